@@ -1,0 +1,5 @@
+"""``python -m plantui`` runs the command line."""
+
+from plantui.cli import main
+
+main()

@@ -1,0 +1,176 @@
+"""Source lines → logical lines: paragraphs broken by a blank line or a hard wrap joined back,
+and a label standing alone (``1.`` / ``智慧物流。……``) joined to its title.
+
+Each logical line remembers which source line every piece came from, so any span of its
+text maps back to source line numbers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from plantui import patterns as P
+from plantui.headings import SPACED_LABELS, classify, ends_sentence, is_label_only, is_prose
+
+
+@dataclass(frozen=True)
+class RawLine:
+    """A non-empty source line, stripped; Markdown lines carry their heading level and quote depth."""
+
+    text: str
+    line: int
+    md_level: int = 0
+    quote: int = 0
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A logical line: one or more source lines joined.
+
+    ``offsets[i]`` is where the piece from source line ``lines[i]`` starts in ``text``.
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+    lines: tuple[int, ...]
+    md_level: int = 0
+    quote: int = 0
+
+    @property
+    def line(self) -> int:
+        return self.lines[0]
+
+    @property
+    def line_end(self) -> int:
+        return self.lines[-1]
+
+    def line_at(self, offset: int) -> int:
+        """Source line of the character at ``offset``."""
+        index = bisect.bisect_right(self.offsets, max(offset, 0)) - 1
+        return self.lines[max(index, 0)]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Source lines covered by ``text[start:end]`` (end exclusive, at least one char)."""
+        return self.line_at(start), self.line_at(max(start, end - 1))
+
+
+def raw_lines(text: str) -> list[RawLine]:
+    """Non-empty lines of plain text, stripped of indentation, numbered from 1."""
+    out = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip(P.STRIP_CHARS)
+        if stripped:
+            out.append(RawLine(stripped, number))
+    return out
+
+
+def join_lines(lines: Sequence[RawLine]) -> list[Chunk]:
+    """Join broken paragraphs and label-only lines into logical lines."""
+    chunks: list[Chunk] = []
+    wrap = wrap_width(lines)
+    index = 0
+    while index < len(lines):
+        first = lines[index]
+        pieces = [first]
+        index += 1
+        if first.md_level == 0:
+            if index < len(lines) and _takes_title_line(first, lines[index]):
+                pieces.append(lines[index])
+                index += 1
+            while index < len(lines) and (
+                _continues(_text(pieces), lines[index], first)
+                or _wrapped(pieces[-1], lines[index], first, wrap)
+            ):
+                pieces.append(lines[index])
+                index += 1
+        chunks.append(_chunk(pieces))
+    return chunks
+
+
+def wrap_width(lines: Sequence[RawLine]) -> int | None:
+    """The display width at which the text was hard-wrapped (PDF conversion), if it was.
+
+    In such text most lines end at the same width and almost none is wider.
+    """
+    widths = [display_width(line.text) for line in lines if not line.md_level and not line.quote]
+    long = [w for w in widths if w >= 20]
+    if len(long) < 12:
+        return None
+    common, _ = Counter(long).most_common(1)[0]
+    width = max(w for w in long if w <= common + 2)
+    near = sum(1 for w in long if width - 3 <= w <= width)
+    wider = sum(1 for w in widths if w > width)
+    if near >= 0.4 * len(long) and wider <= 0.02 * len(widths):
+        return width
+    return None
+
+
+def display_width(text: str) -> int:
+    """Terminal cells: CJK and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _wrapped(last: RawLine, nxt: RawLine, first: RawLine, wrap: int | None) -> bool:
+    """In hard-wrapped text, a line that reaches the wrap width continues on the next line."""
+    if wrap is None or nxt.md_level or nxt.quote != first.quote or ends_sentence(last.text):
+        return False
+    if display_width(last.text) < wrap - 3:
+        return False
+    return classify(nxt.text) is None
+
+
+def _takes_title_line(first: RawLine, nxt: RawLine) -> bool:
+    """A label alone on its line (``1.``, ``第一章``) takes the next line as its title line."""
+    if nxt.md_level or nxt.quote != first.quote:
+        return False
+    return is_label_only(first.text) is not None and classify(nxt.text) is None
+
+
+def _separator(left: str, right: str) -> str:
+    """Latin words broken across lines and a spaced label (第一章 总则) keep a space."""
+    heading = is_label_only(left)
+    if heading is not None:
+        return " " if heading.kind in SPACED_LABELS else ""
+    if left[-1:].isascii() and left[-1:].isalpha() and right[:1].isascii() and right[:1].isalpha():
+        return " "
+    return ""
+
+
+def _text(pieces: Sequence[RawLine]) -> str:
+    text = pieces[0].text
+    for piece in pieces[1:]:
+        text += _separator(text, piece.text) + piece.text
+    return text
+
+
+def _chunk(pieces: Sequence[RawLine]) -> Chunk:
+    text = pieces[0].text
+    offsets = [0]
+    for piece in pieces[1:]:
+        text += _separator(text, piece.text)
+        offsets.append(len(text))
+        text += piece.text
+    first = pieces[0]
+    return Chunk(text, tuple(offsets), tuple(p.line for p in pieces), first.md_level, first.quote)
+
+
+def _continues(text: str, nxt: RawLine, first: RawLine) -> bool:
+    """Whether ``nxt`` continues the sentence that ``text`` leaves open."""
+    if nxt.md_level or nxt.quote != first.quote:
+        return False
+    if ends_sentence(text) or _is_table_row(text) or _is_table_row(nxt.text):
+        return False
+    if classify(nxt.text) is not None:
+        return False
+    tail = P.fold(text)[-1]
+    if tail in ',、(“"《[':
+        return True
+    return is_prose(text)
+
+
+def _is_table_row(text: str) -> bool:
+    return "|" in text or "\t" in text or "｜" in text

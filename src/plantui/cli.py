@@ -1,0 +1,580 @@
+"""The command line. Thin: parse arguments, call the core, print.
+
+Errors are one line on stderr with exit status 1 (2 for bad usage); a traceback is shown
+only with PLANTUI_DEBUG=1.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from plantui import __version__
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from rich.console import Console
+
+    from plantui.importer import ImportResult
+
+
+class Failure(Exception):
+    """An error to report as one line on stderr, exit status 1."""
+
+
+def _one_line_errors(command: Callable[..., None]) -> Callable[..., None]:
+    """Expected failures of a command become one line on stderr and exit status 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        from plantui.db import DatabaseError
+        from plantui.search import SearchError
+        from plantui.textsafe import printable_line
+
+        try:
+            command(*args, **kwargs)
+        except (Failure, DatabaseError, SearchError) as exc:
+            typer.echo(f"plantui: {printable_line(str(exc))}", err=True)
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+@dataclass
+class State:
+    db_path: Path
+
+
+app = typer.Typer(
+    name="plantui",
+    help="Read, search and compare Chinese government plans.\n\n"
+    "Without a command, opens the app on the database (importing ./seeds on first run).",
+    add_completion=False,
+    no_args_is_help=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"plantui {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db", help="Database file [default: $PLANTUI_DB, else ./plantui.db]", show_default=False
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Open the app, or run a command.
+
+    Examples:
+
+      plantui                          open the app
+      plantui --db plans.db import plans/
+    """
+    path = db or Path(os.environ.get("PLANTUI_DB") or "plantui.db")
+    ctx.obj = State(path)
+    if ctx.invoked_subcommand is None:
+        _open_app(path)
+
+
+def _open_app(path: Path) -> None:
+    typer.echo("plantui: the app is not built yet; use a command (plantui --help)", err=True)
+    raise typer.Exit(1)
+
+
+def _state(ctx: typer.Context) -> State:
+    state = ctx.obj
+    assert isinstance(state, State)
+    return state
+
+
+def _connect(ctx: typer.Context, *, create: bool = False) -> sqlite3.Connection:
+    from plantui import db
+
+    return db.connect(_state(ctx).db_path, create=create)
+
+
+def _resolve(conn: sqlite3.Connection, specs: list[str]) -> list[int]:
+    from plantui import db
+
+    return db.resolve_documents(conn, specs)
+
+
+def _stdout() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+# ---------------------------------------------------------------- import
+
+
+@app.command("import")
+@_one_line_errors
+def import_(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str], typer.Argument(help="Files and folders (folders: every .txt and .md inside)")
+    ],
+    title: Annotated[str | None, typer.Option("--title", help="Set the title (one file only)")] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Parse again even when the content is unchanged")
+    ] = False,
+) -> None:
+    """Import plan files into the database.
+
+    Importing the same content again changes nothing; changed content replaces the old
+    version of that file. Exit status 1 when any file failed; the others still go in.
+
+    Examples:
+
+      plantui import seeds/
+
+      plantui import 规划.txt --title "河北省数字经济发展规划"
+    """
+    from plantui.importer import import_paths
+
+    conn = _connect(ctx, create=True)
+    err = _stderr()
+    if err.is_terminal:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        with Progress(
+            TextColumn("导入"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=err,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("", total=None)
+
+            def update(done: int, total: int, name: str) -> None:
+                progress.update(task, completed=done, total=total, description=Path(name).name)
+
+            results = import_paths(conn, paths, title=title, force=force, on_progress=update)
+    else:
+        results = import_paths(conn, paths, title=title, force=force)
+    _print_import_summary(results)
+    failed = [r for r in results if r.failed]
+    from plantui.textsafe import printable_line
+
+    for result in failed:
+        typer.echo(f"plantui: {printable_line(result.path)}: {printable_line(result.reason)}", err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _print_import_summary(results: list[ImportResult]) -> None:
+    from rich.table import Table
+
+    table = Table(title=None, show_lines=False, pad_edge=False)
+    for column in ("file", "title", "parts", "sections", "专栏", "targets", "status"):
+        table.add_column(
+            column, justify="right" if column in ("parts", "sections", "专栏", "targets") else "left"
+        )
+    for r in results:
+        if r.status == "skipped":
+            continue
+        counts = r.counts
+        table.add_row(
+            _text(Path(r.path).name),
+            _text(r.title),
+            *(
+                str(counts.get(k, "")) if r.document_id else ""
+                for k in ("part", "section", "column", "targets")
+            ),
+            _text(r.status + (f" ({r.reason})" if r.reason and not r.failed else "")),
+        )
+    console = _stdout()
+    console.print(table)
+    skipped = [r for r in results if r.status == "skipped"]
+    if skipped:
+        console.print(
+            _text(
+                f"skipped {len(skipped)} unsupported file(s): "
+                + ", ".join(Path(r.path).name for r in skipped[:10])
+                + (" …" if len(skipped) > 10 else "")
+            )
+        )
+
+
+def _text(value: str) -> Any:
+    """A Rich Text: document text is never read as markup, control characters are made visible."""
+    from rich.text import Text
+
+    from plantui.textsafe import printable
+
+    return Text(printable(value))
+
+
+# ---------------------------------------------------------------- list
+
+
+@app.command("list")
+@_one_line_errors
+def list_(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table")] = False,
+) -> None:
+    """List the documents in the database.
+
+    Examples:
+
+      plantui list
+
+      plantui list --json | jq '.[].title'
+    """
+    from plantui import db
+
+    conn = _connect(ctx)
+    rows = db.list_documents(conn)
+    if as_json:
+        typer.echo(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        _stdout().print("The database holds no documents yet: `plantui import PATH…` adds some.")
+        return
+    from rich.table import Table
+
+    table = Table(pad_edge=False)
+    for column in (
+        "id",
+        "title",
+        "kind",
+        "region",
+        "period",
+        "issued",
+        "parts",
+        "sections",
+        "专栏",
+        "targets",
+        "source",
+    ):
+        table.add_column(
+            column, justify="right" if column in ("id", "parts", "sections", "专栏", "targets") else "left"
+        )
+    for r in rows:
+        table.add_row(
+            str(r.id),
+            _text(r.title),
+            _text(r.kind or ""),
+            _text(r.region or ""),
+            f"{r.period[0]}–{r.period[1]}" if r.period else "",
+            r.issued or "",
+            *(str(r.counts.get(k, 0)) for k in ("part", "section", "column", "targets")),
+            _text(", ".join(Path(s).name for s in r.sources)),
+        )
+    _stdout().print(table)
+
+
+def _row_json(r: Any) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "title": r.title,
+        "title_from": r.title_from,
+        "sources": list(r.sources),
+        "sha256": r.sha256,
+        "issuer": r.issuer,
+        "doc_number": r.doc_number,
+        "issued": r.issued,
+        "published": r.published,
+        "period": list(r.period) if r.period else None,
+        "region": r.region,
+        "kind": r.kind,
+        "counts": r.counts,
+    }
+
+
+# ---------------------------------------------------------------- export
+
+
+class ExportFormat(StrEnum):
+    md = "md"
+    json = "json"
+
+
+@app.command("export")
+@_one_line_errors
+def export(
+    ctx: typer.Context,
+    docs: Annotated[
+        list[str] | None,
+        typer.Argument(help="Document id, source file name, or part of a title", show_default=False),
+    ] = None,
+    all_docs: Annotated[bool, typer.Option("--all", help="Every document")] = False,
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="md or json")] = ExportFormat.md,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="File (one document, or JSON) or folder", show_default=False),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files")] = False,
+) -> None:
+    """Export documents as Markdown (default) or JSON.
+
+    One document without -o goes to stdout. Several documents (or --all) as Markdown go to
+    a folder, one file per document named after its source file.
+
+    Examples:
+
+      plantui export 河北 > hebei.md
+
+      plantui export --all -o out/
+
+      plantui export --all --format json -o plans.json
+    """
+    from plantui import db
+
+    if not docs and not all_docs:
+        raise typer.BadParameter("name at least one DOC, or use --all", param_hint="DOC")
+    conn = _connect(ctx)
+    ids = [r.id for r in db.list_documents(conn)] if all_docs else _resolve(conn, docs or [])
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        raise Failure("the database holds no documents to export")
+    if fmt is ExportFormat.json:
+        _export_json(conn, ids, output, force)
+    else:
+        _export_markdown(conn, ids, output, force)
+
+
+def _export_json(conn: sqlite3.Connection, ids: list[int], output: Path | None, force: bool) -> None:
+    from plantui import db
+    from plantui.export import export_envelope, to_json
+
+    documents = []
+    for document_id in ids:
+        sources = db.document_sources(conn, document_id)
+        documents.append(
+            to_json(
+                db.load_document(conn, document_id),
+                document_id=document_id,
+                source=sources[0] if sources else "",
+                sha256=db.document_sha(conn, document_id),
+                sources=sources,
+            )
+        )
+    text = json.dumps(export_envelope(documents), ensure_ascii=False, indent=1) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if output.is_dir():
+        output = output / "plantui.json"
+    _write_files({output: text}, force)
+    _stderr().print(_text(f"wrote {len(documents)} document(s) to {output}"))
+
+
+def _export_markdown(conn: sqlite3.Connection, ids: list[int], output: Path | None, force: bool) -> None:
+    from plantui import db
+    from plantui.export import safe_filename, to_markdown
+
+    texts: dict[int, tuple[str, str]] = {}
+    for document_id in ids:
+        sources = db.document_sources(conn, document_id)
+        doc = db.load_document(conn, document_id)
+        stem = Path(sources[0]).stem if sources else doc.title
+        texts[document_id] = (
+            stem,
+            to_markdown(doc, source=sources[0] if sources else "", sha256=db.document_sha(conn, document_id)),
+        )
+    if output is None:
+        if len(ids) > 1:
+            raise Failure("several documents need -o FOLDER")
+        sys.stdout.write(texts[ids[0]][1])
+        return
+    if len(ids) == 1 and not (output.is_dir() or str(output).endswith(("/", os.sep))):
+        files = {output: texts[ids[0]][1]}
+    else:
+        if output.exists() and not output.is_dir():
+            raise Failure(f"{output} is a file; several documents need -o FOLDER")
+        files = {}
+        seen: set[str] = set()
+        for document_id, (stem, text) in texts.items():
+            name = safe_filename(stem, ".md")
+            if name in seen:
+                name = safe_filename(f"{stem}-{document_id}", ".md")
+            seen.add(name)
+            files[output / name] = text
+    _write_files(files, force)
+    _stderr().print(_text(f"wrote {len(files)} file(s) to {output}"))
+
+
+def _write_files(files: dict[Path, str], force: bool) -> None:
+    existing = [p for p in files if p.exists()]
+    if existing and not force:
+        names = ", ".join(str(p) for p in existing[:3]) + (" …" if len(existing) > 3 else "")
+        raise Failure(f"{names} already exist(s); use --force to overwrite")
+    for path, text in files.items():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise Failure(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+# ---------------------------------------------------------------- search
+
+
+@app.command("search")
+@_one_line_errors
+def search(
+    ctx: typer.Context,
+    query: Annotated[
+        str | None,
+        typer.Argument(
+            help="Words or a phrase; spaces separate words that must all occur", show_default=False
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, one object per query")] = False,
+    from_file: Annotated[
+        str | None,
+        typer.Option("--from-file", help="Read one query per line ('-' = stdin)", show_default=False),
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", min=1, help="At most N hits per query [default: all]", show_default=False),
+    ] = None,
+    doc: Annotated[
+        list[str] | None, typer.Option("--doc", help="Only in this document (repeatable)", show_default=False)
+    ] = None,
+    raw: Annotated[bool, typer.Option("--raw", help="Pass the query to SQLite FTS5 as written")] = False,
+) -> None:
+    """Find every passage that contains the query, across all plans.
+
+    A query matches text that contains it exactly as written; quotes, brackets, AND, OR,
+    * and the like are ordinary characters (use --raw for FTS5 syntax over jieba words).
+
+    Examples:
+
+      plantui search 区块链
+
+      plantui search "工业互联网 平台" --limit 10
+
+      printf '5G\\n两化融合\\n' | plantui search --from-file - --json
+    """
+    from plantui.search import search as run
+
+    if query is None and from_file is None:
+        raise typer.BadParameter("give a QUERY or --from-file", param_hint="QUERY")
+    queries = [query] if query is not None else []
+    if from_file is not None:
+        queries += _read_queries(from_file)
+    conn = _connect(ctx)
+    documents = _resolve(conn, doc) if doc else None
+    console = _stdout()
+    for text in queries:
+        result = run(conn, text, limit=limit, documents=documents, raw=raw)
+        if as_json:
+            sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
+        else:
+            _print_hits(console, result)
+
+
+def _read_queries(source: str) -> list[str]:
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise Failure(f"cannot read queries from {source}: {exc}") from None
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _print_hits(console: Console, result: Any) -> None:
+    from rich.text import Text
+
+    from plantui.search import find_spans, terms
+    from plantui.textsafe import printable_line
+
+    head = Text()
+    head.append(printable_line(result.query), style="bold")
+    head.append(
+        f"  {result.count} 处" + (f"（显示 {len(result.hits)}）" if len(result.hits) < result.count else "")
+    )
+    console.print(head)
+    if not result.hits:
+        console.print("  没有找到。", style="dim")
+    words = terms(result.query)
+    for hit in result.hits:
+        line = Text("  ")
+        line.append(printable_line(hit.title), style="cyan")
+        if hit.path:
+            line.append(" › " + " › ".join(printable_line(p) for p in hit.path), style="dim")
+        line.append(
+            f"  {Path(hit.source).name}:{hit.line_start}"
+            + (f"-{hit.line_end}" if hit.line_end != hit.line_start else ""),
+            style="dim",
+        )
+        console.print(line)
+        snippet = Text("    ")
+        body = printable_line(_snippet_text(hit.text, words))
+        start = len(snippet.plain)
+        snippet.append(body)
+        for s, e in find_spans(body, words):
+            snippet.stylize("bold yellow", start + s, start + e)
+        console.print(snippet)
+
+
+def _snippet_text(text: str, words: list[str], width: int = 90) -> str:
+    from plantui.search import find_spans
+
+    spans = find_spans(text, words)
+    if len(text) <= width:
+        return text
+    start = max(0, spans[0][0] - 20) if spans else 0
+    return ("…" if start else "") + text[start : start + width] + ("…" if start + width < len(text) else "")
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def main() -> None:
+    """Run the CLI; turn expected failures into one-line errors and unexpected ones too."""
+    from plantui.db import DatabaseError
+
+    try:
+        app(standalone_mode=True)
+    except DatabaseError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted")
+    except SystemExit:
+        raise
+    except Exception as exc:
+        if os.environ.get("PLANTUI_DEBUG"):
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc} (PLANTUI_DEBUG=1 shows a traceback)")
+
+
+def _fail(message: str) -> None:
+    from plantui.textsafe import printable_line
+
+    sys.stderr.write(f"plantui: {printable_line(message)}\n")
+    sys.exit(1)

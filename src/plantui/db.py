@@ -1,0 +1,648 @@
+"""The SQLite store: schema migrations, writing one parsed document, reading documents back.
+
+Tables: ``documents`` (one row per distinct content), ``sources`` (file paths → document),
+``nodes`` (the outline tree), ``passages`` (paragraphs and headings' own text, the unit of
+search), ``targets``, and the contentless FTS5 table ``passages_fts`` whose rowid is the
+passage id (columns ``words`` and ``chars``, see segment.py).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from plantui.models import Document, Node, Paragraph, Target
+
+MIGRATION_SET = "plantui"
+
+
+class DatabaseError(Exception):
+    """The database cannot be used; the message says why in one line."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A parsed document with everything the writer needs, computed off the writer's thread."""
+
+    document: Document
+    sha256: str
+    source: str
+    path_key: str
+    size: int
+    encoding: str
+    fmt: str
+    fts: tuple[tuple[str, str], ...]  # (words, chars) per passage, in Document.paragraphs() order
+
+
+def _migrations() -> Any:
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+
+    @migrations(name="0001_initial")
+    def initial(db: Any) -> None:
+        db.executescript(
+            """
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE documents (
+                id INTEGER PRIMARY KEY,
+                sha256 TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL,
+                title_from TEXT NOT NULL DEFAULT 'text',
+                issuer TEXT, doc_number TEXT, issued TEXT, published TEXT,
+                period_start INTEGER, period_end INTEGER,
+                region TEXT, kind TEXT,
+                format TEXT, encoding TEXT,
+                line_count INTEGER, char_count INTEGER,
+                segmenter TEXT,
+                imported_at TEXT NOT NULL
+            );
+            CREATE TABLE sources (
+                path_key TEXT PRIMARY KEY,
+                path TEXT NOT NULL,
+                name TEXT NOT NULL,
+                size INTEGER,
+                document_id INTEGER NOT NULL REFERENCES documents(id),
+                imported_at TEXT NOT NULL
+            );
+            CREATE INDEX sources_document ON sources(document_id);
+            CREATE TABLE nodes (
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id),
+                parent_id INTEGER REFERENCES nodes(id),
+                ord INTEGER NOT NULL,
+                depth INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                label TEXT NOT NULL,
+                number INTEGER,
+                title TEXT NOT NULL,
+                line_start INTEGER NOT NULL,
+                line_end INTEGER NOT NULL,
+                path TEXT NOT NULL
+            );
+            CREATE INDEX nodes_document ON nodes(document_id, ord);
+            CREATE INDEX nodes_parent ON nodes(parent_id);
+            -- AUTOINCREMENT: a passage id is never reused, so an FTS row can never point at the wrong text
+            CREATE TABLE passages (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                document_id INTEGER NOT NULL REFERENCES documents(id),
+                node_id INTEGER REFERENCES nodes(id),
+                ord INTEGER NOT NULL,
+                role TEXT NOT NULL,
+                line_start INTEGER NOT NULL,
+                line_end INTEGER NOT NULL,
+                text TEXT NOT NULL
+            );
+            CREATE INDEX passages_document ON passages(document_id, ord);
+            CREATE INDEX passages_node ON passages(node_id);
+            CREATE TABLE targets (
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id),
+                node_id INTEGER REFERENCES nodes(id),
+                ord INTEGER NOT NULL,
+                year INTEGER,
+                indicator TEXT NOT NULL,
+                value REAL NOT NULL,
+                value_max REAL,
+                unit TEXT NOT NULL,
+                comparator TEXT NOT NULL,
+                aspirational INTEGER NOT NULL DEFAULT 0,
+                baseline_year INTEGER,
+                baseline_value REAL,
+                attribute TEXT,
+                text TEXT NOT NULL,
+                line INTEGER NOT NULL,
+                path TEXT NOT NULL
+            );
+            CREATE INDEX targets_document ON targets(document_id, ord);
+            CREATE VIRTUAL TABLE passages_fts USING fts5(
+                words, chars, content='', tokenize='unicode61 remove_diacritics 0'
+            );
+            -- a node's body text, for people reading plantui.db with datasette or sqlite-utils
+            CREATE VIEW node_text AS
+                SELECT node_id, group_concat(text, char(10)) AS text FROM
+                    (SELECT node_id, text FROM passages WHERE role = 'body' AND node_id IS NOT NULL
+                     ORDER BY node_id, ord)
+                GROUP BY node_id;
+            """
+        )
+
+    return migrations
+
+
+def connect(path: Path | str, *, create: bool = True, readonly: bool = False) -> sqlite3.Connection:
+    """Open (and migrate) the database at ``path``; raise DatabaseError with a one-line reason."""
+    path = Path(path)
+    if path.exists() and path.is_dir():
+        raise DatabaseError(f"{path} is a directory, not a database")
+    if not path.exists() and not create:
+        raise DatabaseError(f"no database at {path}: run `plantui import PATH…` first")
+    if path.exists() and path.stat().st_size > 0:
+        with path.open("rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                raise DatabaseError(f"{path} is not a plantui database (not SQLite); it was left untouched")
+    try:
+        if readonly:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+        else:
+            if not path.parent.exists():
+                raise DatabaseError(f"folder {path.parent} does not exist")
+            conn = sqlite3.connect(path, timeout=30, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout = 30000")
+        _check_version(conn, path)
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            _migrate(conn)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"cannot open {path}: {exc}") from None
+    return conn
+
+
+def _known_migrations() -> list[str]:
+    return [m.name for m in _migrations()._migrations]
+
+
+def _check_version(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a database written by a newer plantui before changing anything in it."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return
+    if "_sqlite_migrations" not in tables or "documents" not in tables:
+        raise DatabaseError(f"{path} is an SQLite database but not a plantui one; it was left untouched")
+    applied = {
+        r[0]
+        for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,))
+    }
+    unknown = applied - set(_known_migrations())
+    if unknown:
+        raise DatabaseError(
+            f"{path} was written by a newer plantui (schema {sorted(unknown)[-1]}); "
+            "upgrade plantui to use it; the file was left untouched"
+        )
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    from sqlite_utils import Database
+
+    migrations = _migrations()
+    db = Database(conn)
+    if migrations.pending(db):
+        migrations.apply(db)
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# ---------------------------------------------------------------- writing
+
+
+def find_source(conn: sqlite3.Connection, path_key: str) -> sqlite3.Row | None:
+    row: sqlite3.Row | None = conn.execute(
+        "SELECT s.*, d.sha256, d.title FROM sources s JOIN documents d ON d.id = s.document_id "
+        "WHERE s.path_key = ?",
+        (path_key,),
+    ).fetchone()
+    return row
+
+
+def find_sha(conn: sqlite3.Connection, sha256: str) -> int | None:
+    row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def link_source(conn: sqlite3.Connection, prepared: Prepared, document_id: int) -> None:
+    """Point a source path at an existing document (same content under another name)."""
+    with conn:
+        old = find_source(conn, prepared.path_key)
+        _upsert_source(conn, prepared, document_id)
+        if old is not None and old["document_id"] != document_id:
+            _drop_if_orphan(conn, int(old["document_id"]))
+
+
+def set_title(conn: sqlite3.Connection, document_id: int, title: str) -> None:
+    with conn:
+        conn.execute("UPDATE documents SET title = ?, title_from = 'user' WHERE id = ?", (title, document_id))
+
+
+def write_document(conn: sqlite3.Connection, prepared: Prepared, fingerprint: str) -> int:
+    """Insert a document (replacing what its source held before) in one transaction; return its id."""
+    doc = prepared.document
+    with conn:
+        old = find_source(conn, prepared.path_key)
+        same = find_sha(conn, prepared.sha256)
+        others: list[sqlite3.Row] = []
+        if same is not None:
+            # the same content parsed again (--force): replace it, keeping its other sources
+            others = conn.execute(
+                "SELECT * FROM sources WHERE document_id = ? AND path_key != ?", (same, prepared.path_key)
+            ).fetchall()
+            delete_document(conn, same)
+        cursor = conn.execute(
+            "INSERT INTO documents (sha256, title, title_from, issuer, doc_number, issued, published, "
+            "period_start, period_end, region, kind, format, encoding, line_count, char_count, segmenter, "
+            "imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                prepared.sha256,
+                doc.title,
+                doc.title_from,
+                doc.issuer,
+                doc.doc_number,
+                doc.issued,
+                doc.published,
+                doc.period[0] if doc.period else None,
+                doc.period[1] if doc.period else None,
+                doc.region,
+                doc.kind,
+                prepared.fmt,
+                prepared.encoding,
+                doc.line_count,
+                sum(len(p.text) for p, _, _ in doc.paragraphs()),
+                fingerprint,
+                utc_now(),
+            ),
+        )
+        document_id = int(cursor.lastrowid or 0)
+        node_ids = _insert_nodes(conn, document_id, doc)
+        _insert_passages(conn, document_id, doc, node_ids, prepared.fts)
+        insert_targets(conn, document_id, doc.targets, doc, node_ids)
+        _upsert_source(conn, prepared, document_id)
+        conn.executemany(
+            "INSERT INTO sources (path_key, path, name, size, document_id, imported_at) VALUES (?,?,?,?,?,?)",
+            [(o["path_key"], o["path"], o["name"], o["size"], document_id, o["imported_at"]) for o in others],
+        )
+        if old is not None and old["document_id"] != same:
+            _drop_if_orphan(conn, int(old["document_id"]))
+    return document_id
+
+
+def _upsert_source(conn: sqlite3.Connection, prepared: Prepared, document_id: int) -> None:
+    conn.execute(
+        "INSERT INTO sources (path_key, path, name, size, document_id, imported_at) VALUES (?,?,?,?,?,?) "
+        "ON CONFLICT(path_key) DO UPDATE SET path = excluded.path, size = excluded.size, "
+        "document_id = excluded.document_id, imported_at = excluded.imported_at",
+        (
+            prepared.path_key,
+            prepared.source,
+            Path(prepared.source).name,
+            prepared.size,
+            document_id,
+            utc_now(),
+        ),
+    )
+
+
+def _insert_nodes(conn: sqlite3.Connection, document_id: int, doc: Document) -> dict[int, int]:
+    """Insert the outline; return a map from id(Node) to the new row id."""
+    ids: dict[int, int] = {}
+    for order, (node, ancestors) in enumerate(doc.walk()):
+        parent = ids[id(ancestors[-1])] if ancestors else None
+        path = [a.display_title for a in ancestors] + [node.display_title]
+        cursor = conn.execute(
+            "INSERT INTO nodes (document_id, parent_id, ord, depth, kind, label, number, title, line_start, "
+            "line_end, path) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                document_id,
+                parent,
+                order,
+                len(ancestors) + 1,
+                node.kind,
+                node.label,
+                node.number,
+                node.title,
+                node.line,
+                node.line_end,
+                json.dumps(path, ensure_ascii=False),
+            ),
+        )
+        ids[id(node)] = int(cursor.lastrowid or 0)
+    return ids
+
+
+def _insert_passages(
+    conn: sqlite3.Connection,
+    document_id: int,
+    doc: Document,
+    node_ids: dict[int, int],
+    fts: Sequence[tuple[str, str]],
+) -> None:
+    rows = []
+    for order, (para, node, role) in enumerate(doc.paragraphs()):
+        rows.append(
+            (
+                document_id,
+                node_ids[id(node)] if node is not None else None,
+                order,
+                role,
+                para.line,
+                para.line_end,
+                para.text,
+            )
+        )
+    seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'passages'").fetchone()
+    first = (seq[0] if seq else 0) + 1
+    conn.executemany(
+        "INSERT INTO passages (id, document_id, node_id, ord, role, line_start, line_end, text) "
+        "VALUES (?,?,?,?,?,?,?,?)",
+        [(first + i, *row) for i, row in enumerate(rows)],
+    )
+    conn.executemany(
+        "INSERT INTO passages_fts (rowid, words, chars) VALUES (?,?,?)",
+        [(first + i, w, c) for i, (w, c) in enumerate(fts)],
+    )
+
+
+def insert_targets(
+    conn: sqlite3.Connection,
+    document_id: int,
+    targets: Iterable[Target],
+    doc: Document,
+    node_ids: dict[int, int],
+) -> None:
+    """Insert targets, each linked to the node whose lines hold its sentence."""
+    spans = [(n.line, n.line_end, node_ids[id(n)], len(a)) for n, a in doc.walk()]
+    rows = []
+    for order, t in enumerate(targets):
+        holders = [s for s in spans if s[0] <= t.line <= s[1]]
+        node_id = max(holders, key=lambda s: s[3])[2] if holders else None
+        rows.append(
+            (
+                document_id,
+                node_id,
+                order,
+                t.year,
+                t.indicator,
+                t.value,
+                t.value_max,
+                t.unit,
+                t.comparator,
+                int(t.aspirational),
+                t.baseline_year,
+                t.baseline_value,
+                t.attribute,
+                t.text,
+                t.line,
+                json.dumps(list(t.path), ensure_ascii=False),
+            )
+        )
+    conn.executemany(
+        "INSERT INTO targets (document_id, node_id, ord, year, indicator, value, value_max, unit, "
+        "comparator, aspirational, baseline_year, baseline_value, attribute, text, line, path) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
+
+
+def _drop_if_orphan(conn: sqlite3.Connection, document_id: int) -> None:
+    """Delete a document no source points at any more, FTS rows included."""
+    if conn.execute("SELECT 1 FROM sources WHERE document_id = ?", (document_id,)).fetchone():
+        return
+    delete_document(conn, document_id)
+
+
+def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
+    """Remove a document's rows (inside the caller's transaction)."""
+    from plantui import segment
+
+    rows = conn.execute("SELECT id, text FROM passages WHERE document_id = ?", (document_id,)).fetchall()
+    stamp = conn.execute("SELECT segmenter FROM documents WHERE id = ?", (document_id,)).fetchone()
+    if stamp is not None and stamp[0] == segment.fingerprint():
+        # A contentless FTS5 table forgets a row only when given the exact tokens it indexed.
+        conn.executemany(
+            "INSERT INTO passages_fts (passages_fts, rowid, words, chars) VALUES ('delete', ?, ?, ?)",
+            [(r[0], segment.words(r[1]), segment.chars(r[1])) for r in rows],
+        )
+    else:
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('fts_stale', '1')")
+    conn.execute("DELETE FROM targets WHERE document_id = ?", (document_id,))
+    conn.execute("DELETE FROM passages WHERE document_id = ?", (document_id,))
+    conn.execute("DELETE FROM nodes WHERE document_id = ?", (document_id,))
+    conn.execute("DELETE FROM sources WHERE document_id = ?", (document_id,))
+    conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+
+def rebuild_fts(conn: sqlite3.Connection, progress: Any = None) -> int:
+    """Re-index every passage (after a segmenter change); return the number of passages."""
+    from plantui import segment
+
+    fingerprint = segment.fingerprint()
+    with conn:
+        conn.execute("DELETE FROM passages_fts")
+        count = 0
+        batch: list[tuple[int, str, str]] = []
+        for row in conn.execute("SELECT id, text FROM passages ORDER BY id"):
+            batch.append((row[0], segment.words(row[1]), segment.chars(row[1])))
+            if len(batch) >= 2000:
+                conn.executemany("INSERT INTO passages_fts (rowid, words, chars) VALUES (?,?,?)", batch)
+                count += len(batch)
+                batch.clear()
+                if progress:
+                    progress(count)
+        conn.executemany("INSERT INTO passages_fts (rowid, words, chars) VALUES (?,?,?)", batch)
+        count += len(batch)
+        conn.execute("UPDATE documents SET segmenter = ?", (fingerprint,))
+        conn.execute("DELETE FROM meta WHERE key = 'fts_stale'")
+    return count
+
+
+def fts_is_stale(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM meta WHERE key = 'fts_stale'").fetchone() is not None
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """A document as listed: metadata, its source paths and counts."""
+
+    id: int
+    title: str
+    title_from: str
+    sources: tuple[str, ...]
+    sha256: str
+    issuer: str | None
+    doc_number: str | None
+    issued: str | None
+    published: str | None
+    period: tuple[int, int] | None
+    region: str | None
+    kind: str | None
+    counts: dict[str, int]
+
+
+def list_documents(conn: sqlite3.Connection) -> list[DocumentRow]:
+    """Every document with its sources and outline counts, in import order."""
+    sources: dict[int, list[str]] = {}
+    for row in conn.execute("SELECT document_id, path FROM sources ORDER BY path"):
+        sources.setdefault(row[0], []).append(row[1])
+    counts: dict[int, dict[str, int]] = {}
+    for row in conn.execute("SELECT document_id, kind, count(*) FROM nodes GROUP BY document_id, kind"):
+        counts.setdefault(row[0], {})[row[1]] = row[2]
+    for row in conn.execute("SELECT document_id, count(*) FROM targets GROUP BY document_id"):
+        counts.setdefault(row[0], {})["targets"] = row[1]
+    out = []
+    for row in conn.execute("SELECT * FROM documents ORDER BY id"):
+        out.append(_document_row(row, sources.get(row["id"], []), counts.get(row["id"], {})))
+    return out
+
+
+def _document_row(row: sqlite3.Row, sources: list[str], counts: dict[str, int]) -> DocumentRow:
+    period = (row["period_start"], row["period_end"]) if row["period_start"] is not None else None
+    return DocumentRow(
+        row["id"],
+        row["title"],
+        row["title_from"],
+        tuple(sources),
+        row["sha256"],
+        row["issuer"],
+        row["doc_number"],
+        row["issued"],
+        row["published"],
+        period,
+        row["region"],
+        row["kind"],
+        counts,
+    )
+
+
+def load_document(conn: sqlite3.Connection, document_id: int) -> Document:
+    """Rebuild the Document (outline, preamble, targets) stored under ``document_id``."""
+    row = conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
+    if row is None:
+        raise DatabaseError(f"no document with id {document_id}")
+    heads: dict[int, Paragraph] = {}
+    bodies: dict[int | None, list[Paragraph]] = {}
+    for p in conn.execute(
+        "SELECT node_id, role, line_start, line_end, text FROM passages WHERE document_id = ? ORDER BY ord",
+        (document_id,),
+    ):
+        para = Paragraph(p["text"], p["line_start"], p["line_end"])
+        if p["role"] == "head":
+            heads[p["node_id"]] = para
+        else:
+            bodies.setdefault(p["node_id"], []).append(para)
+    node_rows = conn.execute(
+        "SELECT * FROM nodes WHERE document_id = ? ORDER BY ord", (document_id,)
+    ).fetchall()
+    children: dict[int | None, list[sqlite3.Row]] = {}
+    for n in node_rows:
+        children.setdefault(n["parent_id"], []).append(n)
+
+    def build(n: sqlite3.Row) -> Node:
+        kids = tuple(build(c) for c in children.get(n["id"], []))
+        return Node(
+            n["kind"],
+            n["label"],
+            n["number"],
+            n["title"],
+            heads.get(n["id"]),
+            n["line_start"],
+            n["line_end"],
+            tuple(bodies.get(n["id"], [])),
+            kids,
+        )
+
+    period = (row["period_start"], row["period_end"]) if row["period_start"] is not None else None
+    return Document(
+        title=row["title"],
+        title_from=row["title_from"],
+        outline=tuple(build(n) for n in children.get(None, [])),
+        preamble=tuple(bodies.get(None, [])),
+        issuer=row["issuer"],
+        doc_number=row["doc_number"],
+        issued=row["issued"],
+        published=row["published"],
+        period=period,
+        region=row["region"],
+        kind=row["kind"],
+        targets=tuple(load_targets(conn, document_id)),
+        line_count=row["line_count"] or 0,
+    )
+
+
+def load_targets(conn: sqlite3.Connection, document_id: int | None = None) -> Iterator[Target]:
+    sql = "SELECT * FROM targets" + (" WHERE document_id = ?" if document_id is not None else "")
+    args: tuple[int, ...] = (document_id,) if document_id is not None else ()
+    for t in conn.execute(sql + " ORDER BY document_id, ord", args):
+        yield target_from_row(t)
+
+
+def target_from_row(t: sqlite3.Row) -> Target:
+    return Target(
+        year=t["year"],
+        indicator=t["indicator"],
+        value=t["value"],
+        unit=t["unit"],
+        text=t["text"],
+        line=t["line"],
+        value_max=t["value_max"],
+        comparator=t["comparator"],
+        aspirational=bool(t["aspirational"]),
+        baseline_year=t["baseline_year"],
+        baseline_value=t["baseline_value"],
+        attribute=t["attribute"],
+        path=tuple(json.loads(t["path"])),
+    )
+
+
+def document_sources(conn: sqlite3.Connection, document_id: int) -> list[str]:
+    return [
+        r[0]
+        for r in conn.execute("SELECT path FROM sources WHERE document_id = ? ORDER BY path", (document_id,))
+    ]
+
+
+def document_sha(conn: sqlite3.Connection, document_id: int) -> str:
+    row = conn.execute("SELECT sha256 FROM documents WHERE id = ?", (document_id,)).fetchone()
+    return str(row[0]) if row else ""
+
+
+def resolve_documents(conn: sqlite3.Connection, specs: Sequence[str]) -> list[int]:
+    """Document ids for DOC arguments: an id, a source file name or path, or a unique part of a title."""
+    ids = []
+    for spec in specs:
+        ids.append(resolve_document(conn, spec))
+    return ids
+
+
+def resolve_document(conn: sqlite3.Connection, spec: str) -> int:
+    spec = spec.strip()
+    if spec.isdigit():
+        row = conn.execute("SELECT id FROM documents WHERE id = ?", (int(spec),)).fetchone()
+        if row:
+            return int(row[0])
+    name = Path(spec).name
+    stem = Path(spec).stem
+    rows = conn.execute(
+        "SELECT DISTINCT document_id FROM sources WHERE path = ? OR name = ? OR name LIKE ? ESCAPE '\\'",
+        (spec, name, _like_escape(stem) + ".%"),
+    ).fetchall()
+    if len(rows) == 1:
+        return int(rows[0][0])
+    if not rows:
+        rows = conn.execute("SELECT id FROM documents WHERE instr(title, ?) > 0", (spec,)).fetchall()
+    if len(rows) == 1:
+        return int(rows[0][0])
+    if not rows:
+        raise DatabaseError(f"no document matches {spec!r}; `plantui list` shows them")
+    candidates = [
+        f"{r[0]}: {r[1]}"
+        for r in conn.execute(
+            f"SELECT id, title FROM documents WHERE id IN ({','.join('?' * len(rows))}) ORDER BY id",
+            [r[0] for r in rows],
+        )
+    ]
+    raise DatabaseError(f"{spec!r} is ambiguous, it matches " + "; ".join(candidates[:8]))
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

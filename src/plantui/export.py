@@ -1,0 +1,246 @@
+"""Document → Markdown or JSON. Pure: the caller writes the files.
+
+The Markdown reads well on its own and imports back to the same outline and metadata:
+YAML front matter holds the metadata, the title is the one ``#`` heading, a node at depth
+d is a heading of level d + 1 (bold text below level 6), a 专栏 is a blockquote whose
+first line is its heading, a lead paragraph keeps its lead-in in bold, and the targets
+table sits between markers that the importer skips.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from plantui import __version__
+from plantui.headings import classify
+from plantui.markdown import TARGETS_END, TARGETS_MARK
+from plantui.models import Document, Node, Paragraph, Target
+
+COMPARATOR_WORDS = {"=": "达到", ">": "超过", ">=": "不低于", "<=": "不高于", "<": "低于", "~": "约"}
+# Markdown would read these at the start of a paragraph as syntax.
+_LEADING_SYNTAX = re.compile(r"^[#>|+\-=`~]")
+_ORDERED_LIST = re.compile(r"^(\d+)([.)])(\s)")
+
+
+def to_markdown(doc: Document, *, source: str = "", sha256: str = "") -> str:
+    """The whole document as Markdown with front matter."""
+    out: list[str] = [_front_matter(doc, source, sha256), f"# {_inline(doc.title)}", ""]
+    for para in doc.preamble:
+        out += [_paragraph(para.text), ""]
+    for node in doc.outline:
+        _node(node, 1, 0, out)
+    if doc.targets:
+        out += [TARGETS_MARK, "", "## 量化目标", "", *targets_table(doc.targets), "", TARGETS_END, ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _front_matter(doc: Document, source: str, sha256: str) -> str:
+    """YAML front matter, one key per line; strings are JSON-quoted, which YAML reads as-is."""
+    fields: list[tuple[str, Any]] = [
+        ("title", doc.title),
+        ("issuer", doc.issuer),
+        ("doc_number", doc.doc_number),
+        ("issued", doc.issued),
+        ("published", doc.published),
+        ("period", list(doc.period) if doc.period else None),
+        ("region", doc.region),
+        ("kind", doc.kind),
+        ("source", source or None),
+        ("sha256", sha256 or None),
+        ("exported_by", f"plantui {__version__}"),
+    ]
+    lines = ["---"]
+    for key, value in fields:
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def _node(node: Node, depth: int, quote: int, out: list[str]) -> None:
+    if node.kind == "lead":
+        _lead(node, quote, out)
+        for child in node.children:
+            _node(child, depth + 1, quote, out)
+        return
+    if node.kind == "column" and quote == 0:
+        quote = 1
+        if out and out[-1] != "":
+            out.append("")
+    prefix = "> " * quote
+    heading = _heading_text(node)
+    level = depth + 1
+    if level <= 6:
+        out += [f"{prefix}{'#' * level} {heading}", prefix.rstrip()]
+    else:
+        out += [f"{prefix}**{heading}**", prefix.rstrip()]
+    for para in node.paragraphs:
+        out += [prefix + _paragraph(para.text), prefix.rstrip()]
+    for child in node.children:
+        _node(child, depth + 1, quote, out)
+    if node.kind == "column" and quote == 1 and out and out[-1] == ">":
+        out[-1] = ""
+
+
+def _lead(node: Node, quote: int, out: list[str]) -> None:
+    prefix = "> " * quote
+    paragraphs = list(node.paragraphs)
+    if paragraphs:
+        first = paragraphs.pop(0).text
+        if first.startswith(node.title) and first[len(node.title) : len(node.title) + 1] == "。":
+            cut = len(node.title) + 1
+            out += [f"{prefix}**{_inline(first[:cut])}**{_inline(first[cut:])}", prefix.rstrip()]
+        else:
+            out += [prefix + _paragraph(first), prefix.rstrip()]
+    for para in paragraphs:
+        out += [prefix + _paragraph(para.text), prefix.rstrip()]
+
+
+def _heading_text(node: Node) -> str:
+    """The heading as written in the source (its own label forms), without a closing 。."""
+    if node.heading is not None:
+        text = node.heading.text.rstrip("。．. \u3000")
+        found = classify(text)
+        if found is not None and found.kind == node.kind and found.title == node.title:
+            return _inline(text)
+    return _inline(node.display_title)
+
+
+def _paragraph(text: str) -> str:
+    text = _inline(text)
+    if _LEADING_SYNTAX.match(text):
+        return "\\" + text
+    return _ORDERED_LIST.sub(r"\1\\\2\3", text)
+
+
+def _inline(text: str) -> str:
+    """Escape what Markdown would read as emphasis; keep everything else as written."""
+    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("\n", " ")
+
+
+def targets_table(targets: Sequence[Target]) -> list[str]:
+    """Targets as a Markdown table: year, indicator, comparator, value, unit, source line."""
+    rows = ["| 年份 | 指标 | 比较 | 目标值 | 单位 | 基期 | 属性 | 行 |", "|---|---|---|---|---|---|---|---|"]
+    for t in targets:
+        rows.append(
+            "| "
+            + " | ".join(
+                _cell(c)
+                for c in (
+                    str(t.year or ""),
+                    t.indicator,
+                    COMPARATOR_WORDS.get(t.comparator, t.comparator) + ("（力争）" if t.aspirational else ""),
+                    format_value(t),
+                    t.unit,
+                    str(t.baseline_year or ""),
+                    t.attribute or "",
+                    str(t.line),
+                )
+            )
+            + " |"
+        )
+    return rows
+
+
+def _cell(text: str) -> str:
+    return _inline(text).replace("|", "\\|")
+
+
+def format_value(t: Target) -> str:
+    """A target's value as people write it: 70000, 3e+11 → 3000亿, 3–5."""
+    text = format_number(t.value)
+    if t.value_max is not None:
+        text += "–" + format_number(t.value_max)
+    return text
+
+
+def format_number(value: float) -> str:
+    """Compact Chinese form for large numbers: 300000000000 → 3000亿, 70000 → 7万."""
+    if value >= 1e8 and value % 1e6 == 0:
+        return _trim(value / 1e8) + "亿"
+    if value >= 1e4 and value % 100 == 0:
+        return _trim(value / 1e4) + "万"
+    return _trim(value)
+
+
+def _trim(value: float) -> str:
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def to_json(
+    doc: Document, *, document_id: int, source: str, sha256: str, sources: Sequence[str] = ()
+) -> dict[str, Any]:
+    """The document in the JSON shape of interfaces.md (plus preamble and sources)."""
+    return {
+        "id": document_id,
+        "source": source,
+        "sources": list(sources) or [source],
+        "sha256": sha256,
+        "title": doc.title,
+        "title_from": doc.title_from,
+        "issuer": doc.issuer,
+        "doc_number": doc.doc_number,
+        "issued": doc.issued,
+        "published": doc.published,
+        "period": list(doc.period) if doc.period else None,
+        "region": doc.region,
+        "kind": doc.kind,
+        "preamble": "\n".join(p.text for p in doc.preamble),
+        "outline": [_node_json(n) for n in doc.outline],
+        "targets": [target_json(t) for t in doc.targets],
+    }
+
+
+def _node_json(node: Node) -> dict[str, Any]:
+    return {
+        "kind": node.kind,
+        "label": node.label,
+        "number": node.number,
+        "title": node.title,
+        "line": node.line,
+        "line_end": node.line_end,
+        "text": node.text,
+        "children": [_node_json(c) for c in node.children],
+    }
+
+
+def target_json(t: Target) -> dict[str, Any]:
+    return {
+        "year": t.year,
+        "indicator": t.indicator,
+        "value": _number(t.value),
+        "value_max": _number(t.value_max) if t.value_max is not None else None,
+        "unit": t.unit,
+        "comparator": t.comparator,
+        "aspirational": t.aspirational,
+        "baseline_year": t.baseline_year,
+        "baseline_value": _number(t.baseline_value) if t.baseline_value is not None else None,
+        "attribute": t.attribute,
+        "text": t.text,
+        "line": t.line,
+        "path": list(t.path),
+    }
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def export_envelope(documents: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"plantui_version": __version__, "documents": documents}
+
+
+def safe_filename(stem: str, suffix: str) -> str:
+    """A file name from a source stem or title: no path separators or reserved characters, not too long."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", stem).strip(" .")
+    cleaned = cleaned[:100] or "document"
+    return cleaned + suffix
+
+
+def paragraphs_text(paragraphs: Sequence[Paragraph]) -> str:
+    return "\n".join(p.text for p in paragraphs)

@@ -1,0 +1,131 @@
+"""One logical line → the heading it starts, if any (kind, label, number, title)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plantui import patterns as P
+from plantui.numerals import label_number
+
+# Nesting rank: a heading closes every open node of equal or greater rank.
+RANK = {
+    "appendix": 0.0,
+    "heading": 0.5,
+    "volume": 1.0,
+    "chapter": 2.0,
+    "division": 3.0,
+    "article": 4.0,
+    "part": 5.0,
+    "section": 6.0,
+    "item": 7.0,
+    "subitem": 8.0,
+    # a 专栏 takes the rank of its parent plus a half when it is placed; this is a default
+    "column": 6.5,
+}
+# Kinds that open the outline; items and below alone do not (a numbered list in a notice).
+STRUCTURAL = frozenset({"volume", "chapter", "division", "article", "part", "section", "column"})
+# Kinds whose label stands alone on its line with the title on the next line.
+SPACED_LABELS = frozenset({"volume", "chapter", "division", "column", "appendix"})
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading found at the start of a line.
+
+    ``head_end`` is the offset in the line where the heading's own text ends (after the
+    title and its 。); what follows on the same line is body text. ``loose`` marks an
+    item label followed by a digit (``2.5G``), which is only a heading where the
+    numbering expects it.
+    """
+
+    kind: str
+    label: str
+    number: int | None
+    title: str
+    head_end: int
+    rank: float
+    loose: bool = False
+
+
+# Tried in this order; the first match wins. Each entry: kind, pattern, rank offset.
+_ORDER: tuple[tuple[str, re.Pattern[str], float], ...] = (
+    ("volume", P.VOLUME, 0.0),
+    ("chapter", P.CHAPTER, 0.0),
+    ("division", P.DIVISION, 0.0),
+    ("article", P.ARTICLE, 0.0),
+    ("column", P.COLUMN, 0.0),
+    ("appendix", P.APPENDIX, 0.0),
+    ("section", P.SECTION, 0.0),
+    ("section", P.SECTION_ENCLOSED, 0.0),
+    ("subitem", P.SUBITEM, 0.0),
+    ("subitem", P.SUBITEM_PAREN, 0.0),
+    # ① sits below (1) when a plan uses both
+    ("subitem", P.SUBITEM_CIRCLED, 0.5),
+    ("subitem", P.SUBITEM_HALF, 0.5),
+    ("item", P.ITEM_LOOSE, 0.0),
+    ("part", P.PART, 0.0),
+)
+
+_TRAILING = ":：。.;；,，、 \u3000"
+
+
+def classify(text: str) -> Heading | None:
+    """The heading that ``text`` (a stripped logical line) starts with, or None."""
+    folded = P.fold(text)
+    for kind, pattern, offset in _ORDER:
+        match = pattern.match(folded)
+        if match is None:
+            continue
+        heading = _build(kind, match, text, folded, offset)
+        if heading is not None:
+            return heading
+    return None
+
+
+def _build(kind: str, match: re.Match[str], text: str, folded: str, offset: float) -> Heading | None:
+    label = text[match.start("label") : match.end("label")] if match.group("label") else ""
+    label = re.sub(r"\s+", "", label)
+    rest_start = match.start("rest")
+    rest = folded[rest_start:]
+    loose = False
+    if kind == "item":
+        if P.ITEM.match(folded) is None:
+            return None  # 2.6万亿元, 3.5%: a decimal amount, not an item label
+        loose = rest[:1].isdigit()
+    if kind == "column" and not label and not rest.strip():
+        return None  # a bare 专栏 line says nothing
+    if kind == "article":
+        # an article has no title: its text is its body
+        return Heading(kind, label, label_number(label), "", rest_start, RANK[kind] + offset)
+    end = P.TITLE_END.search(rest)
+    if end is None:
+        title = text[rest_start:]
+        head_end = len(text)
+    else:
+        title = text[rest_start : rest_start + end.start()]
+        head_end = rest_start + end.end()
+    title = title.strip().rstrip(_TRAILING).strip()
+    if kind in ("part", "section", "item", "subitem") and not title and head_end < len(text):
+        return None  # "一、。" or similar: not a heading
+    return Heading(kind, label, label_number(label), title, head_end, RANK[kind] + offset, loose)
+
+
+def is_label_only(text: str) -> Heading | None:
+    """The heading when ``text`` is a label standing alone (``1.``, ``第一章``, ``专栏3``)."""
+    heading = classify(text)
+    if heading is None or heading.kind == "article" or heading.title:
+        return None
+    return heading
+
+
+def is_prose(text: str) -> bool:
+    """A line with a sentence end inside it, or too long to be a heading, is prose."""
+    folded = P.fold(text)
+    return bool(P.PROSE_MARK.search(folded[:-1])) or len(text) >= 50
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the line ends where a sentence may end (。；：！？ or a closing bracket/quote)."""
+    folded = P.fold(text.rstrip(P.STRIP_CHARS))
+    return bool(folded) and folded[-1] in P.SENTENCE_END

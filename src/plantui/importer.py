@@ -1,0 +1,262 @@
+"""Import files into the store: expand folders, skip unchanged content, parse in worker
+processes (jieba is the bottleneck, so both cores segment), write one transaction per file.
+
+A file that fails (unreadable, not text, a bug in the parser) is reported with a one-line
+reason and never stops the others or touches what the database already holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from plantui import db
+from plantui.models import Document
+from plantui.readers import ReadError, read_source, source_format
+
+# Below this much text, starting worker processes costs more than it saves.
+_PARALLEL_MIN_BYTES = 400_000
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What happened to one path."""
+
+    path: str
+    status: str  # new | updated | unchanged | failed | skipped
+    reason: str = ""
+    document_id: int | None = None
+    title: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "failed"
+
+
+@dataclass(frozen=True)
+class _Job:
+    path: Path
+    display: str
+    key: str
+    title: str | None
+
+
+@dataclass(frozen=True)
+class _Failure:
+    reason: str
+
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+def collect(paths: Sequence[str]) -> tuple[list[tuple[Path, str]], list[ImportResult]]:
+    """Files to import (with the path to show for each) and results for paths that cannot be."""
+    files: list[tuple[Path, str]] = []
+    results: list[ImportResult] = []
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            results.append(ImportResult(given, "failed", "no such file or directory"))
+        elif path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+            supported = [p for p in found if source_format(p) is not None]
+            for p in found:
+                if source_format(p) is None:
+                    results.append(
+                        ImportResult(str(p), "skipped", f"unsupported file type {p.suffix or '(none)'}")
+                    )
+            if not supported:
+                results.append(ImportResult(given, "failed", "folder holds no .txt or .md files"))
+            files.extend((p, str(p)) for p in supported)
+        elif not path.is_file():
+            results.append(ImportResult(given, "failed", "not a regular file"))
+        else:
+            files.append((path, given))
+    return files, results
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def import_paths(
+    conn: sqlite3.Connection,
+    paths: Sequence[str],
+    *,
+    title: str | None = None,
+    force: bool = False,
+    workers: int | None = None,
+    on_progress: ProgressFn | None = None,
+) -> list[ImportResult]:
+    """Import files and folders; return one result per file (and per skipped or missing path)."""
+    from plantui import segment
+
+    files, results = collect(paths)
+    if title is not None and len(files) != 1:
+        return [*results, *(ImportResult(d, "failed", "--title needs exactly one file") for _, d in files)]
+    fingerprint = segment.fingerprint()
+    if _needs_rebuild(conn, fingerprint):
+        db.rebuild_fts(conn)
+    jobs: list[_Job] = []
+    total = len(files)
+    done = 0
+    for path, display in files:
+        outcome = _quick(conn, path, display, title, force)
+        if outcome is None:
+            jobs.append(_Job(path, display, _key(path), title))
+        else:
+            results.append(outcome)
+            done += 1
+            if on_progress:
+                on_progress(done, total, display)
+    for job, prepared in _prepare_all(jobs, workers):
+        results.append(_write(conn, job, prepared, fingerprint))
+        done += 1
+        if on_progress:
+            on_progress(done, total, job.display)
+    order = {display: i for i, (_, display) in enumerate(files)}
+    results.sort(key=lambda r: (order.get(r.path, -1), r.status != "skipped"))
+    return results
+
+
+def _needs_rebuild(conn: sqlite3.Connection, fingerprint: str) -> bool:
+    if db.fts_is_stale(conn):
+        return True
+    row = conn.execute("SELECT 1 FROM documents WHERE segmenter IS NOT ? LIMIT 1", (fingerprint,)).fetchone()
+    return row is not None
+
+
+def _key(path: Path) -> str:
+    return str(path.resolve())
+
+
+def _quick(
+    conn: sqlite3.Connection, path: Path, display: str, title: str | None, force: bool
+) -> ImportResult | None:
+    """Settle a file without parsing when its content is already stored; None when it needs parsing."""
+    if force:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return ImportResult(display, "failed", exc.strerror or str(exc))
+    sha = hashlib.sha256(data).hexdigest()
+    source = db.find_source(conn, _key(path))
+    if source is not None and source["sha256"] == sha:
+        document_id = int(source["document_id"])
+        if title is not None and title != source["title"]:
+            db.set_title(conn, document_id, title)
+            return _result(conn, display, "updated", document_id, "title set")
+        return _result(conn, display, "unchanged", document_id)
+    existing = db.find_sha(conn, sha)
+    if existing is None:
+        return None
+    prepared = db.Prepared(
+        document=_empty(),
+        sha256=sha,
+        source=display,
+        path_key=_key(path),
+        size=len(data),
+        encoding="",
+        fmt="",
+        fts=(),
+    )
+    db.link_source(conn, prepared, existing)
+    if title is not None:
+        db.set_title(conn, existing, title)
+    status = "updated" if source is not None else "new"
+    return _result(conn, display, status, existing, "same content as another file")
+
+
+def _empty() -> Document:
+    return Document(title="")
+
+
+def _result(
+    conn: sqlite3.Connection, display: str, status: str, document_id: int, reason: str = ""
+) -> ImportResult:
+    row = conn.execute("SELECT title FROM documents WHERE id = ?", (document_id,)).fetchone()
+    counts = {
+        r[0]: r[1]
+        for r in conn.execute(
+            "SELECT kind, count(*) FROM nodes WHERE document_id = ? GROUP BY kind", (document_id,)
+        )
+    }
+    counts["targets"] = conn.execute(
+        "SELECT count(*) FROM targets WHERE document_id = ?", (document_id,)
+    ).fetchone()[0]
+    return ImportResult(display, status, reason, document_id, row[0] if row else "", counts)
+
+
+def _prepare_all(jobs: list[_Job], workers: int | None) -> Iterator[tuple[_Job, db.Prepared | _Failure]]:
+    """Parse and segment jobs, in worker processes when there is enough text to pay for them."""
+    if not jobs:
+        return
+    size = sum(_size(j.path) for j in jobs)
+    count = workers if workers is not None else min(2, os.cpu_count() or 1)
+    if count <= 1 or len(jobs) < 2 or size < _PARALLEL_MIN_BYTES:
+        for job in jobs:
+            yield job, prepare(job)
+        return
+    from plantui import segment
+
+    segment.words("预热")  # load jieba before forking so the workers share it
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        yield from zip(jobs, pool.map(prepare, jobs, chunksize=1), strict=True)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def prepare(job: _Job) -> db.Prepared | _Failure:
+    """Read, parse, extract targets and segment one file. Runs in a worker process."""
+    from plantui import segment
+    from plantui.parse import parse
+
+    try:
+        data, source = read_source(job.path)
+    except ReadError as exc:
+        return _Failure(str(exc))
+    try:
+        document = parse(source.text, job.path.name, source.format)
+        if job.title is not None:
+            document = replace(document, title=job.title, title_from="user")
+        fts = tuple((segment.words(p.text), segment.chars(p.text)) for p, _, _ in document.paragraphs())
+    except Exception as exc:  # a parser bug must not stop the other files
+        return _Failure(f"could not parse ({type(exc).__name__}: {exc})")
+    return db.Prepared(
+        document,
+        hashlib.sha256(data).hexdigest(),
+        job.display,
+        job.key,
+        len(data),
+        source.encoding,
+        source.format,
+        fts,
+    )
+
+
+def _write(
+    conn: sqlite3.Connection, job: _Job, prepared: db.Prepared | _Failure, fingerprint: str
+) -> ImportResult:
+    if isinstance(prepared, _Failure):
+        return ImportResult(job.display, "failed", prepared.reason)
+    existed = db.find_source(conn, job.key) is not None
+    try:
+        document_id = db.write_document(conn, prepared, fingerprint)
+    except sqlite3.Error as exc:
+        return ImportResult(job.display, "failed", f"database error: {exc}")
+    return _result(conn, job.display, "updated" if existed else "new", document_id)

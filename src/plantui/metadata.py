@@ -1,0 +1,316 @@
+"""Document metadata from what the text states: title, issuer, 文号, dates, period, region, kind.
+
+Only stated facts are returned; a field the text does not state stays None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from plantui import patterns as P
+from plantui.chunks import Chunk
+from plantui.numerals import chinese_to_number
+
+PROVINCES = (
+    "北京市",
+    "天津市",
+    "上海市",
+    "重庆市",
+    "河北省",
+    "山西省",
+    "辽宁省",
+    "吉林省",
+    "黑龙江省",
+    "江苏省",
+    "浙江省",
+    "安徽省",
+    "福建省",
+    "江西省",
+    "山东省",
+    "河南省",
+    "湖北省",
+    "湖南省",
+    "广东省",
+    "海南省",
+    "四川省",
+    "贵州省",
+    "云南省",
+    "陕西省",
+    "甘肃省",
+    "青海省",
+    "台湾省",
+    "内蒙古自治区",
+    "广西壮族自治区",
+    "西藏自治区",
+    "宁夏回族自治区",
+    "新疆维吾尔自治区",
+    "香港特别行政区",
+    "澳门特别行政区",
+)
+_SHORT = {
+    name: re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", name)
+    for name in PROVINCES
+}
+# A province-level name not in the table (and fictional ones in tests) still reads as a region.
+PROVINCE_LIKE = re.compile(r"^(?P<p>[\u4e00-\u9fff]{2,3}(?:省|自治区))")
+CITY = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}省)?(?P<city>[\u4e00-\u9fff]{2,5}?(?:市|自治州|地区|盟))")
+NATIONAL_ISSUERS = ("国务院", "国家发展改革委", "国家发展和改革委员会", "工业和信息化部", "中共中央")
+# 十三五 = 2016–2020, 十四五 = 2021–2025: from the 6th on, the nth five-year plan ends in 1955 + 5n.
+_FIVE_YEAR_END = 1955
+
+
+@dataclass
+class Metadata:
+    """Metadata fields plus which preamble chunks they were read from."""
+
+    title: str | None = None
+    issuer: str | None = None
+    doc_number: str | None = None
+    issued: str | None = None
+    published: str | None = None
+    period: tuple[int, int] | None = None
+    region: str | None = None
+    kind: str | None = None
+    attached: list[str] = field(default_factory=list)  # documents a covering notice attaches
+
+
+def extract(preamble: list[Chunk], tail: list[Chunk], body_sample: str) -> Metadata:
+    """Read metadata from the preamble chunks and a signature block among the last chunks."""
+    meta = Metadata()
+    texts = [c.text for c in preamble]
+    folded = [P.fold(t) for t in texts]
+    _fields(folded, texts, meta)
+    _notice(texts, meta)
+    if meta.title is None:
+        meta.title = _leading_title(texts)
+    for text in folded:
+        if meta.doc_number is None and len(text) <= 40:
+            match = P.DOC_NUMBER.search(text)
+            if match:
+                meta.doc_number = texts[folded.index(text)][match.start("num") : match.end("num")].strip()
+        if meta.published is None:
+            published = P.PUBLISHED.match(text)
+            if published:
+                meta.published = parse_date(published.group("date"))
+        if meta.issued is None:
+            signed = P.SIGNED.match(text)
+            if signed:
+                meta.issued = parse_date(signed.group("date"))
+    signature = _signature(preamble) or _signature(tail)
+    if meta.issued is None:
+        meta.issued = _standalone_date(folded) or (signature[1] if signature else None)
+    if meta.issuer is None:
+        meta.issuer = _title_issuer(meta.title) or (signature[0] if signature else None)
+    derive(meta, body_sample)
+    return meta
+
+
+def derive(meta: Metadata, body_sample: str) -> None:
+    """Period, region and kind follow from the title, the issuer and the opening text."""
+    meta.period = _period(meta.title, body_sample)
+    meta.region = _region(meta.title, meta.issuer)
+    meta.kind = _kind(meta.title, body_sample)
+
+
+def _fields(folded: list[str], texts: list[str], meta: Metadata) -> None:
+    """``## 政策标题：`` style header blocks, the value on the same or the next line."""
+    for index, text in enumerate(folded):
+        for pattern, name in (
+            (P.FIELD_TITLE, "title"),
+            (P.FIELD_ISSUER, "issuer"),
+            (P.FIELD_NUMBER, "number"),
+        ):
+            match = pattern.fullmatch(text)
+            if match is None:
+                continue
+            value = texts[index][match.start("v") :].strip()
+            if not value and index + 1 < len(texts) and not _is_field(folded[index + 1]):
+                value = texts[index + 1].strip()
+            if not value:
+                continue
+            if name == "title" and meta.title is None:
+                meta.title = value
+            elif name == "issuer" and meta.issuer is None:
+                meta.issuer = value
+            elif name == "number" and meta.doc_number is None:
+                meta.doc_number = value
+
+
+def _is_field(folded: str) -> bool:
+    return any(p.fullmatch(folded) for p in (P.FIELD_TITLE, P.FIELD_ISSUER, P.FIELD_NUMBER, P.FIELD_CONTENT))
+
+
+def _notice(texts: list[str], meta: Metadata) -> None:
+    """A covering notice names the document(s) it attaches; one attachment lends its title."""
+    for index, text in enumerate(texts[:12]):
+        match = P.NOTICE_TITLE.match(P.fold(text).strip())
+        if match is None or len(text) > 120:
+            continue
+        notice_title = text.strip()
+        issuer = text[: match.end("issuer")].strip()
+        docs = [m.group("t") for m in P.QUOTED_TITLE.finditer(text[match.start("docs") : match.end("docs")])]
+        if not docs:
+            docs = [text[match.start("docs") : match.end("docs")].strip()]
+        if len(docs) == 1 and _is_document_title(docs[0]):
+            body_docs = [
+                m.group("doc") for t in texts[index + 1 : index + 8] for m in P.NOTICE_BODY.finditer(t)
+            ]
+            docs = body_docs[:1] if body_docs and _same_title(body_docs[0], docs[0]) else docs
+        meta.attached = docs
+        if meta.issuer is None and issuer and P.ISSUER_SUFFIX.search(issuer):
+            meta.issuer = issuer
+        if meta.title is None or _same_title(meta.title, notice_title):
+            meta.title = docs[0] if len(docs) == 1 else notice_title
+        return
+
+
+def _is_document_title(text: str) -> bool:
+    return len(text) >= 4
+
+
+def _same_title(a: str, b: str) -> bool:
+    return _squash(a) == _squash(b)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s《》“”\"]", "", P.fold(text))
+
+
+def _leading_title(texts: list[str]) -> str | None:
+    """The first line when it reads as a title: short, not a sentence, not an address or date."""
+    for index, text in enumerate(texts[:3]):
+        folded = P.fold(text)
+        if P.CODING_LINE.fullmatch(folded) or _is_field(folded):
+            continue
+        if (
+            len(text) > 80
+            or "。" in text
+            or folded.endswith((":", ";", ","))
+            or P.ADDRESSEES.match(folded)
+            or P.DATE_LINE.fullmatch(folded)
+            or P.DOC_NUMBER.fullmatch(folded)
+            or P.PUBLISHED.match(folded)
+        ):
+            return None
+        title = text.strip()
+        if index + 1 < len(texts) and P.PERIOD_LINE.match(P.fold(texts[index + 1])):
+            title += texts[index + 1].strip()
+        return title
+    return None
+
+
+def _standalone_date(folded: list[str]) -> str | None:
+    for text in folded:
+        if P.DATE_LINE.fullmatch(text.strip()):
+            return parse_date(text)
+    return None
+
+
+def _signature(chunks: list[Chunk]) -> tuple[str, str | None] | None:
+    """The last issuer line followed by a date line (a signature block): (issuer, ISO date)."""
+    texts = [c.text.strip() for c in chunks]
+    for index in range(len(texts) - 2, -1, -1):
+        date = P.fold(texts[index + 1]).strip()
+        if looks_like_issuer(texts[index]) and P.DATE_LINE.fullmatch(date):
+            return texts[index], parse_date(date)
+    return None
+
+
+def _title_issuer(title: str | None) -> str | None:
+    """The authority named before 关于 in a document's own title (X省人民政府办公厅关于…的意见)."""
+    if not title:
+        return None
+    head, found, _ = title.partition("关于")
+    head = head.strip()
+    return head if found and head and looks_like_issuer(head) else None
+
+
+def looks_like_issuer(text: str) -> bool:
+    """A short line ending like an authority's name: 河北省人民政府, 省工业和信息化厅."""
+    return (
+        3 <= len(text) <= 24 and bool(P.ISSUER_SUFFIX.search(text)) and not P.PROSE_MARK.search(P.fold(text))
+    )
+
+
+def parse_date(text: str) -> str | None:
+    """``2020年4月19日``, ``2022-02-16``, ``二〇二一年十二月三十一日`` → ISO date, else None."""
+    folded = P.fold(text)
+    for pattern in (P.DATE_CN, P.DATE_ISO):
+        match = pattern.search(folded)
+        if match:
+            return _iso(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    match = P.DATE_CN_NUMERALS.search(folded)
+    if match:
+        year = chinese_to_number(match.group("y").replace("○", "〇"))
+        month = chinese_to_number(match.group("m"))
+        day = chinese_to_number(match.group("d"))
+        if year and month and day:
+            return _iso(year, month, day)
+    return None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _period(title: str | None, body: str) -> tuple[int, int] | None:
+    """Plan period from the title (（2020-2025年）, 十四五) or a 规划期 statement."""
+    if title:
+        folded = P.fold(title)
+        match = P.PERIOD_RANGE.search(folded)
+        if match:
+            return int(match.group("a")), int(match.group("b"))
+        five = P.FIVE_YEAR.search(folded)
+        if five:
+            n = chinese_to_number(five.group("n") or five.group("m"))
+            if n:
+                end = _FIVE_YEAR_END + 5 * n
+                return end - 4, end
+    match = re.search(
+        r"规划期(?:限)?(?:为|是|:)?\s*(?P<a>(?:19|20)\d{2})\s*年?\s*[-~至到]\s*(?P<b>(?:19|20)\d{2})",
+        P.fold(body),
+    )
+    if match:
+        return int(match.group("a")), int(match.group("b"))
+    return None
+
+
+def _region(title: str | None, issuer: str | None) -> str | None:
+    for text in (title, issuer):
+        if not text:
+            continue
+        text = text.lstrip('《“"')
+        for name in PROVINCES:
+            if text.startswith(name) or text.startswith(_SHORT[name]):
+                city = CITY.match(text[len(name) :] if text.startswith(name) else "")
+                return name + city.group("city") if city else name
+        province = PROVINCE_LIKE.match(text)
+        if province and not province.group("p").startswith(("我", "全", "本", "该")):
+            city = CITY.match(text[province.end() :])
+            return province.group("p") + (city.group("city") if city else "")
+        city = CITY.match(text)
+        if city and not city.group("city").startswith(("关于", "国家")):
+            return city.group("city")
+        if text.startswith(NATIONAL_ISSUERS):
+            return "全国"
+    return None
+
+
+def _kind(title: str | None, body: str) -> str | None:
+    if title:
+        clean = re.sub(r"[（(][^（()）]*[)）]$", "", title.strip()).rstrip('》”" ')
+        for word, kind in P.KIND_WORDS:
+            if clean.endswith(word):
+                return kind
+        if re.search(r"[!！?？]|印发《|出台《|发布《", title):
+            return "新闻"
+    match = P.BODY_KIND.search(body)
+    if match:
+        word = match.group("w")
+        return (
+            "规划" if word == "规划" else "意见" if "意见" in word else "办法" if word == "办法" else "方案"
+        )
+    return None

@@ -1,0 +1,159 @@
+"""Plain records for plans: Document, Node, Paragraph, Target. No I/O here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+# Node kinds, from plan-structure.md. Order matters only for documentation.
+NODE_KINDS = (
+    "volume",
+    "chapter",
+    "division",
+    "article",
+    "part",
+    "section",
+    "item",
+    "subitem",
+    "column",
+    "heading",
+    "appendix",
+    "lead",
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A passage of source text: one paragraph, or a heading's own text.
+
+    ``line``/``line_end`` are 1-based lines of the source as imported; a paragraph
+    that a blank line or a hard wrap broke in two spans both parts.
+    """
+
+    text: str
+    line: int
+    line_end: int
+
+
+@dataclass(frozen=True)
+class Node:
+    """One heading of the outline with its own body; children are nested nodes.
+
+    ``heading`` is the heading as written (label and title, e.g. ``（一）发展基础。``);
+    ``paragraphs`` is the body of this node only, children excluded.
+    ``line``/``line_end`` span the node and all of its children.
+    """
+
+    kind: str
+    label: str
+    number: int | None
+    title: str
+    heading: Paragraph | None
+    line: int
+    line_end: int
+    paragraphs: tuple[Paragraph, ...] = ()
+    children: tuple[Node, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The body as one string, paragraphs separated by newlines."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def display_title(self) -> str:
+        """The heading as a reader expects it in a breadcrumb: ``（一）发展基础``."""
+        return display_title(self.kind, self.label, self.title)
+
+    def walk(self) -> Iterator[tuple[Node, tuple[Node, ...]]]:
+        """Yield (node, ancestors) for this node and its descendants, depth first."""
+        yield from _walk(self, ())
+
+
+def _walk(node: Node, ancestors: tuple[Node, ...]) -> Iterator[tuple[Node, tuple[Node, ...]]]:
+    yield node, ancestors
+    for child in node.children:
+        yield from _walk(child, (*ancestors, node))
+
+
+_LABEL_FORMS = {
+    "volume": "第{}篇",
+    "chapter": "第{}章",
+    "division": "第{}节",
+    "article": "第{}条",
+    "part": "{}、",
+    "section": "（{}）",
+    "item": "{}.",
+    "subitem": "（{}）",
+    "column": "专栏{}：",
+    "appendix": "附件{}：",
+}
+
+
+def display_title(kind: str, label: str, title: str) -> str:
+    """Label and title in the usual written form, e.g. ``四、主要任务`` or ``专栏九：信息产业``."""
+    form = _LABEL_FORMS.get(kind)
+    if form is None or (not label and kind not in ("column", "appendix")):
+        return title
+    head = form.format(label)
+    if not title:
+        return head.rstrip("：、.")
+    if kind in ("volume", "chapter", "division", "article"):
+        head += " "
+    return head + title
+
+
+@dataclass(frozen=True)
+class Target:
+    """A quantified aim with a deadline, e.g. 5G基站数量 达到 7万个 by 2022."""
+
+    year: int | None
+    indicator: str
+    value: float
+    unit: str
+    text: str
+    line: int
+    value_max: float | None = None
+    comparator: str = "="
+    aspirational: bool = False
+    baseline_year: int | None = None
+    baseline_value: float | None = None
+    attribute: str | None = None  # 预期性 / 约束性 when stated
+    path: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed plan: metadata, the preamble before the first heading, the outline, targets."""
+
+    title: str
+    outline: tuple[Node, ...] = ()
+    preamble: tuple[Paragraph, ...] = ()
+    title_from: str = "text"  # text | file | user
+    issuer: str | None = None
+    doc_number: str | None = None
+    issued: str | None = None
+    published: str | None = None
+    period: tuple[int, int] | None = None
+    region: str | None = None
+    kind: str | None = None
+    targets: tuple[Target, ...] = ()
+    line_count: int = 0
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def walk(self) -> Iterator[tuple[Node, tuple[Node, ...]]]:
+        """Yield (node, ancestors) for every node in reading order."""
+        for node in self.outline:
+            yield from node.walk()
+
+    def paragraphs(self) -> Iterator[tuple[Paragraph, Node | None, str]]:
+        """Every passage in reading order with its node (None for the preamble) and role.
+
+        Role is ``head`` for a heading's own text and ``body`` otherwise.
+        """
+        for para in self.preamble:
+            yield para, None, "body"
+        for node, _ in self.walk():
+            if node.heading is not None:
+                yield node.heading, node, "head"
+            for para in node.paragraphs:
+                yield para, node, "body"

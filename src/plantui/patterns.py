@@ -1,0 +1,126 @@
+"""Compiled patterns for the parts of a plan, matched against width-folded text.
+
+``fold`` maps full-width ASCII (``（１）``, ``：``, ``．``) and a few look-alikes to their
+half-width forms one character for one character, so an offset found in the folded
+text is the same offset in the original, which is what is kept for display and search.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FOLD.update(
+    {
+        0x3000: 0x20,  # ideographic space
+        0x00A0: 0x20,  # no-break space
+        0xFE52: 0x2E,  # ﹒ small full stop, used as an item separator
+        0x2024: 0x2E,  # one dot leader
+        0x3014: 0x28,  # 〔 as an opening bracket of a section label
+        0x3015: 0x29,  # 〕
+        0xFE59: 0x28,  # ﹙
+        0xFE5A: 0x29,  # ﹚
+        0x2014: 0x2D,  # — em dash in ranges (2020—2025)
+        0x2013: 0x2D,  # – en dash
+        0x2212: 0x2D,  # − minus sign
+        0xFE63: 0x2D,  # ﹣
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Full-width ASCII and look-alikes → half-width, keeping the length unchanged."""
+    return text.translate(_FOLD)
+
+
+# Whitespace that indents or pads lines in real files: ASCII, ideographic, no-break, BOM.
+STRIP_CHARS = " \t\u3000\u00a0\ufeff\u200b\f\v"
+
+CN_DIGITS = "零〇一二三四五六七八九十百千两"
+_CN = f"[{CN_DIGITS}]{{1,5}}"
+_NUM = rf"(?:\d{{1,3}}|{_CN})"
+
+# Heading labels, matched at the start of a stripped, folded line. Group "label" is the bare
+# label, group "rest" everything after the label's own punctuation.
+VOLUME = re.compile(rf"第\s*(?P<label>{_NUM})\s*[篇编](?![章节条])\s*[:、.]?\s*(?P<rest>.*)")
+CHAPTER = re.compile(rf"第\s*(?P<label>{_NUM})\s*章\s*[:、.]?\s*(?P<rest>.*)")
+DIVISION = re.compile(rf"第\s*(?P<label>{_NUM})\s*节\s*[:、.]?\s*(?P<rest>.*)")
+ARTICLE = re.compile(rf"第\s*(?P<label>{_NUM})\s*条(?=\s|$|[\u4e00-\u9fff(“\"《])\s*(?P<rest>.*)")
+# 一、 and 一. ; not 一是 (an in-paragraph enumeration) nor 一，(prose).
+PART = re.compile(rf"(?P<label>{_CN})\s*[、.](?!\d)\s*(?P<rest>.*)")
+# （一） with either bracket width, 〔一〕, and the enclosed forms ㈠..㈩.
+SECTION = re.compile(rf"\(\s*(?P<label>{_CN})\s*\)\s*[、.]?\s*(?P<rest>.*)")
+SECTION_ENCLOSED = re.compile(r"(?P<label>[\u3220-\u3229])\s*(?P<rest>.*)")
+# 1. 1、 1． 1﹒ ; "followed by a digit" (2.5G, 2.6万亿元) is checked against the numbering.
+ITEM = re.compile(r"(?P<label>\d{1,3})\s*[.、](?!\d+\s*[%％万亿千百元个])\s*(?P<rest>.*)")
+ITEM_LOOSE = re.compile(r"(?P<label>\d{1,3})\s*[.、]\s*(?P<rest>.*)")
+# (1) and 1) ; ⑴..⒇ ; ①..⑳ (a level below the others when both occur).
+SUBITEM = re.compile(r"\(\s*(?P<label>\d{1,3})\s*\)\s*[、.]?\s*(?P<rest>.*)")
+SUBITEM_HALF = re.compile(r"(?P<label>\d{1,2})\)\s*(?P<rest>.*)")
+SUBITEM_PAREN = re.compile(r"(?P<label>[\u2474-\u2487])\s*(?P<rest>.*)")
+SUBITEM_CIRCLED = re.compile(r"(?P<label>[\u2460-\u2473])\s*(?P<rest>.*)")
+# 专栏九：… / 专栏1  … / 专栏 3-2 … ; the label may be missing (专栏：…).
+COLUMN = re.compile(rf"专栏\s*(?P<label>{_NUM}(?:\s*[-.]\s*\d{{1,2}})?)?\s*(?:[:、.]|\s+|$)\s*(?P<rest>.*)")
+# 附件1：… / 附件：… / 附表2 … ; a bare mention inside prose (附件所列) does not match.
+APPENDIX = re.compile(rf"(?P<word>附件|附表|附录)\s*(?P<label>{_NUM})?\s*(?:[:、.]|\s+|$)\s*(?P<rest>.*)")
+
+# Sentence ends that close a title written on the same line as its body.
+TITLE_END = re.compile(r"[。!?;]")
+# What a line can end with when its sentence is complete.
+SENTENCE_END = frozenset("。!?;:…”’)】」』》\"'")
+# Characters inside a line that show it is prose rather than a heading.
+PROSE_MARK = re.compile(r"[。!?;]")
+
+# Metadata signs (folded text).
+DOC_NUMBER = re.compile(
+    r"(?P<num>[\u4e00-\u9fff]{1,12}[\[(〔【]\s*(?:19|20)\d{2}\s*[\])〕】]\s*\d{1,4}\s*号)"
+)
+DATE_CN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+DATE_CN_NUMERALS = re.compile(
+    r"(?P<y>[一二三四五六七八九〇零○]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日"
+)
+DATE_ISO = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})")
+DATE_LINE = re.compile(
+    r"\(?(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+    r"[一二三四五六七八九〇零○]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\)?"
+)
+PUBLISHED = re.compile(r"(?:发布日期|发布时间|发文日期|印发日期)\s*[:]?\s*(?P<date>.+)")
+SIGNED = re.compile(r"(?:成文日期|签发日期)\s*[:]?\s*(?P<date>.+)")
+FIELD_TITLE = re.compile(r"#*\s*(?:政策标题|标题|文件名称)\s*[:]\s*(?P<v>.*)")
+FIELD_ISSUER = re.compile(r"#*\s*(?:政策来源|发文机关|发布机构|来源)\s*[:]\s*(?P<v>.*)")
+FIELD_NUMBER = re.compile(r"#*\s*(?:发文字号|文号)\s*[:]\s*(?P<v>.*)")
+FIELD_CONTENT = re.compile(r"#*\s*(?:政策内容|正文)\s*[:]\s*$")
+CODING_LINE = re.compile(r"#\s*-\*-\s*coding[:=].*-\*-")
+# A covering notice: 〈issuer〉关于印发〈document〉的通知.
+NOTICE_TITLE = re.compile(r"^(?P<issuer>.*?)关于(?:印发|转发|下发|公布|发布)(?P<docs>.+?)的(?:通知|决定|函)$")
+NOTICE_BODY = re.compile(r"现将《(?P<doc>[^》]+)》")
+QUOTED_TITLE = re.compile(r"《(?P<t>[^《》]+)》")
+ADDRESSEES = re.compile(r"^各.{1,80}[:]$")
+# The bracketed period under a title: （2020-2025年）, （2021—2025年）, （2020-2025）.
+PERIOD_LINE = re.compile(r"^\(\s*(?:19|20)\d{2}\s*[-~至到]\s*(?:19|20)\d{2}\s*年?\s*\)$")
+PERIOD_RANGE = re.compile(r"(?P<a>(?:19|20)\d{2})\s*年?\s*[-~至到]\s*(?P<b>(?:19|20)\d{2})\s*年?")
+FIVE_YEAR = re.compile(
+    r"(?:“|\")?(?P<n>十[一二三四五六七八九]?)五(?:”|\")?(?:时期|规划|期间|发展)?|第(?P<m>十[一二三四五六七八九]?)个五年"
+)
+ISSUER_SUFFIX = re.compile(
+    r"(?:人民政府|人民政府办公厅|政府办公室|办公厅|委员会|管委会|领导小组|"
+    r"厅|局|部|院|委|办|中心|协会)$"
+)
+KIND_WORDS = (
+    ("规划", "规划"),
+    ("纲要", "规划"),
+    ("实施意见", "意见"),
+    ("指导意见", "意见"),
+    ("意见", "意见"),
+    ("行动计划", "方案"),
+    ("实施方案", "方案"),
+    ("方案", "方案"),
+    ("计划", "方案"),
+    ("办法", "办法"),
+    ("条例", "办法"),
+    ("规定", "办法"),
+    ("细则", "办法"),
+    ("通知", "通知"),
+    ("决定", "通知"),
+)
+BODY_KIND = re.compile(r"(?:提出|制定|编制)(?:如下|本)(?P<w>实施意见|指导意见|意见|规划|方案|行动计划|办法)")

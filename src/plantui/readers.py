@@ -1,0 +1,160 @@
+"""File bytes → text: encoding detection, line-ending normalisation, refusal of non-text.
+
+Lines are split on ``\\n`` only after ``\\r\\n`` and ``\\r`` are normalised; ``str.splitlines``
+would also split on U+2028, form feeds and friends and shift every later line number.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Magic numbers of formats users rename to .txt by mistake; named so the message helps.
+_MAGIC = (
+    (b"%PDF", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx or .xlsx?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc/.xls)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+
+
+class ReadError(Exception):
+    """A file that cannot be read as a plan; the message says why in one line."""
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """Decoded text of one file, newlines normalised to ``\\n``."""
+
+    text: str
+    encoding: str
+    format: str  # "text" or "markdown"
+
+
+def source_format(path: Path) -> str | None:
+    """``text`` or ``markdown`` for a supported file name, else None."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    return None
+
+
+def read_source(path: Path) -> tuple[bytes, SourceText]:
+    """Read and decode a file; raise ReadError with a one-line reason when it is not a plan."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError("no such file") from None
+    except IsADirectoryError:
+        raise ReadError("is a directory") from None
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc)) from None
+    fmt = source_format(path) or "text"
+    return data, SourceText(decode(data), _encoding_name(data), fmt)
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes of a text file in any common Chinese encoding to normalised text."""
+    if not data.strip():
+        raise ReadError("empty file" if not data else "file holds only whitespace")
+    encoding = _encoding_name(data)
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise ReadError(f"cannot decode as {encoding}") from None
+    text = text.lstrip("\ufeff")
+    if _looks_binary(text):
+        raise ReadError("not a text file (binary content)")
+    if not text.strip():
+        raise ReadError("file holds only whitespace")
+    return normalise_newlines(text)
+
+
+def normalise_newlines(text: str) -> str:
+    """``\\r\\n`` and lone ``\\r`` become ``\\n``; nothing else changes."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _encoding_name(data: bytes) -> str:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise ReadError(f"not a text file: {what}")
+    if b"\x00" in data[:4096]:
+        guess = _utf16_without_bom(data)
+        if guess is None:
+            raise ReadError("not a text file (binary content)")
+        return guess
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8"
+    return _detect(data)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM shows NUL in every other byte for ASCII and CJK alike."""
+    sample = data[:4096]
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    name = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return None
+    return None if _looks_binary(text) else name
+
+
+def _detect(data: bytes) -> str:
+    """Ask charset-normalizer; prefer GB18030 (a superset of GBK and GB2312) for Chinese."""
+    from charset_normalizer import from_bytes
+
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        gb_ok = False
+    else:
+        gb_ok = True
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        if gb_ok:
+            return "gb18030"
+        raise ReadError("not a text file (unknown encoding)")
+    name = best.encoding.lower().replace("_", "-")
+    if gb_ok and name in {"gb2312", "gbk", "gb18030", "big5", "cp936", "hz", "euc-jp", "cp949", "euc-kr"}:
+        # charset-normalizer names GBK text by its narrowest fitting charset; decode with the
+        # superset so rare characters beyond the sample still decode.
+        return "gb18030"
+    return name
+
+
+def _looks_binary(text: str) -> bool:
+    """More than 1% control characters (other than tab, newline, form feed) means not text."""
+    sample = text[:20_000]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v") + sample.count("\ufffd")
+    return controls / len(sample) > 0.01

@@ -1,0 +1,312 @@
+"""Query → hits: every passage that contains the query exactly as written, ranked by bm25.
+
+Each whitespace-separated term becomes a phrase of character tokens over the ``chars``
+column (see segment.py), which matches exactly the passages containing the term. Where
+the tokenizer is lossy (cased letters, punctuation) the candidates are checked against
+the text, so every hit contains every term. Whole-word matches in jieba's ``words``
+column and headings' own text rank a little higher. Query syntax characters are taken
+literally; ``raw=True`` hands the query to FTS5 unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from plantui import segment
+
+# Score bonuses (bm25 is negative; lower is better).
+_WORD_BONUS = 1.0
+_HEAD_BONUS = 0.5
+SNIPPET_BEFORE = 24
+SNIPPET_AFTER = 40
+
+
+class SearchError(Exception):
+    """A query that cannot run (only raw FTS5 queries can be malformed)."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One passage that matches, with where it sits in its plan."""
+
+    passage_id: int
+    document_id: int
+    source: str
+    title: str
+    node_id: int | None
+    kind: str
+    path: tuple[str, ...]
+    line_start: int
+    line_end: int
+    text: str
+    snippet: str
+    score: float
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "document": self.document_id,
+            "source": self.source,
+            "title": self.title,
+            "path": list(self.path),
+            "kind": self.kind,
+            "line_start": self.line_start,
+            "line_end": self.line_end,
+            "snippet": self.snippet,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    count: int
+    hits: tuple[Hit, ...]
+
+    def as_json(self) -> dict[str, object]:
+        return {"query": self.query, "count": self.count, "hits": [h.as_json() for h in self.hits]}
+
+
+def terms(query: str) -> list[str]:
+    """The terms of a plain query: whitespace separates terms that must all occur."""
+    return query.split()
+
+
+def search(
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    limit: int | None = None,
+    documents: Sequence[int] | None = None,
+    raw: bool = False,
+) -> SearchResult:
+    """Find passages for ``query``; ``count`` is the number of matching passages in all."""
+    words = terms(query)
+    if not words and not raw:
+        return SearchResult(query, 0, ())
+    rows, count = (
+        _raw_rows(conn, query, documents, limit) if raw else _plain_rows(conn, words, documents, limit)
+    )
+    hits = tuple(_hits(conn, rows, [] if raw else words))
+    return SearchResult(query, count, hits)
+
+
+def matching_passages(
+    conn: sqlite3.Connection, query: str, documents: Sequence[int] | None = None
+) -> list[int]:
+    """Ids of every passage containing all terms of ``query`` (unranked, for filters and counts)."""
+    words = terms(query)
+    if not words:
+        return []
+    expression, exact = _expression(words)
+    if expression is None:
+        sql = "SELECT id, text FROM passages WHERE " + " AND ".join("instr(text, ?) > 0" for _ in words)
+        args: list[object] = list(words)
+        sql, args = _with_documents(sql, args, documents, "id", "document_id")
+        return [r[0] for r in conn.execute(sql, args)]
+    if exact and documents is None:
+        return [
+            r[0]
+            for r in conn.execute("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?", (expression,))
+        ]
+    sql = (
+        "SELECT p.id, p.text FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
+        "WHERE passages_fts MATCH ?"
+    )
+    sql, args = _with_documents(sql, [expression], documents, "p.id", "p.document_id")
+    return [r[0] for r in conn.execute(sql, args) if exact or _contains_all(r[1], words)]
+
+
+def _expression(words: Sequence[str]) -> tuple[str | None, bool]:
+    """The FTS5 expression over ``chars`` and whether its matches need no text check."""
+    phrases = []
+    exact = True
+    for word in words:
+        if not any(segment.is_token_char(ch) for ch in word):
+            exact = False  # only punctuation or symbols: nothing to look up, check the text
+            continue
+        exact = exact and segment.is_exact_term(word)
+        phrases.append('chars : "' + segment.char_phrase(word) + '"')
+    if not phrases:
+        return None, False
+    return " AND ".join(phrases), exact
+
+
+def _word_expression(words: Sequence[str]) -> str | None:
+    """Whole-word match of every term in jieba's ``words`` column, used only to rank."""
+    parts = []
+    for word in words:
+        if not all(segment.is_token_char(ch) for ch in word):
+            return None
+        parts.append('words : "' + word + '"')
+    return " AND ".join(parts) if parts else None
+
+
+def _with_documents(
+    sql: str, args: list[object], documents: Sequence[int] | None, _id: str, column: str
+) -> tuple[str, list[object]]:
+    if documents is None:
+        return sql, args
+    marks = ",".join("?" * len(documents))
+    joiner = " AND " if " WHERE " in sql else " WHERE "
+    return sql + f"{joiner}{column} IN ({marks})", [*args, *documents]
+
+
+_SELECT = (
+    "SELECT p.id, p.document_id, p.node_id, p.role, p.line_start, p.line_end, p.text, {score} AS score "
+    "FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid WHERE passages_fts MATCH ?"
+)
+
+
+def _plain_rows(
+    conn: sqlite3.Connection, words: Sequence[str], documents: Sequence[int] | None, limit: int | None
+) -> tuple[list[sqlite3.Row], int]:
+    expression, exact = _expression(words)
+    if expression is None:
+        return _scan_rows(conn, words, documents, limit)
+    score = f"bm25(passages_fts) + CASE p.role WHEN 'head' THEN -{_HEAD_BONUS} ELSE 0 END"
+    args: list[object] = [expression]
+    word_expression = _word_expression(words)
+    if word_expression is not None:
+        score += (
+            " - CASE WHEN p.id IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?) "
+            f"THEN {_WORD_BONUS} ELSE 0 END"
+        )
+        args.insert(0, word_expression)
+    sql, args = _with_documents(_SELECT.format(score=score), args, documents, "p.id", "p.document_id")
+    sql += " ORDER BY score, p.id"
+    if exact:
+        count_sql, count_args = _with_documents(
+            "SELECT count(*) FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
+            "WHERE passages_fts MATCH ?",
+            [expression],
+            documents,
+            "p.id",
+            "p.document_id",
+        )
+        if documents is None:
+            count_sql = "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?"
+        count = int(conn.execute(count_sql, count_args).fetchone()[0])
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return conn.execute(sql, args).fetchall(), count
+    rows = [r for r in conn.execute(sql, args) if _contains_all(r["text"], words)]
+    return (rows[:limit] if limit is not None else rows), len(rows)
+
+
+def _scan_rows(
+    conn: sqlite3.Connection, words: Sequence[str], documents: Sequence[int] | None, limit: int | None
+) -> tuple[list[sqlite3.Row], int]:
+    """Terms with nothing the index holds (only punctuation or symbols): read the text."""
+    sql = (
+        "SELECT p.id, p.document_id, p.node_id, p.role, p.line_start, p.line_end, p.text, 0.0 AS score "
+        "FROM passages p WHERE " + " AND ".join("instr(p.text, ?) > 0" for _ in words)
+    )
+    sql, args = _with_documents(sql, list(words), documents, "p.id", "p.document_id")
+    rows = conn.execute(sql + " ORDER BY p.id", args).fetchall()
+    return (rows[:limit] if limit is not None else rows), len(rows)
+
+
+def _raw_rows(
+    conn: sqlite3.Connection, query: str, documents: Sequence[int] | None, limit: int | None
+) -> tuple[list[sqlite3.Row], int]:
+    sql, args = _with_documents(
+        _SELECT.format(score="bm25(passages_fts)"), [query], documents, "p.id", "p.document_id"
+    )
+    try:
+        rows = conn.execute(sql + " ORDER BY score, p.id", args).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise SearchError(f"invalid FTS5 query {query!r}: {exc}") from None
+    return (rows[:limit] if limit is not None else rows), len(rows)
+
+
+def _contains_all(text: str, words: Iterable[str]) -> bool:
+    return all(word in text for word in words)
+
+
+def _hits(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row], words: Sequence[str]) -> list[Hit]:
+    documents: dict[int, tuple[str, str]] = {}
+    nodes: dict[int, tuple[str, tuple[str, ...]]] = {}
+    node_ids = {r["node_id"] for r in rows if r["node_id"] is not None}
+    for chunk in _chunks(sorted(node_ids), 900):
+        for n in conn.execute(
+            f"SELECT id, kind, path FROM nodes WHERE id IN ({','.join('?' * len(chunk))})", chunk
+        ):
+            nodes[n[0]] = (n[1], tuple(json.loads(n[2])))
+    for d in {r["document_id"] for r in rows}:
+        row = conn.execute(
+            "SELECT d.title, min(s.path) FROM documents d LEFT JOIN sources s "
+            "ON s.document_id = d.id WHERE d.id = ?",
+            (d,),
+        ).fetchone()
+        documents[d] = (row[0], row[1] or "")
+    hits = []
+    for r in rows:
+        title, source = documents[r["document_id"]]
+        kind, path = nodes.get(r["node_id"], ("preamble", ()))
+        hits.append(
+            Hit(
+                r["id"],
+                r["document_id"],
+                source,
+                title,
+                r["node_id"],
+                kind,
+                path,
+                r["line_start"],
+                r["line_end"],
+                r["text"],
+                snippet(r["text"], words),
+                float(r["score"]),
+            )
+        )
+    return hits
+
+
+def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def find_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Every (start, end) where a term occurs in ``text``, sorted, overlaps merged."""
+    spans = []
+    for word in words:
+        if not word:
+            continue
+        start = text.find(word)
+        while start >= 0:
+            spans.append((start, start + len(word)))
+            start = text.find(word, start + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def snippet(text: str, words: Sequence[str], before: int = SNIPPET_BEFORE, after: int = SNIPPET_AFTER) -> str:
+    """A window of ``text`` around the first hit, every hit inside it marked ``[like this]``."""
+    spans = find_spans(text, words)
+    if not spans:
+        return text[: before + after] + ("…" if len(text) > before + after else "")
+    first = spans[0]
+    start = max(0, first[0] - before)
+    end = min(len(text), first[1] + after)
+    out = ["…" if start > 0 else ""]
+    cursor = start
+    for s, e in spans:
+        if s < start or e > end:
+            continue
+        out.append(text[cursor:s])
+        out.append("[" + text[s:e] + "]")
+        cursor = e
+    out.append(text[cursor:end])
+    out.append("…" if end < len(text) else "")
+    return "".join(out)

@@ -1,0 +1,29 @@
+"""Make document text safe to show in a terminal: control characters become visible.
+
+An ANSI or OSC escape sequence inside a plan (copied from a web page, or malicious) must
+be shown as text, never interpreted by the terminal. Rich markup is a separate matter:
+callers build ``rich.text.Text`` objects, which never parse markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab and newline, DEL, C1 controls; and the bidi overrides that can
+# reorder what the reader sees.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character replaced by a visible escape (``\\x1b``)."""
+    return _CONTROL.sub(_visible, text)
+
+
+def printable_line(text: str) -> str:
+    """Like ``printable``, and newlines and tabs become spaces (for one-line cells)."""
+    return printable(text).replace("\n", " ").replace("\t", " ")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -1,0 +1,138 @@
+"""The store: migrations, import, re-import, replacement, refusal of foreign files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from plantui import db
+from plantui.importer import import_paths
+from plantui.search import search
+from support import SEEDS
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_new_database_is_migrated_and_in_wal_mode(tmp_path: Path) -> None:
+    conn = db.connect(tmp_path / "p.db")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert {"documents", "sources", "nodes", "passages", "targets", "passages_fts", "node_text"} <= tables
+    db.connect(tmp_path / "p.db").close()  # opening again applies nothing twice
+
+
+def test_reimport_of_same_content_changes_nothing(seeded_copy: Path) -> None:
+    conn = db.connect(seeded_copy)
+    before = conn.execute("SELECT count(*) FROM passages").fetchone()[0]
+    results = import_paths(conn, [str(SEEDS)], workers=1)
+    assert {r.status for r in results} == {"unchanged"}
+    assert conn.execute("SELECT count(*) FROM passages").fetchone()[0] == before
+
+
+def test_changed_content_replaces_the_old_version(tmp_path: Path) -> None:
+    conn = db.connect(tmp_path / "p.db")
+    plan = _write(tmp_path / "plan.txt", "一、总体要求\n（一）目标。发展区块链产业。\n")
+    assert import_paths(conn, [str(plan)])[0].status == "new"
+    _write(plan, "一、总体要求\n（一）目标。发展人工智能产业。\n")
+    assert import_paths(conn, [str(plan)])[0].status == "updated"
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    assert search(conn, "区块链").count == 0
+    assert search(conn, "人工智能").count == 1
+
+
+def test_two_files_with_the_same_content_share_one_document(tmp_path: Path) -> None:
+    conn = db.connect(tmp_path / "p.db")
+    text = "一、总体要求\n（一）目标。发展区块链产业。\n"
+    a, b = _write(tmp_path / "a.txt", text), _write(tmp_path / "b.txt", text)
+    statuses = [r.status for r in import_paths(conn, [str(a), str(b)])]
+    assert statuses == ["new", "new"]
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    assert [r.sources for r in db.list_documents(conn)] == [(str(a), str(b))]
+    assert search(conn, "区块链").count == 1
+
+
+def test_a_broken_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    conn = db.connect(tmp_path / "p.db")
+    good = _write(tmp_path / "good.txt", "一、总体要求\n")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"%PDF-1.4 not really text")
+    empty = _write(tmp_path / "empty.txt", "")
+    results = {Path(r.path).name: r for r in import_paths(conn, [str(bad), str(good), str(empty)])}
+    assert results["good.txt"].status == "new"
+    assert results["bad.txt"].status == "failed" and "PDF" in results["bad.txt"].reason
+    assert results["empty.txt"].status == "failed" and "empty" in results["empty.txt"].reason
+
+
+def test_folder_import_skips_and_lists_unsupported_files(tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()
+    _write(tmp_path / "plans" / "a.txt", "一、总体要求\n")
+    _write(tmp_path / "plans" / "notes.docx", "x")
+    results = import_paths(db.connect(tmp_path / "p.db"), [str(tmp_path / "plans")])
+    assert sorted((Path(r.path).name, r.status) for r in results) == [
+        ("a.txt", "new"),
+        ("notes.docx", "skipped"),
+    ]
+
+
+def test_not_a_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = _write(tmp_path / "notes.db", "just some text")
+    with pytest.raises(db.DatabaseError, match="not SQLite"):
+        db.connect(path)
+    assert path.read_text(encoding="utf-8") == "just some text"
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    sqlite3.connect(path).execute("CREATE TABLE x (y)").connection.commit()
+    with pytest.raises(db.DatabaseError, match="not a plantui one"):
+        db.connect(path)
+
+
+def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "p.db"
+    conn = db.connect(path)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('plantui', '9999_future', 'x')"
+    )
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(db.DatabaseError, match="newer plantui"):
+        db.connect(path)
+    assert path.read_bytes() == before
+
+
+def test_load_document_gives_back_the_parsed_outline(seeded: sqlite3.Connection) -> None:
+    from plantui.parse import parse_text
+    from support import outline_rows
+
+    name = "000_92c45eb8100875c9.txt"
+    document_id = db.resolve_document(seeded, name)
+    loaded = db.load_document(seeded, document_id)
+    parsed = parse_text((SEEDS / name).read_text(encoding="utf-8"), name)
+    assert outline_rows(loaded.outline) == outline_rows(parsed.outline)
+    assert [p.text for p, _, _ in loaded.paragraphs()] == [p.text for p, _, _ in parsed.paragraphs()]
+
+
+def test_resolve_document_by_id_name_and_title(seeded: sqlite3.Connection) -> None:
+    first = db.resolve_document(seeded, "000_92c45eb8100875c9.txt")
+    assert db.resolve_document(seeded, str(first)) == first
+    assert db.resolve_document(seeded, "000_92c45eb8100875c9") == first
+    assert db.resolve_document(seeded, "河北省数字经济发展规划") == first
+    with pytest.raises(db.DatabaseError, match="ambiguous"):
+        db.resolve_document(seeded, "河")
+    with pytest.raises(db.DatabaseError, match="no document"):
+        db.resolve_document(seeded, "上海")
+
+
+def test_node_text_view_gives_a_nodes_body(seeded: sqlite3.Connection) -> None:
+    row = seeded.execute(
+        "SELECT t.text FROM nodes n JOIN node_text t ON t.node_id = n.id WHERE n.title = '发展基础' "
+        "AND n.kind = 'section' ORDER BY n.id LIMIT 1"
+    ).fetchone()
+    assert row[0].startswith("我省数字经济具有良好的基础条件")

@@ -1,0 +1,98 @@
+"""Export: Markdown that imports back to the same outline and metadata; JSON per interfaces.md."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from plantui import db
+from plantui.export import safe_filename, to_json, to_markdown
+from plantui.parse import parse, parse_markdown, parse_text
+from support import SEEDS, STYLES, metadata, outline_rows
+
+SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("name", SEED_FILES)
+def test_markdown_round_trip_keeps_outline_and_metadata(name: str) -> None:
+    original = parse_text((SEEDS / name).read_text(encoding="utf-8"), name)
+    again = parse_markdown(to_markdown(original, source=name), name.replace(".txt", ".md"))
+    assert outline_rows(again.outline) == outline_rows(original.outline)
+    assert metadata(again) == metadata(original)
+    assert (again.region, again.kind) == (original.region, original.kind)
+
+
+@pytest.mark.parametrize(
+    "name", ["chapters.txt", "opinion_appendix.txt", "regulation.txt", "notice_two_docs.txt"]
+)
+def test_markdown_round_trip_other_styles(name: str) -> None:
+    original = parse((STYLES / name).read_text(encoding="utf-8"), name)
+    again = parse_markdown(to_markdown(original), name)
+    assert outline_rows(again.outline) == outline_rows(original.outline)
+
+
+def test_round_trip_keeps_every_paragraph() -> None:
+    name = "000_92c45eb8100875c9.txt"
+    original = parse_text((SEEDS / name).read_text(encoding="utf-8"), name)
+    again = parse_markdown(to_markdown(original), name)
+    assert _bodies(again) == _bodies(original)
+
+
+def _bodies(doc):
+    return [p.text for p, _, role in doc.paragraphs() if role == "body"]
+
+
+def test_column_is_a_marked_block() -> None:
+    doc = parse_text((SEEDS / "000_92c45eb8100875c9.txt").read_text(encoding="utf-8"))
+    markdown = to_markdown(doc)
+    assert "> #### 专栏九：信息产业重点攻坚行动" in markdown
+    assert "> **引进电子信息制造业企业。**深化与国内电子信息制造龙头企业的合作" in markdown
+    assert markdown.startswith('---\ntitle: "河北省数字经济发展规划（2020-2025年）"\n')
+
+
+def test_markdown_escapes_syntax_in_text() -> None:
+    doc = parse_text("一、要求\n（一）说明。\n# 不是标题\n*星号*与_下划线_\n")
+    markdown = to_markdown(doc)
+    assert "\\# 不是标题" in markdown and "\\*星号\\*与\\_下划线\\_" in markdown
+    again = parse_markdown(markdown)
+    assert _bodies(again) == _bodies(doc)
+
+
+def test_json_shape(seeded: sqlite3.Connection) -> None:
+    document_id = db.resolve_document(seeded, "000_92c45eb8100875c9.txt")
+    data = to_json(
+        db.load_document(seeded, document_id), document_id=document_id, source="seeds/000.txt", sha256="abc"
+    )
+    assert {
+        "id",
+        "source",
+        "sha256",
+        "title",
+        "issuer",
+        "doc_number",
+        "issued",
+        "published",
+        "period",
+        "region",
+        "kind",
+        "outline",
+        "targets",
+    } <= set(data)
+    part = data["outline"][0]
+    assert (part["kind"], part["label"], part["number"], part["title"], part["line"], part["line_end"]) == (
+        "part",
+        "一",
+        1,
+        "发展基础和面临形势",
+        17,
+        30,
+    )
+    assert part["children"][0]["text"].startswith("我省数字经济")
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"), [("a/b:c*d?", "a_b_c_d_.md"), ("", "document.md"), ("长" * 300, "长" * 100 + ".md")]
+)
+def test_safe_filename(stem: str, expected: str) -> None:
+    assert safe_filename(stem, ".md") == expected

@@ -1,0 +1,152 @@
+"""The parser on the seeds (against the careful reader's gold) and on plans in other styles."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from plantui.models import Node
+from plantui.parse import parse, parse_text
+from support import GOLD, SEEDS, STYLES, gold, gold_rows, keyed, metadata, outline_rows
+
+SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
+STYLE_FILES = sorted(p.name for p in STYLES.iterdir() if not p.name.endswith(".expected.json"))
+
+
+def _parse_seed(name: str):
+    return parse_text((SEEDS / name).read_text(encoding="utf-8"), name)
+
+
+@pytest.mark.parametrize("name", SEED_FILES)
+def test_seed_outline_matches_gold(name: str) -> None:
+    doc = _parse_seed(name)
+    assert keyed(outline_rows(doc.outline)) == keyed(gold_rows(name))
+
+
+@pytest.mark.parametrize("name", SEED_FILES)
+def test_seed_outline_lines_match_gold(name: str) -> None:
+    doc = _parse_seed(name)
+    found = [n.line for n, _ in doc.walk() if n.kind != "lead"]
+    assert found == [n["line"] for n in gold(name)["outline"]]
+
+
+@pytest.mark.parametrize("name", SEED_FILES)
+def test_seed_metadata_matches_gold(name: str) -> None:
+    doc = _parse_seed(name)
+    expected = gold(name)["metadata"]
+    assert {k: metadata(doc)[k] for k in expected} == expected
+
+
+def test_gold_is_present_for_every_seed() -> None:
+    assert sorted(p.stem for p in GOLD.glob("*.json")) == sorted(n.removesuffix(".txt") for n in SEED_FILES)
+
+
+@pytest.mark.parametrize("name", STYLE_FILES)
+def test_other_styles(name: str) -> None:
+    path = STYLES / name
+    expected = json.loads((STYLES / (path.stem + ".expected.json")).read_text(encoding="utf-8"))
+    doc = parse(path.read_text(encoding="utf-8"), name, "markdown" if path.suffix == ".md" else "text")
+    assert outline_rows(doc.outline) == expected
+
+
+def test_column_between_items_ends_at_continuing_item() -> None:
+    doc = _parse_seed("000_92c45eb8100875c9.txt")
+    section = next(
+        n for n, _ in doc.walk() if n.kind == "section" and n.title == "加快发展新一代信息技术产业"
+    )
+    kinds = [(c.kind, c.label) for c in section.children]
+    assert kinds[5:] == [("item", "6"), ("column", "九"), ("item", "7"), ("item", "8"), ("column", "十")]
+    column = section.children[6]
+    # the 专栏's own paragraphs, including the one broken by a blank line, stay inside it
+    texts = [p.text for n, _ in column.walk() for p in n.paragraphs]
+    assert texts[0] == "（专项行动之十六）"
+    assert any(t.endswith("推动现有企业向绿色化、智能化、高端化发展。") for t in texts)
+
+
+def test_broken_paragraph_is_joined_with_both_lines() -> None:
+    doc = _parse_seed("000_92c45eb8100875c9.txt")
+    joined = [p for p, _, _ in doc.paragraphs() if "推动现有企业向绿色化" in p.text]
+    assert [(p.line, p.line_end) for p in joined] == [(264, 266)]
+
+
+def test_item_number_alone_takes_next_line_as_title() -> None:
+    doc = _parse_seed("001_9a4bd03d6ee72b05.txt")
+    item = next(n for n, _ in doc.walk() if n.title == "智慧物流")
+    assert (item.kind, item.label, item.line) == ("item", "1", 126)
+    assert item.heading is not None and (item.heading.line, item.heading.line_end) == (126, 127)
+    assert item.text.startswith("提升物流行业智慧化水平")
+
+
+def test_every_source_line_is_in_some_passage() -> None:
+    for name in SEED_FILES:
+        text = (SEEDS / name).read_text(encoding="utf-8")
+        doc = parse_text(text, name)
+        covered = set()
+        for para, _, _ in doc.paragraphs():
+            covered.update(range(para.line, para.line_end + 1))
+        lines = [i for i, line in enumerate(text.split("\n"), 1) if line.strip(" \u3000\t")]
+        assert not [i for i in lines if i not in covered], name
+
+
+def test_section_title_stops_at_first_full_stop() -> None:
+    doc = parse_text("一、总体要求\n（一）发展基础。我省数字经济具有良好基础。\n")
+    section = doc.outline[0].children[0]
+    assert (section.title, section.text) == ("发展基础", "我省数字经济具有良好基础。")
+
+
+def test_enumeration_inside_paragraph_is_not_a_heading() -> None:
+    doc = parse_text("一、重点任务\n（一）加快建设。一是统筹站址；二是共建共享。\n二是不在行首也不是标题。\n")
+    assert outline_rows(doc.outline) == [[1, "part", "一", "重点任务"], [2, "section", "一", "加快建设"]]
+
+
+def test_decimal_at_line_start_is_not_an_item() -> None:
+    doc = parse_text("一、目标\n（一）规模。\n1.产业规模扩大。\n2.6万亿元的交易额将在2025年实现。\n")
+    section = doc.outline[0].children[0]
+    assert [c.label for c in section.children] == ["1"]
+    assert section.children[0].paragraphs[-1].text.startswith("2.6万亿元")
+
+
+def test_half_width_brackets_and_full_width_numbers() -> None:
+    doc = parse_text("一、总体要求\n(一)指导思想。坚持创新。\n(二）发展目标。\n１．数据资源体系完善。\n")
+    rows = outline_rows(doc.outline)
+    assert rows == [
+        [1, "part", "一", "总体要求"],
+        [2, "section", "一", "指导思想"],
+        [2, "section", "二", "发展目标"],
+        [3, "item", "１", "数据资源体系完善"],
+    ]
+    assert doc.outline[0].children[1].children[0].number == 1
+
+
+def test_lead_paragraphs_become_leads_under_their_section() -> None:
+    doc = _parse_seed("004_1232c8ae83bb4003.txt")
+    section = next(n for n, _ in doc.walk() if n.title == "构建工业互联网网络体系")
+    assert [c.title for c in section.children if c.kind == "lead"] == [
+        "改造提升工业企业内部网络",
+        "建设完善工业企业外部网络",
+        "推动网络进一步提速降费",
+    ]
+
+
+def test_text_without_structure_is_one_flat_document() -> None:
+    doc = parse_text("这是一段没有任何结构的文字，\n它只是普通的说明。\n")
+    assert doc.outline == ()
+    assert [p.text for p in doc.preamble] == ["这是一段没有任何结构的文字，它只是普通的说明。"]
+
+
+def test_title_falls_back_to_the_file_name() -> None:
+    doc = parse_text("各市人民政府：\n一、总体要求\n", "plans/邯郸方案.txt")
+    assert (doc.title, doc.title_from) == ("邯郸方案", "file")
+
+
+def _texts(node: Node) -> list[str]:
+    return [p.text for n, _ in node.walk() for p in ([n.heading] if n.heading else []) + list(n.paragraphs)]
+
+
+def test_parse_keeps_all_text() -> None:
+    text = (SEEDS / "000_92c45eb8100875c9.txt").read_text(encoding="utf-8")
+    doc = parse_text(text)
+    kept = "".join(p.text for p, _, _ in doc.paragraphs())
+    squashed = "".join(text.split()).replace("\u3000", "")
+    assert "".join(kept.split()) == squashed

@@ -1,0 +1,86 @@
+"""Search: every passage that contains the query, and nothing else, ranked."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from plantui.search import matching_passages, search, snippet
+
+QUERIES = [
+    "数字经济",
+    "工业互联网",
+    "专栏",
+    "5G",
+    "区块链",
+    "云",
+    "互联网+",
+    "IPv6",
+    "NB-IoT",
+    "到2025年",
+    "字经",
+    "（一）",
+    "。",
+    "数据 人才",
+    "g",
+]
+
+
+def _truth(conn: sqlite3.Connection, query: str) -> set[int]:
+    words = query.split()
+    return {r[0] for r in conn.execute("SELECT id, text FROM passages") if all(w in r[1] for w in words)}
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_hits_are_exactly_the_passages_that_contain_the_query(seeded: sqlite3.Connection, query: str) -> None:
+    result = search(seeded, query)
+    assert {h.passage_id for h in result.hits} == _truth(seeded, query)
+    assert result.count == len(result.hits)
+    assert set(matching_passages(seeded, query)) == _truth(seeded, query)
+
+
+def test_syntax_characters_are_literal(seeded: sqlite3.Connection) -> None:
+    for query in ['"', "AND", "OR NOT", "NEAR(", "*", "^", "a:b", "(", ")", "😀", '数据"', "x" * 10_000]:
+        result = search(seeded, query)
+        assert {h.passage_id for h in result.hits} == _truth(seeded, query)
+
+
+def test_ranking_puts_dense_and_heading_hits_first(seeded: sqlite3.Connection) -> None:
+    hits = search(seeded, "区块链").hits
+    assert hits[0].score <= hits[-1].score
+    assert any("区块链" in h.text for h in hits[:3])
+
+
+def test_limit_keeps_the_total_count(seeded: sqlite3.Connection) -> None:
+    full = search(seeded, "数据")
+    limited = search(seeded, "数据", limit=3)
+    assert len(limited.hits) == 3 and limited.count == full.count
+    assert [h.passage_id for h in limited.hits] == [h.passage_id for h in full.hits[:3]]
+
+
+def test_hits_carry_breadcrumb_and_lines(seeded: sqlite3.Connection) -> None:
+    hit = next(h for h in search(seeded, "积极开展区块链技术研究").hits)
+    assert hit.path == ("四、主要任务", "（六）加快发展新一代信息技术产业", "专栏十：区块链发展专项行动")
+    assert (hit.kind, hit.line_start, hit.line_end) == ("column", 280, 280)
+    assert hit.source.endswith("000_92c45eb8100875c9.txt")
+
+
+def test_document_filter(seeded: sqlite3.Connection) -> None:
+    one = seeded.execute("SELECT document_id FROM sources WHERE name LIKE '000%'").fetchone()[0]
+    hits = search(seeded, "区块链", documents=[one]).hits
+    assert hits and {h.document_id for h in hits} == {one}
+
+
+def test_snippet_marks_every_hit() -> None:
+    assert snippet("发展区块链，推广区块链应用", ["区块链"]) == "发展[区块链]，推广[区块链]应用"
+    long = "甲" * 50 + "区块链" + "乙" * 80
+    assert snippet(long, ["区块链"]).startswith("…") and snippet(long, ["区块链"]).endswith("…")
+
+
+def test_raw_query_reports_bad_syntax(seeded: sqlite3.Connection) -> None:
+    from plantui.search import SearchError
+
+    assert search(seeded, 'words : "区块链"', raw=True).count > 0
+    with pytest.raises(SearchError):
+        search(seeded, '"unbalanced', raw=True)

@@ -101,3 +101,24 @@ def test_db_from_environment(_isolated: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("PLANTUI_DB", str(_isolated / "env.db"))
     assert _run("import", str(SEEDS / "003_5387c9ddaeb48eb7.txt")).exit_code == 0
     assert (_isolated / "env.db").exists() and not (_isolated / "plantui.db").exists()
+
+
+def test_targets_formats_and_comparison(tmp_path: Path) -> None:
+    database = str(tmp_path / "p.db")
+    _run("--db", database, "import", str(SEEDS))
+    rows = json.loads(
+        _run("--db", database, "targets", "--doc", "河北", "--year", "2022", "--format", "json").output
+    )
+    assert {(r["indicator"], r["value"]) for r in rows} >= {("5G基站数量", 70000), ("两化融合指数", 88)}
+    assert {r["year"] for r in rows} == {2022}
+    csv_out = _run("--db", database, "targets", "--keyword", "5G", "--format", "csv").output
+    assert csv_out.splitlines()[0].startswith("document,title,source,region,year,indicator")
+    assert "5G基站数量" in csv_out
+    compared = json.loads(
+        _run("--db", database, "targets", "--compare", "两化融合指数", "--format", "json").output
+    )
+    assert {r["document"] for r in compared} == {1, 3, 5}
+    table = _run("--db", database, "targets", "--compare", "两化融合指数").output
+    assert "两化融合指数" in table and "2025年 94" in table
+    md = _run("--db", database, "targets", "--format", "md").output
+    assert md.startswith("| 规划 | 年份 | 指标 |")

@@ -96,3 +96,19 @@ def test_json_shape(seeded: sqlite3.Connection) -> None:
 )
 def test_safe_filename(stem: str, expected: str) -> None:
     assert safe_filename(stem, ".md") == expected
+
+
+def test_markdown_carries_the_targets_table_and_reimport_skips_it() -> None:
+    from dataclasses import replace
+
+    from plantui.targets import extract_targets
+
+    name = "000_92c45eb8100875c9.txt"
+    doc = parse_text((SEEDS / name).read_text(encoding="utf-8"), name)
+    doc = replace(doc, targets=extract_targets(doc))
+    markdown = to_markdown(doc)
+    assert "## 量化目标" in markdown and "| 2022 | 5G基站数量 | 达到 | 7万 | 个 |" in markdown
+    again = parse_markdown(markdown, name)
+    assert outline_rows(again.outline) == outline_rows(doc.outline)
+    assert not any("5G基站数量 | 达到" in p.text for p, _, _ in again.paragraphs())
+    assert len(extract_targets(again)) == len(doc.targets)

@@ -552,6 +552,162 @@ def _snippet_text(text: str, words: list[str], width: int = 90) -> str:
     return ("…" if start else "") + text[start : start + width] + ("…" if start + width < len(text) else "")
 
 
+# ---------------------------------------------------------------- targets
+
+
+class TargetFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    md = "md"
+
+
+@app.command("targets")
+@_one_line_errors
+def targets(
+    ctx: typer.Context,
+    doc: Annotated[
+        list[str] | None, typer.Option("--doc", help="Only this document (repeatable)", show_default=False)
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="Only targets for this year", show_default=False)
+    ] = None,
+    keyword: Annotated[
+        str | None,
+        typer.Option(
+            "--keyword", "-k", help="Only indicators or sentences with this word", show_default=False
+        ),
+    ] = None,
+    compare_word: Annotated[
+        str | None,
+        typer.Option(
+            "--compare",
+            help="Compare indicators containing this word across plans, side by side",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        TargetFormat, typer.Option("--format", help="table, csv, json or md")
+    ] = TargetFormat.table,
+) -> None:
+    """List the quantified targets of the plans, or compare one indicator across plans.
+
+    Examples:
+
+      plantui targets --doc 河北 --year 2022
+
+      plantui targets --keyword 5G --format csv > 5g.csv
+
+      plantui targets --compare 两化融合指数
+    """
+    from plantui import compare, db
+
+    conn = _connect(ctx)
+    documents = _resolve(conn, doc) if doc else None
+    rows = compare.select(db.plan_targets(conn, documents), year=year, keyword=keyword)
+    if compare_word is not None:
+        _print_comparison(rows, compare_word, fmt)
+    else:
+        _print_targets(rows, fmt)
+
+
+def _print_targets(rows: list[Any], fmt: TargetFormat) -> None:
+    from plantui.export import comparator_word, format_value, target_record, targets_csv, targets_markdown
+
+    if fmt is TargetFormat.json:
+        typer.echo(json.dumps([target_record(r) for r in rows], ensure_ascii=False, indent=1))
+    elif fmt is TargetFormat.csv:
+        sys.stdout.write(targets_csv(rows))
+    elif fmt is TargetFormat.md:
+        sys.stdout.write(targets_markdown(rows))
+    elif not rows:
+        _stdout().print("没有符合条件的目标。")
+    else:
+        from rich.table import Table
+
+        table = Table(pad_edge=False, show_lines=False)
+        for column in ("规划", "年份", "指标", "比较", "目标值", "单位", "行"):
+            table.add_column(column, justify="right" if column in ("年份", "目标值", "行") else "left")
+        for r in rows:
+            t = r.target
+            table.add_row(
+                _text(r.title),
+                str(t.year or ""),
+                _text(t.indicator),
+                comparator_word(t),
+                format_value(t),
+                _text(t.unit),
+                str(t.line),
+            )
+        _stdout().print(table)
+
+
+def _print_comparison(rows: list[Any], word: str, fmt: TargetFormat) -> None:
+    from plantui.compare import compare, plans_of
+    from plantui.export import compare_markdown, compare_records, value_with_unit
+
+    groups = compare(rows, word)
+    plans = plans_of(groups, rows)
+    if fmt is TargetFormat.json:
+        typer.echo(json.dumps(compare_records(groups), ensure_ascii=False, indent=1))
+    elif fmt is TargetFormat.csv:
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(
+            [
+                "group",
+                "document",
+                "title",
+                "year",
+                "indicator",
+                "comparator",
+                "value",
+                "value_max",
+                "unit",
+                "line",
+            ]
+        )
+        for record in compare_records(groups):
+            writer.writerow(
+                [
+                    record[k]
+                    for k in (
+                        "group",
+                        "document",
+                        "title",
+                        "year",
+                        "indicator",
+                        "comparator",
+                        "value",
+                        "value_max",
+                        "unit",
+                        "line",
+                    )
+                ]
+            )
+    elif fmt is TargetFormat.md:
+        sys.stdout.write(compare_markdown(groups, plans))
+    elif not groups:
+        _stdout().print(_text(f"没有含“{word}”的指标。"))
+    else:
+        from rich.table import Table
+
+        table = Table(pad_edge=False, show_lines=True, title=_text(f"“{word}” 各规划目标对比"))
+        table.add_column("指标")
+        for plan in plans:
+            table.add_column(_text(plan.title))
+        for group in groups:
+            cells = [_text(group.label)]
+            for plan in plans:
+                members = group.by_plan.get(plan.document_id, [])
+                cells.append(
+                    _text("\n".join(f"{m.target.year or '?'}年 {value_with_unit(m.target)}" for m in members))
+                )
+            table.add_row(*cells)
+        _stdout().print(table)
+
+
 # ---------------------------------------------------------------- entry point
 
 

@@ -576,6 +576,28 @@ def load_targets(conn: sqlite3.Connection, document_id: int | None = None) -> It
         yield target_from_row(t)
 
 
+def plan_targets(conn: sqlite3.Connection, documents: Sequence[int] | None = None) -> list[Any]:
+    """Every target with its plan's id, title, first source and region, in document order."""
+    from plantui.compare import PlanTarget
+
+    sql = (
+        "SELECT t.*, d.title AS doc_title, d.region AS doc_region, "
+        "(SELECT min(path) FROM sources s WHERE s.document_id = d.id) AS doc_source "
+        "FROM targets t JOIN documents d ON d.id = t.document_id"
+    )
+    args: list[int] = []
+    if documents is not None:
+        sql += f" WHERE t.document_id IN ({','.join('?' * len(documents))})"
+        args = list(documents)
+    rows = conn.execute(sql + " ORDER BY t.document_id, t.ord", args).fetchall()
+    return [
+        PlanTarget(
+            r["document_id"], r["doc_title"], r["doc_source"] or "", r["doc_region"], target_from_row(r)
+        )
+        for r in rows
+    ]
+
+
 def target_from_row(t: sqlite3.Row) -> Target:
     return Target(
         year=t["year"],

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from plantui import __version__
+from plantui.compare import Group, PlanTarget
 from plantui.headings import classify
 from plantui.markdown import TARGETS_END, TARGETS_MARK
 from plantui.models import Document, Node, Paragraph, Target
@@ -244,3 +245,128 @@ def safe_filename(stem: str, suffix: str) -> str:
 
 def paragraphs_text(paragraphs: Sequence[Paragraph]) -> str:
     return "\n".join(p.text for p in paragraphs)
+
+
+# ---------------------------------------------------------------- target listings
+
+TARGET_COLUMNS = (
+    "document",
+    "title",
+    "source",
+    "region",
+    "year",
+    "indicator",
+    "comparator",
+    "value",
+    "value_max",
+    "unit",
+    "aspirational",
+    "baseline_year",
+    "baseline_value",
+    "attribute",
+    "line",
+    "path",
+    "text",
+)
+
+
+def target_record(row: PlanTarget) -> dict[str, Any]:
+    """A target with its plan, flat, in the JSON shape of interfaces.md plus the plan's fields."""
+    return {
+        "document": row.document_id,
+        "title": row.title,
+        "source": row.source,
+        "region": row.region,
+        **target_json(row.target),
+    }
+
+
+def targets_csv(rows: Sequence[PlanTarget]) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(TARGET_COLUMNS)
+    for row in rows:
+        record = target_record(row)
+        record["path"] = " › ".join(record["path"])
+        writer.writerow([_csv_cell(record[c]) for c in TARGET_COLUMNS])
+    return buffer.getvalue()
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value  # a spreadsheet must not run a cell as a formula
+    return value
+
+
+def targets_markdown(rows: Sequence[PlanTarget]) -> str:
+    lines = [
+        "| 规划 | 年份 | 指标 | 比较 | 目标值 | 单位 | 基期 | 属性 | 行 |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        t = row.target
+        lines.append(
+            "| "
+            + " | ".join(
+                _cell(c)
+                for c in (
+                    row.title,
+                    str(t.year or ""),
+                    t.indicator,
+                    comparator_word(t),
+                    format_value(t),
+                    t.unit,
+                    _baseline(t),
+                    t.attribute or "",
+                    str(t.line),
+                )
+            )
+            + " |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def comparator_word(t: Target) -> str:
+    return COMPARATOR_WORDS.get(t.comparator, t.comparator) + ("（力争）" if t.aspirational else "")
+
+
+def _baseline(t: Target) -> str:
+    if t.baseline_year is None:
+        return ""
+    if t.baseline_value is None:
+        return f"较{t.baseline_year}年"
+    return f"{t.baseline_year}年 {format_number(t.baseline_value)}"
+
+
+def value_with_unit(t: Target) -> str:
+    """``7万个``, ``3000亿元``, ``3–5个``, ``≥80%``, ``前10名``."""
+    if t.unit in ("名", "位") and t.comparator == "<=":
+        return "前" + format_value(t) + t.unit
+    prefix = {">": ">", ">=": "≥", "<": "<", "<=": "≤", "~": "约"}.get(t.comparator, "")
+    return prefix + format_value(t) + t.unit
+
+
+def compare_records(groups: Sequence[Group]) -> list[dict[str, Any]]:
+    out = []
+    for group in groups:
+        for members in group.by_plan.values():
+            for member in members:
+                out.append({"group": group.label, "key": group.key, **target_record(member)})
+    return out
+
+
+def compare_markdown(groups: Sequence[Group], plans: Sequence[PlanTarget]) -> str:
+    header = ["指标"] + [p.title for p in plans]
+    lines = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + "---|" * len(header)]
+    for group in groups:
+        cells = [group.label]
+        for plan in plans:
+            members = group.by_plan.get(plan.document_id, [])
+            cells.append(
+                "<br>".join(f"{m.target.year or '?'}年 {value_with_unit(m.target)}" for m in members)
+            )
+        lines.append("| " + " | ".join(_cell(c) if "<br>" not in c else c for c in cells) + " |")
+    return "\n".join(lines) + "\n"

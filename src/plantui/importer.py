@@ -225,6 +225,7 @@ def prepare(job: _Job) -> db.Prepared | _Failure:
     """Read, parse, extract targets and segment one file. Runs in a worker process."""
     from plantui import segment
     from plantui.parse import parse
+    from plantui.targets import extract_targets
 
     try:
         data, source = read_source(job.path)
@@ -234,6 +235,7 @@ def prepare(job: _Job) -> db.Prepared | _Failure:
         document = parse(source.text, job.path.name, source.format)
         if job.title is not None:
             document = replace(document, title=job.title, title_from="user")
+        document = replace(document, targets=extract_targets(document))
         fts = tuple((segment.words(p.text), segment.chars(p.text)) for p, _, _ in document.paragraphs())
     except Exception as exc:  # a parser bug must not stop the other files
         return _Failure(f"could not parse ({type(exc).__name__}: {exc})")

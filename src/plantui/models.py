@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -33,6 +34,13 @@ class Paragraph:
     text: str
     line: int
     line_end: int
+    # (offset in ``text``, source line) where each further source line begins (joined paragraphs)
+    breaks: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+
+    def line_at(self, offset: int) -> int:
+        """Source line of the character at ``offset``."""
+        index = bisect.bisect_right([b[0] for b in self.breaks], offset)
+        return self.breaks[index - 1][1] if index else self.line
 
 
 @dataclass(frozen=True)

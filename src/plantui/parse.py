@@ -296,7 +296,9 @@ def _paragraph(chunk: Chunk, start: int, end: int) -> Paragraph:
     stripped = text.strip(P.STRIP_CHARS)
     start += len(text) - len(text.lstrip(P.STRIP_CHARS))
     line, line_end = chunk.span(start, start + max(len(stripped), 1))
-    return Paragraph(stripped, line, line_end)
+    end = start + len(stripped)
+    breaks = tuple((o - start, n) for o, n in zip(chunk.offsets, chunk.lines, strict=True) if start < o < end)
+    return Paragraph(stripped, line, line_end, breaks)
 
 
 class _Builder:

@@ -1,0 +1,243 @@
+"""Word lists and patterns for reading targets (目标) out of plan sentences.
+
+Kept apart from the logic in targets.py so they can be extended without touching it.
+All patterns match width-folded text (see patterns.fold).
+"""
+
+from __future__ import annotations
+
+import re
+
+_CN = "零〇一二两三四五六七八九十百千"
+NUMBER = rf"(?:\d+(?:\.\d+)?|[{_CN}]+(?:点[零一二三四五六七八九]+)?)"
+MAGNITUDE = r"(?:万亿|亿|万|千|百)"
+
+# Units a target is counted in, longest first so that 个百分点 wins over 个.
+UNITS = (
+    "元/人年",
+    "元/人",
+    "个/万人",
+    "家/万人",
+    "人/万人",
+    "张/万人",
+    "Mbit/s",
+    "Gbit/s",
+    "个百分点",
+    "百分点",
+    "%",
+    "‰",
+    "倍",
+    "万元",
+    "元",
+    "美元",
+    "人次",
+    "人",
+    "名",
+    "位",
+    "家",
+    "个",
+    "户",
+    "台",
+    "套",
+    "项",
+    "条",
+    "座",
+    "张",
+    "辆",
+    "部",
+    "架",
+    "颗",
+    "款",
+    "件",
+    "处",
+    "栋",
+    "亩",
+    "公顷",
+    "平方公里",
+    "平方米",
+    "立方米",
+    "公里",
+    "千米",
+    "km",
+    "吨",
+    "千瓦时",
+    "千瓦",
+    "兆瓦",
+    "Mbps",
+    "Gbps",
+    "TB",
+    "PB",
+    "EB",
+    "PFlops",
+    "EFlops",
+    "ms",
+    "毫秒",
+    "工作日",
+    "天",
+    "小时",
+    "分钟",
+    "次",
+    "所",
+)
+_UNIT = "|".join(re.escape(u) for u in UNITS)
+
+# One amount: a number with an optional range and magnitude, a unit, and a qualifier.
+# ``前10名`` is a rank. A Latin letter or digit right before or after (5G, IPv6, 4K) makes
+# the number part of a name, not an amount.
+QUANTITY = re.compile(
+    rf"(?<![A-Za-z0-9.\-_第])"
+    rf"(?P<rank>前)?"
+    rf"(?:(?P<num>{NUMBER})(?:\s*(?P<sep>-|~|至|到)\s*(?P<num2>{NUMBER}))?\s*(?P<mag>{MAGNITUDE})?"
+    rf"|(?P<bare>{MAGNITUDE}))"
+    rf"\s*(?P<unit>{_UNIT})?"
+    rf"(?![A-Za-z])"
+    rf"(?P<qual>以上|以下|以内|左右|多)?"
+)
+PERCENT_WORDS = re.compile(rf"百分之(?P<num>{NUMBER})(?P<qual>以上|以下|以内|左右)?")
+DOUBLING = re.compile(r"翻(?P<n>一|两|二|三|四)番")
+DOUBLING_FACTOR = {"一": 2, "两": 4, "二": 4, "三": 8, "四": 16}
+
+# Verbs that compare an indicator with its value: 指标 + verb + value.
+COMPARATORS = (
+    ("不低于", ">="),
+    ("不少于", ">="),
+    ("不小于", ">="),
+    ("大于等于", ">="),
+    ("不超过", "<="),
+    ("不高于", "<="),
+    ("不大于", "<="),
+    ("控制在", "<="),
+    ("压缩到", "<="),
+    ("压缩至", "<="),
+    ("缩短到", "<="),
+    ("缩短至", "<="),
+    ("降低到", "<="),
+    ("降低至", "<="),
+    ("下降到", "<="),
+    ("下降至", "<="),
+    ("降至", "<="),
+    ("低于", "<"),
+    ("少于", "<"),
+    ("突破", ">"),
+    ("超过", ">"),
+    ("高于", ">"),
+    ("大于", ">"),
+    ("超", ">"),
+    ("提高到", "="),
+    ("提高至", "="),
+    ("提升到", "="),
+    ("提升至", "="),
+    ("增加到", "="),
+    ("增加至", "="),
+    ("增至", "="),
+    ("扩大到", "="),
+    ("扩大至", "="),
+    ("跃升到", "<="),
+    ("跃升至", "<="),
+    ("跻身", "<="),
+    ("进入", "<="),
+    ("位居", "<="),
+    ("保持在", "="),
+    ("稳定在", "="),
+    ("达到", "="),
+    ("到达", "="),
+    ("实现", "="),
+    ("达", "="),
+    ("为", "="),
+)
+# Verbs of change: the value is the change, and the verb belongs to the indicator (年均增长 6%).
+CHANGES = (
+    "年均增长",
+    "年均提高",
+    "年均下降",
+    "累计下降",
+    "累计提高",
+    "增长",
+    "提高",
+    "提升",
+    "下降",
+    "降低",
+    "减少",
+    "增加",
+)
+# Verbs that create or reach a number of things: 建设 + 100个 + 智能工厂, or 建设 + 智能工厂 + 100个.
+ACTIONS = (
+    "累计建成",
+    "新建成",
+    "建成",
+    "新建",
+    "建设",
+    "培育引进",
+    "培育",
+    "引进",
+    "打造",
+    "形成",
+    "争创",
+    "创建",
+    "完成",
+    "实现",
+    "推动",
+    "带动",
+    "吸引",
+    "发展",
+    "认定",
+    "扶持",
+    "遴选",
+    "组建",
+    "设立",
+    "部署",
+    "开通",
+    "改造",
+    "新增",
+    "具备",
+    "拥有",
+    "覆盖",
+    "服务",
+    "支持",
+    "开展",
+    "实施",
+    "推广",
+    "孵化",
+    "培养",
+    "招引",
+    "集聚",
+    "储备",
+    "新培育",
+    "新引进",
+    "带动就业",
+    "吸纳",
+    "建立",
+    "布局",
+    "制定",
+    "打通",
+)
+# Words that open a clause without belonging to the indicator.
+LEADING_FILLER = re.compile(
+    r"^(?:[、,，和及与并且同时其中另外此外以及]|全省|全市|全区|全县|全国|全州|我省|我市|我区|本省|本市|"
+    r"力争|争取|预计|基本|初步|累计|努力|逐步|进一步|确保|有望|新增|每年|年均)+"
+)
+# Words left at the end of an indicator by the verb that followed it: 收入力争达到.
+TRAILING_FILLER = re.compile(r"(?:力争|争取|预计|基本|努力|将|要|均|总|累计|分别)+$")
+# A rank needs its region word out of the way: 进入全国前10名.
+REGION_WORDS = re.compile(r"(?:全国|全省|全球|世界|国内|国际|中部|西部|东部|全市|同类城市)$")
+# Indicators measured as a rate read well without a verb: 光纤网络覆盖率100%.
+RATE_NOUN = re.compile(r"(?:率|比例|比重|占比|强度|指数|系数|普及|覆盖|渗透)$")
+ASPIRATION = re.compile(r"力争|争取|争创|努力")
+ATTRIBUTE = re.compile(r"预期性|约束性")
+
+# Year markers. A future one opens a target context; a past one closes it for its sentence.
+FUTURE_YEAR = re.compile(
+    r"(?:到|至|力争到|争取到|预计到|力争在|争取在|在)\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?"
+    r"|(?P<y2>(?:19|20)\d{2})\s*年(?:底|末)?(?:前|以前|之前)"
+)
+PAST_YEAR = re.compile(
+    r"(?:截至|截止|截止到|截至到)\s*(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年(?:末|底|度)?(?=[,，]|全|我|以来)"
+)
+BARE_YEAR = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年")
+BASELINE_YEAR = re.compile(r"(?:较|比|相比|与)\s*(?P<y>(?:19|20)\d{2})\s*年")
+PERIOD_END = re.compile(
+    r"经过\s*(?:五|5)\s*年|“?十[一二三四五六七八九]?五”?(?:期|时期)?末|规划期末|到规划末期"
+)
+PAST_WORDS = re.compile(r"截至|截止|已经|已达|同比|比上年|较上年|上年|去年|近年来|以来")
+# Section titles that state goals: their sentences are targets even without a year.
+GOAL_TITLE = re.compile(r"目标|指标|预期")

@@ -1,0 +1,449 @@
+"""Document → Targets: the quantified aims a plan sets, with year, indicator, value and unit.
+
+Sentences are read clause by clause with a year context: a ``到2025年`` opens it for the
+rest of the paragraph, the node and its children; a goal section (发展目标, 主要指标) falls
+back to the end of the plan period; a past marker (截至2019年底, 2018年，…) closes it for
+its sentence. Within a clause each amount is read in one of four shapes:
+
+- A  指标 + comparator + amount        两化融合指数达到88, 网络零售额突破3700亿
+- B  action + amount + thing           争创1个国家级综合性平台, 实现万家企业上云
+- E  action + thing + amount           建设智能工厂或数字化车间1500个
+- C  rate noun + percentage            城市社区光纤网络覆盖率100%
+
+Indicator tables (指标 | 2020年 | 2025年 | 属性) are read row by row in target_tables.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from plantui import patterns as P
+from plantui import target_words as W
+from plantui.models import Document, Node, Paragraph, Target
+from plantui.numerals import parse_amount
+
+SENTENCE_END = re.compile(r"[。;!?]")
+CLAUSE_END = re.compile(r"[,:]")
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
+_MAX_INDICATOR = 40
+
+
+@dataclass
+class _Scope:
+    """What the text around a sentence says about targets: the year, the plan period, goals."""
+
+    year: int | None
+    goal: bool
+    period_end: int | None
+    reference: int | None
+    path: tuple[str, ...]
+
+
+@dataclass
+class _Clause:
+    text: str  # original text
+    folded: str
+    start: int  # offset in the paragraph
+    year: int | None = None
+    subject: str = ""
+    targets: list[Target] = field(default_factory=list)
+
+
+def extract_targets(doc: Document) -> tuple[Target, ...]:
+    """Every quantified target the document states, in reading order."""
+    from plantui.target_tables import table_targets
+
+    period_end = doc.period[1] if doc.period else None
+    scope = _Scope(None, False, period_end, reference_year(doc), ())
+    out: list[Target] = []
+    _paragraphs(doc.preamble, scope, out)
+    out += table_targets(doc.preamble, scope.reference, (), None)
+    for node in doc.outline:
+        _node(node, scope, out, table_targets)
+    return tuple(out)
+
+
+def reference_year(doc: Document) -> int | None:
+    """The year the plan speaks from: when it was signed or published, else its first year."""
+    for date in (doc.issued, doc.published):
+        if date:
+            return int(date[:4])
+    return doc.period[0] if doc.period else None
+
+
+def _node(node: Node, outer: _Scope, out: list[Target], tables: object) -> None:
+    from plantui.target_tables import table_targets
+
+    goal = outer.goal or (bool(W.GOAL_TITLE.search(node.title)) and _goal_title(node.title))
+    path = (*outer.path, node.display_title) if node.kind != "lead" else outer.path
+    scope = _Scope(outer.year, goal, outer.period_end, outer.reference, path)
+    if node.kind == "lead":
+        scope.path = (*outer.path, node.title)
+    _paragraphs(node.paragraphs, scope, out)
+    default = scope.year or (scope.period_end if goal else None)
+    out += table_targets(node.paragraphs, scope.reference, scope.path, default)
+    for child in node.children:
+        _node(child, scope, out, tables)
+
+
+def _goal_title(title: str) -> bool:
+    """发展目标, 主要目标, 工作目标, 主要指标 … but not 目标任务分工 or 指标体系建设."""
+    squashed = re.sub(r"\s", "", title)
+    return bool(re.search(r"目标$|目标和|目标与|主要指标|发展指标|指标表|预期目标|总体目标", squashed))
+
+
+def _paragraphs(paragraphs: Sequence[Paragraph], scope: _Scope, out: list[Target]) -> None:
+    """Read the targets of a node's paragraphs; a year stated here carries on (scope.year)."""
+    for para in paragraphs:
+        if _is_table_row(para.text):
+            continue
+        folded = P.fold(para.text)
+        for start, end in _spans(folded, SENTENCE_END):
+            _sentence(para, start, end, scope, out)
+
+
+def _is_table_row(text: str) -> bool:
+    return text.count("|") >= 2 or text.count("\t") >= 1 or text.count("｜") >= 2
+
+
+def _spans(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in separator.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _sentence(para: Paragraph, start: int, end: int, scope: _Scope, out: list[Target]) -> None:
+    text = para.text
+    folded = P.fold(text)
+    past = False
+    previous: _Clause | None = None
+    sentence = text[start:end].strip()
+    aspirational_sentence = bool(W.ASPIRATION.search(folded[start:end]))
+    for c_start, c_end in _spans(folded[start:end], CLAUSE_END):
+        a, b = start + c_start, start + c_end
+        clause = _Clause(text[a:b], folded[a:b], a)
+        marker = _year_marker(clause.folded, scope)
+        if marker == "past":
+            past = True
+        elif isinstance(marker, int):
+            past = False
+            scope.year = marker
+        year = scope.year or (scope.period_end if scope.goal else None)
+        clause.subject = _subject(clause.folded)
+        if past or year is None:
+            previous = clause
+            continue
+        clause.year = year
+        for target in _clause_targets(clause, previous, scope, para, sentence, aspirational_sentence):
+            out.append(target)
+        previous = clause
+
+
+def _year_marker(folded: str, scope: _Scope) -> int | str | None:
+    """A future year (int), "past", or None when the clause says nothing about time."""
+    future = W.FUTURE_YEAR.search(folded)
+    if future:
+        year = int(future.group("y") or future.group("y2"))
+        if scope.reference is None or year >= scope.reference:
+            return year
+        return "past"
+    bare = W.BARE_YEAR.match(folded.strip())
+    if bare:
+        year = int(bare.group("y"))
+        if scope.reference is not None and year > scope.reference:
+            return year
+        return "past"
+    if W.PAST_YEAR.search(folded) or W.PAST_WORDS.search(folded):
+        return "past"
+    if W.PERIOD_END.search(folded) and scope.period_end:
+        return scope.period_end
+    return None
+
+
+def _subject(folded: str) -> str:
+    """What a clause is about: its text before 从/由 or its first comparing verb."""
+    cut = len(folded)
+    for word in ("从", "由"):
+        index = folded.find(word)
+        if 0 < index < cut:
+            cut = index
+    return _clean(folded[:cut])
+
+
+def _quoted_spans(folded: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in QUOTED.finditer(folded)]
+
+
+def _clause_targets(
+    clause: _Clause,
+    previous: _Clause | None,
+    scope: _Scope,
+    para: Paragraph,
+    sentence: str,
+    aspirational: bool,
+) -> list[Target]:
+    folded = clause.folded
+    quoted = _quoted_spans(folded)
+    found: list[Target] = []
+    cursor = 0
+    last_shape = ""
+    amounts = list(_amounts(folded, quoted))
+    for index, (m_start, m_end, value, value_max, unit, comparator) in enumerate(amounts):
+        if m_start < cursor:
+            continue  # inside the thing a previous amount counted (超10亿元的 in 20家…的企业)
+        left = folded[cursor:m_start]
+        # the next amount that is not a mere attribute (…超10亿元的…) bounds this one's object
+        following = [a[0] for a in amounts[index + 1 :] if not folded[a[1] :].lstrip().startswith("的")]
+        next_start = following[0] if following else len(folded)
+        right = folded[m_end:next_start]
+        shape, indicator, verb_comparator = _shape(left, right, unit, last_shape)
+        if not unit and shape != "A":
+            shape = None  # a bare number counts only after a comparing verb: 指数达到88, not 信息化2.0
+        # the thing counted after a B amount is used up: the next amount starts after it
+        cursor = next_start if shape == "B" else m_end
+        if shape is None:
+            continue
+        last_shape = shape
+        if not indicator and previous is not None:
+            indicator = previous.subject
+        indicator = _clean(indicator)
+        if not indicator:
+            continue
+        found.append(
+            _target(
+                clause,
+                scope,
+                para,
+                sentence,
+                indicator,
+                value,
+                value_max,
+                unit,
+                comparator or verb_comparator,
+                aspirational,
+                m_start,
+                m_end,
+            )
+        )
+    for match in W.DOUBLING.finditer(folded):
+        left = folded[: match.start()]
+        indicator = _clean(W.BASELINE_YEAR.split(left)[0] if W.BASELINE_YEAR.search(left) else left)
+        if not indicator and previous is not None:
+            indicator = previous.subject
+        if indicator:
+            found.append(
+                _target(
+                    clause,
+                    scope,
+                    para,
+                    sentence,
+                    _clean(indicator),
+                    W.DOUBLING_FACTOR[match.group("n")],
+                    None,
+                    "倍",
+                    "=",
+                    aspirational,
+                    match.start(),
+                    match.end(),
+                )
+            )
+    return found
+
+
+def _amounts(
+    folded: str, quoted: list[tuple[int, int]]
+) -> list[tuple[int, int, float, float | None, str, str]]:
+    """(start, end, value, value_max, unit, comparator from 以上/以下/左右) of each amount."""
+    out = []
+    for match in W.QUANTITY.finditer(folded):
+        if not (match.group("num") or match.group("bare")):
+            continue
+        start, end = match.start(), match.end()
+        if any(a <= start < b for a, b in quoted):
+            continue
+        unit = match.group("unit") or ""
+        number = match.group("num") or ""
+        after = folded[end : end + 1]
+        if match.group("rank") and unit not in ("名", "位"):
+            continue
+        if not unit:
+            # an amount without a unit (指数达到88) must end the phrase: 2.0行动, 4G网络 are names
+            if after and not (after in ",;。、)）" or after.isspace()):
+                continue
+            if not number or not _is_arabic(number):
+                continue
+            if folded[end : end + 1] == "年" or re.fullmatch(r"(?:19|20)\d{2}", number):
+                continue
+        value = parse_amount(number + (match.group("mag") or "") if number else match.group("bare"))
+        if value is None:
+            continue
+        value_max = None
+        if match.group("num2"):
+            value_max = parse_amount(match.group("num2") + (match.group("mag") or ""))
+            if match.group("mag") and value_max is not None and value_max < value:
+                value_max = None
+        qualifier = match.group("qual") or ""
+        comparator = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~", "多": ">"}.get(qualifier, "")
+        if match.group("rank"):
+            comparator = "<="
+        out.append((start, end, value, value_max, unit, comparator))
+    for match in W.PERCENT_WORDS.finditer(folded):
+        value = parse_amount(match.group("num"))
+        if value is not None:
+            qualifier = match.group("qual") or ""
+            out.append(
+                (
+                    match.start(),
+                    match.end(),
+                    value,
+                    None,
+                    "%",
+                    {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}.get(qualifier, ""),
+                )
+            )
+    out.sort()
+    return out
+
+
+def _is_arabic(number: str) -> bool:
+    return bool(re.fullmatch(r"\d+(?:\.\d+)?", number))
+
+
+def _shape(left: str, right: str, unit: str, last_shape: str) -> tuple[str | None, str, str]:
+    """Which shape an amount takes in its clause, its indicator, and the comparator of its verb."""
+    trimmed = W.REGION_WORDS.sub("", left.rstrip(" 约在了"))
+    verb = _ending(trimmed, [w for w, _ in W.COMPARATORS])
+    change = _ending(trimmed, list(W.CHANGES))
+    attributive = right.lstrip().startswith("的")
+    if change and (not verb or len(change) >= len(verb)):
+        return (None, "", "") if attributive else ("A", trimmed, "=")
+    action = _ending(trimmed, list(W.ACTIONS))
+    if action and (not verb or len(action) > len(verb) or (action == verb and _has_object(right))):
+        return "B", _object(right), "="
+    if verb:
+        if attributive:
+            return None, "", ""
+        return "A", trimmed[: len(trimmed) - len(verb)], dict(W.COMPARATORS)[verb]
+    if last_shape == "B" and _clean(left) == "" and _has_object(right):
+        return "B", _object(right), "="
+    if attributive:
+        return None, "", ""
+    clean_left = _clean(left)
+    leading = _leading(clean_left, list(W.ACTIONS))
+    if leading and not _has_object(right):
+        return "E", _object(clean_left[len(leading) :]), "="
+    if unit in ("%", "‰") and ("占" in clean_left or W.RATE_NOUN.search(clean_left.rstrip("的"))):
+        return "C", clean_left.rstrip("的"), "="
+    return None, "", ""
+
+
+def _ending(text: str, words: list[str]) -> str:
+    """The longest word that ``text`` ends with."""
+    best = ""
+    for word in words:
+        if text.endswith(word) and len(word) > len(best):
+            best = word
+    return best
+
+
+def _leading(text: str, words: list[str]) -> str:
+    best = ""
+    for word in words:
+        if text.startswith(word) and len(word) > len(best):
+            best = word
+    return best
+
+
+def _has_object(right: str) -> bool:
+    """Whether a noun follows the amount (a bracketed note such as （含通信业） is not one)."""
+    text = re.sub(r"^\s*[(（][^()（）]*[)）]", "", right)
+    return len(_clean(text.lstrip("的"))) >= 2
+
+
+def _object(right: str) -> str:
+    """The thing counted after the amount: its head noun after the last 的 (一个…的综合性平台)."""
+    text = right.strip().rstrip("和及与、")
+    text = re.sub(r"[(（][^()（）]*[)）]$", "", text) if len(text) > 6 else text
+    head = text.rsplit("的", 1)[-1] if "的" in text[1:] else text.lstrip("的")
+    return head if len(head) >= 2 else text.lstrip("的")
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", "", text)
+    text = text.strip(",，、;；:：。.")
+    text = _balance(text)
+    text = W.FUTURE_YEAR.sub("", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = W.LEADING_FILLER.sub("", text)
+    text = W.TRAILING_FILLER.sub("", text).strip(",，、;；:：。 ")
+    if len(text) > _MAX_INDICATOR:
+        # keep the end of a long phrase: the measured noun is last in Chinese
+        cut = max(
+            text.rfind("，", 0, len(text) - 4),
+            text.rfind("、", 0, len(text) - 4),
+            text.rfind("的", 0, len(text) - 4),
+        )
+        text = text[cut + 1 :] if cut >= 0 else text[-_MAX_INDICATOR:]
+    return text
+
+
+def _balance(text: str) -> str:
+    """Drop a bracket left open or closed at either end by the clause cut."""
+    for opening, closing in (("（", "）"), ("(", ")")):
+        if text.startswith(opening) and text.count(closing) < text.count(opening):
+            text = text[1:]
+        if text.endswith(closing) and text.count(opening) < text.count(closing):
+            text = text[:-1]
+        if text.endswith(opening):
+            text = text[:-1]
+    return text
+
+
+def _target(
+    clause: _Clause,
+    scope: _Scope,
+    para: Paragraph,
+    sentence: str,
+    indicator: str,
+    value: float,
+    value_max: float | None,
+    unit: str,
+    comparator: str,
+    aspirational: bool,
+    start: int,
+    end: int,
+) -> Target:
+    original_indicator = _original(clause, indicator)
+    baseline = W.BASELINE_YEAR.search(clause.folded)
+    attribute = W.ATTRIBUTE.search(sentence)
+    return Target(
+        year=clause.year,
+        indicator=original_indicator,
+        value=float(value),
+        unit=unit,
+        text=clause.text.strip(),
+        line=para.line_at(clause.start + start),
+        value_max=float(value_max) if value_max is not None else None,
+        comparator=comparator or "=",
+        aspirational=aspirational or bool(W.ASPIRATION.search(clause.folded[:end])),
+        baseline_year=int(baseline.group("y")) if baseline else None,
+        attribute=attribute.group(0) if attribute else None,
+        path=scope.path,
+    )
+
+
+def _original(clause: _Clause, indicator: str) -> str:
+    """The indicator as written (full-width characters kept) when it can be found in the clause."""
+    squashed = re.sub(r"\s+", "", clause.text)
+    index = P.fold(squashed).find(indicator)
+    return squashed[index : index + len(indicator)] if index >= 0 else indicator

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ import pytest
 
 from plantui import db
 from plantui.importer import import_paths
-from support import SEEDS
+from support import ROOT, SEEDS
 
 
 @pytest.fixture(scope="session")
@@ -38,4 +39,20 @@ def seeded_copy(seeded_path: Path, tmp_path: Path) -> Path:
     """A private copy of the seeded database that a test may change."""
     path = tmp_path / "copy.db"
     shutil.copy(seeded_path, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def app_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds imported with relative source paths, as a user at the repository root would."""
+    path = tmp_path_factory.mktemp("app") / "plantui.db"
+    here = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        conn = db.connect(path)
+        import_paths(conn, ["seeds"], workers=1)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+    finally:
+        os.chdir(here)
     return path

@@ -100,8 +100,17 @@ def root(
 
 
 def _open_app(path: Path) -> None:
-    typer.echo("plantui: the app is not built yet; use a command (plantui --help)", err=True)
-    raise typer.Exit(1)
+    from plantui import db
+
+    if path.exists():
+        try:
+            db.connect(path, create=False).close()  # fail here, in one line, not inside the app
+        except db.DatabaseError as exc:
+            typer.echo(f"plantui: {exc}", err=True)
+            raise typer.Exit(1) from None
+    from plantui.tui.launch import launch
+
+    launch(path)
 
 
 def _state(ctx: typer.Context) -> State:

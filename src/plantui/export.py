@@ -330,7 +330,7 @@ def targets_markdown(rows: Sequence[PlanTarget]) -> str:
 
 
 def comparator_word(t: Target) -> str:
-    return COMPARATOR_WORDS.get(t.comparator, t.comparator) + ("（力争）" if t.aspirational else "")
+    return ("力争" if t.aspirational else "") + COMPARATOR_WORDS.get(t.comparator, t.comparator)
 
 
 def _baseline(t: Target) -> str:

@@ -152,9 +152,12 @@ def _detect(data: bytes) -> str:
 
 
 def _looks_binary(text: str) -> bool:
-    """More than 1% control characters (other than tab, newline, form feed) means not text."""
+    """Many control characters (beyond tab, newline, form feed) mean binary data, not text.
+
+    A few escape sequences pasted into a plan are still text: they are shown literally.
+    """
     sample = text[:20_000]
     if not sample:
         return False
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v") + sample.count("\ufffd")
-    return controls / len(sample) > 0.01
+    return controls >= 16 and controls / len(sample) > 0.05

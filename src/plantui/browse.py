@@ -1,0 +1,266 @@
+"""Queries the app needs, headless: document and node lists, a document's reading content,
+filter counts per document and node, all 专栏. The app calls these from worker threads.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from plantui import db, search
+from plantui.models import display_title
+
+
+@dataclass(frozen=True)
+class DocEntry:
+    id: int
+    title: str
+    title_from: str
+    kind: str | None
+    region: str | None
+    period: tuple[int, int] | None
+    source: str
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class NodeEntry:
+    id: int
+    document_id: int
+    parent_id: int | None
+    depth: int
+    kind: str
+    label: str
+    title: str
+    line: int
+    path: tuple[str, ...]
+
+    @property
+    def display(self) -> str:
+        return display_title(self.kind, self.label, self.title)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One thing the reader draws, in reading order.
+
+    kind: ``meta`` (the plan's metadata line), ``heading``, ``para``, ``column`` (a 专栏's
+    heading, opening its box), ``end`` (closing the box).
+    """
+
+    kind: str
+    text: str
+    node_id: int | None = None
+    passage_id: int | None = None
+    depth: int = 0
+    line: int = 0
+    node_kind: str = ""
+
+
+@dataclass(frozen=True)
+class Content:
+    document: DocEntry
+    blocks: tuple[Block, ...]
+    nodes: tuple[NodeEntry, ...]
+    targets: tuple[tuple[int, str], ...]  # (line, clause) of each target, for highlighting
+
+
+@dataclass(frozen=True)
+class FilterResult:
+    query: str
+    total: int
+    doc_counts: dict[int, int] = field(default_factory=dict)
+    node_counts: dict[int, int] = field(default_factory=dict)  # own hits plus descendants' hits
+    passages: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class ColumnEntry:
+    node_id: int
+    document_id: int
+    document: str
+    label: str
+    title: str
+    parent: str
+    line: int
+
+
+def documents(conn: sqlite3.Connection) -> list[DocEntry]:
+    """Every document with its first source and outline counts, in import order."""
+    return [
+        DocEntry(
+            r.id,
+            r.title,
+            r.title_from,
+            r.kind,
+            r.region,
+            r.period,
+            r.sources[0] if r.sources else "",
+            r.counts,
+        )
+        for r in db.list_documents(conn)
+    ]
+
+
+def nodes(conn: sqlite3.Connection, document_id: int) -> list[NodeEntry]:
+    """The outline of one document in reading order."""
+    return [
+        NodeEntry(
+            r["id"],
+            r["document_id"],
+            r["parent_id"],
+            r["depth"],
+            r["kind"],
+            r["label"],
+            r["title"],
+            r["line_start"],
+            tuple(json.loads(r["path"])),
+        )
+        for r in conn.execute("SELECT * FROM nodes WHERE document_id = ? ORDER BY ord", (document_id,))
+    ]
+
+
+def content(conn: sqlite3.Connection, document_id: int) -> Content:
+    """Everything the reader shows for a document, as blocks in reading order."""
+    entry = next((d for d in documents_by_id(conn, [document_id])), None)
+    if entry is None:
+        raise db.DatabaseError(f"no document with id {document_id}")
+    outline = nodes(conn, document_id)
+    by_id = {n.id: n for n in outline}
+    blocks: list[Block] = [Block("meta", _meta_line(entry))]
+    open_columns: list[NodeEntry] = []
+    rows = conn.execute(
+        "SELECT id, node_id, role, line_start, text FROM passages WHERE document_id = ? ORDER BY ord",
+        (document_id,),
+    ).fetchall()
+    for row in rows:
+        node = by_id.get(row["node_id"]) if row["node_id"] is not None else None
+        # a 专栏's box closes when reading leaves it
+        while open_columns and (node is None or not _inside(node, open_columns[-1], by_id)):
+            blocks.append(Block("end", "", open_columns.pop().id))
+        if row["role"] == "head" and node is not None:
+            if node.kind == "column":
+                open_columns.append(node)
+                blocks.append(
+                    Block(
+                        "column", node.display, node.id, row["id"], node.depth, row["line_start"], node.kind
+                    )
+                )
+            else:
+                blocks.append(
+                    Block(
+                        "heading", row["text"], node.id, row["id"], node.depth, row["line_start"], node.kind
+                    )
+                )
+        else:
+            blocks.append(
+                Block(
+                    "para",
+                    row["text"],
+                    row["node_id"],
+                    row["id"],
+                    node.depth if node else 0,
+                    row["line_start"],
+                    node.kind if node else "",
+                )
+            )
+    while open_columns:
+        blocks.append(Block("end", "", open_columns.pop().id))
+    targets = tuple(
+        (r[0], r[1])
+        for r in conn.execute(
+            "SELECT line, text FROM targets WHERE document_id = ? ORDER BY ord", (document_id,)
+        )
+    )
+    return Content(entry, tuple(blocks), tuple(outline), targets)
+
+
+def _inside(node: NodeEntry, column: NodeEntry, by_id: dict[int, NodeEntry]) -> bool:
+    current: NodeEntry | None = node
+    while current is not None:
+        if current.id == column.id:
+            return True
+        current = by_id.get(current.parent_id) if current.parent_id is not None else None
+    return False
+
+
+def documents_by_id(conn: sqlite3.Connection, ids: Sequence[int]) -> list[DocEntry]:
+    wanted = set(ids)
+    return [d for d in documents(conn) if d.id in wanted]
+
+
+def _meta_line(entry: DocEntry) -> str:
+    parts = [entry.kind or "", entry.region or ""]
+    if entry.period:
+        parts.append(f"{entry.period[0]}–{entry.period[1]}")
+    parts.append(entry.source)
+    return " · ".join(p for p in parts if p)
+
+
+def filter_counts(conn: sqlite3.Connection, query: str, expanded: Sequence[int] = ()) -> FilterResult:
+    """Hits of ``query`` per document, and per node (with ancestors) for the expanded documents."""
+    passages = search.matching_passages(conn, query)
+    if not passages:
+        return FilterResult(query, 0)
+    doc_counts: dict[int, int] = {}
+    node_counts: dict[int, int] = {}
+    wanted = set(expanded)
+    parents: dict[int, int | None] = {}
+    if wanted:
+        marks = ",".join("?" * len(wanted))
+        parents = {
+            r[0]: r[1]
+            for r in conn.execute(
+                f"SELECT id, parent_id FROM nodes WHERE document_id IN ({marks})", list(wanted)
+            )
+        }
+    for chunk_start in range(0, len(passages), 900):
+        chunk = passages[chunk_start : chunk_start + 900]
+        marks = ",".join("?" * len(chunk))
+        for document_id, node_id, count in conn.execute(
+            f"SELECT document_id, node_id, count(*) FROM passages WHERE id IN ({marks}) "
+            "GROUP BY document_id, node_id",
+            chunk,
+        ):
+            doc_counts[document_id] = doc_counts.get(document_id, 0) + count
+            if document_id in wanted:
+                current = node_id
+                while current is not None:
+                    node_counts[current] = node_counts.get(current, 0) + count
+                    current = parents.get(current)
+    return FilterResult(query, len(passages), doc_counts, node_counts, frozenset(passages))
+
+
+def columns(conn: sqlite3.Connection) -> list[ColumnEntry]:
+    """Every 专栏 across plans with its plan and the section it belongs to."""
+    out = []
+    for r in conn.execute(
+        "SELECT n.id, n.document_id, n.label, n.title, n.line_start, n.path, d.title AS doc "
+        "FROM nodes n JOIN documents d ON d.id = n.document_id WHERE n.kind = 'column' "
+        "ORDER BY n.document_id, n.ord"
+    ):
+        path = json.loads(r["path"])
+        out.append(
+            ColumnEntry(
+                r["id"],
+                r["document_id"],
+                r["doc"],
+                r["label"],
+                r["title"],
+                path[-2] if len(path) > 1 else "",
+                r["line_start"],
+            )
+        )
+    return out
+
+
+def passage_at_line(conn: sqlite3.Connection, document_id: int, line: int) -> int | None:
+    """The passage holding a source line (for jumping from a target to its text)."""
+    row = conn.execute(
+        "SELECT id FROM passages WHERE document_id = ? AND line_start <= ? AND line_end >= ? "
+        "ORDER BY ord LIMIT 1",
+        (document_id, line, line),
+    ).fetchone()
+    return int(row[0]) if row else None

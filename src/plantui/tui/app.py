@@ -1,0 +1,492 @@
+"""The plantui app: outline tree on the left; 正文, 目标, 专栏 and 检索 on the right.
+
+Every database query runs in a thread worker through ``Store`` (one connection for loading,
+one for filtering and searching, so a filter query that typing has made stale can be
+interrupted without touching a load). Results come back with ``call_from_thread``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane, Tree
+
+from plantui import browse, db, search
+from plantui.browse import Content, DocEntry, FilterResult
+from plantui.compare import PlanTarget
+from plantui.tui.messages import OpenPassage, ReadingPosition
+from plantui.tui.screens.export import ExportScreen
+from plantui.tui.screens.help import HelpScreen
+from plantui.tui.screens.importing import ImportScreen
+from plantui.tui.text import cut, literal
+from plantui.tui.widgets.outline import OutlineTree, Ref
+from plantui.tui.widgets.reader import Reader
+from plantui.tui.widgets.tables import ColumnsTable, HitsTable, TargetsTable
+
+T = TypeVar("T")
+SEARCH_LIMIT = 500
+EMPTY = (
+    "数据库里还没有规划。\n\n在命令行运行  plantui import 文件或文件夹  导入规划，"
+    "或在含有 seeds/ 文件夹的目录里删除 plantui.db 后重新打开，自动导入示例规划。"
+)
+
+
+class Store:
+    """The database behind the app: queries run under a lock, on the calling worker's thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._load = db.connect(path, create=False)
+        self._find = db.connect(path, create=False)
+        self._load_lock = threading.Lock()
+        self._find_lock = threading.Lock()
+
+    def load(self, query: Callable[..., T], *args: Any) -> T:
+        with self._load_lock:
+            return query(self._load, *args)
+
+    def find(self, query: Callable[..., T], *args: Any) -> T:
+        with self._find_lock:
+            return query(self._find, *args)
+
+    def interrupt_find(self) -> None:
+        self._find.interrupt()
+
+    def close(self) -> None:
+        self._load.close()
+        self._find.close()
+
+
+class PlantApp(App[None]):
+    """Browse, filter and read plans."""
+
+    CSS_PATH = "plantui.tcss"
+    TITLE = "plantui"
+    SUB_TITLE = "规划阅读与检索"
+    BINDINGS = [
+        Binding("slash", "focus_filter", "过滤", tooltip="输入关键词过滤目录、高亮正文", id="filter"),
+        Binding("n", "hit(1)", "下一处", tooltip="跳到下一处命中", id="next_hit"),
+        Binding("N", "hit(-1)", "上一处", show=False, tooltip="跳到上一处命中", id="prev_hit"),
+        Binding("r", "view('read')", "正文", id="view_read"),
+        Binding("t", "view('targets')", "目标", id="view_targets"),
+        Binding("c", "view('columns')", "专栏", id="view_columns"),
+        Binding("s", "view('search')", "检索", id="view_search"),
+        Binding(
+            "a", "toggle_scope", "全部/当前", show=False, tooltip="目标表：当前规划或全部规划", id="scope"
+        ),
+        Binding("e", "export", "导出", tooltip="把当前规划导出为 Markdown", id="export"),
+        Binding("question_mark", "help", "帮助", id="help"),
+        Binding("escape", "clear_filter", "清除过滤", show=False, id="clear_filter"),
+        Binding("q", "quit", "退出", id="quit"),
+    ]
+
+    def __init__(self, db_path: Path, *, import_first: Path | None = None) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.import_first = import_first
+        self.store: Store | None = None
+        self.documents: list[DocEntry] = []
+        self.targets: list[PlanTarget] = []
+        self.words: list[str] = []
+        self.scope_all = False
+        self.filter_result: FilterResult | None = None
+        self._current: int | None = None
+        self._opening: tuple[int, int | None, int | None, int | None] | None = None
+
+    # ------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="规")
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield Input(placeholder="/ 过滤：输入关键词", id="filter")
+                yield Static("", id="filter-status")
+                yield OutlineTree(id="outline")
+            with TabbedContent(id="views", initial="read"):
+                with TabPane("正文", id="read"):
+                    yield Static("", id="breadcrumb")
+                    yield Reader(id="reader")
+                with TabPane("目标", id="targets"):
+                    yield Static("", id="targets-status", classes="status")
+                    yield TargetsTable(id="targets-table")
+                with TabPane("专栏", id="columns"):
+                    yield Static("", id="columns-status", classes="status")
+                    yield ColumnsTable(id="columns-table")
+                with TabPane("检索", id="search"):
+                    yield Static("", id="search-status", classes="status")
+                    yield HitsTable(id="search-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.import_first is not None:
+            self.push_screen(ImportScreen(str(self.import_first)))
+            self.run_first_import(self.import_first)
+        else:
+            self.open_store()
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+    # ------------------------------------------------------------ loading
+
+    @work(thread=True, exclusive=True, group="import")
+    def run_first_import(self, folder: Path) -> None:
+        from plantui.importer import import_paths
+
+        conn = db.connect(self.db_path)
+        try:
+            results = import_paths(
+                conn,
+                [str(folder)],
+                workers=1,
+                on_progress=lambda d, t, n: self.call_from_thread(self._import_progress, d, t, n),
+            )
+        finally:
+            conn.close()
+        failed = [r for r in results if r.failed]
+        self.call_from_thread(self._import_done, len(results) - len(failed), failed)
+
+    def _import_progress(self, done: int, total: int, name: str) -> None:
+        if isinstance(self.screen, ImportScreen):
+            self.screen.progress(done, total, Path(name).name)
+
+    def _import_done(self, imported: int, failed: list[Any]) -> None:
+        if isinstance(self.screen, ImportScreen):
+            self.pop_screen()
+        self.notify(
+            f"已导入 {imported} 篇规划" + (f"，{len(failed)} 个文件失败" if failed else ""),
+            severity="warning" if failed else "information",
+        )
+        self.open_store()
+
+    def open_store(self) -> None:
+        if not self.db_path.exists():
+            self._show_empty()
+            return
+        self.store = Store(self.db_path)
+        self.load_everything()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_everything(self) -> None:
+        store = self._store()
+        documents = store.load(browse.documents)
+        columns = store.load(browse.columns)
+        targets = store.load(db.plan_targets)
+        self.call_from_thread(self._loaded, documents, columns, targets)
+
+    def _loaded(
+        self, documents: list[DocEntry], columns: list[browse.ColumnEntry], targets: list[PlanTarget]
+    ) -> None:
+        self.documents = documents
+        self.targets = targets
+        self.query_one(OutlineTree).show_documents(documents)
+        self.query_one(ColumnsTable).load(columns)
+        self._update_tables()
+        if not documents:
+            self._show_empty()
+            return
+        self.open_document(documents[0].id)
+        self.query_one(OutlineTree).focus()
+
+    def _show_empty(self) -> None:
+        self.query_one(Reader).show_message(EMPTY)
+        self.query_one("#breadcrumb", Static).update("")
+        self._update_tables()
+
+    def _store(self) -> Store:
+        assert self.store is not None
+        return self.store
+
+    @work(thread=True, exclusive=True, group="open")
+    def open_document(
+        self,
+        document_id: int,
+        node_id: int | None = None,
+        passage_id: int | None = None,
+        line: int | None = None,
+    ) -> None:
+        content = self._store().load(browse.content, document_id)
+        self.call_from_thread(self._schedule_show, content, node_id, passage_id, line)
+
+    def _schedule_show(
+        self, content: Content, node_id: int | None, passage_id: int | None, line: int | None
+    ) -> None:
+        self.call_later(self._show_content, content, node_id, passage_id, line)
+
+    async def _show_content(
+        self, content: Content, node_id: int | None, passage_id: int | None, line: int | None
+    ) -> None:
+        reader = self.query_one(Reader)
+        self._current = content.document.id
+        await reader.show(content, self.words)
+        tree = self.query_one(OutlineTree)
+        if not tree.has_outline(content.document.id):
+            tree.show_outline(content.document.id, list(content.nodes))
+            if self.filter_result is not None:
+                self.run_filter(" ".join(self.words))
+        reader.go_to(node_id, passage_id, line)
+        self._update_breadcrumb(node_id)
+        self._update_tables()
+        self._update_status()
+
+    @work(thread=True, group="outline")
+    def load_outline(self, document_id: int) -> None:
+        outline = self._store().load(browse.nodes, document_id)
+        self.call_from_thread(self.query_one(OutlineTree).show_outline, document_id, outline)
+
+    # ------------------------------------------------------------ navigation
+
+    @on(Tree.NodeSelected, "#outline")
+    def node_selected(self, event: Tree.NodeSelected[Ref]) -> None:
+        ref = event.node.data
+        if ref is None or self.store is None:
+            return
+        self._show_view("read")
+        if ref.document_id != self._current:
+            self.open_document(ref.document_id, ref.node_id)
+        else:
+            self.query_one(Reader).go_to(ref.node_id)
+            self._update_breadcrumb(ref.node_id)
+        if ref.node_id is None:
+            event.node.expand()
+
+    @on(Tree.NodeExpanded, "#outline")
+    def node_expanded(self, event: Tree.NodeExpanded[Ref]) -> None:
+        ref = event.node.data
+        tree = self.query_one(OutlineTree)
+        if ref is not None and ref.node_id is None and not tree.has_outline(ref.document_id) and self.store:
+            self.load_outline(ref.document_id)
+
+    @on(OpenPassage)
+    def open_passage(self, message: OpenPassage) -> None:
+        self._show_view("read")
+        if message.document_id == self._current:
+            self.query_one(Reader).go_to(message.node_id, message.passage_id, message.line)
+        else:
+            self.open_document(message.document_id, message.node_id, message.passage_id, message.line)
+        self.query_one(Reader).focus()
+
+    @on(ReadingPosition)
+    def reading_position(self, message: ReadingPosition) -> None:
+        tree = self.query_one(OutlineTree)
+        if not tree.has_focus:
+            tree.follow(message.document_id, message.node_id)
+        self._update_breadcrumb(message.node_id)
+
+    def _update_breadcrumb(self, node_id: int | None) -> None:
+        reader = self.query_one(Reader)
+        if reader.content is None:
+            return
+        parts = [reader.content.document.title]
+        node = next((n for n in reader.content.nodes if n.id == node_id), None)
+        if node is not None:
+            parts += list(node.path)
+        self.query_one("#breadcrumb", Static).update(literal(" › ".join(cut(p, 40) for p in parts)))
+
+    # ------------------------------------------------------------ filtering
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.words = search.terms(event.value)
+        self.query_one(Reader).set_words(self.words)
+        for table in (self.query_one(TargetsTable), self.query_one(ColumnsTable)):
+            table.set_words(self.words)
+        if self.store is None:
+            return
+        if self.words:
+            self.store.interrupt_find()
+            self.run_filter(event.value)
+            if self.query_one(TabbedContent).active == "search":
+                self.run_search(event.value)
+        else:
+            self.filter_result = None
+            self.query_one(OutlineTree).apply_filter(None)
+            self.query_one(HitsTable).load([], [])
+        self._update_status()
+        self._update_tables()
+
+    @on(Input.Submitted, "#filter")
+    def filter_submitted(self) -> None:
+        if self.words:
+            self.action_hit(1)
+        self.query_one(OutlineTree).focus()
+
+    @work(thread=True, exclusive=True, group="filter")
+    def run_filter(self, query: str) -> None:
+        tree = self.query_one(OutlineTree)
+        try:
+            result = self._store().find(browse.filter_counts, query, tree.expanded_documents)
+        except sqlite3.OperationalError:
+            return  # interrupted: a newer keystroke has its own query running
+        self.call_from_thread(self._filtered, result)
+
+    def _filtered(self, result: FilterResult) -> None:
+        if search.terms(result.query) != self.words:
+            return
+        self.filter_result = result
+        self.query_one(OutlineTree).apply_filter(result)
+        self._update_status()
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str) -> None:
+        try:
+            result = self._store().find(lambda c: search.search(c, query, limit=SEARCH_LIMIT))
+        except sqlite3.OperationalError:
+            return
+        self.call_from_thread(self._searched, result)
+
+    def _searched(self, result: search.SearchResult) -> None:
+        if search.terms(result.query) != self.words:
+            return
+        self.query_one(HitsTable).load(result.hits, self.words)
+        shown = f"，显示前 {len(result.hits)} 处" if len(result.hits) < result.count else ""
+        text = (
+            f"“{result.query}” 共 {result.count} 处{shown}。Enter 打开。"
+            if result.count
+            else f"没有找到“{result.query}”。"
+        )
+        self.query_one("#search-status", Static).update(literal(text))
+
+    def _update_status(self) -> None:
+        status = self.query_one("#filter-status", Static)
+        if not self.words:
+            status.update(literal("按 / 过滤，? 帮助"))
+            return
+        reader = self.query_one(Reader)
+        result = self.filter_result
+        overall = f"共 {result.total} 处 · {len(result.doc_counts)} 篇" if result is not None else "…"
+        status.update(literal(f"{overall} · 本篇 {reader.hit_counter}（n/N）"))
+
+    def _update_tables(self) -> None:
+        targets = (
+            self.targets if self.scope_all else [t for t in self.targets if t.document_id == self._current]
+        )
+        table = self.query_one(TargetsTable)
+        table.load(targets)
+        table.set_words(self.words)
+        scope = "全部规划" if self.scope_all else "当前规划"
+        if not self.targets:
+            text = "还没有量化目标。"
+        elif not targets:
+            text = f"{scope}没有量化目标。按 a 查看全部规划。"
+        elif not table.shown:
+            text = f"{scope}没有含过滤词的目标。Esc 清除过滤。"
+        else:
+            text = f"{scope} · {table.shown} 项目标 · 点击表头排序 · Enter 跳到原文 · a 切换全部/当前"
+        self.query_one("#targets-status", Static).update(literal(text))
+        columns = self.query_one(ColumnsTable)
+        if not columns.total:
+            text = "这些规划没有专栏。" if self.documents else "还没有规划。"
+        elif not columns.shown:
+            text = "没有含过滤词的专栏。"
+        else:
+            text = f"{columns.shown} 个专栏 · Enter 打开"
+        self.query_one("#columns-status", Static).update(literal(text))
+        if not self.words:
+            self.query_one("#search-status", Static).update(
+                literal("按 / 输入关键词，这里列出所有规划中含有它的段落。")
+            )
+
+    # ------------------------------------------------------------ actions
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if box.value:
+            box.value = ""
+        else:
+            self.query_one(OutlineTree).focus()
+
+    def action_hit(self, step: int) -> None:
+        reader = self.query_one(Reader)
+        if not self.words:
+            self.notify("先按 / 输入关键词", severity="warning")
+            return
+        self._show_view("read")
+        if not reader.next_hit(step):
+            self.notify("本篇没有命中；目录里带数字的规划有命中", severity="warning")
+        self._update_status()
+
+    def action_view(self, view: str) -> None:
+        self._show_view(view)
+        widget = {"read": Reader, "targets": TargetsTable, "columns": ColumnsTable, "search": HitsTable}[view]
+        self.query_one(widget).focus()
+
+    def _show_view(self, view: str) -> None:
+        tabs = self.query_one(TabbedContent)
+        if tabs.active != view:
+            tabs.active = view
+
+    @on(TabbedContent.TabActivated)
+    def tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "search" and self.words and self.store is not None:
+            self.run_search(" ".join(self.words))
+
+    def action_toggle_scope(self) -> None:
+        self.scope_all = not self.scope_all
+        self._update_tables()
+        self._show_view("targets")
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_export(self) -> None:
+        reader = self.query_one(Reader)
+        if reader.content is None:
+            self.notify("没有打开的规划", severity="warning")
+            return
+        from plantui.export import safe_filename
+
+        document = reader.content.document
+        stem = Path(document.source).stem if document.source else document.title
+        default = Path("exports") / safe_filename(stem, ".md")
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.export_document(document.id, path)
+
+        self.push_screen(ExportScreen(document.title, default), chosen)
+
+    @work(thread=True, group="export")
+    def export_document(self, document_id: int, path: Path) -> None:
+        from plantui.export import to_markdown
+
+        store = self._store()
+        document = store.load(db.load_document, document_id)
+        sources = store.load(db.document_sources, document_id)
+        sha = store.load(db.document_sha, document_id)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(
+                to_markdown(document, source=sources[0] if sources else "", sha256=sha), encoding="utf-8"
+            )
+        except OSError as exc:
+            self.call_from_thread(self.notify, f"无法写入 {path}：{exc.strerror or exc}", severity="error")
+            return
+        self.call_from_thread(self.notify, f"已导出到 {path}")
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("过滤", "输入关键词过滤目录、高亮正文 (/)", self.action_focus_filter)
+        yield SystemCommand("清除过滤", "显示全部规划 (Esc)", self.action_clear_filter)
+        yield SystemCommand("下一处命中", "正文中的下一处 (n)", lambda: self.action_hit(1))
+        yield SystemCommand("上一处命中", "正文中的上一处 (N)", lambda: self.action_hit(-1))
+        yield SystemCommand("正文", "阅读当前规划 (r)", lambda: self.action_view("read"))
+        yield SystemCommand("目标", "量化目标表 (t)", lambda: self.action_view("targets"))
+        yield SystemCommand("专栏", "所有规划的专栏 (c)", lambda: self.action_view("columns"))
+        yield SystemCommand("检索", "所有规划中的命中段落 (s)", lambda: self.action_view("search"))
+        yield SystemCommand("目标：全部/当前", "切换目标表范围 (a)", self.action_toggle_scope)
+        yield SystemCommand("导出 Markdown", "把当前规划导出为 Markdown (e)", self.action_export)
+        yield SystemCommand("帮助", "所有快捷键 (?)", self.action_help)

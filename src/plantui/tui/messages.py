@@ -1,0 +1,25 @@
+"""Messages the app's widgets post (handled with @on)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class OpenPassage(Message):
+    """Show a document in the reader at a node or passage (from a table, a search hit, the tree)."""
+
+    document_id: int
+    node_id: int | None = None
+    passage_id: int | None = None
+    line: int | None = None
+
+
+@dataclass
+class ReadingPosition(Message):
+    """The reader scrolled: this node is now at the top."""
+
+    document_id: int
+    node_id: int | None

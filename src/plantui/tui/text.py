@@ -1,0 +1,47 @@
+"""Text for the screen: document text made safe and literal, cut by display width, highlighted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from plantui.search import find_spans
+from plantui.textsafe import printable, printable_line
+
+HIT_STYLE = "bold reverse"
+TARGET_STYLE = "underline"
+
+
+def cut(text: str, cells: int) -> str:
+    """``text`` cut to at most ``cells`` terminal cells (CJK characters take two), with an ellipsis."""
+    text = printable_line(text)
+    if cell_len(text) <= cells:
+        return text
+    out, used = [], 0
+    for ch in text:
+        width = cell_len(ch)
+        if used + width > cells - 1:
+            break
+        out.append(ch)
+        used += width
+    return "".join(out) + "…"
+
+
+def literal(text: str, style: str = "") -> Text:
+    """Document text as a Rich Text: markup is never parsed, control characters are made visible."""
+    return Text(printable(text), style=style)
+
+
+def highlighted(text: str, words: Iterable[str], style: str = "", targets: Iterable[str] = ()) -> Text:
+    """Literal text with every occurrence of ``words`` highlighted and target clauses underlined."""
+    shown = printable(text)
+    rich = Text(shown, style=style)
+    for clause in targets:
+        start = shown.find(clause)
+        if start >= 0:
+            rich.stylize(TARGET_STYLE, start, start + len(clause))
+    for start, end in find_spans(shown, list(words)):
+        rich.stylize(HIT_STYLE, start, end)
+    return rich

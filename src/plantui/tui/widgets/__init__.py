@@ -1,0 +1,1 @@
+"""The app's widgets: outline tree, reader, tables."""

@@ -1,0 +1,170 @@
+"""The outline: documents → parts → sections → items, 专栏 marked ▣, hit counts when filtering."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from plantui.browse import DocEntry, FilterResult, NodeEntry
+from plantui.tui.text import cut
+
+TITLE_CELLS = 44
+
+
+@dataclass(frozen=True)
+class Ref:
+    """What a tree line stands for: a document, or a node inside one."""
+
+    document_id: int
+    node_id: int | None = None
+
+
+class OutlineTree(Tree[Ref]):
+    """Documents at the top level; a document's outline is loaded when it is first opened."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "下移", show=False),
+        Binding("k", "cursor_up", "上移", show=False),
+        Binding("h", "collapse_here", "收起", show=False),
+        Binding("l", "expand_here", "展开", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("规划", id=id)
+        self.show_root = False
+        self.auto_expand = False
+        self.guide_depth = 2
+        self._documents: list[DocEntry] = []
+        self._outlines: dict[int, list[NodeEntry]] = {}
+        self._doc_nodes: dict[int, TreeNode[Ref]] = {}
+        self._node_nodes: dict[int, TreeNode[Ref]] = {}
+        self._filter: FilterResult | None = None
+        self._expanded: set[int] = set()
+
+    # ------------------------------------------------------------ content
+
+    @property
+    def expanded_documents(self) -> list[int]:
+        return sorted(self._expanded)
+
+    def has_outline(self, document_id: int) -> bool:
+        return document_id in self._outlines
+
+    def show_documents(self, documents: list[DocEntry]) -> None:
+        self._documents = documents
+        self._rebuild()
+
+    def show_outline(self, document_id: int, outline: list[NodeEntry]) -> None:
+        """Fill in a document's outline (loaded in a worker) and open it."""
+        self._outlines[document_id] = outline
+        self._expanded.add(document_id)
+        node = self._doc_nodes.get(document_id)
+        if node is not None:
+            self._fill(node, document_id)
+            node.expand()
+
+    def apply_filter(self, result: FilterResult | None) -> None:
+        """Keep only the branches with hits (None: show everything again)."""
+        self._filter = result
+        self._rebuild()
+
+    def follow(self, document_id: int, node_id: int | None) -> None:
+        """Move the cursor to follow the reader, without opening anything."""
+        target = self._node_nodes.get(node_id) if node_id is not None else None
+        target = target or self._doc_nodes.get(document_id)
+        if target is None or target is self.cursor_node:
+            return
+        parent = target.parent
+        while parent is not None and parent is not self.root:
+            if not parent.is_expanded:
+                parent.expand()
+            parent = parent.parent
+        self.move_cursor(target)
+
+    # ------------------------------------------------------------ building
+
+    def _rebuild(self) -> None:
+        cursor = self.cursor_node.data if self.cursor_node is not None else None
+        self.clear()
+        self._doc_nodes.clear()
+        self._node_nodes.clear()
+        result = self._filter
+        for doc in self._documents:
+            hits = result.doc_counts.get(doc.id, 0) if result is not None else None
+            if result is not None and not hits:
+                continue
+            label = _doc_label(doc, hits)
+            node = self.root.add(label, Ref(doc.id), expand=False, allow_expand=True)
+            self._doc_nodes[doc.id] = node
+            if doc.id in self._outlines:
+                self._fill(node, doc.id)
+            if doc.id in self._expanded:
+                node.expand()
+        if result is not None and not self._doc_nodes:
+            self.root.add_leaf(Text(f"没有含“{cut(result.query, 20)}”的内容", style="italic"), None)
+        if cursor is not None:
+            self.follow(cursor.document_id, cursor.node_id)
+
+    def _fill(self, doc_node: TreeNode[Ref], document_id: int) -> None:
+        doc_node.remove_children()
+        counts = self._filter.node_counts if self._filter is not None else None
+        parents: dict[int | None, TreeNode[Ref]] = {None: doc_node}
+        for entry in self._outlines[document_id]:
+            hits = counts.get(entry.id, 0) if counts is not None else None
+            if counts is not None and not hits:
+                continue
+            parent = parents.get(entry.parent_id, doc_node)
+            node = parent.add(_node_label(entry, hits), Ref(document_id, entry.id), expand=counts is not None)
+            parents[entry.id] = node
+            self._node_nodes[entry.id] = node
+        for node in parents.values():
+            if node is not doc_node and not node.children:
+                node.allow_expand = False
+
+    # ------------------------------------------------------------ keys
+
+    def action_collapse_here(self) -> None:
+        if self.cursor_node is not None:
+            (
+                self.cursor_node if self.cursor_node.is_expanded else self.cursor_node.parent or self.root
+            ).collapse()
+
+    def action_expand_here(self) -> None:
+        if self.cursor_node is not None:
+            self.cursor_node.expand()
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[Ref]) -> None:
+        ref = event.node.data
+        if ref is not None and ref.node_id is None:
+            self._expanded.add(ref.document_id)
+
+    def on_tree_node_collapsed(self, event: Tree.NodeCollapsed[Ref]) -> None:
+        ref = event.node.data
+        if ref is not None and ref.node_id is None:
+            self._expanded.discard(ref.document_id)
+
+
+def _doc_label(doc: DocEntry, hits: int | None) -> Text:
+    label = Text(cut(doc.title, TITLE_CELLS), style="bold" if doc.title_from != "file" else "bold italic")
+    if hits is not None:
+        label.append(f" ({hits})", style="dim")
+    return label
+
+
+def _node_label(entry: NodeEntry, hits: int | None) -> Text:
+    if entry.kind == "column":
+        title = f"专栏{entry.label} {entry.title}".strip()
+        label = Text("▣ ", style="bold") + Text(cut(title, TITLE_CELLS), style="italic")
+    elif entry.kind == "lead":
+        label = Text("· " + cut(entry.title, TITLE_CELLS), style="dim")
+    elif entry.kind == "appendix":
+        label = Text(cut(entry.display, TITLE_CELLS), style="italic")
+    else:
+        label = Text(cut(entry.display, TITLE_CELLS))
+    if hits is not None:
+        label.append(f" ({hits})", style="dim")
+    return label

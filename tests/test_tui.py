@@ -1,0 +1,219 @@
+"""The app, driven by Textual's pilot: navigation, filtering, n/N, views, jumping, literal text."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from plantui import db
+from plantui.importer import import_paths
+from plantui.tui.app import PlantApp
+from plantui.tui.widgets.outline import OutlineTree
+from plantui.tui.widgets.reader import Para, Reader
+from plantui.tui.widgets.tables import ColumnsTable, HitsTable, TargetsTable
+from support import ROOT
+
+
+@pytest.fixture
+def app(app_db: Path, tmp_path: Path) -> PlantApp:
+    copy = tmp_path / "plantui.db"
+    shutil.copy(app_db, copy)
+    return PlantApp(copy)
+
+
+async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def _tree_labels(app: PlantApp) -> list[str]:
+    tree = app.query_one(OutlineTree)
+    return [str(node.label) for node in tree.root.children]
+
+
+async def test_opens_with_documents_and_the_first_plan(app: PlantApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        labels = _tree_labels(app)
+        assert len(labels) == 5 and labels[0].startswith("河北省数字经济发展规划")
+        reader = app.query_one(Reader)
+        assert reader.content is not None and reader.content.document.title.startswith("河北省")
+        texts = [p.block.text for p in reader.query(Para)]
+        assert "四、主要任务" in texts
+
+
+async def test_selecting_a_node_scrolls_the_reader_and_sets_the_breadcrumb(app: PlantApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        tree = app.query_one(OutlineTree)
+        tree.focus()
+        part = next(n for n in tree.root.children[0].children if str(n.label).startswith("四、"))
+        tree.move_cursor(part)
+        await pilot.press("enter")
+        await _settle(pilot)
+        breadcrumb = str(app.query_one("#breadcrumb").render())
+        assert "四、主要任务" in breadcrumb
+        assert app.query_one(Reader).scroll_y > 0
+
+
+async def test_filter_narrows_the_tree_highlights_and_counts(app: PlantApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("slash", *"区块链")
+        await _settle(pilot)
+        labels = _tree_labels(app)
+        assert all("(" in label for label in labels)
+        assert not any(label.startswith("002_") for label in labels)  # no 区块链 there
+        assert labels[0].endswith("(9)")
+        reader = app.query_one(Reader)
+        hits = [p for p in reader.query(Para) if p.hit]
+        assert len(hits) == 8 and all("区块链" in p.block.text for p in hits)
+        await pilot.press("escape")
+        await _settle(pilot)
+        assert len(_tree_labels(app)) == 5 and not any(p.hit for p in reader.query(Para))
+
+
+async def test_n_and_shift_n_walk_through_hits_with_a_counter(app: PlantApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("slash", *"区块链", "enter")
+        await _settle(pilot)
+        reader = app.query_one(Reader)
+        assert reader.hit_counter == "1/8"
+        await pilot.press("n", "n")
+        assert reader.hit_counter == "3/8"
+        await pilot.press("N")
+        assert reader.hit_counter == "2/8"
+        assert "2/8" in str(app.query_one("#filter-status").render())
+
+
+async def test_filter_without_hits_says_so(app: PlantApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("slash", *"不存在的词")
+        await _settle(pilot)
+        assert _tree_labels(app) == ["没有含“不存在的词”的内容"]
+
+
+async def test_views_switch_with_keys(app: PlantApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        tabs = app.query_one("#views")
+        for key, view in (("t", "targets"), ("c", "columns"), ("r", "read")):
+            await pilot.press(key)
+            await _settle(pilot)
+            assert tabs.active == view  # type: ignore[attr-defined]
+        assert app.query_one(TargetsTable).shown == 32
+        assert app.query_one(ColumnsTable).shown == 13
+
+
+async def test_search_view_lists_hits_across_plans(app: PlantApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("slash", *"工业互联网平台", "enter", "s")
+        await _settle(pilot)
+        table = app.query_one(HitsTable)
+        assert table.shown > 5
+        assert "共" in str(app.query_one("#search-status").render())
+
+
+async def test_enter_on_a_target_jumps_to_its_passage(app: PlantApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("t")
+        await _settle(pilot)
+        table = app.query_one(TargetsTable)
+        row = next(i for i in range(table.row_count) if "5G基站数量" in str(table.get_row_at(i)[1]))
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        await _settle(pilot)
+        await pilot.pause(0.1)
+        assert app.query_one("#views").active == "read"  # type: ignore[attr-defined]
+        reader = app.query_one(Reader)
+        target = next(p for p in reader.query(Para) if p.block.line == 43)
+        assert target.region.height > 0  # on screen
+        assert "5.数字基础设施达到国内先进水平" in str(app.query_one("#breadcrumb").render())
+
+
+async def test_targets_scope_toggles_between_current_and_all(app: PlantApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("t")
+        current = app.query_one(TargetsTable).shown
+        await pilot.press("a")
+        assert app.query_one(TargetsTable).shown > current
+
+
+async def test_help_screen_lists_keys(app: PlantApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "Screen"
+
+
+async def test_export_writes_the_current_plan(app: PlantApp, tmp_path: Path) -> None:
+    out = tmp_path / "hebei.md"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        box = app.screen.query_one("#export-path")
+        box.value = str(out)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await _settle(pilot)
+    assert out.read_text(encoding="utf-8").startswith('---\ntitle: "河北省数字经济发展规划（2020-2025年）"')
+
+
+async def test_empty_database_shows_a_helpful_message(tmp_path: Path) -> None:
+    path = tmp_path / "empty.db"
+    db.connect(path).close()
+    app = PlantApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        message = str(app.query_one(Reader).query_one(".message").render())
+        assert "plantui import" in message
+
+
+async def test_markup_and_escapes_in_text_are_shown_literally(tmp_path: Path) -> None:
+    plan = tmp_path / "odd.txt"
+    plan.write_text(
+        "一、总体要求\n（一）说明。[bold]不是粗体[/] 和 [red]x[/red] 以及 \x1b[31m红\x1b[0m。\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "odd.db"
+    import_paths(db.connect(path), [str(plan)])
+    app = PlantApp(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(pilot)
+        para = next(p for p in app.query_one(Reader).query(Para) if "粗体" in p.block.text)
+        shown = para.render()
+        plain = getattr(shown, "plain", str(shown))
+        assert "[bold]不是粗体[/]" in plain and "[red]x[/red]" in plain
+        assert "\\x1b[31m" in plain and "\x1b" not in plain
+
+
+async def test_first_run_imports_seeds_with_progress(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    app = PlantApp(tmp_path / "plantui.db", import_first=Path("seeds"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(pilot)
+        await _settle(pilot)
+        assert len(_tree_labels(app)) == 5
+    assert (tmp_path / "plantui.db").exists()
+
+
+async def test_usable_at_80_by_24(app: PlantApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("slash", *"数据", "enter", "n")
+        await _settle(pilot)
+        assert app.query_one(OutlineTree).region.width >= 28
+        assert app.query_one(Reader).region.width >= 40

@@ -81,6 +81,11 @@ def test_snippet_marks_every_hit() -> None:
 def test_raw_query_reports_bad_syntax(seeded: sqlite3.Connection) -> None:
     from plantui.search import SearchError
 
-    assert search(seeded, 'words : "区块链"', raw=True).count > 0
+    assert search(seeded, "区块链 OR 人工智能", raw=True).count > search(seeded, "区块链", raw=True).count > 0
     with pytest.raises(SearchError):
         search(seeded, '"unbalanced', raw=True)
+
+
+def test_a_heading_outranks_a_body_mention(seeded: sqlite3.Connection) -> None:
+    hits = search(seeded, "布局区块链").hits
+    assert hits[0].kind == "item" and hits[0].text.startswith("7.布局区块链")

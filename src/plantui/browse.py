@@ -4,7 +4,6 @@ filter counts per document and node, all 专栏. The app calls these from worker
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,7 +21,6 @@ class DocEntry:
     region: str | None
     period: tuple[int, int] | None
     source: str
-    counts: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -88,38 +86,40 @@ class ColumnEntry:
 
 
 def documents(conn: sqlite3.Connection) -> list[DocEntry]:
-    """Every document with its first source and outline counts, in import order."""
+    """Every document with its first source, in import order (one light query: the list must be quick)."""
+    rows = conn.execute(
+        "SELECT d.id, d.title, d.title_from, d.kind, d.region, d.period_start, d.period_end, "
+        "(SELECT min(path) FROM sources s WHERE s.document_id = d.id) AS source "
+        "FROM documents d ORDER BY d.id"
+    )
     return [
-        DocEntry(
-            r.id,
-            r.title,
-            r.title_from,
-            r.kind,
-            r.region,
-            r.period,
-            r.sources[0] if r.sources else "",
-            r.counts,
-        )
-        for r in db.list_documents(conn)
+        DocEntry(r[0], r[1], r[2], r[3], r[4], (r[5], r[6]) if r[5] is not None else None, r[7] or "")
+        for r in rows
     ]
 
 
 def nodes(conn: sqlite3.Connection, document_id: int) -> list[NodeEntry]:
-    """The outline of one document in reading order."""
-    return [
-        NodeEntry(
-            r["id"],
-            r["document_id"],
-            r["parent_id"],
-            r["depth"],
-            r["kind"],
-            r["label"],
-            r["title"],
-            r["line_start"],
-            tuple(json.loads(r["path"])),
+    """The outline of one document in reading order, each node with its breadcrumb."""
+    out: list[NodeEntry] = []
+    paths: dict[int, tuple[str, ...]] = {}
+    for r in conn.execute("SELECT * FROM nodes WHERE document_id = ? ORDER BY ord", (document_id,)):
+        parent = paths.get(r["parent_id"], ()) if r["parent_id"] is not None else ()
+        path = (*parent, display_title(r["kind"], r["label"], r["title"]))
+        paths[r["id"]] = path
+        out.append(
+            NodeEntry(
+                r["id"],
+                r["document_id"],
+                r["parent_id"],
+                r["depth"],
+                r["kind"],
+                r["label"],
+                r["title"],
+                r["line_start"],
+                path,
+            )
         )
-        for r in conn.execute("SELECT * FROM nodes WHERE document_id = ? ORDER BY ord", (document_id,))
-    ]
+    return out
 
 
 def content(conn: sqlite3.Connection, document_id: int) -> Content:
@@ -200,60 +200,92 @@ def _meta_line(entry: DocEntry) -> str:
 
 
 def filter_counts(conn: sqlite3.Connection, query: str, expanded: Sequence[int] = ()) -> FilterResult:
-    """Hits of ``query`` per document, and per node (with ancestors) for the expanded documents."""
-    passages = search.matching_passages(conn, query)
+    """Hits of ``query`` per document, and per node (with ancestors) for the expanded documents.
+
+    A document's passages have consecutive ids (one transaction each), so hits are counted
+    per document by walking the sorted ids alongside the documents' id ranges.
+    """
+    passages = sorted(search.matching_passages(conn, query))
     if not passages:
         return FilterResult(query, 0)
     doc_counts: dict[int, int] = {}
+    ranges = _document_ranges(conn)
+    index = 0
+    for first, last, document_id in ranges:
+        start = index
+        while index < len(passages) and passages[index] <= last:
+            index += 1
+        hits = index - start - _before(passages, start, index, first)
+        if hits:
+            doc_counts[document_id] = hits
     node_counts: dict[int, int] = {}
-    wanted = set(expanded)
-    parents: dict[int, int | None] = {}
+    wanted = [d for d in expanded if d in doc_counts]
     if wanted:
+        parents: dict[int, int | None] = {}
+        owner: dict[int, int | None] = {}
         marks = ",".join("?" * len(wanted))
-        parents = {
-            r[0]: r[1]
-            for r in conn.execute(
-                f"SELECT id, parent_id FROM nodes WHERE document_id IN ({marks})", list(wanted)
-            )
-        }
-    for chunk_start in range(0, len(passages), 900):
-        chunk = passages[chunk_start : chunk_start + 900]
-        marks = ",".join("?" * len(chunk))
-        for document_id, node_id, count in conn.execute(
-            f"SELECT document_id, node_id, count(*) FROM passages WHERE id IN ({marks}) "
-            "GROUP BY document_id, node_id",
-            chunk,
-        ):
-            doc_counts[document_id] = doc_counts.get(document_id, 0) + count
-            if document_id in wanted:
-                current = node_id
-                while current is not None:
-                    node_counts[current] = node_counts.get(current, 0) + count
-                    current = parents.get(current)
+        for row in conn.execute(f"SELECT id, parent_id FROM nodes WHERE document_id IN ({marks})", wanted):
+            parents[row[0]] = row[1]
+        hit_set = set(passages)
+        for row in conn.execute(f"SELECT id, node_id FROM passages WHERE document_id IN ({marks})", wanted):
+            if row[0] in hit_set:
+                owner[row[0]] = row[1]
+        for node_id in owner.values():
+            current = node_id
+            while current is not None:
+                node_counts[current] = node_counts.get(current, 0) + 1
+                current = parents.get(current)
     return FilterResult(query, len(passages), doc_counts, node_counts, frozenset(passages))
+
+
+def _before(passages: list[int], start: int, end: int, first: int) -> int:
+    """How many ids in passages[start:end] fall before a range's first id (between documents)."""
+    count = 0
+    while start + count < end and passages[start + count] < first:
+        count += 1
+    return count
+
+
+_RANGES: dict[int, tuple[tuple[int, int], list[tuple[int, int, int]]]] = {}
+
+
+def _document_ranges(conn: sqlite3.Connection) -> list[tuple[int, int, int]]:
+    """(first passage id, last passage id, document id), sorted; cached until the database changes."""
+    version = conn.execute("PRAGMA data_version").fetchone()[0]
+    total = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    cached = _RANGES.get(id(conn))
+    if cached is not None and cached[0] == (version, total):
+        return cached[1]
+    ranges = [
+        (r[0], r[1], r[2])
+        for r in conn.execute(
+            "SELECT min(id), max(id), document_id FROM passages GROUP BY document_id ORDER BY 1"
+        )
+    ]
+    _RANGES[id(conn)] = ((version, total), ranges)
+    return ranges
 
 
 def columns(conn: sqlite3.Connection) -> list[ColumnEntry]:
     """Every 专栏 across plans with its plan and the section it belongs to."""
-    out = []
-    for r in conn.execute(
-        "SELECT n.id, n.document_id, n.label, n.title, n.line_start, n.path, d.title AS doc "
+    rows = conn.execute(
+        "SELECT n.id, n.document_id, n.parent_id, n.label, n.title, n.line_start, d.title AS doc "
         "FROM nodes n JOIN documents d ON d.id = n.document_id WHERE n.kind = 'column' "
         "ORDER BY n.document_id, n.ord"
-    ):
-        path = json.loads(r["path"])
-        out.append(
-            ColumnEntry(
-                r["id"],
-                r["document_id"],
-                r["doc"],
-                r["label"],
-                r["title"],
-                path[-2] if len(path) > 1 else "",
-                r["line_start"],
-            )
+    ).fetchall()
+    parents = db.node_paths(conn, [r["parent_id"] for r in rows if r["parent_id"] is not None])
+    return [
+        ColumnEntry(
+            r["id"],
+            r["document_id"],
+            r["doc"],
+            r["label"],
+            r["title"],
+            parents.get(r["parent_id"], ("",))[-1],
+            r["line_start"],
         )
-    return out
+        for r in rows
+    ]
 
 
 def passage_at_line(conn: sqlite3.Connection, document_id: int, line: int) -> int | None:

@@ -82,8 +82,7 @@ def _migrations() -> Any:
                 number INTEGER,
                 title TEXT NOT NULL,
                 line_start INTEGER NOT NULL,
-                line_end INTEGER NOT NULL,
-                path TEXT NOT NULL
+                line_end INTEGER NOT NULL
             );
             CREATE INDEX nodes_document ON nodes(document_id, ord);
             CREATE INDEX nodes_parent ON nodes(parent_id);
@@ -120,8 +119,16 @@ def _migrations() -> Any:
                 path TEXT NOT NULL
             );
             CREATE INDEX targets_document ON targets(document_id, ord);
+            -- one token per character (positions kept: a query is a phrase of characters); a heading's own
+            -- text goes in "head", other passages in "body", so bm25 can weigh headings higher.
+            -- columnsize=0: bm25 then weighs how often the query occurs, not passage length, and
+            -- ranking skips a size lookup per match (3-4x faster for common words)
             CREATE VIRTUAL TABLE passages_fts USING fts5(
-                words, chars, content='', tokenize='unicode61 remove_diacritics 0'
+                head, body, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0'
+            );
+            -- jieba's words (no positions: ranking and word queries only, at a quarter of the size)
+            CREATE VIRTUAL TABLE passages_words USING fts5(
+                words, content='', detail=none, tokenize='unicode61 remove_diacritics 0'
             );
             -- a node's body text, for people reading plantui.db with datasette or sqlite-utils
             CREATE VIEW node_text AS
@@ -305,10 +312,9 @@ def _insert_nodes(conn: sqlite3.Connection, document_id: int, doc: Document) -> 
     ids: dict[int, int] = {}
     for order, (node, ancestors) in enumerate(doc.walk()):
         parent = ids[id(ancestors[-1])] if ancestors else None
-        path = [a.display_title for a in ancestors] + [node.display_title]
         cursor = conn.execute(
             "INSERT INTO nodes (document_id, parent_id, ord, depth, kind, label, number, title, line_start, "
-            "line_end, path) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "line_end) VALUES (?,?,?,?,?,?,?,?,?,?)",
             (
                 document_id,
                 parent,
@@ -320,7 +326,6 @@ def _insert_nodes(conn: sqlite3.Connection, document_id: int, doc: Document) -> 
                 node.title,
                 node.line,
                 node.line_end,
-                json.dumps(path, ensure_ascii=False),
             ),
         )
         ids[id(node)] = int(cursor.lastrowid or 0)
@@ -355,9 +360,18 @@ def _insert_passages(
         [(first + i, *row) for i, row in enumerate(rows)],
     )
     conn.executemany(
-        "INSERT INTO passages_fts (rowid, words, chars) VALUES (?,?,?)",
-        [(first + i, w, c) for i, (w, c) in enumerate(fts)],
+        "INSERT INTO passages_fts (rowid, head, body) VALUES (?,?,?)",
+        [(first + i, *_columns(rows[i][3], c)) for i, (_, c) in enumerate(fts)],
     )
+    conn.executemany(
+        "INSERT INTO passages_words (rowid, words) VALUES (?,?)",
+        [(first + i, w) for i, (w, _) in enumerate(fts)],
+    )
+
+
+def _columns(role: str, chars: str) -> tuple[str, str]:
+    """(head, body) of a passage's row in passages_fts: its tokens go in one column by role."""
+    return (chars, "") if role == "head" else ("", chars)
 
 
 def insert_targets(
@@ -412,13 +426,19 @@ def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
     """Remove a document's rows (inside the caller's transaction)."""
     from plantui import segment
 
-    rows = conn.execute("SELECT id, text FROM passages WHERE document_id = ?", (document_id,)).fetchall()
+    rows = conn.execute(
+        "SELECT id, text, role FROM passages WHERE document_id = ?", (document_id,)
+    ).fetchall()
     stamp = conn.execute("SELECT segmenter FROM documents WHERE id = ?", (document_id,)).fetchone()
     if stamp is not None and stamp[0] == segment.fingerprint():
         # A contentless FTS5 table forgets a row only when given the exact tokens it indexed.
         conn.executemany(
-            "INSERT INTO passages_fts (passages_fts, rowid, words, chars) VALUES ('delete', ?, ?, ?)",
-            [(r[0], segment.words(r[1]), segment.chars(r[1])) for r in rows],
+            "INSERT INTO passages_fts (passages_fts, rowid, head, body) VALUES ('delete', ?, ?, ?)",
+            [(r[0], *_columns(r[2], segment.chars(r[1]))) for r in rows],
+        )
+        conn.executemany(
+            "INSERT INTO passages_words (passages_words, rowid, words) VALUES ('delete', ?, ?)",
+            [(r[0], segment.words(r[1])) for r in rows],
         )
     else:
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('fts_stale', '1')")
@@ -435,19 +455,24 @@ def rebuild_fts(conn: sqlite3.Connection, progress: Any = None) -> int:
 
     fingerprint = segment.fingerprint()
     with conn:
-        conn.execute("DELETE FROM passages_fts")
+        # contentless tables are emptied with the delete-all command, not DELETE
+        conn.execute("INSERT INTO passages_fts (passages_fts) VALUES ('delete-all')")
+        conn.execute("INSERT INTO passages_words (passages_words) VALUES ('delete-all')")
         count = 0
-        batch: list[tuple[int, str, str]] = []
-        for row in conn.execute("SELECT id, text FROM passages ORDER BY id"):
-            batch.append((row[0], segment.words(row[1]), segment.chars(row[1])))
-            if len(batch) >= 2000:
-                conn.executemany("INSERT INTO passages_fts (rowid, words, chars) VALUES (?,?,?)", batch)
-                count += len(batch)
-                batch.clear()
-                if progress:
-                    progress(count)
-        conn.executemany("INSERT INTO passages_fts (rowid, words, chars) VALUES (?,?,?)", batch)
-        count += len(batch)
+        rows = conn.execute("SELECT id, text, role FROM passages ORDER BY id").fetchall()
+        for start in range(0, len(rows), 2000):
+            batch = rows[start : start + 2000]
+            conn.executemany(
+                "INSERT INTO passages_fts (rowid, head, body) VALUES (?,?,?)",
+                [(r[0], *_columns(r[2], segment.chars(r[1]))) for r in batch],
+            )
+            conn.executemany(
+                "INSERT INTO passages_words (rowid, words) VALUES (?,?)",
+                [(r[0], segment.words(r[1])) for r in batch],
+            )
+            count += len(batch)
+            if progress:
+                progress(count)
         conn.execute("UPDATE documents SET segmenter = ?", (fingerprint,))
         conn.execute("DELETE FROM meta WHERE key = 'fts_stale'")
     return count
@@ -596,6 +621,33 @@ def plan_targets(conn: sqlite3.Connection, documents: Sequence[int] | None = Non
         )
         for r in rows
     ]
+
+
+def node_paths(conn: sqlite3.Connection, node_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
+    """Breadcrumbs (display titles from the top down) of nodes, read through their parents."""
+    from plantui.models import display_title
+
+    known: dict[int, tuple[int | None, str]] = {}
+    wanted = {n for n in node_ids if n is not None}
+    while wanted:
+        batch = sorted(wanted)[:900]
+        wanted.difference_update(batch)
+        for row in conn.execute(
+            f"SELECT id, parent_id, kind, label, title FROM nodes WHERE id IN ({','.join('?' * len(batch))})",
+            batch,
+        ):
+            known[row[0]] = (row[1], display_title(row[2], row[3], row[4]))
+            if row[1] is not None and row[1] not in known:
+                wanted.add(row[1])
+    paths: dict[int, tuple[str, ...]] = {}
+
+    def path(node_id: int) -> tuple[str, ...]:
+        if node_id not in paths:
+            parent, title = known[node_id]
+            paths[node_id] = (*(path(parent) if parent is not None and parent in known else ()), title)
+        return paths[node_id]
+
+    return {n: path(n) for n in node_ids if n in known}
 
 
 def target_from_row(t: sqlite3.Row) -> Target:

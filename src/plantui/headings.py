@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plantui import patterns as P
 from plantui.numerals import label_number
@@ -70,6 +71,7 @@ _ORDER: tuple[tuple[str, re.Pattern[str], float], ...] = (
 _TRAILING = ":：。.;；,，、 \u3000"
 
 
+@lru_cache(maxsize=16384)  # joining asks about the same line several times
 def classify(text: str) -> Heading | None:
     """The heading that ``text`` (a stripped logical line) starts with, or None."""
     folded = P.fold(text)

@@ -28,9 +28,13 @@ _FOLD.update(
 )
 
 
+_NEEDS_FOLD = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
+
+
 def fold(text: str) -> str:
     """Full-width ASCII and look-alikes → half-width, keeping the length unchanged."""
-    return text.translate(_FOLD)
+    # most lines hold nothing to fold; the regex scan is far cheaper than translate
+    return text.translate(_FOLD) if _NEEDS_FOLD.search(text) else text
 
 
 # Whitespace that indents or pads lines in real files: ASCII, ideographic, no-break, BOM.

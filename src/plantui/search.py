@@ -1,25 +1,25 @@
 """Query → hits: every passage that contains the query exactly as written, ranked by bm25.
 
-Each whitespace-separated term becomes a phrase of character tokens over the ``chars``
-column (see segment.py), which matches exactly the passages containing the term. Where
-the tokenizer is lossy (cased letters, punctuation) the candidates are checked against
-the text, so every hit contains every term. Whole-word matches in jieba's ``words``
-column and headings' own text rank a little higher. Query syntax characters are taken
-literally; ``raw=True`` hands the query to FTS5 unchanged.
+Each whitespace-separated term becomes a phrase of character tokens in ``passages_fts``
+(see segment.py), which matches exactly the passages containing the term. Where the
+tokenizer is lossy (cased letters, punctuation) the candidates are checked against the
+text, so every hit contains every term. Hits rank by bm25 with headings' own text
+weighted double; ranking happens inside FTS5 so ``limit`` never needs every match
+joined. Query syntax characters are taken literally; ``raw=True`` hands the query to
+FTS5 over jieba's words (``passages_words``) unchanged.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from plantui import segment
+from plantui import db, segment
 
-# Score bonuses (bm25 is negative; lower is better).
-_WORD_BONUS = 1.0
-_HEAD_BONUS = 0.5
+# bm25 over passages_fts (head, body): a heading's own text counts twice. Negative; lower is better.
+_RANK = "bm25(passages_fts, 2.0, 1.0)"
 SNIPPET_BEFORE = 24
 SNIPPET_AFTER = 40
 
@@ -128,20 +128,10 @@ def _expression(words: Sequence[str]) -> tuple[str | None, bool]:
             exact = False  # only punctuation or symbols: nothing to look up, check the text
             continue
         exact = exact and segment.is_exact_term(word)
-        phrases.append('chars : "' + segment.char_phrase(word) + '"')
+        phrases.append('"' + segment.char_phrase(word) + '"')
     if not phrases:
         return None, False
     return " AND ".join(phrases), exact
-
-
-def _word_expression(words: Sequence[str]) -> str | None:
-    """Whole-word match of every term in jieba's ``words`` column, used only to rank."""
-    parts = []
-    for word in words:
-        if not all(segment.is_token_char(ch) for ch in word):
-            return None
-        parts.append('words : "' + word + '"')
-    return " AND ".join(parts) if parts else None
 
 
 def _with_documents(
@@ -162,62 +152,70 @@ _SELECT = (
 
 def _plain_rows(
     conn: sqlite3.Connection, words: Sequence[str], documents: Sequence[int] | None, limit: int | None
-) -> tuple[list[sqlite3.Row], int]:
+) -> tuple[list[dict[str, Any]], int]:
     expression, exact = _expression(words)
     if expression is None:
         return _scan_rows(conn, words, documents, limit)
-    score = f"bm25(passages_fts) + CASE p.role WHEN 'head' THEN -{_HEAD_BONUS} ELSE 0 END"
-    args: list[object] = [expression]
-    word_expression = _word_expression(words)
-    if word_expression is not None:
-        score += (
-            " - CASE WHEN p.id IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?) "
-            f"THEN {_WORD_BONUS} ELSE 0 END"
-        )
-        args.insert(0, word_expression)
-    sql, args = _with_documents(_SELECT.format(score=score), args, documents, "p.id", "p.document_id")
-    sql += " ORDER BY score, p.id"
-    if exact:
-        count_sql, count_args = _with_documents(
-            "SELECT count(*) FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
-            "WHERE passages_fts MATCH ?",
-            [expression],
-            documents,
-            "p.id",
-            "p.document_id",
-        )
-        if documents is None:
-            count_sql = "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?"
-        count = int(conn.execute(count_sql, count_args).fetchone()[0])
-        if limit is not None:
-            sql += " LIMIT ?"
-            args.append(limit)
-        return conn.execute(sql, args).fetchall(), count
-    rows = [r for r in conn.execute(sql, args) if _contains_all(r["text"], words)]
+    if exact and documents is None and limit is not None:
+        return _top_rows(conn, expression, limit)
+    sql, args = _with_documents(_SELECT.format(score=_RANK), [expression], documents, "p.id", "p.document_id")
+    rows = [dict(r) for r in conn.execute(sql + " ORDER BY score, p.id", args)]
+    if not exact:
+        rows = [r for r in rows if _contains_all(r["text"], words)]
     return (rows[:limit] if limit is not None else rows), len(rows)
+
+
+def _top_rows(conn: sqlite3.Connection, expression: str, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """The best ``limit`` hits ranked inside FTS5 (no join over every match), and the total count."""
+    count = int(
+        conn.execute(
+            "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?", (expression,)
+        ).fetchone()[0]
+    )
+    best = conn.execute(
+        f"SELECT rowid, {_RANK} AS score FROM passages_fts WHERE passages_fts MATCH ? "
+        "ORDER BY score, rowid LIMIT ?",
+        (expression, limit),
+    ).fetchall()
+    scores = {r[0]: r[1] for r in best}
+    rows: list[dict[str, Any]] = []
+    for chunk in _chunks(sorted(scores), 900):
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(
+            f"SELECT id, document_id, node_id, role, line_start, line_end, text FROM passages "
+            f"WHERE id IN ({marks})",
+            chunk,
+        ):
+            rows.append({**dict(r), "score": scores[r[0]]})
+    rows.sort(key=lambda r: (r["score"], r["id"]))
+    return rows, count
 
 
 def _scan_rows(
     conn: sqlite3.Connection, words: Sequence[str], documents: Sequence[int] | None, limit: int | None
-) -> tuple[list[sqlite3.Row], int]:
+) -> tuple[list[dict[str, Any]], int]:
     """Terms with nothing the index holds (only punctuation or symbols): read the text."""
     sql = (
         "SELECT p.id, p.document_id, p.node_id, p.role, p.line_start, p.line_end, p.text, 0.0 AS score "
         "FROM passages p WHERE " + " AND ".join("instr(p.text, ?) > 0" for _ in words)
     )
     sql, args = _with_documents(sql, list(words), documents, "p.id", "p.document_id")
-    rows = conn.execute(sql + " ORDER BY p.id", args).fetchall()
+    rows = [dict(r) for r in conn.execute(sql + " ORDER BY p.id", args)]
     return (rows[:limit] if limit is not None else rows), len(rows)
 
 
 def _raw_rows(
     conn: sqlite3.Connection, query: str, documents: Sequence[int] | None, limit: int | None
-) -> tuple[list[sqlite3.Row], int]:
-    sql, args = _with_documents(
-        _SELECT.format(score="bm25(passages_fts)"), [query], documents, "p.id", "p.document_id"
+) -> tuple[list[dict[str, Any]], int]:
+    """FTS5 syntax over jieba's words (AND, OR, NOT, prefix*); phrases need a plain query."""
+    select = (
+        "SELECT p.id, p.document_id, p.node_id, p.role, p.line_start, p.line_end, p.text, "
+        "bm25(passages_words) AS score FROM passages_words JOIN passages p ON p.id = passages_words.rowid "
+        "WHERE passages_words MATCH ?"
     )
+    sql, args = _with_documents(select, [query], documents, "p.id", "p.document_id")
     try:
-        rows = conn.execute(sql + " ORDER BY score, p.id", args).fetchall()
+        rows = [dict(r) for r in conn.execute(sql + " ORDER BY score, p.id", args)]
     except sqlite3.OperationalError as exc:
         raise SearchError(f"invalid FTS5 query {query!r}: {exc}") from None
     return (rows[:limit] if limit is not None else rows), len(rows)
@@ -227,15 +225,15 @@ def _contains_all(text: str, words: Iterable[str]) -> bool:
     return all(word in text for word in words)
 
 
-def _hits(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row], words: Sequence[str]) -> list[Hit]:
+def _hits(conn: sqlite3.Connection, rows: Sequence[dict[str, Any]], words: Sequence[str]) -> list[Hit]:
     documents: dict[int, tuple[str, str]] = {}
     nodes: dict[int, tuple[str, tuple[str, ...]]] = {}
     node_ids = {r["node_id"] for r in rows if r["node_id"] is not None}
+    paths = db.node_paths(conn, node_ids)
     for chunk in _chunks(sorted(node_ids), 900):
-        for n in conn.execute(
-            f"SELECT id, kind, path FROM nodes WHERE id IN ({','.join('?' * len(chunk))})", chunk
-        ):
-            nodes[n[0]] = (n[1], tuple(json.loads(n[2])))
+        marks = ",".join("?" * len(chunk))
+        for n in conn.execute(f"SELECT id, kind FROM nodes WHERE id IN ({marks})", chunk):
+            nodes[n[0]] = (n[1], paths.get(n[0], ()))
     for d in {r["document_id"] for r in rows}:
         row = conn.execute(
             "SELECT d.title, min(s.path) FROM documents d LEFT JOIN sources s "

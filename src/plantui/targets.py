@@ -47,8 +47,12 @@ class _Clause:
     folded: str
     start: int  # offset in the paragraph
     year: int | None = None
-    subject: str = ""
     targets: list[Target] = field(default_factory=list)
+
+    @property
+    def subject(self) -> str:
+        """What the clause is about, lent to a next clause that has none (…从第17位，跃升至前10位)."""
+        return _subject(self.folded)
 
 
 def extract_targets(doc: Document) -> tuple[Target, ...]:
@@ -101,7 +105,7 @@ def _paragraphs(paragraphs: Sequence[Paragraph], scope: _Scope, out: list[Target
             continue
         folded = P.fold(para.text)
         for start, end in _spans(folded, SENTENCE_END):
-            _sentence(para, start, end, scope, out)
+            _sentence(para, folded, start, end, scope, out)
 
 
 def _is_table_row(text: str) -> bool:
@@ -120,9 +124,8 @@ def _spans(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence(para: Paragraph, start: int, end: int, scope: _Scope, out: list[Target]) -> None:
+def _sentence(para: Paragraph, folded: str, start: int, end: int, scope: _Scope, out: list[Target]) -> None:
     text = para.text
-    folded = P.fold(text)
     past = False
     previous: _Clause | None = None
     sentence = text[start:end].strip()
@@ -137,7 +140,6 @@ def _sentence(para: Paragraph, start: int, end: int, scope: _Scope, out: list[Ta
             past = False
             scope.year = marker
         year = scope.year or (scope.period_end if scope.goal else None)
-        clause.subject = _subject(clause.folded)
         if past or year is None:
             previous = clause
             continue

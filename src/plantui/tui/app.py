@@ -18,6 +18,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane, Tree
 
 from plantui import browse, db, search
@@ -34,6 +35,7 @@ from plantui.tui.widgets.tables import ColumnsTable, HitsTable, TargetsTable
 
 T = TypeVar("T")
 SEARCH_LIMIT = 500
+TYPING_PAUSE = 0.15  # seconds without a keystroke before the text and tables catch up
 EMPTY = (
     "数据库里还没有规划。\n\n在命令行运行  plantui import 文件或文件夹  导入规划，"
     "或在含有 seeds/ 文件夹的目录里删除 plantui.db 后重新打开，自动导入示例规划。"
@@ -69,7 +71,7 @@ class Store:
 class PlantApp(App[None]):
     """Browse, filter and read plans."""
 
-    CSS_PATH = "plantui.tcss"
+    CSS_PATH = Path(__file__).parent / "plantui.tcss"  # absolute: subclasses may live anywhere
     TITLE = "plantui"
     SUB_TITLE = "规划阅读与检索"
     BINDINGS = [
@@ -99,7 +101,10 @@ class PlantApp(App[None]):
         self.words: list[str] = []
         self.scope_all = False
         self.filter_result: FilterResult | None = None
+        self.columns: list[browse.ColumnEntry] = []
         self._current: int | None = None
+        self._stale: set[str] = {"targets", "columns"}  # tables to refill when next shown
+        self._typing: Timer | None = None
         self._opening: tuple[int, int | None, int | None, int | None] | None = None
 
     # ------------------------------------------------------------ layout
@@ -180,23 +185,25 @@ class PlantApp(App[None]):
     def load_everything(self) -> None:
         store = self._store()
         documents = store.load(browse.documents)
+        self.call_from_thread(self._loaded, documents)
+        # 专栏 and targets of every plan come second: the list of plans must show first
         columns = store.load(browse.columns)
         targets = store.load(db.plan_targets)
-        self.call_from_thread(self._loaded, documents, columns, targets)
+        self.call_from_thread(self._extras_loaded, columns, targets)
 
-    def _loaded(
-        self, documents: list[DocEntry], columns: list[browse.ColumnEntry], targets: list[PlanTarget]
-    ) -> None:
+    def _loaded(self, documents: list[DocEntry]) -> None:
         self.documents = documents
-        self.targets = targets
         self.query_one(OutlineTree).show_documents(documents)
-        self.query_one(ColumnsTable).load(columns)
-        self._update_tables()
         if not documents:
             self._show_empty()
             return
         self.open_document(documents[0].id)
         self.query_one(OutlineTree).focus()
+
+    def _extras_loaded(self, columns: list[browse.ColumnEntry], targets: list[PlanTarget]) -> None:
+        self.columns = columns
+        self.targets = targets
+        self._update_tables()
 
     def _show_empty(self) -> None:
         self.query_one(Reader).show_message(EMPTY)
@@ -297,23 +304,26 @@ class PlantApp(App[None]):
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
+        """The outline is filtered at once (in a worker); the text and tables follow when typing pauses."""
         self.words = search.terms(event.value)
-        self.query_one(Reader).set_words(self.words)
-        for table in (self.query_one(TargetsTable), self.query_one(ColumnsTable)):
-            table.set_words(self.words)
-        if self.store is None:
-            return
-        if self.words:
-            self.store.interrupt_find()
-            self.run_filter(event.value)
-            if self.query_one(TabbedContent).active == "search":
-                self.run_search(event.value)
-        else:
-            self.filter_result = None
-            self.query_one(OutlineTree).apply_filter(None)
-            self.query_one(HitsTable).load([], [])
+        if self.store is not None:
+            if self.words:
+                self.store.interrupt_find()
+                self.run_filter(event.value)
+            else:
+                self.filter_result = None
+                self.query_one(OutlineTree).apply_filter(None)
+        if self._typing is not None:
+            self._typing.stop()
+        self._typing = self.set_timer(TYPING_PAUSE, self._after_typing)
         self._update_status()
-        self._update_tables()
+
+    def _after_typing(self) -> None:
+        self._typing = None
+        self.query_one(Reader).set_words(self.words)
+        self._stale.update(("targets", "columns", "search"))
+        self._refresh_visible()
+        self._update_status()
 
     @on(Input.Submitted, "#filter")
     def filter_submitted(self) -> None:
@@ -368,6 +378,21 @@ class PlantApp(App[None]):
         status.update(literal(f"{overall} · 本篇 {reader.hit_counter}（n/N）"))
 
     def _update_tables(self) -> None:
+        """The plan or the scope changed: tables are refilled now if shown, else when next shown."""
+        self._stale.update(("targets", "columns"))
+        self._refresh_visible()
+
+    def _refresh_visible(self) -> None:
+        view = self.query_one(TabbedContent).active
+        if view in self._stale:
+            self._stale.discard(view)
+            {
+                "targets": self._refresh_targets,
+                "columns": self._refresh_columns,
+                "search": self._refresh_search,
+            }[view]()
+
+    def _refresh_targets(self) -> None:
         targets = (
             self.targets if self.scope_all else [t for t in self.targets if t.document_id == self._current]
         )
@@ -384,7 +409,12 @@ class PlantApp(App[None]):
         else:
             text = f"{scope} · {table.shown} 项目标 · 点击表头排序 · Enter 跳到原文 · a 切换全部/当前"
         self.query_one("#targets-status", Static).update(literal(text))
+
+    def _refresh_columns(self) -> None:
         columns = self.query_one(ColumnsTable)
+        if columns.total != len(self.columns):
+            columns.load(self.columns)
+        columns.set_words(self.words)
         if not columns.total:
             text = "这些规划没有专栏。" if self.documents else "还没有规划。"
         elif not columns.shown:
@@ -392,10 +422,15 @@ class PlantApp(App[None]):
         else:
             text = f"{columns.shown} 个专栏 · Enter 打开"
         self.query_one("#columns-status", Static).update(literal(text))
-        if not self.words:
-            self.query_one("#search-status", Static).update(
-                literal("按 / 输入关键词，这里列出所有规划中含有它的段落。")
-            )
+
+    def _refresh_search(self) -> None:
+        if self.words and self.store is not None:
+            self.run_search(" ".join(self.words))
+            return
+        self.query_one(HitsTable).load([], [])
+        self.query_one("#search-status", Static).update(
+            literal("按 / 输入关键词，这里列出所有规划中含有它的段落。")
+        )
 
     # ------------------------------------------------------------ actions
 
@@ -415,6 +450,9 @@ class PlantApp(App[None]):
             self.notify("先按 / 输入关键词", severity="warning")
             return
         self._show_view("read")
+        if self._typing is not None:  # typed just now: highlight before moving
+            self._typing.stop()
+            self._after_typing()
         if not reader.next_hit(step):
             self.notify("本篇没有命中；目录里带数字的规划有命中", severity="warning")
         self._update_status()
@@ -431,8 +469,7 @@ class PlantApp(App[None]):
 
     @on(TabbedContent.TabActivated)
     def tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id == "search" and self.words and self.store is not None:
-            self.run_search(" ".join(self.words))
+        self._refresh_visible()
 
     def action_toggle_scope(self) -> None:
         self.scope_all = not self.scope_all

@@ -88,6 +88,16 @@ class OutlineTree(Tree[Ref]):
     # ------------------------------------------------------------ building
 
     def _rebuild(self) -> None:
+        result = self._filter
+        visible = [d for d in self._documents if result is None or result.doc_counts.get(d.id)]
+        if visible and [d.id for d in visible] == list(self._doc_nodes):
+            # the same plans stay listed (typing on within a common word): relabel, don't rebuild
+            for doc in visible:
+                node = self._doc_nodes[doc.id]
+                node.set_label(_doc_label(doc, result.doc_counts.get(doc.id) if result is not None else None))
+                if doc.id in self._outlines:
+                    self._fill(node, doc.id)
+            return
         cursor = self.cursor_node.data if self.cursor_node is not None else None
         self.clear()
         self._doc_nodes.clear()

@@ -1,0 +1,126 @@
+"""The app: time to first frame and filter keystroke latency, on the seeds and on N plans.
+
+    python benchmarks/bench_tui.py [N]       # default 1000
+
+First frame: from starting the process until the first screen is painted, and until the
+plans are listed (the process is started afresh each time, as a user would). Keystroke
+latency: from a key typed into the filter box until the outline shows the filtered tree.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from corpus import DATA, build
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = {"common": ["数据", "数字经济", "发展"], "rare": ["区块链", "雄安新区", "智慧灌溉"]}
+
+_FIRST_FRAME = r"""
+import os, sys
+from pathlib import Path
+from plantui.tui.app import PlantApp
+
+def say(word):
+    os.write(1, (word + "\n").encode())  # the app captures print()
+
+class Probe(PlantApp):
+    def on_mount(self):
+        super().on_mount()
+        self.call_after_refresh(lambda: say("painted"))
+
+    def _loaded(self, *args):
+        super()._loaded(*args)
+        self.call_after_refresh(lambda: (say("listed"), self.exit()))
+
+Probe(Path(sys.argv[1])).run(headless=True, size=(120, 40))
+"""
+
+
+def database(count: int) -> Path:
+    """A database of the seeds (count 0) or of ``count`` generated plans, built once."""
+    path = DATA / f"tui_{count}.db"
+    if path.exists():
+        return path
+    source = ROOT / "seeds" if count == 0 else build(count)
+    subprocess.run(
+        [str(Path(sys.executable).parent / "plantui"), "--db", str(path), "import", str(source)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return path
+
+
+def first_frame(path: Path, runs: int = 3) -> tuple[float, float]:
+    painted, listed = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _FIRST_FRAME, str(path)], stdout=subprocess.PIPE, text=True
+        )
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            now = time.perf_counter() - start
+            if line.startswith("painted"):
+                painted.append(now)
+            elif line.startswith("listed"):
+                listed.append(now)
+        proc.wait()
+    return min(painted), min(listed)
+
+
+async def keystrokes(path: Path) -> dict[str, list[float]]:
+    from plantui.tui.app import PlantApp
+
+    app = PlantApp(path)
+    seen: dict[str, float] = {}
+    original = app._filtered
+
+    def filtered(result):  # type: ignore[no-untyped-def]
+        original(result)
+        seen[result.query] = time.perf_counter()
+
+    app._filtered = filtered  # type: ignore[method-assign]
+    out: dict[str, list[float]] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for name, queries in QUERIES.items():
+            for query in queries:
+                await pilot.press("slash")
+                for length in range(1, len(query) + 1):
+                    typed = query[:length]
+                    start = time.perf_counter()
+                    await pilot.press(query[length - 1])
+                    while typed not in seen:
+                        await asyncio.sleep(0.001)
+                    out.setdefault(name, []).append((seen[typed] - start) * 1000)
+                await pilot.press("escape", "escape")  # clear the filter, then leave the box
+                await app.workers.wait_for_complete()
+                seen.clear()
+    return out
+
+
+def main(count: int) -> None:
+    for label, size in (("seeds (5 plans)", 0), (f"{count} plans", count)):
+        path = database(size)
+        painted, listed = first_frame(path)
+        print(f"{label}: first frame {painted:.2f} s, plans listed {listed:.2f} s after the process starts")
+        latencies = asyncio.run(keystrokes(path))
+        for name, values in latencies.items():
+            values.sort()
+            print(
+                f"{label}: filter keystroke → updated tree, {name} words: "
+                f"median {statistics.median(values):.0f} ms, "
+                f"max {values[-1]:.0f} ms over {len(values)} keystrokes"
+            )
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "src"))
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)

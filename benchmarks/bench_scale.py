@@ -24,7 +24,6 @@ from pathlib import Path
 from corpus import build, text_size
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 
 
 def main(count: int) -> None:
@@ -38,7 +37,7 @@ def main(count: int) -> None:
     print(f"jieba alone (1 core): {jieba_seconds:.1f} s = {chars / jieba_seconds / 1e6:.3f} Mchar/s")
     work = Path(tempfile.mkdtemp(prefix="plantui-bench-"))
     database = work / "plans.db"
-    seconds, peak = _timed([str(BIN / "plantui"), "--db", str(database), "import", str(corpus)])
+    seconds, peak = _timed([sys.executable, "-m", "plantui", "--db", str(database), "import", str(corpus)])
     print(
         f"import ({os.cpu_count()} cores): {seconds:.1f} s = {chars / seconds / 1e6:.3f} Mchar/s "
         f"({jieba_seconds / seconds:.2f}x jieba alone), peak memory {peak:.0f} MB"
@@ -125,7 +124,7 @@ def _search(database: Path, corpus: Path) -> None:
         for _ in range(3):
             start = time.perf_counter()
             subprocess.run(
-                [str(BIN / "plantui"), "--db", str(database), "search", query, "--limit", "20"],
+                [sys.executable, "-m", "plantui", "--db", str(database), "search", query, "--limit", "20"],
                 check=True,
                 stdout=subprocess.DEVNULL,
             )

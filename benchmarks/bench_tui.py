@@ -49,7 +49,7 @@ def database(count: int) -> Path:
         return path
     source = ROOT / "seeds" if count == 0 else build(count)
     subprocess.run(
-        [str(Path(sys.executable).parent / "plantui"), "--db", str(path), "import", str(source)],
+        [sys.executable, "-m", "plantui", "--db", str(path), "import", str(source)],
         check=True,
         stdout=subprocess.DEVNULL,
     )

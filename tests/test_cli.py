@@ -37,7 +37,7 @@ def test_import_list_search_export(tmp_path: Path) -> None:
     database = str(tmp_path / "p.db")
     result = _run("--db", database, "import", str(SEEDS))
     assert result.exit_code == 0, result.output
-    assert "new" in result.output
+    assert "新增" in result.output
     listed = json.loads(_run("--db", database, "list", "--json").output)
     assert len(listed) == 5 and listed[0]["title"] == "河北省数字经济发展规划（2020-2025年）"
     found = _run("--db", database, "search", "区块链", "--json")

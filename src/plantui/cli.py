@@ -28,6 +28,16 @@ if TYPE_CHECKING:
     from plantui.importer import ImportResult
 
 
+# Tables: one line under the header is enough, and stays readable when piped.
+def _box() -> Any:
+    from rich import box
+
+    return box.SIMPLE_HEAD
+
+
+_STATUS = {"new": "新增", "updated": "更新", "unchanged": "未变", "failed": "失败"}
+
+
 class Failure(Exception):
     """An error to report as one line on stderr, exit status 1."""
 
@@ -206,23 +216,21 @@ def import_(
 def _print_import_summary(results: list[ImportResult]) -> None:
     from rich.table import Table
 
-    table = Table(title=None, show_lines=False, pad_edge=False)
-    for column in ("file", "title", "parts", "sections", "专栏", "targets", "status"):
-        table.add_column(
-            column, justify="right" if column in ("parts", "sections", "专栏", "targets") else "left"
-        )
+    table = Table(pad_edge=False, box=_box())
+    table.add_column("文件", ratio=1, min_width=8, overflow="fold")
+    table.add_column("标题", ratio=2, min_width=10, overflow="fold")
+    table.add_column("结构", justify="right", no_wrap=True)
+    table.add_column("目标", justify="right", no_wrap=True)
+    table.add_column("状态", no_wrap=False)
     for r in results:
         if r.status == "skipped":
             continue
-        counts = r.counts
         table.add_row(
             _text(Path(r.path).name),
             _text(r.title),
-            *(
-                str(counts.get(k, "")) if r.document_id else ""
-                for k in ("part", "section", "column", "targets")
-            ),
-            _text(r.status + (f" ({r.reason})" if r.reason and not r.failed else "")),
+            _structure(r.counts) if r.document_id else "",
+            str(r.counts.get("targets", "")) if r.document_id else "",
+            _text(_STATUS.get(r.status, r.status) + (f"（{r.reason}）" if r.reason and not r.failed else "")),
         )
     console = _stdout()
     console.print(table)
@@ -230,7 +238,7 @@ def _print_import_summary(results: list[ImportResult]) -> None:
     if skipped:
         console.print(
             _text(
-                f"skipped {len(skipped)} unsupported file(s): "
+                f"跳过 {len(skipped)} 个不支持的文件："
                 + ", ".join(Path(r.path).name for r in skipped[:10])
                 + (" …" if len(skipped) > 10 else "")
             )
@@ -275,23 +283,15 @@ def list_(
         return
     from rich.table import Table
 
-    table = Table(pad_edge=False)
-    for column in (
-        "id",
-        "title",
-        "kind",
-        "region",
-        "period",
-        "issued",
-        "parts",
-        "sections",
-        "专栏",
-        "targets",
-        "source",
-    ):
-        table.add_column(
-            column, justify="right" if column in ("id", "parts", "sections", "专栏", "targets") else "left"
-        )
+    table = Table(pad_edge=False, box=_box())
+    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column("标题", ratio=3, min_width=10, overflow="fold")
+    table.add_column("类型", no_wrap=True)
+    table.add_column("地区", no_wrap=True)
+    table.add_column("规划期", no_wrap=True)
+    table.add_column("结构", justify="right", no_wrap=True)
+    table.add_column("目标", justify="right", no_wrap=True)
+    table.add_column("文件", ratio=1, min_width=8, overflow="fold")
     for r in rows:
         table.add_row(
             str(r.id),
@@ -299,11 +299,18 @@ def list_(
             _text(r.kind or ""),
             _text(r.region or ""),
             f"{r.period[0]}–{r.period[1]}" if r.period else "",
-            r.issued or "",
-            *(str(r.counts.get(k, 0)) for k in ("part", "section", "column", "targets")),
+            _structure(r.counts),
+            str(r.counts.get("targets", 0)),
             _text(", ".join(Path(s).name for s in r.sources)),
         )
     _stdout().print(table)
+    _stdout().print("结构 = 部分/章节/专栏 的数目", style="dim")
+
+
+def _structure(counts: dict[str, int]) -> str:
+    top = counts.get("part", 0) or counts.get("chapter", 0) or counts.get("heading", 0)
+    second = counts.get("section", 0) or counts.get("division", 0)
+    return f"{top}/{second}/{counts.get('column', 0)}"
 
 
 def _row_json(r: Any) -> dict[str, Any]:

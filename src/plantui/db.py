@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +19,7 @@ from typing import Any
 from plantui.models import Document, Node, Paragraph, Target
 
 MIGRATION_SET = "plantui"
+_BATCH = 2000  # passages written (and, for one large file, segmented) at a time
 
 
 class DatabaseError(Exception):
@@ -36,7 +37,9 @@ class Prepared:
     size: int
     encoding: str
     fmt: str
-    fts: tuple[tuple[str, str], ...]  # (words, chars) per passage, in Document.paragraphs() order
+    # (words, chars) per passage in Document.paragraphs() order, when a worker computed them;
+    # None: the writer segments in batches (bounded memory for one large file)
+    fts: tuple[tuple[str, str], ...] | None
 
 
 def _migrations() -> Any:
@@ -120,11 +123,12 @@ def _migrations() -> Any:
             );
             CREATE INDEX targets_document ON targets(document_id, ord);
             -- one token per character (positions kept: a query is a phrase of characters); a heading's own
-            -- text goes in "head", other passages in "body", so bm25 can weigh headings higher.
+            -- text goes in "head", other passages in "body", so bm25 can weigh headings higher. "body"
+            -- comes first: FTS5 marks the column only for tokens outside column 0.
             -- columnsize=0: bm25 then weighs how often the query occurs, not passage length, and
             -- ranking skips a size lookup per match (3-4x faster for common words)
             CREATE VIRTUAL TABLE passages_fts USING fts5(
-                head, body, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0'
+                body, head, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0'
             );
             -- jieba's words (no positions: ranking and word queries only, at a quarter of the size)
             CREATE VIRTUAL TABLE passages_words USING fts5(
@@ -240,8 +244,16 @@ def set_title(conn: sqlite3.Connection, document_id: int, title: str) -> None:
         conn.execute("UPDATE documents SET title = ?, title_from = 'user' WHERE id = ?", (title, document_id))
 
 
-def write_document(conn: sqlite3.Connection, prepared: Prepared, fingerprint: str) -> int:
-    """Insert a document (replacing what its source held before) in one transaction; return its id."""
+def write_document(
+    conn: sqlite3.Connection,
+    prepared: Prepared,
+    fingerprint: str,
+    on_step: Callable[[int, int], None] | None = None,
+) -> int:
+    """Insert a document (replacing what its source held before) in one transaction; return its id.
+
+    ``on_step(done, total)`` reports passages indexed, for a progress bar on large files.
+    """
     doc = prepared.document
     with conn:
         old = find_source(conn, prepared.path_key)
@@ -279,7 +291,7 @@ def write_document(conn: sqlite3.Connection, prepared: Prepared, fingerprint: st
         )
         document_id = int(cursor.lastrowid or 0)
         node_ids = _insert_nodes(conn, document_id, doc)
-        _insert_passages(conn, document_id, doc, node_ids, prepared.fts)
+        _insert_passages(conn, document_id, doc, node_ids, prepared.fts, on_step)
         insert_targets(conn, document_id, doc.targets, doc, node_ids)
         _upsert_source(conn, prepared, document_id)
         conn.executemany(
@@ -337,41 +349,54 @@ def _insert_passages(
     document_id: int,
     doc: Document,
     node_ids: dict[int, int],
-    fts: Sequence[tuple[str, str]],
+    fts: Sequence[tuple[str, str]] | None,
+    on_step: Callable[[int, int], None] | None = None,
 ) -> None:
-    rows = []
-    for order, (para, node, role) in enumerate(doc.paragraphs()):
-        rows.append(
+    from plantui import segment
+
+    seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'passages'").fetchone()
+    first = (seq[0] if seq else 0) + 1
+    paragraphs = list(doc.paragraphs())
+    for start in range(0, len(paragraphs), _BATCH):
+        batch = paragraphs[start : start + _BATCH]
+        rows = [
             (
+                first + start + i,
                 document_id,
                 node_ids[id(node)] if node is not None else None,
-                order,
+                start + i,
                 role,
                 para.line,
                 para.line_end,
                 para.text,
             )
+            for i, (para, node, role) in enumerate(batch)
+        ]
+        conn.executemany(
+            "INSERT INTO passages (id, document_id, node_id, ord, role, line_start, line_end, text) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            rows,
         )
-    seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'passages'").fetchone()
-    first = (seq[0] if seq else 0) + 1
-    conn.executemany(
-        "INSERT INTO passages (id, document_id, node_id, ord, role, line_start, line_end, text) "
-        "VALUES (?,?,?,?,?,?,?,?)",
-        [(first + i, *row) for i, row in enumerate(rows)],
-    )
-    conn.executemany(
-        "INSERT INTO passages_fts (rowid, head, body) VALUES (?,?,?)",
-        [(first + i, *_columns(rows[i][3], c)) for i, (_, c) in enumerate(fts)],
-    )
-    conn.executemany(
-        "INSERT INTO passages_words (rowid, words) VALUES (?,?)",
-        [(first + i, w) for i, (w, _) in enumerate(fts)],
-    )
+        tokens = (
+            fts[start : start + _BATCH]
+            if fts is not None
+            else [(segment.words(p.text), segment.chars(p.text)) for p, _, _ in batch]
+        )
+        conn.executemany(
+            "INSERT INTO passages_fts (rowid, body, head) VALUES (?,?,?)",
+            [(row[0], *_columns(row[4], c)) for row, (_, c) in zip(rows, tokens, strict=True)],
+        )
+        conn.executemany(
+            "INSERT INTO passages_words (rowid, words) VALUES (?,?)",
+            [(row[0], w) for row, (w, _) in zip(rows, tokens, strict=True)],
+        )
+        if on_step is not None:
+            on_step(start + len(batch), len(paragraphs))
 
 
 def _columns(role: str, chars: str) -> tuple[str, str]:
-    """(head, body) of a passage's row in passages_fts: its tokens go in one column by role."""
-    return (chars, "") if role == "head" else ("", chars)
+    """(body, head) of a passage's row in passages_fts: its tokens go in one column by role."""
+    return ("", chars) if role == "head" else (chars, "")
 
 
 def insert_targets(
@@ -433,7 +458,7 @@ def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
     if stamp is not None and stamp[0] == segment.fingerprint():
         # A contentless FTS5 table forgets a row only when given the exact tokens it indexed.
         conn.executemany(
-            "INSERT INTO passages_fts (passages_fts, rowid, head, body) VALUES ('delete', ?, ?, ?)",
+            "INSERT INTO passages_fts (passages_fts, rowid, body, head) VALUES ('delete', ?, ?, ?)",
             [(r[0], *_columns(r[2], segment.chars(r[1]))) for r in rows],
         )
         conn.executemany(
@@ -463,7 +488,7 @@ def rebuild_fts(conn: sqlite3.Connection, progress: Any = None) -> int:
         for start in range(0, len(rows), 2000):
             batch = rows[start : start + 2000]
             conn.executemany(
-                "INSERT INTO passages_fts (rowid, head, body) VALUES (?,?,?)",
+                "INSERT INTO passages_fts (rowid, body, head) VALUES (?,?,?)",
                 [(r[0], *_columns(r[2], segment.chars(r[1]))) for r in batch],
             )
             conn.executemany(

@@ -19,6 +19,7 @@ from plantui.compare import Group, PlanTarget
 from plantui.headings import classify
 from plantui.markdown import TARGETS_END, TARGETS_MARK
 from plantui.models import Document, Node, Paragraph, Target
+from plantui.textsafe import printable
 
 COMPARATOR_WORDS = {"=": "达到", ">": "超过", ">=": "不低于", "<=": "不高于", "<": "低于", "~": "约"}
 # Markdown would read these at the start of a paragraph as syntax.
@@ -117,7 +118,9 @@ def _paragraph(text: str) -> str:
 
 
 def _inline(text: str) -> str:
-    """Escape what Markdown would read as emphasis; keep everything else as written."""
+    """Escape what Markdown would read as emphasis, and make control characters visible
+    (an escape sequence in a .md file would act on the terminal of whoever prints it)."""
+    text = printable(text)
     return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("\n", " ")
 
 

@@ -7,6 +7,7 @@ reason and never stops the others or touches what the database already holds.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -117,13 +118,19 @@ def import_paths(
             if on_progress:
                 on_progress(done, total, display)
     for job, prepared in _prepare_all(jobs, workers):
-        results.append(_write(conn, job, prepared, fingerprint))
+        step = functools.partial(_file_step, on_progress, done, total, job.display) if on_progress else None
+        results.append(_write(conn, job, prepared, fingerprint, step))
         done += 1
         if on_progress:
             on_progress(done, total, job.display)
     order = {display: i for i, (_, display) in enumerate(files)}
     results.sort(key=lambda r: (order.get(r.path, -1), r.status != "skipped"))
     return results
+
+
+def _file_step(progress: ProgressFn, done: int, total: int, name: str, indexed: int, passages: int) -> None:
+    """Progress inside one file: how much of it is indexed."""
+    progress(done, total, f"{name} {indexed * 100 // max(passages, 1)}%")
 
 
 def _needs_rebuild(conn: sqlite3.Connection, fingerprint: str) -> bool:
@@ -203,7 +210,8 @@ def _prepare_all(jobs: list[_Job], workers: int | None) -> Iterator[tuple[_Job, 
     count = workers if workers is not None else min(2, os.cpu_count() or 1)
     if count <= 1 or len(jobs) < 2 or size < _PARALLEL_MIN_BYTES:
         for job in jobs:
-            yield job, prepare(job)
+            # segmented by the writer, in batches: one large file never holds all its tokens at once
+            yield job, prepare(job, segment=False)
         return
     from plantui import segment
 
@@ -221,9 +229,9 @@ def _size(path: Path) -> int:
         return 0
 
 
-def prepare(job: _Job) -> db.Prepared | _Failure:
-    """Read, parse, extract targets and segment one file. Runs in a worker process."""
-    from plantui import segment
+def prepare(job: _Job, segment: bool = True) -> db.Prepared | _Failure:
+    """Read, parse, extract targets and (in a worker process) segment one file."""
+    from plantui import segment as segmenter
     from plantui.parse import parse
     from plantui.targets import extract_targets
 
@@ -236,7 +244,11 @@ def prepare(job: _Job) -> db.Prepared | _Failure:
         if job.title is not None:
             document = replace(document, title=job.title, title_from="user")
         document = replace(document, targets=extract_targets(document))
-        fts = tuple((segment.words(p.text), segment.chars(p.text)) for p, _, _ in document.paragraphs())
+        fts = (
+            tuple((segmenter.words(p.text), segmenter.chars(p.text)) for p, _, _ in document.paragraphs())
+            if segment
+            else None
+        )
     except Exception as exc:  # a parser bug must not stop the other files
         return _Failure(f"could not parse ({type(exc).__name__}: {exc})")
     return db.Prepared(
@@ -252,13 +264,19 @@ def prepare(job: _Job) -> db.Prepared | _Failure:
 
 
 def _write(
-    conn: sqlite3.Connection, job: _Job, prepared: db.Prepared | _Failure, fingerprint: str
+    conn: sqlite3.Connection,
+    job: _Job,
+    prepared: db.Prepared | _Failure,
+    fingerprint: str,
+    step: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     if isinstance(prepared, _Failure):
         return ImportResult(job.display, "failed", prepared.reason)
     existed = db.find_source(conn, job.key) is not None
     try:
-        document_id = db.write_document(conn, prepared, fingerprint)
+        document_id = db.write_document(conn, prepared, fingerprint, step)
     except sqlite3.Error as exc:
         return ImportResult(job.display, "failed", f"database error: {exc}")
+    except Exception as exc:  # segmenting happens here for inline imports: a bug must not stop the others
+        return ImportResult(job.display, "failed", f"could not index ({type(exc).__name__}: {exc})")
     return _result(conn, job.display, "updated" if existed else "new", document_id)

@@ -18,8 +18,8 @@ from typing import Any
 
 from plantui import db, segment
 
-# bm25 over passages_fts (head, body): a heading's own text counts twice. Negative; lower is better.
-_RANK = "bm25(passages_fts, 2.0, 1.0)"
+# bm25 over passages_fts (body, head): a heading's own text counts twice. Negative; lower is better.
+_RANK = "bm25(passages_fts, 1.0, 2.0)"
 SNIPPET_BEFORE = 24
 SNIPPET_AFTER = 40
 

@@ -1,0 +1,206 @@
+"""Bad input and hard conditions: any text, any query, interruption, concurrent readers, odd text."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from plantui import db
+from plantui.cli import app
+from plantui.importer import import_paths
+from plantui.parse import parse_markdown, parse_text
+from plantui.search import search, terms
+from support import SEEDS
+
+# Text made of what plans are made of: CJK, numbering, brackets, punctuation, digits, spaces.
+PLAN_ALPHABET = st.sampled_from(
+    [
+        *"数字经济发展规划一二三四五六七八九十（）()、。，；：！？1234567890.．专栏附件第章节条篇 \u3000\n\t",
+        *(
+            "一、",
+            "（一）",
+            "1.",
+            "（1）",
+            "①",
+            "专栏一：",
+            "第一章",
+            "附件1：",
+            "\n\n",
+            "[bold]",
+            "\x1b[31m",
+            "#",
+        ),
+    ]
+)
+plan_text = st.lists(PLAN_ALPHABET, max_size=300).map("".join)
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(plan_text)
+def test_any_text_parses_into_a_valid_tree_that_keeps_all_its_content(text: str) -> None:
+    doc = parse_text(text, "x.txt")
+    kept = "".join(p.text for p, _, _ in doc.paragraphs())
+    assert _squash(kept) == _squash(text.replace("\u3000", " "))
+    lines = text.count("\n") + 1
+    for node, ancestors in doc.walk():
+        assert 1 <= node.line <= node.line_end <= lines
+        if ancestors:
+            parent = ancestors[-1]
+            assert parent.line <= node.line and node.line_end <= parent.line_end
+    assert doc.title
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400))
+def test_any_unicode_text_parses_without_error(text: str) -> None:
+    parse_text(text, "x.txt")
+    parse_markdown(text, "x.md")
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.text(max_size=40)
+    | st.sampled_from(['"', "AND", "OR NOT", "NEAR(", "*", "^", ":", "(", "😀", " ", "-"])
+)
+def test_any_query_gives_hits_or_none_never_an_error(seeded: sqlite3.Connection, query: str) -> None:
+    result = search(seeded, query)
+    words = terms(query)
+    assert result.count == len(result.hits)
+    assert all(all(w in h.text for w in words) for h in result.hits)
+
+
+def test_a_ten_thousand_character_query(seeded: sqlite3.Connection) -> None:
+    assert search(seeded, "数据" * 5000).count == 0
+
+
+def test_kill_during_import_leaves_a_sound_database(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for index in range(60):
+        text = seeds[index % len(seeds)].read_text(encoding="utf-8")
+        (folder / f"p{index:03d}.txt").write_text(f"第{index}号规划\n{text}", encoding="utf-8")
+    database = tmp_path / "p.db"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "plantui", "--db", str(database), "import", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    committed = 0
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        try:
+            with sqlite3.connect(database, timeout=5) as reader:
+                committed = reader.execute("SELECT count(*) FROM documents").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if committed >= 5:
+            break
+    assert proc.poll() is None, "the import finished before it could be interrupted"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    conn = sqlite3.connect(database)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    survived = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert survived >= committed
+    for table in ("nodes", "passages"):
+        orphans = conn.execute(
+            f"SELECT count(*) FROM {table} WHERE document_id NOT IN (SELECT id FROM documents)"
+        )
+        assert orphans.fetchone()[0] == 0
+    conn.close()
+    results = import_paths(db.connect(database), [str(folder)])
+    assert not [r for r in results if r.failed]
+    assert sum(r.status == "unchanged" for r in results) == survived
+    conn = db.connect(database)
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 60
+    assert search(conn, "区块链").count > 0
+
+
+def test_readers_never_see_a_locked_database_while_an_import_runs(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for index, seed in enumerate(sorted(SEEDS.glob("*.txt")) * 6):
+        (folder / f"p{index:03d}.txt").write_text(
+            f"第{index}号\n" + seed.read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    database = tmp_path / "p.db"
+    db.connect(database).close()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "plantui", "--db", str(database), "import", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    errors = []
+    searches = 0
+    try:
+        while proc.poll() is None:
+            try:
+                conn = db.connect(database, create=False)
+                search(conn, "数字经济", limit=5)
+                conn.close()
+                searches += 1
+            except (sqlite3.Error, db.DatabaseError) as exc:
+                errors.append(str(exc))
+            time.sleep(0.02)
+    finally:
+        proc.wait()
+    assert proc.returncode == 0
+    assert searches > 0 and errors == []
+
+
+def test_cli_tables_show_markup_and_escapes_literally(tmp_path: Path) -> None:
+    plan = tmp_path / "odd.txt"
+    plan.write_text("[bold red]标题[/]\x1b]0;pwned\x07\n一、总体要求\n", encoding="utf-8")
+    database = str(tmp_path / "p.db")
+    runner = CliRunner()
+    imported = runner.invoke(app, ["--db", database, "import", str(plan)])
+    assert imported.exit_code == 0
+    listed = runner.invoke(app, ["--db", database, "list"], env={"COLUMNS": "200"})
+    assert "[bold red]标题[/]" in listed.output
+    assert "\x1b" not in listed.output and "\x07" not in listed.output
+    assert "\\x1b" in listed.output
+
+
+def test_exports_make_control_characters_safe(tmp_path: Path) -> None:
+    plan = tmp_path / "odd.txt"
+    plan.write_text("一、总体要求\n（一）说明。含\x1b[31m转义\x1b[0m的文字。\n", encoding="utf-8")
+    database = str(tmp_path / "p.db")
+    runner = CliRunner()
+    runner.invoke(app, ["--db", database, "import", str(plan)])
+    markdown = runner.invoke(app, ["--db", database, "export", "odd"]).output
+    assert "\x1b" not in markdown and "\\x1b[31m转义" in markdown
+    exported = runner.invoke(app, ["--db", database, "export", "odd", "--format", "json"]).output
+    assert "\x1b" not in exported
+    body = json.loads(exported)["documents"][0]["outline"][0]["children"][0]["text"]
+    assert body == "含\x1b[31m转义\x1b[0m的文字。"  # JSON keeps the data, escaped
+
+
+def test_a_large_file_reports_progress_inside_the_file(tmp_path: Path) -> None:
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    big = tmp_path / "big.txt"
+    big.write_text("".join(f"第{i}章 第{i}部分\n{seeds[i % 5]}\n" for i in range(1, 25)), encoding="utf-8")
+    reported: list[str] = []
+    results = import_paths(
+        db.connect(tmp_path / "p.db"), [str(big)], on_progress=lambda done, total, name: reported.append(name)
+    )
+    assert [r.status for r in results] == ["new"]
+    percentages = [name for name in reported if name.endswith("%")]
+    assert len(percentages) >= 2 and percentages[-1].endswith("100%")
+    conn = db.connect(tmp_path / "p.db")
+    assert conn.execute("SELECT count(*) FROM nodes WHERE kind = 'chapter'").fetchone()[0] == 24

@@ -10,6 +10,7 @@ latency: from a key typed into the filter box until the outline shows the filter
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 import subprocess
 import sys
@@ -56,8 +57,9 @@ def database(count: int) -> Path:
     return path
 
 
-def first_frame(path: Path, runs: int = 3) -> tuple[float, float]:
-    painted, listed = [], []
+def first_frame(path: Path, runs: int = 3) -> tuple[float, float, float]:
+    """Seconds to the first paint and to the listed plans, and the app's peak memory in MB."""
+    painted, listed, peaks = [], [], []
     for _ in range(runs):
         start = time.perf_counter()
         proc = subprocess.Popen(
@@ -70,8 +72,10 @@ def first_frame(path: Path, runs: int = 3) -> tuple[float, float]:
                 painted.append(now)
             elif line.startswith("listed"):
                 listed.append(now)
-        proc.wait()
-    return min(painted), min(listed)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        peaks.append(usage.ru_maxrss / 1024)
+    return min(painted), min(listed), max(peaks)
 
 
 async def keystrokes(path: Path) -> dict[str, list[float]]:
@@ -109,8 +113,11 @@ async def keystrokes(path: Path) -> dict[str, list[float]]:
 def main(count: int) -> None:
     for label, size in (("seeds (5 plans)", 0), (f"{count} plans", count)):
         path = database(size)
-        painted, listed = first_frame(path)
-        print(f"{label}: first frame {painted:.2f} s, plans listed {listed:.2f} s after the process starts")
+        painted, listed, peak = first_frame(path)
+        print(
+            f"{label}: first frame {painted:.2f} s, plans listed {listed:.2f} s after the process starts, "
+            f"app peak memory {peak:.0f} MB"
+        )
         latencies = asyncio.run(keystrokes(path))
         for name, values in latencies.items():
             values.sort()

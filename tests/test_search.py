@@ -89,3 +89,17 @@ def test_raw_query_reports_bad_syntax(seeded: sqlite3.Connection) -> None:
 def test_a_heading_outranks_a_body_mention(seeded: sqlite3.Connection) -> None:
     hits = search(seeded, "布局区块链").hits
     assert hits[0].kind == "item" and hits[0].text.startswith("7.布局区块链")
+
+
+@pytest.mark.parametrize("query", ["区块链", "数据", "5G", "互联网+", "（一）", "数据 人才"])
+def test_counts_per_document_match_a_substring_scan(seeded: sqlite3.Connection, query: str) -> None:
+    from plantui.search import count_by_document
+
+    truth: dict[int, int] = {}
+    words = query.split()
+    for document_id, text in seeded.execute("SELECT document_id, text FROM passages"):
+        if all(w in text for w in words):
+            truth[document_id] = truth.get(document_id, 0) + 1
+    assert count_by_document(seeded, query) == truth
+    one = next(iter(truth))
+    assert len(matching_passages(seeded, query, [one])) == truth[one]

@@ -71,7 +71,6 @@ class FilterResult:
     total: int
     doc_counts: dict[int, int] = field(default_factory=dict)
     node_counts: dict[int, int] = field(default_factory=dict)  # own hits plus descendants' hits
-    passages: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -202,68 +201,28 @@ def _meta_line(entry: DocEntry) -> str:
 def filter_counts(conn: sqlite3.Connection, query: str, expanded: Sequence[int] = ()) -> FilterResult:
     """Hits of ``query`` per document, and per node (with ancestors) for the expanded documents.
 
-    A document's passages have consecutive ids (one transaction each), so hits are counted
-    per document by walking the sorted ids alongside the documents' id ranges.
+    A passage id holds its document (``document_id << PASSAGE_BITS``), so hits per document
+    are counted inside SQLite without handing every matching passage to Python.
     """
-    passages = sorted(search.matching_passages(conn, query))
-    if not passages:
+    doc_counts = search.count_by_document(conn, query)
+    if not doc_counts:
         return FilterResult(query, 0)
-    doc_counts: dict[int, int] = {}
-    ranges = _document_ranges(conn)
-    index = 0
-    for first, last, document_id in ranges:
-        start = index
-        while index < len(passages) and passages[index] <= last:
-            index += 1
-        hits = index - start - _before(passages, start, index, first)
-        if hits:
-            doc_counts[document_id] = hits
     node_counts: dict[int, int] = {}
-    wanted = [d for d in expanded if d in doc_counts]
-    if wanted:
-        parents: dict[int, int | None] = {}
-        owner: dict[int, int | None] = {}
-        marks = ",".join("?" * len(wanted))
-        for row in conn.execute(f"SELECT id, parent_id FROM nodes WHERE document_id IN ({marks})", wanted):
-            parents[row[0]] = row[1]
-        hit_set = set(passages)
-        for row in conn.execute(f"SELECT id, node_id FROM passages WHERE document_id IN ({marks})", wanted):
-            if row[0] in hit_set:
-                owner[row[0]] = row[1]
-        for node_id in owner.values():
-            current = node_id
+    for document_id in expanded:
+        if document_id not in doc_counts:
+            continue
+        parents = dict(
+            conn.execute("SELECT id, parent_id FROM nodes WHERE document_id = ?", (document_id,)).fetchall()
+        )
+        owners = dict(
+            conn.execute("SELECT id, node_id FROM passages WHERE document_id = ?", (document_id,)).fetchall()
+        )
+        for passage in search.matching_passages(conn, query, [document_id]):
+            current = owners.get(passage)
             while current is not None:
                 node_counts[current] = node_counts.get(current, 0) + 1
                 current = parents.get(current)
-    return FilterResult(query, len(passages), doc_counts, node_counts, frozenset(passages))
-
-
-def _before(passages: list[int], start: int, end: int, first: int) -> int:
-    """How many ids in passages[start:end] fall before a range's first id (between documents)."""
-    count = 0
-    while start + count < end and passages[start + count] < first:
-        count += 1
-    return count
-
-
-_RANGES: dict[int, tuple[tuple[int, int], list[tuple[int, int, int]]]] = {}
-
-
-def _document_ranges(conn: sqlite3.Connection) -> list[tuple[int, int, int]]:
-    """(first passage id, last passage id, document id), sorted; cached until the database changes."""
-    version = conn.execute("PRAGMA data_version").fetchone()[0]
-    total = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-    cached = _RANGES.get(id(conn))
-    if cached is not None and cached[0] == (version, total):
-        return cached[1]
-    ranges = [
-        (r[0], r[1], r[2])
-        for r in conn.execute(
-            "SELECT min(id), max(id), document_id FROM passages GROUP BY document_id ORDER BY 1"
-        )
-    ]
-    _RANGES[id(conn)] = ((version, total), ranges)
-    return ranges
+    return FilterResult(query, sum(doc_counts.values()), doc_counts, node_counts)
 
 
 def columns(conn: sqlite3.Connection) -> list[ColumnEntry]:
@@ -286,13 +245,3 @@ def columns(conn: sqlite3.Connection) -> list[ColumnEntry]:
         )
         for r in rows
     ]
-
-
-def passage_at_line(conn: sqlite3.Connection, document_id: int, line: int) -> int | None:
-    """The passage holding a source line (for jumping from a target to its text)."""
-    row = conn.execute(
-        "SELECT id FROM passages WHERE document_id = ? AND line_start <= ? AND line_end >= ? "
-        "ORDER BY ord LIMIT 1",
-        (document_id, line, line),
-    ).fetchone()
-    return int(row[0]) if row else None

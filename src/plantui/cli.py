@@ -660,48 +660,14 @@ def _print_targets(rows: list[Any], fmt: TargetFormat) -> None:
 
 def _print_comparison(rows: list[Any], word: str, fmt: TargetFormat) -> None:
     from plantui.compare import compare, plans_of
-    from plantui.export import compare_markdown, compare_records, value_with_unit
+    from plantui.export import compare_csv, compare_markdown, compare_records, value_with_unit
 
     groups = compare(rows, word)
     plans = plans_of(groups, rows)
     if fmt is TargetFormat.json:
         typer.echo(json.dumps(compare_records(groups), ensure_ascii=False, indent=1))
     elif fmt is TargetFormat.csv:
-        import csv
-
-        writer = csv.writer(sys.stdout)
-        writer.writerow(
-            [
-                "group",
-                "document",
-                "title",
-                "year",
-                "indicator",
-                "comparator",
-                "value",
-                "value_max",
-                "unit",
-                "line",
-            ]
-        )
-        for record in compare_records(groups):
-            writer.writerow(
-                [
-                    record[k]
-                    for k in (
-                        "group",
-                        "document",
-                        "title",
-                        "year",
-                        "indicator",
-                        "comparator",
-                        "value",
-                        "value_max",
-                        "unit",
-                        "line",
-                    )
-                ]
-            )
+        sys.stdout.write(compare_csv(groups))
     elif fmt is TargetFormat.md:
         sys.stdout.write(compare_markdown(groups, plans))
     elif not groups:

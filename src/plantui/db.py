@@ -20,6 +20,7 @@ from plantui.models import Document, Node, Paragraph, Target
 
 MIGRATION_SET = "plantui"
 _BATCH = 2000  # passages written (and, for one large file, segmented) at a time
+PASSAGE_BITS = 22  # a passage id is document_id << 22 | its order: up to 4M passages a document
 
 
 class DatabaseError(Exception):
@@ -52,8 +53,10 @@ def _migrations() -> Any:
         db.executescript(
             """
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+            -- AUTOINCREMENT: a document id, and so every passage id made from it, is never reused,
+            -- so an FTS row can never point at another document's text
             CREATE TABLE documents (
-                id INTEGER PRIMARY KEY,
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
                 sha256 TEXT NOT NULL UNIQUE,
                 title TEXT NOT NULL,
                 title_from TEXT NOT NULL DEFAULT 'text',
@@ -89,9 +92,10 @@ def _migrations() -> Any:
             );
             CREATE INDEX nodes_document ON nodes(document_id, ord);
             CREATE INDEX nodes_parent ON nodes(parent_id);
-            -- AUTOINCREMENT: a passage id is never reused, so an FTS row can never point at the wrong text
+            -- id = document_id << 22 | ord: the document is in the id, so hits are counted per document
+            -- inside SQLite (rowid >> 22) without reading every passage
             CREATE TABLE passages (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                id INTEGER PRIMARY KEY,
                 document_id INTEGER NOT NULL REFERENCES documents(id),
                 node_id INTEGER REFERENCES nodes(id),
                 ord INTEGER NOT NULL,
@@ -354,9 +358,10 @@ def _insert_passages(
 ) -> None:
     from plantui import segment
 
-    seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'passages'").fetchone()
-    first = (seq[0] if seq else 0) + 1
     paragraphs = list(doc.paragraphs())
+    if len(paragraphs) >= 1 << PASSAGE_BITS:
+        raise sqlite3.DataError(f"too many paragraphs in one document ({len(paragraphs)})")
+    first = document_id << PASSAGE_BITS
     for start in range(0, len(paragraphs), _BATCH):
         batch = paragraphs[start : start + _BATCH]
         rows = [

@@ -18,7 +18,7 @@ from plantui import __version__
 from plantui.compare import Group, PlanTarget
 from plantui.headings import classify
 from plantui.markdown import TARGETS_END, TARGETS_MARK
-from plantui.models import Document, Node, Paragraph, Target
+from plantui.models import Document, Node, Target
 from plantui.textsafe import printable
 
 COMPARATOR_WORDS = {"=": "达到", ">": "超过", ">=": "不低于", "<=": "不高于", "<": "低于", "~": "约"}
@@ -246,10 +246,6 @@ def safe_filename(stem: str, suffix: str) -> str:
     return cleaned + suffix
 
 
-def paragraphs_text(paragraphs: Sequence[Paragraph]) -> str:
-    return "\n".join(p.text for p in paragraphs)
-
-
 # ---------------------------------------------------------------- target listings
 
 TARGET_COLUMNS = (
@@ -273,6 +269,20 @@ TARGET_COLUMNS = (
 )
 
 
+COMPARE_COLUMNS = (
+    "group",
+    "document",
+    "title",
+    "year",
+    "indicator",
+    "comparator",
+    "value",
+    "value_max",
+    "unit",
+    "line",
+)
+
+
 def target_record(row: PlanTarget) -> dict[str, Any]:
     """A target with its plan, flat, in the JSON shape of interfaces.md plus the plan's fields."""
     return {
@@ -285,16 +295,25 @@ def target_record(row: PlanTarget) -> dict[str, Any]:
 
 
 def targets_csv(rows: Sequence[PlanTarget]) -> str:
+    records = [target_record(row) for row in rows]
+    for record in records:
+        record["path"] = " › ".join(record["path"])
+    return _csv(TARGET_COLUMNS, records)
+
+
+def compare_csv(groups: Sequence[Group]) -> str:
+    return _csv(COMPARE_COLUMNS, compare_records(groups))
+
+
+def _csv(columns: Sequence[str], records: Sequence[dict[str, Any]]) -> str:
     import csv
     import io
 
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(TARGET_COLUMNS)
-    for row in rows:
-        record = target_record(row)
-        record["path"] = " › ".join(record["path"])
-        writer.writerow([_csv_cell(record[c]) for c in TARGET_COLUMNS])
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([_csv_cell(record[c]) for c in columns])
     return buffer.getvalue()
 
 

@@ -152,7 +152,7 @@ def _notice(texts: list[str], meta: Metadata) -> None:
         docs = [m.group("t") for m in P.QUOTED_TITLE.finditer(text[match.start("docs") : match.end("docs")])]
         if not docs:
             docs = [text[match.start("docs") : match.end("docs")].strip()]
-        if len(docs) == 1 and _is_document_title(docs[0]):
+        if len(docs) == 1 and len(docs[0]) >= 4:
             body_docs = [
                 m.group("doc") for t in texts[index + 1 : index + 8] for m in P.NOTICE_BODY.finditer(t)
             ]
@@ -163,10 +163,6 @@ def _notice(texts: list[str], meta: Metadata) -> None:
         if meta.title is None or _same_title(meta.title, notice_title):
             meta.title = docs[0] if len(docs) == 1 else notice_title
         return
-
-
-def _is_document_title(text: str) -> bool:
-    return len(text) >= 4
 
 
 def _same_title(a: str, b: str) -> bool:

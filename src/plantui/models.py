@@ -6,22 +6,6 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-# Node kinds, from plan-structure.md. Order matters only for documentation.
-NODE_KINDS = (
-    "volume",
-    "chapter",
-    "division",
-    "article",
-    "part",
-    "section",
-    "item",
-    "subitem",
-    "column",
-    "heading",
-    "appendix",
-    "lead",
-)
-
 
 @dataclass(frozen=True)
 class Paragraph:

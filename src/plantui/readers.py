@@ -12,7 +12,6 @@ from pathlib import Path
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),

@@ -96,7 +96,7 @@ def search(
 def matching_passages(
     conn: sqlite3.Connection, query: str, documents: Sequence[int] | None = None
 ) -> list[int]:
-    """Ids of every passage containing all terms of ``query`` (unranked, for filters and counts)."""
+    """Ids, ascending, of every passage containing all terms of ``query`` (for filters and counts)."""
     words = terms(query)
     if not words:
         return []
@@ -105,18 +105,52 @@ def matching_passages(
         sql = "SELECT id, text FROM passages WHERE " + " AND ".join("instr(text, ?) > 0" for _ in words)
         args: list[object] = list(words)
         sql, args = _with_documents(sql, args, documents, "id", "document_id")
-        return [r[0] for r in conn.execute(sql, args)]
+        return sorted(r[0] for r in conn.execute(sql, args))
     if exact and documents is None:
-        return [
-            r[0]
-            for r in conn.execute("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?", (expression,))
-        ]
+        rows = conn.execute(
+            "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid", (expression,)
+        ).fetchall()
+        return [r[0] for r in rows]
+    if exact and documents is not None:
+        # a document's passages are one rowid range, which FTS5 can seek to
+        found: list[int] = []
+        for document_id in sorted(documents):
+            first = document_id << db.PASSAGE_BITS
+            found += [
+                r[0]
+                for r in conn.execute(
+                    "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? "
+                    "ORDER BY rowid",
+                    (expression, first, first + (1 << db.PASSAGE_BITS) - 1),
+                )
+            ]
+        return found
     sql = (
         "SELECT p.id, p.text FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
         "WHERE passages_fts MATCH ?"
     )
     sql, args = _with_documents(sql, [expression], documents, "p.id", "p.document_id")
-    return [r[0] for r in conn.execute(sql, args) if exact or _contains_all(r[1], words)]
+    return sorted(r[0] for r in conn.execute(sql, args) if exact or _contains_all(r[1], words))
+
+
+def count_by_document(conn: sqlite3.Connection, query: str) -> dict[int, int]:
+    """How many passages of each document contain every term of ``query``."""
+    words = terms(query)
+    if not words:
+        return {}
+    expression, exact = _expression(words)
+    if expression is not None and exact:
+        shift = db.PASSAGE_BITS
+        rows = conn.execute(
+            f"SELECT rowid >> {shift}, count(*) FROM passages_fts WHERE passages_fts MATCH ? GROUP BY 1",
+            (expression,),
+        )
+        return {r[0]: r[1] for r in rows}
+    counts: dict[int, int] = {}
+    for passage in matching_passages(conn, query):
+        document_id = passage >> db.PASSAGE_BITS
+        counts[document_id] = counts.get(document_id, 0) + 1
+    return counts
 
 
 def _expression(words: Sequence[str]) -> tuple[str | None, bool]:

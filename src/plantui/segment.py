@@ -59,11 +59,6 @@ def words(text: str) -> str:
     return " ".join(w for w in tokenizer.cut(text) if any(is_token_char(ch) for ch in w))
 
 
-def word_list(text: str) -> list[str]:
-    """jieba's words of ``text`` (punctuation dropped)."""
-    return [w for w in _tokenizer().cut(text) if any(is_token_char(ch) for ch in w)]
-
-
 @cache
 def fingerprint() -> str:
     """Identifies the segmentation: jieba's version, our dictionary and this module's version."""

@@ -239,5 +239,3 @@ PERIOD_END = re.compile(
     r"经过\s*(?:五|5)\s*年|“?十[一二三四五六七八九]?五”?(?:期|时期)?末|规划期末|到规划末期"
 )
 PAST_WORDS = re.compile(r"截至|截止|已经|已达|同比|比上年|较上年|上年|去年|近年来|以来")
-# Section titles that state goals: their sentences are targets even without a year.
-GOAL_TITLE = re.compile(r"目标|指标|预期")

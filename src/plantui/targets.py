@@ -16,7 +16,7 @@ Indicator tables (指标 | 2020年 | 2025年 | 属性) are read row by row in ta
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from plantui import patterns as P
@@ -65,7 +65,7 @@ def extract_targets(doc: Document) -> tuple[Target, ...]:
     _paragraphs(doc.preamble, scope, out)
     out += table_targets(doc.preamble, scope.reference, (), None)
     for node in doc.outline:
-        _node(node, scope, out, table_targets)
+        _node(node, scope, out)
     return tuple(out)
 
 
@@ -77,10 +77,10 @@ def reference_year(doc: Document) -> int | None:
     return doc.period[0] if doc.period else None
 
 
-def _node(node: Node, outer: _Scope, out: list[Target], tables: object) -> None:
+def _node(node: Node, outer: _Scope, out: list[Target]) -> None:
     from plantui.target_tables import table_targets
 
-    goal = outer.goal or (bool(W.GOAL_TITLE.search(node.title)) and _goal_title(node.title))
+    goal = outer.goal or _goal_title(node.title)
     path = (*outer.path, node.display_title) if node.kind != "lead" else outer.path
     scope = _Scope(outer.year, goal, outer.period_end, outer.reference, path)
     if node.kind == "lead":
@@ -89,7 +89,7 @@ def _node(node: Node, outer: _Scope, out: list[Target], tables: object) -> None:
     default = scope.year or (scope.period_end if goal else None)
     out += table_targets(node.paragraphs, scope.reference, scope.path, default)
     for child in node.children:
-        _node(child, scope, out, tables)
+        _node(child, scope, out)
 
 
 def _goal_title(title: str) -> bool:
@@ -349,19 +349,16 @@ def _shape(left: str, right: str, unit: str, last_shape: str) -> tuple[str | Non
 
 def _ending(text: str, words: list[str]) -> str:
     """The longest word that ``text`` ends with."""
-    best = ""
-    for word in words:
-        if text.endswith(word) and len(word) > len(best):
-            best = word
-    return best
+    return _longest(text, words, text.endswith)
 
 
 def _leading(text: str, words: list[str]) -> str:
-    best = ""
-    for word in words:
-        if text.startswith(word) and len(word) > len(best):
-            best = word
-    return best
+    """The longest word that ``text`` starts with."""
+    return _longest(text, words, text.startswith)
+
+
+def _longest(text: str, words: list[str], fits: Callable[[str], bool]) -> str:
+    return max((w for w in words if fits(w)), key=len, default="")
 
 
 def _has_object(right: str) -> bool:

@@ -12,13 +12,37 @@ from plantui.tui.messages import ReadingPosition
 from plantui.tui.text import highlighted, literal
 
 
-class Para(Static):
-    """A paragraph or heading whose highlighting can change."""
+class Para(Widget):
+    """A paragraph or heading that draws its own highlighting.
 
-    def __init__(self, block: Block, classes: str) -> None:
-        super().__init__(literal(block.text), classes=classes)
+    Its text never changes, so a new filter word needs a repaint, not a new layout: the
+    reader stays quick to re-highlight a long plan while the user types.
+    """
+
+    DEFAULT_CSS = "Para { height: auto; }"
+
+    def __init__(self, block: Block, classes: str, targets: list[str]) -> None:
+        super().__init__(classes=classes)
         self.block = block
+        self.targets = targets
         self.hit = False
+        self.words: list[str] = []
+
+    def render(self) -> Text:
+        style = "" if self.block.kind == "para" else "bold"
+        if not self.hit and not self.targets:
+            return literal(self.block.text, style)
+        return highlighted(self.block.text, self.words if self.hit else [], style, self.targets)
+
+    def mark(self, words: list[str]) -> bool:
+        """Highlight ``words`` if the paragraph holds them all; return whether it does."""
+        hit = bool(words) and all(w in self.block.text for w in words)
+        if hit != self.hit:
+            self.set_class(hit, "hit")
+        if hit != self.hit or (hit and words != self.words):
+            self.hit, self.words = hit, list(words)
+            self.refresh()
+        return hit
 
 
 class Reader(VerticalScroll):
@@ -97,7 +121,8 @@ class Reader(VerticalScroll):
                     self._by_passage[block.passage_id] = box
             else:
                 classes = "para" if block.kind == "para" else f"heading depth-{min(block.depth, 4)}"
-                para = Para(block, classes)
+                targets = self._targets.get(block.line, []) if block.kind == "para" else []
+                para = Para(block, classes, targets)
                 out.append(para)
                 self._paras.append(para)
                 if block.passage_id is not None:
@@ -113,19 +138,8 @@ class Reader(VerticalScroll):
         self._apply_highlight()
 
     def _apply_highlight(self) -> None:
-        self._hits = []
         self._hit_index = -1
-        words = self._words
-        for para in self._paras:
-            targets = self._targets.get(para.block.line, []) if para.block.kind == "para" else []
-            is_hit = bool(words) and all(w in para.block.text for w in words)
-            if is_hit:
-                self._hits.append(para)
-            if is_hit or para.hit or targets:
-                style = "" if para.block.kind == "para" else "bold"
-                para.update(highlighted(para.block.text, words if is_hit else [], style, targets))
-            para.hit = is_hit
-            para.set_class(is_hit, "hit")
+        self._hits = [para for para in self._paras if para.mark(self._words)]
 
     def next_hit(self, step: int = 1) -> bool:
         """Scroll to the next (or previous) hit; False when there is none."""

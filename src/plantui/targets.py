@@ -28,6 +28,8 @@ SENTENCE_END = re.compile(r"[。;!?]")
 CLAUSE_END = re.compile(r"[,:]")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 _MAX_INDICATOR = 40
+# 在河北布局, 在雄安落地: where the counted things go, not what they are
+_WHERE = re.compile(r"在[\u4e00-\u9fff]{1,8}(?:布局|落户|落地|集聚|发展)$")
 
 
 @dataclass
@@ -368,11 +370,20 @@ def _has_object(right: str) -> bool:
 
 
 def _object(right: str) -> str:
-    """The thing counted after the amount: its head noun after the last 的 (一个…的综合性平台)."""
+    """The thing counted after the amount. A long or enumerating modifier before 的 is cut
+    (一个跨行业、跨领域的综合性平台 → 综合性平台); a short one names the kind and stays
+    (面向行业的工业互联网平台). A trailing 在…布局 says where, not what."""
     text = right.strip().rstrip("和及与、")
     text = re.sub(r"[(（][^()（）]*[)）]$", "", text) if len(text) > 6 else text
-    head = text.rsplit("的", 1)[-1] if "的" in text[1:] else text.lstrip("的")
-    return head if len(head) >= 2 else text.lstrip("的")
+    text = _WHERE.sub("", text) or text
+    if "的" not in text[1:]:
+        return text.lstrip("的")
+    modifier, head = text.rsplit("的", 1)
+    if len(head) < 2:
+        return text.lstrip("的")
+    if len(modifier) <= 6 and not re.search(r"[、,，和与及]", modifier):
+        return text
+    return head
 
 
 def _clean(text: str) -> str:

@@ -381,7 +381,7 @@ def _object(right: str) -> str:
     modifier, head = text.rsplit("的", 1)
     if len(head) < 2:
         return text.lstrip("的")
-    if len(modifier) <= 6 and not re.search(r"[、,，和与及]", modifier):
+    if len(modifier) <= 4 and not re.search(r"[、,，和与及\d一二三四五六七八九十百千万亿超]", modifier):
         return text
     return head
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from plantui import patterns as P
 from plantui import target_words as W
@@ -28,6 +29,8 @@ SENTENCE_END = re.compile(r"[。;!?]")
 CLAUSE_END = re.compile(r"[,:]")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 _MAX_INDICATOR = 40
+# what a word after the amount says about it: 80%以上, 6%左右, 1000多家
+QUALIFIERS = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~", "多": ">"}
 # 在河北布局, 在雄安落地: where the counted things go, not what they are
 _WHERE = re.compile(r"在[\u4e00-\u9fff]{1,8}(?:布局|落户|落地|集聚|发展)$")
 
@@ -41,6 +44,17 @@ class _Scope:
     period_end: int | None
     reference: int | None
     path: tuple[str, ...]
+
+
+class _Amount(NamedTuple):
+    """An amount in a clause: where it is, its value (and range end), unit, and 以上/以下 comparator."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str
+    comparator: str
 
 
 @dataclass
@@ -200,7 +214,9 @@ def _clause_targets(
     cursor = 0
     last_shape = ""
     amounts = list(_amounts(folded, quoted))
-    for index, (m_start, m_end, value, value_max, unit, comparator) in enumerate(amounts):
+    where = _Where(clause, scope, para, sentence, aspirational)
+    for index, amount in enumerate(amounts):
+        m_start, m_end, unit = amount.start, amount.end, amount.unit
         if m_start < cursor:
             continue  # inside the thing a previous amount counted (超10亿元的 in 20家…的企业)
         left = folded[cursor:m_start]
@@ -221,51 +237,21 @@ def _clause_targets(
         indicator = _clean(indicator)
         if not indicator:
             continue
-        found.append(
-            _target(
-                clause,
-                scope,
-                para,
-                sentence,
-                indicator,
-                value,
-                value_max,
-                unit,
-                comparator or verb_comparator,
-                aspirational,
-                m_start,
-                m_end,
-            )
-        )
+        found.append(_target(where, indicator, amount, amount.comparator or verb_comparator))
     for match in W.DOUBLING.finditer(folded):
         left = folded[: match.start()]
         indicator = _clean(W.BASELINE_YEAR.split(left)[0] if W.BASELINE_YEAR.search(left) else left)
         if not indicator and previous is not None:
             indicator = previous.subject
         if indicator:
-            found.append(
-                _target(
-                    clause,
-                    scope,
-                    para,
-                    sentence,
-                    _clean(indicator),
-                    W.DOUBLING_FACTOR[match.group("n")],
-                    None,
-                    "倍",
-                    "=",
-                    aspirational,
-                    match.start(),
-                    match.end(),
-                )
-            )
+            factor = W.DOUBLING_FACTOR[match.group("n")]
+            doubled = _Amount(match.start(), match.end(), factor, None, "倍", "=")
+            found.append(_target(where, _clean(indicator), doubled, "="))
     return found
 
 
-def _amounts(
-    folded: str, quoted: list[tuple[int, int]]
-) -> list[tuple[int, int, float, float | None, str, str]]:
-    """(start, end, value, value_max, unit, comparator from 以上/以下/左右) of each amount."""
+def _amounts(folded: str, quoted: list[tuple[int, int]]) -> list[_Amount]:
+    """Every amount in a clause, in order, with the comparator its 以上/以下/左右 states."""
     out = []
     for match in W.QUANTITY.finditer(folded):
         if not (match.group("num") or match.group("bare")):
@@ -295,24 +281,15 @@ def _amounts(
             if match.group("mag") and value_max is not None and value_max < value:
                 value_max = None
         qualifier = match.group("qual") or ""
-        comparator = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~", "多": ">"}.get(qualifier, "")
+        comparator = QUALIFIERS.get(qualifier, "")
         if match.group("rank"):
             comparator = "<="
-        out.append((start, end, value, value_max, unit, comparator))
+        out.append(_Amount(start, end, value, value_max, unit, comparator))
     for match in W.PERCENT_WORDS.finditer(folded):
         value = parse_amount(match.group("num"))
         if value is not None:
             qualifier = match.group("qual") or ""
-            out.append(
-                (
-                    match.start(),
-                    match.end(),
-                    value,
-                    None,
-                    "%",
-                    {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}.get(qualifier, ""),
-                )
-            )
+            out.append(_Amount(match.start(), match.end(), value, None, "%", QUALIFIERS.get(qualifier, "")))
     out.sort()
     return out
 
@@ -419,36 +396,34 @@ def _balance(text: str) -> str:
     return text
 
 
-def _target(
-    clause: _Clause,
-    scope: _Scope,
-    para: Paragraph,
-    sentence: str,
-    indicator: str,
-    value: float,
-    value_max: float | None,
-    unit: str,
-    comparator: str,
-    aspirational: bool,
-    start: int,
-    end: int,
-) -> Target:
-    original_indicator = _original(clause, indicator)
+@dataclass(frozen=True)
+class _Where:
+    """Where a target is read: its clause, the scope around it, its paragraph and sentence."""
+
+    clause: _Clause
+    scope: _Scope
+    para: Paragraph
+    sentence: str
+    aspirational: bool
+
+
+def _target(where: _Where, indicator: str, amount: _Amount, comparator: str) -> Target:
+    clause = where.clause
     baseline = W.BASELINE_YEAR.search(clause.folded)
-    attribute = W.ATTRIBUTE.search(sentence)
+    attribute = W.ATTRIBUTE.search(where.sentence)
     return Target(
         year=clause.year,
-        indicator=original_indicator,
-        value=float(value),
-        unit=unit,
+        indicator=_original(clause, indicator),
+        value=float(amount.value),
+        unit=amount.unit,
         text=clause.text.strip(),
-        line=para.line_at(clause.start + start),
-        value_max=float(value_max) if value_max is not None else None,
+        line=where.para.line_at(clause.start + amount.start),
+        value_max=float(amount.value_max) if amount.value_max is not None else None,
         comparator=comparator or "=",
-        aspirational=aspirational or bool(W.ASPIRATION.search(clause.folded[:end])),
+        aspirational=where.aspirational or bool(W.ASPIRATION.search(clause.folded[: amount.end])),
         baseline_year=int(baseline.group("y")) if baseline else None,
         attribute=attribute.group(0) if attribute else None,
-        path=scope.path,
+        path=where.scope.path,
     )
 
 

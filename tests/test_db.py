@@ -136,3 +136,20 @@ def test_node_text_view_gives_a_nodes_body(seeded: sqlite3.Connection) -> None:
         "AND n.kind = 'section' ORDER BY n.id LIMIT 1"
     ).fetchone()
     assert row[0].startswith("我省数字经济具有良好的基础条件")
+
+
+def test_a_new_segmenter_rebuilds_the_index_and_search_stays_exact(seeded_copy: Path, tmp_path: Path) -> None:
+    conn = db.connect(seeded_copy)
+    before = {q: search(conn, q).count for q in ("区块链", "数据", "5G")}
+    conn.execute("UPDATE documents SET segmenter = 'an older jieba'")
+    conn.commit()
+    plan = _write(tmp_path / "new.txt", "一、总体要求\n（一）目标。发展区块链产业。\n")
+    results = import_paths(conn, [str(plan)])
+    assert [r.status for r in results] == ["new"]
+    from plantui import segment
+
+    stamps = {r[0] for r in conn.execute("SELECT DISTINCT segmenter FROM documents")}
+    assert stamps == {segment.fingerprint()}
+    assert search(conn, "区块链").count == before["区块链"] + 1
+    assert search(conn, "数据").count == before["数据"]
+    assert search(conn, "5G").count == before["5G"]

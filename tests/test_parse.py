@@ -150,3 +150,31 @@ def test_parse_keeps_all_text() -> None:
     kept = "".join(p.text for p, _, _ in doc.paragraphs())
     squashed = "".join(text.split()).replace("\u3000", "")
     assert "".join(kept.split()) == squashed
+
+
+def test_a_list_restarting_its_numbering_inside_a_column_stays_in_the_column() -> None:
+    text = (
+        "一、发展基础\n二、主要任务\n（一）建设网络。加快建设。\n专栏1 重点工程\n一、网络工程。建设基站。\n"
+        "二、平台工程。建设平台。\n（二）发展产业。培育企业。\n三、保障措施\n"
+    )
+    rows = outline_rows(parse_text(text).outline)
+    assert rows == [
+        [1, "part", "一", "发展基础"],
+        [1, "part", "二", "主要任务"],
+        [2, "section", "一", "建设网络"],
+        [3, "column", "1", "重点工程"],
+        [4, "part", "一", "网络工程"],
+        [4, "part", "二", "平台工程"],
+        [2, "section", "二", "发展产业"],
+        [1, "part", "三", "保障措施"],
+    ]
+
+
+def test_parts_named_with_bufen() -> None:
+    rows = outline_rows(parse_text("第一部分 发展基础\n一、成就\n第二部分 主要任务\n一、建设网络\n").outline)
+    assert rows == [
+        [1, "volume", "一", "发展基础"],
+        [2, "part", "一", "成就"],
+        [1, "volume", "二", "主要任务"],
+        [2, "part", "一", "建设网络"],
+    ]

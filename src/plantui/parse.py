@@ -349,6 +349,11 @@ class _Builder:
                 md_level = parent.md_level + 1 if parent.md_level else md_level
         elif chunk.md_level and heading.kind == "heading":
             rank = max(parent.rank, 0.0) + 0.25
+        else:
+            box = next((n for n in reversed(self.stack) if n.kind == "column"), None)
+            if box is not None and rank <= box.rank:
+                # a list kept inside a 专栏 ranks just above the box, in its own order
+                rank = box.rank + rank / 100
         node = _Open(
             heading.kind,
             heading.label,
@@ -390,12 +395,34 @@ class _Builder:
             depth = column - 1
             while depth > 0 and self.stack[depth].rank >= heading.rank:
                 depth -= 1
+        depth = self._keep_in_column(depth, heading)
         parent = self.stack[depth]
         if heading.loose:
             expected = parent.last.get(heading.kind, 0) + 1
             if heading.number != expected:
                 return None
         return depth
+
+    def _keep_in_column(self, depth: int, heading: Heading) -> int:
+        """A heading that would close a 专栏 but restarts its new parent's numbering (一、 inside a
+        box after the plan reached 四、) is the box's own list: it stays in the box."""
+        column = next(
+            (
+                i
+                for i in range(len(self.stack) - 1, depth, -1)
+                if self.stack[i].kind == "column" and not self.stack[i].quote
+            ),
+            None,
+        )
+        if column is None or heading.number is None:
+            return depth
+        last = self.stack[depth].last.get(heading.kind)
+        if last is None or heading.number > last:
+            return depth
+        inside = len(self.stack) - 1
+        while inside > column and self.stack[inside].rank >= heading.rank:
+            inside -= 1
+        return inside
 
     def _open_column(self, depth: int) -> int | None:
         """Depth of the 专栏 the heading would nest directly under, if any."""

@@ -46,7 +46,8 @@ _NUM = rf"(?:\d{{1,3}}|{_CN})"
 
 # Heading labels, matched at the start of a stripped, folded line. Group "label" is the bare
 # label, group "rest" everything after the label's own punctuation.
-VOLUME = re.compile(rf"第\s*(?P<label>{_NUM})\s*[篇编](?![章节条])\s*[:、.]?\s*(?P<rest>.*)")
+# 第二篇 / 第二编 / 第二部分: the largest divisions of long plans
+VOLUME = re.compile(rf"第\s*(?P<label>{_NUM})\s*(?:[篇编](?![章节条])|部分)\s*[:、.]?\s*(?P<rest>.*)")
 CHAPTER = re.compile(rf"第\s*(?P<label>{_NUM})\s*章\s*[:、.]?\s*(?P<rest>.*)")
 DIVISION = re.compile(rf"第\s*(?P<label>{_NUM})\s*节\s*[:、.]?\s*(?P<rest>.*)")
 ARTICLE = re.compile(rf"第\s*(?P<label>{_NUM})\s*条(?=\s|$|[\u4e00-\u9fff(“\"《])\s*(?P<rest>.*)")

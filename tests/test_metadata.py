@@ -35,3 +35,12 @@ def test_fourteenth_five_year_plan_period() -> None:
     assert doc.period == (2021, 2025)
     doc = parse_text("江东省“十三五”信息化规划\n一、发展基础\n")
     assert doc.period == (2016, 2020)
+
+
+def test_a_notice_title_broken_over_two_lines() -> None:
+    doc = parse_text(
+        "山海省人民政府办公厅关于印发\n山海省数据要素市场培育行动方案（2023—2025年）的通知\n"
+        "各市人民政府：\n现将《山海省数据要素市场培育行动方案（2023—2025年）》印发给你们。\n一、总体要求\n"
+    )
+    assert doc.title == "山海省数据要素市场培育行动方案（2023—2025年）"
+    assert (doc.issuer, doc.period, doc.kind) == ("山海省人民政府办公厅", (2023, 2025), "方案")

@@ -178,3 +178,30 @@ def test_parts_named_with_bufen() -> None:
         [1, "volume", "二", "主要任务"],
         [2, "part", "一", "建设网络"],
     ]
+
+
+def test_a_table_of_contents_is_not_a_second_outline() -> None:
+    text = (
+        "江城市数字经济发展规划\n目  录\n一、发展基础……………………1\n二、主要任务……………………5\n"
+        "（一）建设网络………………6\n一、发展基础\n我市数字经济发展良好。\n二、主要任务\n（一）建设网络。加快建设。\n"
+    )
+    rows = outline_rows(parse_text(text).outline)
+    assert rows == [
+        [1, "part", "一", "发展基础"],
+        [1, "part", "二", "主要任务"],
+        [2, "section", "一", "建设网络"],
+    ]
+
+
+def test_contents_without_page_numbers_end_where_the_text_repeats_its_first_heading() -> None:
+    text = "目录\n一、总体要求\n二、重点任务\n一、总体要求\n要求如下。\n二、重点任务\n任务如下。\n"
+    assert outline_rows(parse_text(text).outline) == [
+        [1, "part", "一", "总体要求"],
+        [1, "part", "二", "重点任务"],
+    ]
+
+
+def test_a_title_ends_at_a_colon_followed_by_a_sentence() -> None:
+    doc = parse_text("一、总体要求\n（一）总体目标：到2025年，全省5G基站达到10万个。\n")
+    section = doc.outline[0].children[0]
+    assert (section.title, section.text) == ("总体目标", "到2025年，全省5G基站达到10万个。")

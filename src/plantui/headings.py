@@ -101,7 +101,13 @@ def _build(kind: str, match: re.Match[str], text: str, folded: str, offset: floa
         # an article has no title: its text is its body
         return Heading(kind, label, label_number(label), "", rest_start, RANK[kind] + offset)
     end = P.TITLE_END.search(rest)
-    if end is None:
+    stop = end.start() if end is not None else len(rest)
+    colon = _colon_title(rest[:stop])
+    if colon is not None:
+        # （一）总体目标：到2025年，全省…  — a short title, then a sentence after the colon
+        title = text[rest_start : rest_start + colon]
+        head_end = rest_start + colon + 1
+    elif end is None:
         title = text[rest_start:]
         head_end = len(text)
     else:
@@ -111,6 +117,18 @@ def _build(kind: str, match: re.Match[str], text: str, folded: str, offset: floa
     if kind in ("part", "section", "item", "subitem") and not title and head_end < len(text):
         return None  # "一、。" or similar: not a heading
     return Heading(kind, label, label_number(label), title, head_end, RANK[kind] + offset, loose)
+
+
+def _colon_title(head: str) -> int | None:
+    """Where a title ends at a colon: a short title and, after it, a sentence with a comma.
+
+    新要素：数据价值化抢先推进 keeps its colon (no comma follows); 总体目标：到2025年，全省…
+    ends at it.
+    """
+    colon = head.find(":")
+    if not 2 <= colon <= 15:
+        return None
+    return colon if "," in head[colon + 1 :] else None
 
 
 def is_label_only(text: str) -> Heading | None:

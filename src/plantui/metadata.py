@@ -143,8 +143,20 @@ def _is_field(folded: str) -> bool:
 
 def _notice(texts: list[str], meta: Metadata) -> None:
     """A covering notice names the document(s) it attaches; one attachment lends its title."""
-    for index, text in enumerate(texts[:12]):
-        match = P.NOTICE_TITLE.match(P.fold(text).strip())
+    for index, line in enumerate(texts[:12]):
+        text = line.strip()
+        match = P.NOTICE_TITLE.match(P.fold(text))
+        folded = P.fold(text)
+        if (
+            match is None
+            and index + 1 < len(texts)
+            and "关于" in text
+            and not P.PROSE_MARK.search(folded)
+            and ":" not in folded
+        ):
+            # a long notice title broken over two lines: …关于印发 / …规划的通知
+            text = text + texts[index + 1].strip()
+            match = P.NOTICE_TITLE.match(P.fold(text))
         if match is None or len(text) > 120:
             continue
         notice_title = text.strip()

@@ -121,6 +121,7 @@ def _parse(lines: Sequence[RawLine], name: str, line_count: int, markdown: Markd
     chunks = join_lines(lines)
     heads: list[Heading | None] = [_classify(c) for c in chunks]
     _attachment_lists(heads)
+    _table_of_contents(chunks, heads)
     start = _outline_start(heads, chunks)
     preamble_end = start if start is not None else len(chunks)
     # a signature block (issuer, date) closes the main text, before any 附件
@@ -188,6 +189,33 @@ def _attachment_lists(heads: list[Heading | None]) -> None:
                 break
             heads[following] = None
             expected += 1
+
+
+def _table_of_contents(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
+    """A 目录 (common in PDF conversions) lists the headings once before the text does: its
+    entries are text, not a second outline. Entries end at the first line that is neither a
+    heading nor a dotted page reference, or where the first listed heading comes again."""
+    for index, chunk in enumerate(chunks):
+        if P.TOC_ENTRY.search(P.fold(chunk.text)):
+            heads[index] = None  # "一、总体要求……3" anywhere is a contents line
+    start = next(
+        (i for i, c in enumerate(chunks[:120]) if P.TOC_TITLE.fullmatch(P.fold(c.text).strip())), None
+    )
+    if start is None:
+        return
+    first: tuple[str, str, str] | None = None
+    for index in range(start + 1, len(chunks)):
+        text = chunks[index].text
+        dotted = P.TOC_ENTRY.search(P.fold(text))
+        heading = classify(text[: dotted.start()].strip()) if dotted else heads[index]
+        if heading is None:
+            return
+        key = (heading.kind, heading.label, heading.title)
+        if first is None:
+            first = key
+        elif key == first and not dotted:
+            return  # the text itself begins
+        heads[index] = None
 
 
 def _outline_start(

@@ -69,6 +69,9 @@ COLUMN = re.compile(rf"专栏\s*(?P<label>{_NUM}(?:\s*[-.]\s*\d{{1,2}})?)?\s*(?:
 # 附件1：… / 附件：… / 附表2 … ; a bare mention inside prose (附件所列) does not match.
 APPENDIX = re.compile(rf"(?P<word>附件|附表|附录)\s*(?P<label>{_NUM})?\s*(?:[:、.]|\s+|$)\s*(?P<rest>.*)")
 
+# A table of contents: its title line, and entries ending in dot leaders and a page number.
+TOC_TITLE = re.compile(r"目\s*录")
+TOC_ENTRY = re.compile(r"(?:[.…·・_-]\s*){2,}\s*\d{1,3}$")
 # Sentence ends that close a title written on the same line as its body.
 TITLE_END = re.compile(r"[。!?;]")
 # What a line can end with when its sentence is complete.

@@ -29,6 +29,8 @@ SENTENCE_END = re.compile(r"[。;!?]")
 CLAUSE_END = re.compile(r"[,:]")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 _MAX_INDICATOR = 40
+# comparing verbs that end a clause's subject (two characters or more: 为, 超 occur inside words)
+_SUBJECT_ENDS = tuple(w for w, _ in W.COMPARATORS if len(w) >= 2)
 # what a word after the amount says about it: 80%以上, 6%左右, 1000多家
 QUALIFIERS = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~", "多": ">"}
 # 在河北布局, 在雄安落地: where the counted things go, not what they are
@@ -189,7 +191,7 @@ def _year_marker(folded: str, scope: _Scope) -> int | str | None:
 def _subject(folded: str) -> str:
     """What a clause is about: its text before 从/由 or its first comparing verb."""
     cut = len(folded)
-    for word in ("从", "由"):
+    for word in ("从", "由", *_SUBJECT_ENDS):
         index = folded.find(word)
         if 0 < index < cut:
             cut = index
@@ -213,6 +215,8 @@ def _clause_targets(
     found: list[Target] = []
     cursor = 0
     last_shape = ""
+    respectively: list[str] = []
+    shared_comparator = "="
     amounts = list(_amounts(folded, quoted))
     where = _Where(clause, scope, para, sentence, aspirational)
     for index, amount in enumerate(amounts):
@@ -224,6 +228,11 @@ def _clause_targets(
         following = [a[0] for a in amounts[index + 1 :] if not folded[a[1] :].lstrip().startswith("的")]
         next_start = following[0] if following else len(folded)
         right = folded[m_end:next_start]
+        if respectively and _clean(left) == "":
+            # …普及率、…数控化率分别达到80%、65%: the next listed indicator takes the next amount
+            found.append(_target(where, respectively.pop(0), amount, amount.comparator or shared_comparator))
+            cursor = m_end
+            continue
         shape, indicator, verb_comparator = _shape(left, right, unit, last_shape)
         if not unit and shape != "A":
             shape = None  # a bare number counts only after a comparing verb: 指数达到88, not 信息化2.0
@@ -232,8 +241,10 @@ def _clause_targets(
         if shape is None:
             continue
         last_shape = shape
-        if not indicator and previous is not None:
-            indicator = previous.subject
+        indicator = _borrow_subject(indicator, previous)
+        if shape == "A" and indicator.endswith("分别") and "、" in indicator:
+            names = [_clean(n) for n in indicator[: -len("分别")].split("、") if _clean(n)]
+            indicator, respectively, shared_comparator = names[0], names[1:], verb_comparator
         indicator = _clean(indicator)
         if not indicator:
             continue
@@ -248,6 +259,17 @@ def _clause_targets(
             doubled = _Amount(match.start(), match.end(), factor, None, "倍", "=")
             found.append(_target(where, _clean(indicator), doubled, "="))
     return found
+
+
+def _borrow_subject(indicator: str, previous: _Clause | None) -> str:
+    """An indicator missing its subject takes the previous clause's: 总量突破2万亿元，年均增长12%."""
+    if previous is None:
+        return indicator
+    change = _ending(indicator, list(W.CHANGES))
+    own = indicator[: len(indicator) - len(change)]
+    if not _clean(own):
+        return previous.subject + change
+    return indicator
 
 
 def _amounts(folded: str, quoted: list[tuple[int, int]]) -> list[_Amount]:
@@ -319,8 +341,11 @@ def _shape(left: str, right: str, unit: str, last_shape: str) -> tuple[str | Non
         return None, "", ""
     clean_left = _clean(left)
     leading = _leading(clean_left, list(W.ACTIONS))
-    if leading and not _has_object(right):
+    own_right = re.split(r"[、和及与]", right, maxsplit=1)[0]  # what follows, up to the next list element
+    if leading and not _has_object(own_right):
         return "E", _object(clean_left[len(leading) :]), "="
+    if last_shape == "E" and left.lstrip()[:1] in ("、", "和", "及") and not _has_object(own_right):
+        return "E", _object(clean_left), "="  # 培育…企业100家、…企业1000家
     if unit in ("%", "‰") and ("占" in clean_left or W.RATE_NOUN.search(clean_left.rstrip("的"))):
         return "C", clean_left.rstrip("的"), "="
     return None, "", ""

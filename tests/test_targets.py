@@ -179,7 +179,9 @@ def test_compare_groups_by_plan() -> None:
 
 
 def test_respectively_pairs_listed_indicators_with_listed_amounts() -> None:
-    assert _brief(_targets("到2025年，规上工业企业数字化研发设计工具普及率、关键工序数控化率分别达到80%、65%。")) == [
+    assert _brief(
+        _targets("到2025年，规上工业企业数字化研发设计工具普及率、关键工序数控化率分别达到80%、65%。")
+    ) == [
         (2025, "规上工业企业数字化研发设计工具普及率", 80, None, "%", "="),
         (2025, "关键工序数控化率", 65, None, "%", "="),
     ]
@@ -193,7 +195,20 @@ def test_a_growth_rate_borrows_the_subject_of_the_clause_before() -> None:
 
 
 def test_a_list_of_counted_things_after_one_verb() -> None:
-    assert _brief(_targets("到2023年，培育国家级专精特新“小巨人”企业100家、省级专精特新中小企业1000家。")) == [
+    assert _brief(
+        _targets("到2023年，培育国家级专精特新“小巨人”企业100家、省级专精特新中小企业1000家。")
+    ) == [
         (2023, "国家级专精特新“小巨人”企业", 100, None, "家", "="),
         (2023, "省级专精特新中小企业", 1000, None, "家", "="),
     ]
+
+
+def test_a_share_borrows_the_subject_of_the_clause_before() -> None:
+    assert _brief(_targets("到2025年，全省数字经济规模达到3万亿元，占GDP比重超过45%。"))[1] == (
+        2025,
+        "数字经济规模占GDP比重",
+        45,
+        None,
+        "%",
+        ">",
+    )

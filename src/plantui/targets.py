@@ -262,13 +262,16 @@ def _clause_targets(
 
 
 def _borrow_subject(indicator: str, previous: _Clause | None) -> str:
-    """An indicator missing its subject takes the previous clause's: 总量突破2万亿元，年均增长12%."""
+    """An indicator missing its subject takes the previous clause's: 总量突破2万亿元，年均增长12%;
+    规模达到3万亿元，占GDP比重超过45%."""
     if previous is None:
         return indicator
     change = _ending(indicator, list(W.CHANGES))
     own = indicator[: len(indicator) - len(change)]
     if not _clean(own):
         return previous.subject + change
+    if _clean(own).startswith("占"):
+        return previous.subject + _clean(indicator)  # 规模达到3万亿元，占GDP比重超过45%
     return indicator
 
 

@@ -122,3 +122,10 @@ def test_targets_formats_and_comparison(tmp_path: Path) -> None:
     assert "两化融合指数" in table and "2025年 94" in table
     md = _run("--db", database, "targets", "--format", "md").output
     assert md.startswith("| 规划 | 年份 | 指标 |")
+
+
+def test_targets_csv_keeps_comparators_and_defuses_formulas() -> None:
+    from plantui.export import _csv_cell
+
+    assert _csv_cell("=") == "=" and _csv_cell(">=") == ">="
+    assert _csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and _csv_cell("@SUM") == "'@SUM"

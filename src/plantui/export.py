@@ -318,8 +318,8 @@ def _csv(columns: Sequence[str], records: Sequence[dict[str, Any]]) -> str:
 
 
 def _csv_cell(value: Any) -> Any:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value  # a spreadsheet must not run a cell as a formula
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") and value not in COMPARATOR_WORDS:
+        return "'" + value  # a spreadsheet must not run a cell as a formula (a comparator like = is data)
     return value
 
 

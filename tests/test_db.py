@@ -153,3 +153,7 @@ def test_a_new_segmenter_rebuilds_the_index_and_search_stays_exact(seeded_copy: 
     assert search(conn, "区块链").count == before["区块链"] + 1
     assert search(conn, "数据").count == before["数据"]
     assert search(conn, "5G").count == before["5G"]
+
+
+def test_migration_names_match_the_registered_migrations() -> None:
+    assert tuple(m.name for m in db._migrations()._migrations) == db.MIGRATION_NAMES

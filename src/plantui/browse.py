@@ -84,17 +84,24 @@ class ColumnEntry:
     line: int
 
 
+_DOCUMENT_COLUMNS = (
+    "SELECT d.id, d.title, d.title_from, d.kind, d.region, d.period_start, d.period_end, "
+    "(SELECT min(path) FROM sources s WHERE s.document_id = d.id) AS source FROM documents d"
+)
+
+
 def documents(conn: sqlite3.Connection) -> list[DocEntry]:
     """Every document with its first source, in import order (one light query: the list must be quick)."""
-    rows = conn.execute(
-        "SELECT d.id, d.title, d.title_from, d.kind, d.region, d.period_start, d.period_end, "
-        "(SELECT min(path) FROM sources s WHERE s.document_id = d.id) AS source "
-        "FROM documents d ORDER BY d.id"
-    )
-    return [
-        DocEntry(r[0], r[1], r[2], r[3], r[4], (r[5], r[6]) if r[5] is not None else None, r[7] or "")
-        for r in rows
-    ]
+    return [_entry(r) for r in conn.execute(_DOCUMENT_COLUMNS + " ORDER BY d.id")]
+
+
+def document(conn: sqlite3.Connection, document_id: int) -> DocEntry | None:
+    row = conn.execute(_DOCUMENT_COLUMNS + " WHERE d.id = ?", (document_id,)).fetchone()
+    return None if row is None else _entry(row)
+
+
+def _entry(r: sqlite3.Row) -> DocEntry:
+    return DocEntry(r[0], r[1], r[2], r[3], r[4], (r[5], r[6]) if r[5] is not None else None, r[7] or "")
 
 
 def nodes(conn: sqlite3.Connection, document_id: int) -> list[NodeEntry]:
@@ -123,7 +130,7 @@ def nodes(conn: sqlite3.Connection, document_id: int) -> list[NodeEntry]:
 
 def content(conn: sqlite3.Connection, document_id: int) -> Content:
     """Everything the reader shows for a document, as blocks in reading order."""
-    entry = next((d for d in documents_by_id(conn, [document_id])), None)
+    entry = document(conn, document_id)
     if entry is None:
         raise db.DatabaseError(f"no document with id {document_id}")
     outline = nodes(conn, document_id)
@@ -183,11 +190,6 @@ def _inside(node: NodeEntry, column: NodeEntry, by_id: dict[int, NodeEntry]) -> 
             return True
         current = by_id.get(current.parent_id) if current.parent_id is not None else None
     return False
-
-
-def documents_by_id(conn: sqlite3.Connection, ids: Sequence[int]) -> list[DocEntry]:
-    wanted = set(ids)
-    return [d for d in documents(conn) if d.id in wanted]
 
 
 def _meta_line(entry: DocEntry) -> str:

@@ -68,6 +68,26 @@ def raw_lines(text: str) -> list[RawLine]:
     return out
 
 
+class _Joining:
+    """A logical line being assembled, its text grown one source line at a time."""
+
+    def __init__(self, first: RawLine) -> None:
+        self.first = first
+        self.text = first.text
+        self.offsets = [0]
+        self.lines = [first.line]
+
+    def take(self, piece: RawLine) -> None:
+        self.text += _separator(self.text, piece.text)
+        self.offsets.append(len(self.text))
+        self.lines.append(piece.line)
+        self.text += piece.text
+
+    def chunk(self) -> Chunk:
+        first = self.first
+        return Chunk(self.text, tuple(self.offsets), tuple(self.lines), first.md_level, first.quote)
+
+
 def join_lines(lines: Sequence[RawLine]) -> list[Chunk]:
     """Join broken paragraphs and label-only lines into logical lines."""
     chunks: list[Chunk] = []
@@ -75,19 +95,19 @@ def join_lines(lines: Sequence[RawLine]) -> list[Chunk]:
     index = 0
     while index < len(lines):
         first = lines[index]
-        pieces = [first]
+        joining = _Joining(first)
         index += 1
         if first.md_level == 0:
             if index < len(lines) and _takes_title_line(first, lines[index]):
-                pieces.append(lines[index])
+                joining.take(lines[index])
                 index += 1
             while index < len(lines) and (
-                _continues(_text(pieces), lines[index], first)
-                or _wrapped(pieces[-1], lines[index], first, wrap)
+                _continues(joining.text, lines[index], first)
+                or _wrapped(lines[index - 1], lines[index], first, wrap)
             ):
-                pieces.append(lines[index])
+                joining.take(lines[index])
                 index += 1
-        chunks.append(_chunk(pieces))
+        chunks.append(joining.chunk())
     return chunks
 
 
@@ -138,24 +158,6 @@ def _separator(left: str, right: str) -> str:
     if left[-1:].isascii() and left[-1:].isalpha() and right[:1].isascii() and right[:1].isalpha():
         return " "
     return ""
-
-
-def _text(pieces: Sequence[RawLine]) -> str:
-    text = pieces[0].text
-    for piece in pieces[1:]:
-        text += _separator(text, piece.text) + piece.text
-    return text
-
-
-def _chunk(pieces: Sequence[RawLine]) -> Chunk:
-    text = pieces[0].text
-    offsets = [0]
-    for piece in pieces[1:]:
-        text += _separator(text, piece.text)
-        offsets.append(len(text))
-        text += piece.text
-    first = pieces[0]
-    return Chunk(text, tuple(offsets), tuple(p.line for p in pieces), first.md_level, first.quote)
 
 
 def _continues(text: str, nxt: RawLine, first: RawLine) -> bool:

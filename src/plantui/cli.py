@@ -559,13 +559,9 @@ def _print_hits(console: Console, result: Any) -> None:
 
 
 def _snippet_text(text: str, words: list[str], width: int = 90) -> str:
-    from plantui.search import find_spans
+    from plantui.search import window
 
-    spans = find_spans(text, words)
-    if len(text) <= width:
-        return text
-    start = max(0, spans[0][0] - 20) if spans else 0
-    return ("…" if start else "") + text[start : start + width] + ("…" if start + width < len(text) else "")
+    return text if len(text) <= width else window(text, words, width, before=20)
 
 
 # ---------------------------------------------------------------- targets

@@ -19,6 +19,9 @@ from typing import Any
 from plantui.models import Document, Node, Paragraph, Target
 
 MIGRATION_SET = "plantui"
+# The names _migrations() registers, in order: checked on every open without importing
+# sqlite-utils (~40 ms), which is only needed when one of them is still to be applied.
+MIGRATION_NAMES = ("0001_initial",)
 _BATCH = 2000  # passages written (and, for one large file, segmented) at a time
 PASSAGE_BITS = 22  # a passage id is document_id << 22 | its order: up to 4M passages a document
 
@@ -48,7 +51,7 @@ def _migrations() -> Any:
 
     migrations = Migrations(MIGRATION_SET)
 
-    @migrations(name="0001_initial")
+    @migrations(name=MIGRATION_NAMES[0])
     def initial(db: Any) -> None:
         db.executescript(
             """
@@ -170,38 +173,37 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
             conn = sqlite3.connect(path, timeout=30, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA busy_timeout = 30000")
-        _check_version(conn, path)
+        applied = _check_version(conn, path)
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
-            _migrate(conn)
+            if not set(MIGRATION_NAMES) <= applied:
+                _migrate(conn)
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"cannot open {path}: {exc}") from None
     return conn
 
 
-def _known_migrations() -> list[str]:
-    return [m.name for m in _migrations()._migrations]
-
-
-def _check_version(conn: sqlite3.Connection, path: Path) -> None:
-    """Refuse a database written by a newer plantui before changing anything in it."""
+def _check_version(conn: sqlite3.Connection, path: Path) -> set[str]:
+    """Refuse a database written by a newer plantui before changing anything in it; return the
+    names of the migrations it has."""
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not tables:
-        return
+        return set()
     if "_sqlite_migrations" not in tables or "documents" not in tables:
         raise DatabaseError(f"{path} is an SQLite database but not a plantui one; it was left untouched")
     applied = {
         r[0]
         for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,))
     }
-    unknown = applied - set(_known_migrations())
+    unknown = applied - set(MIGRATION_NAMES)
     if unknown:
         raise DatabaseError(
             f"{path} was written by a newer plantui (schema {sorted(unknown)[-1]}); "
             "upgrade plantui to use it; the file was left untouched"
         )
+    return applied
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
@@ -387,21 +389,30 @@ def _insert_passages(
             if fts is not None
             else [(segment.words(p.text), segment.chars(p.text)) for p, _, _ in batch]
         )
-        conn.executemany(
-            "INSERT INTO passages_fts (rowid, body, head) VALUES (?,?,?)",
-            [(row[0], *_columns(row[4], c)) for row, (_, c) in zip(rows, tokens, strict=True)],
-        )
-        conn.executemany(
-            "INSERT INTO passages_words (rowid, words) VALUES (?,?)",
-            [(row[0], w) for row, (w, _) in zip(rows, tokens, strict=True)],
-        )
+        _index(conn, [(row[0], row[4], w, c) for row, (w, c) in zip(rows, tokens, strict=True)])
         if on_step is not None:
             on_step(start + len(batch), len(paragraphs))
 
 
-def _columns(role: str, chars: str) -> tuple[str, str]:
-    """(body, head) of a passage's row in passages_fts: its tokens go in one column by role."""
-    return ("", chars) if role == "head" else (chars, "")
+def _index(
+    conn: sqlite3.Connection, entries: Sequence[tuple[int, str, str, str]], delete: bool = False
+) -> None:
+    """Add (or, with ``delete``, remove) passages in both full-text tables.
+
+    Each entry is (passage id, role, jieba words, character tokens); a heading's own text goes
+    in the ``head`` column of passages_fts, everything else in ``body``.
+    """
+    command = "'delete', " if delete else ""
+    fts = "passages_fts, " if delete else ""
+    words = "passages_words, " if delete else ""
+    conn.executemany(
+        f"INSERT INTO passages_fts ({fts}rowid, body, head) VALUES ({command}?, ?, ?)",
+        [(i, "", c) if role == "head" else (i, c, "") for i, role, _, c in entries],
+    )
+    conn.executemany(
+        f"INSERT INTO passages_words ({words}rowid, words) VALUES ({command}?, ?)",
+        [(i, w) for i, _, w, _ in entries],
+    )
 
 
 def insert_targets(
@@ -462,14 +473,7 @@ def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
     stamp = conn.execute("SELECT segmenter FROM documents WHERE id = ?", (document_id,)).fetchone()
     if stamp is not None and stamp[0] == segment.fingerprint():
         # A contentless FTS5 table forgets a row only when given the exact tokens it indexed.
-        conn.executemany(
-            "INSERT INTO passages_fts (passages_fts, rowid, body, head) VALUES ('delete', ?, ?, ?)",
-            [(r[0], *_columns(r[2], segment.chars(r[1]))) for r in rows],
-        )
-        conn.executemany(
-            "INSERT INTO passages_words (passages_words, rowid, words) VALUES ('delete', ?, ?)",
-            [(r[0], segment.words(r[1])) for r in rows],
-        )
+        _index(conn, [(r[0], r[2], segment.words(r[1]), segment.chars(r[1])) for r in rows], delete=True)
     else:
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('fts_stale', '1')")
     conn.execute("DELETE FROM targets WHERE document_id = ?", (document_id,))
@@ -492,14 +496,7 @@ def rebuild_fts(conn: sqlite3.Connection, progress: Any = None) -> int:
         rows = conn.execute("SELECT id, text, role FROM passages ORDER BY id").fetchall()
         for start in range(0, len(rows), 2000):
             batch = rows[start : start + 2000]
-            conn.executemany(
-                "INSERT INTO passages_fts (rowid, body, head) VALUES (?,?,?)",
-                [(r[0], *_columns(r[2], segment.chars(r[1]))) for r in batch],
-            )
-            conn.executemany(
-                "INSERT INTO passages_words (rowid, words) VALUES (?,?)",
-                [(r[0], segment.words(r[1])) for r in batch],
-            )
+            _index(conn, [(r[0], r[2], segment.words(r[1]), segment.chars(r[1])) for r in batch])
             count += len(batch)
             if progress:
                 progress(count)

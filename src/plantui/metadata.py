@@ -84,11 +84,11 @@ def extract(preamble: list[Chunk], tail: list[Chunk], body_sample: str) -> Metad
     _notice(texts, meta)
     if meta.title is None:
         meta.title = _leading_title(texts)
-    for text in folded:
+    for index, text in enumerate(folded):
         if meta.doc_number is None and len(text) <= 40:
             match = P.DOC_NUMBER.search(text)
             if match:
-                meta.doc_number = texts[folded.index(text)][match.start("num") : match.end("num")].strip()
+                meta.doc_number = texts[index][match.start("num") : match.end("num")].strip()
         if meta.published is None:
             published = P.PUBLISHED.match(text)
             if published:
@@ -178,10 +178,11 @@ def _notice(texts: list[str], meta: Metadata) -> None:
 
 
 def _same_title(a: str, b: str) -> bool:
-    return _squash(a) == _squash(b)
+    return squash(a) == squash(b)
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
+    """A title compared loosely: widths folded, spaces, quotes and 《》 dropped."""
     return re.sub(r"[\s《》“”\"]", "", P.fold(text))
 
 

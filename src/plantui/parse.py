@@ -18,7 +18,7 @@ from plantui import patterns as P
 from plantui.chunks import Chunk, RawLine, join_lines, raw_lines
 from plantui.headings import RANK, STRUCTURAL, Heading, classify, ends_sentence
 from plantui.markdown import MarkdownSource, read_markdown
-from plantui.metadata import Metadata, derive, extract, looks_like_issuer, parse_date
+from plantui.metadata import Metadata, derive, extract, looks_like_issuer, parse_date, squash
 from plantui.models import Document, Node, Paragraph
 
 # A paragraph led by a short phrase closed with 。 (提升数据汇聚计算能力。在石家庄……).
@@ -259,20 +259,16 @@ def _attach_documents(
     """A notice attaching several documents: each one's title line becomes a depth-1 heading."""
     if len(meta.attached) < 2:
         return False
-    wanted = {_squash(t): t for t in meta.attached}
+    wanted = {squash(t): t for t in meta.attached}
     found = False
     for index, chunk in enumerate(chunks):
         if index < 2 or heads[index] is not None:
             continue
-        title = wanted.get(_squash(chunk.text))
+        title = wanted.get(squash(chunk.text))
         if title is not None and index >= min(after, 2):
             heads[index] = Heading("heading", "", None, chunk.text.strip(), len(chunk.text), 0.0)
             found = True
     return found
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"[\s《》“”\"]", "", P.fold(text))
 
 
 def _unnumbered_headings(chunks: Sequence[Chunk], heads: list[Heading | None], title: str | None) -> bool:
@@ -282,14 +278,14 @@ def _unnumbered_headings(chunks: Sequence[Chunk], heads: list[Heading | None], t
         if heads[index] is not None or index + 1 >= len(chunks):
             continue
         text = chunk.text
-        if title and _squash(text) == _squash(title):
+        if title and squash(text) == squash(title):
             continue
         if not _heading_like(text) or not _is_prose_paragraph(chunks[index + 1].text, text):
             continue
         if (
             index > 0
             and not ends_sentence(chunks[index - 1].text)
-            and _squash(chunks[index - 1].text) != _squash(title or "")
+            and squash(chunks[index - 1].text) != squash(title or "")
         ):
             continue
         found.append(index)

@@ -104,7 +104,7 @@ def matching_passages(
     if expression is None:
         sql = "SELECT id, text FROM passages WHERE " + " AND ".join("instr(text, ?) > 0" for _ in words)
         args: list[object] = list(words)
-        sql, args = _with_documents(sql, args, documents, "id", "document_id")
+        sql, args = _with_documents(sql, args, documents, "document_id")
         return sorted(r[0] for r in conn.execute(sql, args))
     if exact and documents is None:
         rows = conn.execute(
@@ -129,7 +129,7 @@ def matching_passages(
         "SELECT p.id, p.text FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
         "WHERE passages_fts MATCH ?"
     )
-    sql, args = _with_documents(sql, [expression], documents, "p.id", "p.document_id")
+    sql, args = _with_documents(sql, [expression], documents, "p.document_id")
     return sorted(r[0] for r in conn.execute(sql, args) if exact or _contains_all(r[1], words))
 
 
@@ -169,7 +169,7 @@ def _expression(words: Sequence[str]) -> tuple[str | None, bool]:
 
 
 def _with_documents(
-    sql: str, args: list[object], documents: Sequence[int] | None, _id: str, column: str
+    sql: str, args: list[object], documents: Sequence[int] | None, column: str
 ) -> tuple[str, list[object]]:
     if documents is None:
         return sql, args
@@ -192,7 +192,7 @@ def _plain_rows(
         return _scan_rows(conn, words, documents, limit)
     if exact and documents is None and limit is not None:
         return _top_rows(conn, expression, limit)
-    sql, args = _with_documents(_SELECT.format(score=_RANK), [expression], documents, "p.id", "p.document_id")
+    sql, args = _with_documents(_SELECT.format(score=_RANK), [expression], documents, "p.document_id")
     rows = [dict(r) for r in conn.execute(sql + " ORDER BY score, p.id", args)]
     if not exact:
         rows = [r for r in rows if _contains_all(r["text"], words)]
@@ -233,7 +233,7 @@ def _scan_rows(
         "SELECT p.id, p.document_id, p.node_id, p.role, p.line_start, p.line_end, p.text, 0.0 AS score "
         "FROM passages p WHERE " + " AND ".join("instr(p.text, ?) > 0" for _ in words)
     )
-    sql, args = _with_documents(sql, list(words), documents, "p.id", "p.document_id")
+    sql, args = _with_documents(sql, list(words), documents, "p.document_id")
     rows = [dict(r) for r in conn.execute(sql + " ORDER BY p.id", args)]
     return (rows[:limit] if limit is not None else rows), len(rows)
 
@@ -247,7 +247,7 @@ def _raw_rows(
         "bm25(passages_words) AS score FROM passages_words JOIN passages p ON p.id = passages_words.rowid "
         "WHERE passages_words MATCH ?"
     )
-    sql, args = _with_documents(select, [query], documents, "p.id", "p.document_id")
+    sql, args = _with_documents(select, [query], documents, "p.document_id")
     try:
         rows = [dict(r) for r in conn.execute(sql + " ORDER BY score, p.id", args)]
     except sqlite3.OperationalError as exc:
@@ -321,6 +321,14 @@ def find_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def window(text: str, words: Sequence[str], width: int, before: int) -> str:
+    """A plain piece of ``text`` of ``width`` characters starting ``before`` characters ahead of
+    the first hit, with … where it was cut (for table cells and one-line listings)."""
+    spans = find_spans(text, words)
+    start = max(0, spans[0][0] - before) if spans else 0
+    return ("…" if start else "") + text[start : start + width] + ("…" if start + width < len(text) else "")
 
 
 def snippet(text: str, words: Sequence[str], before: int = SNIPPET_BEFORE, after: int = SNIPPET_AFTER) -> str:

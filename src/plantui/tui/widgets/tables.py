@@ -14,7 +14,7 @@ from textual.widgets import DataTable
 from plantui.browse import ColumnEntry
 from plantui.compare import PlanTarget
 from plantui.export import comparator_word, format_value
-from plantui.search import Hit
+from plantui.search import Hit, window
 from plantui.tui.messages import OpenPassage
 from plantui.tui.text import cut, highlighted, literal
 
@@ -168,7 +168,7 @@ class HitsTable(PlanTable):
                     cells=(
                         literal(cut(h.title, 20)),
                         literal(cut(" › ".join(h.path) or "（前言）", 36)),
-                        highlighted(_around(h.text, words), words),
+                        highlighted(window(h.text, words, 40, before=10), words),
                         str(h.line_start),
                     ),
                     sort_keys=(h.title, " › ".join(h.path), h.score, h.line_start),
@@ -178,13 +178,3 @@ class HitsTable(PlanTable):
                 for h in hits
             ]
         )
-
-
-def _around(text: str, words: list[str], width: int = 40) -> str:
-    """The part of a passage around its first hit, short enough for a table cell."""
-    from plantui.search import find_spans
-
-    spans = find_spans(text, words)
-    start = max(0, spans[0][0] - 10) if spans else 0
-    piece = text[start : start + width]
-    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")

@@ -221,3 +221,44 @@ async def test_usable_at_80_by_24(app: PlantApp) -> None:
         await _settle(pilot)
         assert app.query_one(OutlineTree).region.width >= 28
         assert app.query_one(Reader).region.width >= 40
+
+
+HOSTILE = (
+    "[@click=app.screenshot('pwned.svg')]点我[/]",
+    "[/bold]关闭标记",
+    "[link=file:///etc/passwd]链接[/link]",
+)
+
+
+@pytest.mark.parametrize("markup", HOSTILE)
+async def test_hostile_markup_in_titles_never_runs_or_crashes(
+    tmp_path: Path, markup: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A title or 专栏 name holding Textual markup is shown as written: the export dialog, the
+    专栏 box title and the notifications never interpret it (no file written, no MarkupError)."""
+    monkeypatch.chdir(tmp_path)
+    plan = tmp_path / "hostile.txt"
+    plan.write_text(
+        f"{markup}数字经济规划\n一、总体要求\n（一）说明。正文。\n专栏1 {markup}工程\n内容。\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "hostile.db"
+    import_paths(db.connect(path), [str(plan)])
+    app = PlantApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        from textual.content import Content
+
+        boxes = [Content.from_markup(str(box.border_title)).plain for box in app.query(".column")]
+        assert any(markup in b for b in boxes)
+        await pilot.press("e")
+        await _settle(pilot)
+        shown = str(app.screen.query_one("#export-title").render())
+        assert markup in shown
+        await pilot.click("#export-title")
+        box = app.screen.query_one("#export-path")
+        box.value = str(tmp_path / "out.md")  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await _settle(pilot)
+    assert not (tmp_path / "pwned.svg").exists()
+    assert markup in (tmp_path / "out.md").read_text(encoding="utf-8")

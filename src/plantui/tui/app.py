@@ -510,9 +510,11 @@ class PlantApp(App[None]):
                 to_markdown(document, source=sources[0] if sources else "", sha256=sha), encoding="utf-8"
             )
         except OSError as exc:
-            self.call_from_thread(self.notify, f"无法写入 {path}：{exc.strerror or exc}", severity="error")
+            self.call_from_thread(
+                self.notify, f"无法写入 {path}：{exc.strerror or exc}", severity="error", markup=False
+            )
             return
-        self.call_from_thread(self.notify, f"已导出到 {path}")
+        self.call_from_thread(self.notify, f"已导出到 {path}", markup=False)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -11,6 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from plantui.tui.text import literal
+
 
 class ExportScreen(ModalScreen[Path | None]):
     """A path prompt; an existing file needs a second Enter to be overwritten."""
@@ -25,7 +27,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
-            yield Static(f"导出为 Markdown：{self._title}", id="export-title")
+            yield Static(literal(f"导出为 Markdown：{self._title}"), id="export-title")
             yield Input(str(self._default), id="export-path")
             yield Static("Enter 导出，Esc 取消", id="export-status", classes="dim")
 
@@ -37,11 +39,11 @@ class ExportScreen(ModalScreen[Path | None]):
             status.update("请输入文件路径")
             return
         if path.is_dir():
-            status.update(f"{path} 是文件夹，请给出文件名")
+            status.update(literal(f"{path} 是文件夹，请给出文件名"))
             return
         if path.exists() and self._confirm != path:
             self._confirm = path
-            status.update(f"{path} 已存在，再按 Enter 覆盖")
+            status.update(literal(f"{path} 已存在，再按 Enter 覆盖"))
             return
         self.dismiss(path)
 

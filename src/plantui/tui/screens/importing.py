@@ -7,6 +7,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 
+from plantui.tui.text import literal
+
 
 class ImportScreen(ModalScreen[None]):
     """Shows the progress of an import that the app runs in a worker."""
@@ -17,10 +19,10 @@ class ImportScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-box"):
-            yield Static(f"第一次运行：正在导入 {self._folder} 中的规划…", id="import-title")
+            yield Static(literal(f"第一次运行：正在导入 {self._folder} 中的规划…"), id="import-title")
             yield ProgressBar(total=None, show_eta=False, id="import-bar")
             yield Static("", id="import-file", classes="dim")
 
     def progress(self, done: int, total: int, name: str) -> None:
         self.query_one(ProgressBar).update(total=total, progress=done)
-        self.query_one("#import-file", Static).update(name)
+        self.query_one("#import-file", Static).update(literal(name))

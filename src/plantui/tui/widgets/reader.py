@@ -113,7 +113,7 @@ class Reader(VerticalScroll):
             elif block.kind == "column":
                 children, index = self._collect(blocks, index)
                 box = Vertical(*children, classes="column")
-                box.border_title = block.text
+                box.border_title = literal(block.text)
                 out.append(box)
                 if block.node_id is not None:
                     self._by_node[block.node_id] = box

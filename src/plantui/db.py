@@ -695,6 +695,31 @@ def target_from_row(t: sqlite3.Row) -> Target:
     )
 
 
+def plan_names(conn: sqlite3.Connection, document_ids: Iterable[int] | None = None) -> dict[int, str]:
+    """The name to show for each document (see naming.py): its title, or for a plan that states
+    none, its kind and first words. Only untitled plans cost a look at their first passage."""
+    from plantui.naming import plan_name
+
+    sql = "SELECT id, title, title_from, kind, region FROM documents"
+    args: list[int] = []
+    if document_ids is not None:
+        args = sorted(set(document_ids))
+        if not args:
+            return {}
+        sql += f" WHERE id IN ({','.join('?' * len(args))})"
+    names: dict[int, str] = {}
+    for row in conn.execute(sql, args).fetchall():
+        opening = ""
+        if row[2] == "file":
+            first = conn.execute(
+                "SELECT text FROM passages WHERE id >= ? AND id < ? ORDER BY id LIMIT 1",
+                (row[0] << PASSAGE_BITS, (row[0] + 1) << PASSAGE_BITS),
+            ).fetchone()
+            opening = first[0] if first else ""
+        names[row[0]] = plan_name(row[1], row[2], kind=row[3], opening=opening, region=row[4])
+    return names
+
+
 def document_sources(conn: sqlite3.Connection, document_id: int) -> list[str]:
     return [
         r[0]

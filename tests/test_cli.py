@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -47,9 +48,26 @@ def test_import_list_search_export(tmp_path: Path) -> None:
     exported = _run("--db", database, "export", "--all", "-o", str(out))
     assert exported.exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == sorted(p.stem + ".md" for p in SEEDS.glob("*.txt"))
-    again = _run("--db", database, "export", "--all", "-o", str(out))
-    assert again.exit_code == 1 and "--force" in again.output
     assert _run("--db", database, "export", "--all", "-o", str(out), "--force").exit_code == 0
+
+
+def test_export_all_twice_leaves_identical_files_alone(tmp_path: Path) -> None:
+    database = str(tmp_path / "p.db")
+    _run("--db", database, "import", str(SEEDS))
+    out = tmp_path / "out"
+    assert _run("--db", database, "export", "--all", "-o", str(out)).exit_code == 0
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    again = _run("--db", database, "export", "--all", "-o", str(out))
+    assert again.exit_code == 0, again.output
+    assert "wrote 0 file(s)" in again.output and "5 unchanged" in again.output
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
+    edited = sorted(out.iterdir())[0]
+    edited.write_text("my notes", encoding="utf-8")
+    refused = _run("--db", database, "export", "--all", "-o", str(out))
+    assert refused.exit_code == 1 and edited.name in refused.output and "--force" in refused.output
+    assert edited.read_text(encoding="utf-8") == "my notes"
+    forced = _run("--db", database, "export", "--all", "-o", str(out), "--force")
+    assert forced.exit_code == 0 and "wrote 1 file(s)" in forced.output and "4 unchanged" in forced.output
 
 
 def test_search_from_stdin_gives_json_lines_in_order(tmp_path: Path) -> None:
@@ -129,3 +147,133 @@ def test_targets_csv_keeps_comparators_and_defuses_formulas() -> None:
 
     assert _csv_cell("=") == "=" and _csv_cell(">=") == ">="
     assert _csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and _csv_cell("@SUM") == "'@SUM"
+
+
+def _plan(path: Path, title: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{title}\n一、总体要求\n（一）发展目标。到2025年，{title}达到10个。\n", encoding="utf-8")
+    return path
+
+
+def test_export_all_gives_every_plan_its_own_file(tmp_path: Path) -> None:
+    # c/plan-3 first: b/plan.txt (id 3) used to be renamed plan-3.md over c's file
+    sources = [tmp_path / "c/plan-3.txt", tmp_path / "a/plan.txt", tmp_path / "b/plan.txt"]
+    long_stems = ["x" * 100 + "1", "x" * 100 + "2"]  # differ only after the 100th character
+    sources += [tmp_path / f"d/{stem}.txt" for stem in long_stems]
+    # 251-byte stems, the longest a .txt can have: the second needs a suffix and must be cut
+    sources += [tmp_path / (folder + "规" * 83 + "ab.txt") for folder in ("e/", "f/")]
+    for index, source in enumerate(sources):
+        _plan(source, f"第{index}号规划")
+    database = str(tmp_path / "p.db")
+    assert _run("--db", database, "import", *map(str, sources)).exit_code == 0
+    out = tmp_path / "out"
+    result = _run("--db", database, "export", "--all", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    written = sorted(out.iterdir())
+    assert len(written) == len(sources)
+    assert all(len(p.name.encode()) <= 255 for p in written)
+    titles = {p.read_text(encoding="utf-8").split("\n# ", 1)[1].split("\n")[0] for p in written}
+    assert titles == {f"第{index}号规划" for index in range(len(sources))}
+    assert (out / "plan.md").exists() and (out / "plan-3.md").exists()
+
+
+def test_a_failed_export_says_what_it_wrote(tmp_path: Path) -> None:
+    sources = [_plan(tmp_path / f"in/p{index}.txt", f"第{index}号规划") for index in range(3)]
+    database = str(tmp_path / "p.db")
+    _run("--db", database, "import", *map(str, sources))
+    out = tmp_path / "out"
+    (out / "p1.md").mkdir(parents=True)  # the second file cannot be written
+    result = _run("--db", database, "export", "--all", "-o", str(out), "--force")
+    assert result.exit_code == 1
+    assert "wrote 1 of 3 file(s)" in result.output and "p1.md" in result.output
+    assert (out / "p0.md").is_file()
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    database = str(tmp_path_factory.mktemp("cli") / "p.db")
+    assert _run("--db", database, "import", str(SEEDS)).exit_code == 0
+    return database
+
+
+def test_raw_batch_answers_every_query_and_flags_the_invalid_one(seeds_db: str) -> None:
+    queries = '数字经济\n"数字 经济"\nAND\n区块链 OR 人才\n'
+    result = _run("--db", seeds_db, "search", "--raw", "--json", "--from-file", "-", input=queries)
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["query"] for a in answers] == ["数字经济", '"数字 经济"', "AND", "区块链 OR 人才"]
+    assert answers[0]["count"] > 0 and answers[3]["count"] > 0
+    assert "error" in answers[1] and "error" in answers[2] and "error" not in answers[0]
+    assert answers[1]["hits"] == [] and answers[1]["count"] == 0
+    assert result.exit_code == 0  # some queries were answered with hits
+
+
+def test_raw_phrase_error_is_said_in_plain_words(seeds_db: str) -> None:
+    result = _run("--db", seeds_db, "search", "--raw", '"数字 经济"')
+    assert result.exit_code == 1
+    (line,) = result.output.strip().splitlines()
+    assert "detail" not in line and "fts5" not in line
+    assert "phrase" in line and "without --raw" in line
+
+
+TERMINAL = {"TTY_COMPATIBLE": "1", "COLUMNS": "80", "NO_COLOR": "1"}
+PIPED = {"TTY_COMPATIBLE": "0", "COLUMNS": "80"}
+
+
+def _env(env: dict[str, str], *args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+
+
+def _plain(output: str) -> list[str]:
+    """Lines as the terminal shows them (styles removed)."""
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*m", "", output).splitlines()
+
+
+def test_search_on_a_terminal_shows_the_best_hits_and_the_total(seeds_db: str) -> None:
+    every = json.loads(_run("--db", seeds_db, "search", "数据", "--json").stdout)
+    assert every["count"] == len(every["hits"]) > 30  # --json keeps every hit
+    shown = _env(TERMINAL, "--db", seeds_db, "search", "数据")
+    assert shown.exit_code == 0
+    assert f"共 {every['count']} 处，显示最相关的 10 处" in shown.stdout and "--all" in shown.stdout
+    assert shown.stdout.count(".txt:") == 10
+    everything = _env(TERMINAL, "--db", seeds_db, "search", "数据", "--all")
+    assert everything.stdout.count(".txt:") == every["count"]
+    limited = json.loads(_run("--db", seeds_db, "search", "数据", "--json", "--limit", "3").stdout)
+    assert len(limited["hits"]) == 3 and limited["count"] == every["count"]
+
+
+def test_piped_search_gives_one_hit_per_line_never_wrapped(seeds_db: str) -> None:
+    every = json.loads(_run("--db", seeds_db, "search", "区块链", "--json").stdout)
+    piped = _env(PIPED, "--db", seeds_db, "search", "区块链")
+    lines = piped.stdout.splitlines()
+    assert len(lines) == every["count"]
+    for line, hit in zip(lines, every["hits"], strict=True):
+        where, _crumb, text = line.split("\t")
+        assert where.startswith(Path(hit["source"]).name + f":{hit['line_start']}")
+        assert "区块链" in text and not text.startswith(("。", "，"))
+    assert max(len(line) for line in lines) > 80  # long passages stay on their line
+
+
+def test_terminal_lines_hang_and_never_start_with_closing_punctuation(seeds_db: str) -> None:
+    from plantui.linebreak import NO_START, cells
+
+    shown = _env(TERMINAL, "--db", seeds_db, "search", "数字经济", "--limit", "20")
+    lines = _plain(shown.stdout)
+    assert all(cells(line) <= 80 for line in lines)
+
+    def snippet(line: str) -> bool:
+        return line.startswith("    ") and not line.startswith("     ")
+
+    # a continuation line of a snippet follows another line of the same snippet
+    follow = [b for a, b in itertools.pairwise(lines) if snippet(a) and snippet(b)]
+    assert len(follow) > 5 and not any(line.strip()[0] in NO_START for line in follow)
+    assert not any(line and not line.startswith(" ") for line in lines[1:])  # hanging indent
+
+
+def test_search_exit_status_like_grep(seeds_db: str) -> None:
+    assert _run("--db", seeds_db, "search", "").exit_code == 2
+    assert _run("--db", seeds_db, "search", "   ").exit_code == 2
+    assert _run("--db", seeds_db, "search", "没有这个词组合").exit_code == 1
+    assert _run("--db", seeds_db, "search", "没有这个词组合", "--json").exit_code == 1
+    assert _run("--db", seeds_db, "search", "区块链").exit_code == 0

@@ -88,14 +88,31 @@ def test_json_shape(seeded: sqlite3.Connection) -> None:
         17,
         30,
     )
-    assert part["children"][0]["text"].startswith("我省数字经济")
+    section = part["children"][0]
+    # text is the node as written: its heading (label and title), then its own body
+    assert section["heading"].startswith("（一）发展基础")
+    assert section["text"].startswith(section["heading"] + "\n我省数字经济")
 
 
 @pytest.mark.parametrize(
-    ("stem", "expected"), [("a/b:c*d?", "a_b_c_d_.md"), ("", "document.md"), ("长" * 300, "长" * 100 + ".md")]
+    ("stem", "expected"),
+    [("a/b:c*d?", "a_b_c_d_.md"), ("", "document.md"), ("长" * 300, "长" * 84 + ".md")],
+    ids=["reserved", "empty", "long"],
 )
 def test_safe_filename(stem: str, expected: str) -> None:
     assert safe_filename(stem, ".md") == expected
+
+
+def test_file_names_are_distinct_and_fit_in_255_bytes() -> None:
+    from plantui.export import file_names
+
+    stems = [(1, "plan-3"), (2, "plan"), (3, "plan"), (4, "x" * 300 + "1"), (5, "x" * 300 + "2")]
+    stems += [(6, "Plan"), (7, "长" * 83 + "ab"), (8, "长" * 83 + "ab")]
+    names = file_names(stems, ".md")
+    assert len({n.casefold() for n in names.values()}) == len(stems)
+    assert all(len(n.encode("utf-8")) <= 255 for n in names.values())
+    assert names[1] == "plan-3.md" and names[2] == "plan.md" and names[3] == "plan-3-2.md"
+    assert names[6] == "Plan-6.md" and names[7] == "长" * 83 + "ab.md" and names[8].endswith("-8.md")
 
 
 def test_markdown_carries_the_targets_table_and_reimport_skips_it() -> None:

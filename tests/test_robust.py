@@ -204,3 +204,21 @@ def test_a_large_file_reports_progress_inside_the_file(tmp_path: Path) -> None:
     assert len(percentages) >= 2 and percentages[-1].endswith("100%")
     conn = db.connect(tmp_path / "p.db")
     assert conn.execute("SELECT count(*) FROM nodes WHERE kind = 'chapter'").fetchone()[0] == 24
+
+
+def test_markdown_front_matter_shows_bidi_overrides_escaped(tmp_path: Path) -> None:
+    plan = tmp_path / "bidi.txt"
+    plan.write_text(
+        "河北省\u202egnp.exe\u202c数字经济发展规划\n一、总体要求\n（一）说明。\n", encoding="utf-8"
+    )
+    database = str(tmp_path / "p.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", database, "import", str(plan)]).exit_code == 0
+    markdown = runner.invoke(app, ["--db", database, "export", "bidi"]).output
+    assert "\u202e" not in markdown and "\u202c" not in markdown
+    front = markdown.split("---\n")[1]
+    assert 'title: "河北省\\u202egnp.exe\\u202c数字经济发展规划"' in front
+    # the escape is JSON/YAML: the front matter still reads back as the original title
+    import yaml
+
+    assert yaml.safe_load(front)["title"] == "河北省\u202egnp.exe\u202c数字经济发展规划"

@@ -7,7 +7,6 @@ only with PLANTUI_DEBUG=1.
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from plantui import __version__
+from plantui.textsafe import json_text
 
 if TYPE_CHECKING:
     import sqlite3
@@ -276,7 +276,7 @@ def list_(
     conn = _connect(ctx)
     rows = db.list_documents(conn)
     if as_json:
-        typer.echo(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+        typer.echo(json_text([_row_json(r) for r in rows], indent=2))
         return
     if not rows:
         _stdout().print("The database holds no documents yet: `plantui import PATH…` adds some.")
@@ -399,19 +399,18 @@ def _export_json(conn: sqlite3.Connection, ids: list[int], output: Path | None, 
                 sources=sources,
             )
         )
-    text = json.dumps(export_envelope(documents), ensure_ascii=False, indent=1) + "\n"
+    text = json_text(export_envelope(documents), indent=1) + "\n"
     if output is None:
         sys.stdout.write(text)
         return
     if output.is_dir():
         output = output / "plantui.json"
     _write_files({output: text}, force)
-    _stderr().print(_text(f"wrote {len(documents)} document(s) to {output}"))
 
 
 def _export_markdown(conn: sqlite3.Connection, ids: list[int], output: Path | None, force: bool) -> None:
     from plantui import db
-    from plantui.export import safe_filename, to_markdown
+    from plantui.export import file_names, to_markdown
 
     texts: dict[int, tuple[str, str]] = {}
     for document_id in ids:
@@ -432,32 +431,53 @@ def _export_markdown(conn: sqlite3.Connection, ids: list[int], output: Path | No
     else:
         if output.exists() and not output.is_dir():
             raise Failure(f"{output} is a file; several documents need -o FOLDER")
-        files = {}
-        seen: set[str] = set()
-        for document_id, (stem, text) in texts.items():
-            name = safe_filename(stem, ".md")
-            if name in seen:
-                name = safe_filename(f"{stem}-{document_id}", ".md")
-            seen.add(name)
-            files[output / name] = text
+        names = file_names([(document_id, stem) for document_id, (stem, _) in texts.items()], ".md")
+        files = {output / names[document_id]: text for document_id, (_, text) in texts.items()}
     _write_files(files, force)
-    _stderr().print(_text(f"wrote {len(files)} file(s) to {output}"))
 
 
 def _write_files(files: dict[Path, str], force: bool) -> None:
-    existing = [p for p in files if p.exists()]
+    """Write every file, or none when one holds other content (without ``force``); a file that
+    already holds the same content is left alone. Says what it wrote, also when a write fails."""
+    changed = {path: text for path, text in files.items() if not _holds(path, text)}
+    existing = [p for p in changed if p.exists() or p.is_symlink()]
     if existing and not force:
         names = ", ".join(str(p) for p in existing[:3]) + (" …" if len(existing) > 3 else "")
-        raise Failure(f"{names} already exist(s); use --force to overwrite")
-    for path, text in files.items():
+        raise Failure(f"{names} already exist(s) with other content; use --force to overwrite")
+    written = 0
+    for path, text in changed.items():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise Failure(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise Failure(
+                f"cannot write {path}: {exc.strerror or exc}; wrote {written} of {len(changed)} file(s)"
+                + (f" ({len(files) - len(changed)} already up to date)" if len(changed) < len(files) else "")
+            ) from None
+        written += 1
+    where = next(iter(files)).parent if len(files) > 1 else next(iter(files))
+    same = len(files) - written
+    _stderr().print(
+        _text(f"wrote {written} file(s) to {where}" + (f", {same} unchanged (same content)" if same else ""))
+    )
+
+
+def _holds(path: Path, text: str) -> bool:
+    """Whether ``path`` is a file holding exactly ``text`` (UTF-8)."""
+    try:
+        return (
+            path.is_file()
+            and path.stat().st_size == len(data := text.encode("utf-8"))
+            and (path.read_bytes() == data)
+        )
+    except OSError:
+        return False
 
 
 # ---------------------------------------------------------------- search
+
+
+SHOWN = 10  # hits shown per query on a terminal unless --all or --limit
 
 
 @app.command("search")
@@ -467,27 +487,45 @@ def search(
     query: Annotated[
         str | None,
         typer.Argument(
-            help="Words or a phrase; spaces separate words that must all occur", show_default=False
+            metavar="[QUERY]",
+            help="Words or a phrase; spaces separate words that must all occur",
+            show_default=False,
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, one object per query")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="JSON Lines, one object per query, every hit")
+    ] = False,
     from_file: Annotated[
         str | None,
-        typer.Option("--from-file", help="Read one query per line ('-' = stdin)", show_default=False),
+        typer.Option(
+            "--from-file", metavar="FILE", help="Read one query per line ('-' = stdin)", show_default=False
+        ),
     ] = None,
     limit: Annotated[
         int | None,
-        typer.Option("--limit", min=1, help="At most N hits per query [default: all]", show_default=False),
+        typer.Option(
+            "--limit",
+            min=1,
+            metavar="N",
+            help=f"At most N hits per query [default: {SHOWN} on a terminal, else all]",
+            show_default=False,
+        ),
     ] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Every hit, also on a terminal")] = False,
     doc: Annotated[
-        list[str] | None, typer.Option("--doc", help="Only in this document (repeatable)", show_default=False)
+        list[str] | None,
+        typer.Option("--doc", metavar="DOC", help="Only in this document (repeatable)", show_default=False),
     ] = None,
-    raw: Annotated[bool, typer.Option("--raw", help="Pass the query to SQLite FTS5 as written")] = False,
+    raw: Annotated[
+        bool, typer.Option("--raw", help="FTS5 syntax (AND, OR, NOT, 数字*) over jieba's words")
+    ] = False,
 ) -> None:
     """Find every passage that contains the query, across all plans.
 
     A query matches text that contains it exactly as written; quotes, brackets, AND, OR,
     * and the like are ordinary characters (use --raw for FTS5 syntax over jieba words).
+    On a terminal the best hits are shown with the total; piped, every hit, one per line.
+    Exit status 0 when something was found, 1 when nothing was (as grep), 2 for an empty query.
 
     Examples:
 
@@ -497,22 +535,57 @@ def search(
 
       printf '5G\\n两化融合\\n' | plantui search --from-file - --json
     """
+    from plantui.search import SearchError
     from plantui.search import search as run
 
     if query is None and from_file is None:
         raise typer.BadParameter("give a QUERY or --from-file", param_hint="QUERY")
+    if query is not None and not query.strip():
+        raise typer.BadParameter("the query is empty: give a word or phrase", param_hint="QUERY")
     queries = [query] if query is not None else []
     if from_file is not None:
         queries += _read_queries(from_file)
     conn = _connect(ctx)
     documents = _resolve(conn, doc) if doc else None
     console = _stdout()
+    terminal = console.is_terminal and not as_json
+    shown = limit if limit is not None else (SHOWN if terminal and not show_all else None)
+    batch = from_file is not None
+    found = False
+    names: dict[int, str] = {}
     for text in queries:
-        result = run(conn, text, limit=limit, documents=documents, raw=raw)
+        try:
+            result = run(conn, text, limit=shown, documents=documents, raw=raw)
+        except SearchError as exc:
+            if not batch:
+                raise
+            _query_error(text, str(exc), as_json)
+            continue
+        found = found or result.count > 0
+        names.update(_names(conn, {h.document_id for h in result.hits} - names.keys()))
         if as_json:
-            sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
+            sys.stdout.write(json_text(result.as_json()) + "\n")
+        elif terminal:
+            _print_hits(console, result, names, limit is None and not show_all)
         else:
-            _print_hits(console, result)
+            _write_hit_lines(result, names, prefix=batch)
+    if not found:
+        raise typer.Exit(1)
+
+
+def _names(conn: sqlite3.Connection, ids: set[int]) -> dict[int, str]:
+    from plantui import db
+
+    return db.plan_names(conn, ids) if ids else {}
+
+
+def _query_error(query: str, message: str, as_json: bool) -> None:
+    """One query of a batch cannot run: say so, and go on with the others."""
+    from plantui.textsafe import printable_line
+
+    if as_json:
+        sys.stdout.write(json_text({"query": query, "error": message, "count": 0, "hits": []}) + "\n")
+    typer.echo(f"plantui: {printable_line(message)}", err=True)
 
 
 def _read_queries(source: str) -> list[str]:
@@ -523,7 +596,29 @@ def _read_queries(source: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _print_hits(console: Console, result: Any) -> None:
+def _where(hit: Any) -> str:
+    return f"{Path(hit.source).name}:{hit.line_start}" + (
+        f"-{hit.line_end}" if hit.line_end != hit.line_start else ""
+    )
+
+
+def _write_hit_lines(result: Any, names: dict[int, str], *, prefix: bool) -> None:
+    """Piped: one hit a line, never wrapped or cut: [query TAB] file:lines TAB plan › path TAB text."""
+    from plantui.textsafe import printable_line
+
+    out = []
+    for hit in result.hits:
+        crumb = " › ".join(printable_line(p) for p in (names.get(hit.document_id, hit.title), *hit.path))
+        fields = [_where(hit), crumb, printable_line(hit.text)]
+        if prefix:
+            fields.insert(0, printable_line(result.query))
+        out.append("\t".join(fields) + "\n")
+    sys.stdout.write("".join(out))
+
+
+def _print_hits(console: Console, result: Any, names: dict[int, str], capped: bool) -> None:
+    """On a terminal: the query and its count, then each hit's breadcrumb and snippet, wrapped
+    with a hanging indent by the Chinese rules."""
     from rich.text import Text
 
     from plantui.search import find_spans, terms
@@ -531,31 +626,42 @@ def _print_hits(console: Console, result: Any) -> None:
 
     head = Text()
     head.append(printable_line(result.query), style="bold")
-    head.append(
-        f"  {result.count} 处" + (f"（显示 {len(result.hits)}）" if len(result.hits) < result.count else "")
-    )
-    console.print(head)
-    if not result.hits:
-        console.print("  没有找到。", style="dim")
+    if not result.count:
+        head.append("  没有找到。")
+    elif len(result.hits) < result.count:
+        more = "（--all 显示全部）" if capped else ""
+        head.append(f"  共 {result.count} 处，显示最相关的 {len(result.hits)} 处{more}")
+    else:
+        head.append(f"  共 {result.count} 处")
+    _print_wrapped(console, head, 0, 2)
     words = terms(result.query)
     for hit in result.hits:
-        line = Text("  ")
-        line.append(printable_line(hit.title), style="cyan")
-        if hit.path:
-            line.append(" › " + " › ".join(printable_line(p) for p in hit.path), style="dim")
-        line.append(
-            f"  {Path(hit.source).name}:{hit.line_start}"
-            + (f"-{hit.line_end}" if hit.line_end != hit.line_start else ""),
-            style="dim",
-        )
-        console.print(line)
-        snippet = Text("    ")
+        line = Text()
+        line.append(printable_line(names.get(hit.document_id, hit.title)), style="cyan")
+        for part in hit.path:
+            line.append(" › " + printable_line(part), style="dim")
+        line.append("  " + _where(hit), style="dim")
+        _print_wrapped(console, line, 2, 4)
         body = printable_line(_snippet_text(hit.text, words))
-        start = len(snippet.plain)
-        snippet.append(body)
+        snippet = Text(body)
         for s, e in find_spans(body, words):
-            snippet.stylize("bold yellow", start + s, start + e)
-        console.print(snippet)
+            snippet.stylize("bold yellow", s, e)
+        _print_wrapped(console, snippet, 4, 0)
+
+
+def _print_wrapped(console: Console, text: Any, indent: int, hang: int) -> None:
+    """Print a Rich Text indented by ``indent`` cells, its further lines by ``indent + hang``,
+    broken by the Chinese rules (no line starts with ，。 or ends with （“)."""
+    from rich.text import Text
+
+    from plantui.linebreak import break_offsets
+
+    width = max(console.width, 20)
+    offsets = break_offsets(text.plain, width - indent - hang, first=width - indent)
+    for index, line in enumerate(text.divide(offsets)):
+        line.rstrip()
+        pad = Text(" " * (indent + (hang if index else 0)))
+        console.print(pad + line, no_wrap=True, overflow="ignore", crop=False)
 
 
 def _snippet_text(text: str, words: list[str], width: int = 90) -> str:
@@ -627,7 +733,7 @@ def _print_targets(rows: list[Any], fmt: TargetFormat) -> None:
     from plantui.export import comparator_word, format_value, target_record, targets_csv, targets_markdown
 
     if fmt is TargetFormat.json:
-        typer.echo(json.dumps([target_record(r) for r in rows], ensure_ascii=False, indent=1))
+        typer.echo(json_text([target_record(r) for r in rows], indent=1))
     elif fmt is TargetFormat.csv:
         sys.stdout.write(targets_csv(rows))
     elif fmt is TargetFormat.md:
@@ -661,7 +767,7 @@ def _print_comparison(rows: list[Any], word: str, fmt: TargetFormat) -> None:
     groups = compare(rows, word)
     plans = plans_of(groups, rows)
     if fmt is TargetFormat.json:
-        typer.echo(json.dumps(compare_records(groups), ensure_ascii=False, indent=1))
+        typer.echo(json_text(compare_records(groups), indent=1))
     elif fmt is TargetFormat.csv:
         sys.stdout.write(compare_csv(groups))
     elif fmt is TargetFormat.md:

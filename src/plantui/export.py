@@ -9,17 +9,17 @@ table sits between markers that the importer skips.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from typing import Any
 
 from plantui import __version__
+from plantui.blocks import page_of
 from plantui.compare import Group, PlanTarget
 from plantui.headings import classify
-from plantui.markdown import TARGETS_END, TARGETS_MARK
 from plantui.models import Document, Node, Target
-from plantui.textsafe import printable
+from plantui.read.markdown import TARGETS_END, TARGETS_MARK
+from plantui.textsafe import json_text, printable
 
 COMPARATOR_WORDS = {"=": "达到", ">": "超过", ">=": "不低于", "<=": "不高于", "<": "低于", "~": "约"}
 # Markdown would read these at the start of a paragraph as syntax.
@@ -56,7 +56,7 @@ def _front_matter(doc: Document, source: str, sha256: str) -> str:
     ]
     lines = ["---"]
     for key, value in fields:
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+        lines.append(f"{key}: {json_text(value)}")
     lines.append("---")
     return "\n".join(lines) + "\n"
 
@@ -195,22 +195,36 @@ def to_json(
         "region": doc.region,
         "kind": doc.kind,
         "preamble": "\n".join(p.text for p in doc.preamble),
-        "outline": [_node_json(n) for n in doc.outline],
-        "targets": [target_json(t) for t in doc.targets],
+        "outline": [_node_json(n, doc.page_starts) for n in doc.outline],
+        "targets": [_with_page(target_json(t), t.line, doc.page_starts) for t in doc.targets],
     }
 
 
-def _node_json(node: Node) -> dict[str, Any]:
-    return {
-        "kind": node.kind,
-        "label": node.label,
-        "number": node.number,
-        "title": node.title,
-        "line": node.line,
-        "line_end": node.line_end,
-        "text": node.text,
-        "children": [_node_json(c) for c in node.children],
-    }
+def _node_json(node: Node, pages: tuple[int, ...] = ()) -> dict[str, Any]:
+    """A node with its text as written: the heading (label and title) and its own body."""
+    heading = node.heading.text if node.heading is not None else ""
+    return _with_page(
+        {
+            "kind": node.kind,
+            "label": node.label,
+            "number": node.number,
+            "title": node.title,
+            "heading": heading,
+            "line": node.line,
+            "line_end": node.line_end,
+            "text": "\n".join(t for t in (heading, node.text) if t),
+            "children": [_node_json(c, pages) for c in node.children],
+        },
+        node.line,
+        pages,
+    )
+
+
+def _with_page(record: dict[str, Any], line: int, pages: tuple[int, ...]) -> dict[str, Any]:
+    """A PDF's nodes and targets carry their 1-based page."""
+    if pages:
+        record["page"] = page_of(pages, line)
+    return record
 
 
 def target_json(t: Target) -> dict[str, Any]:
@@ -239,11 +253,40 @@ def export_envelope(documents: list[dict[str, Any]]) -> dict[str, Any]:
     return {"plantui_version": __version__, "documents": documents}
 
 
-def safe_filename(stem: str, suffix: str) -> str:
-    """A file name from a source stem or title: no path separators or reserved characters, not too long."""
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", stem).strip(" .")
-    cleaned = cleaned[:100] or "document"
-    return cleaned + suffix
+NAME_BYTES = 255  # the longest file name common file systems take, counted in bytes (UTF-8)
+
+
+def safe_filename(stem: str, suffix: str, *, tag: str = "") -> str:
+    """A file name from a source stem or title: no path separators or reserved characters, at most
+    NAME_BYTES bytes with ``tag`` (``-7``) and ``suffix``, cut at a character boundary."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]', "_", stem).strip(" .") or "document"
+    room = NAME_BYTES - len((tag + suffix).encode("utf-8"))
+    cut = cleaned.encode("utf-8")[:room].decode("utf-8", "ignore").rstrip(" .")
+    return cut + tag + suffix
+
+
+def file_names(stems: Sequence[tuple[int, str]], suffix: str) -> dict[int, str]:
+    """A distinct file name for each (document id, stem), stable from run to run: ``plan.md`` for
+    the first document with a stem; the others with that stem (or whose cut name another took)
+    get their id, ``plan-7.md``. Names differing only in case count as the same (macOS, Windows)."""
+    names: dict[int, str] = {}
+    taken: set[str] = set()
+    for document_id, stem in stems:
+        name = safe_filename(stem, suffix)
+        if name.casefold() not in taken:
+            names[document_id] = name
+            taken.add(name.casefold())
+    for document_id, stem in stems:
+        if document_id in names:
+            continue
+        tag, extra = f"-{document_id}", 1
+        name = safe_filename(stem, suffix, tag=tag)
+        while name.casefold() in taken:
+            extra += 1
+            name = safe_filename(stem, suffix, tag=f"{tag}-{extra}")
+        names[document_id] = name
+        taken.add(name.casefold())
+    return names
 
 
 # ---------------------------------------------------------------- target listings

@@ -251,8 +251,43 @@ def _raw_rows(
     try:
         rows = [dict(r) for r in conn.execute(sql + " ORDER BY score, p.id", args)]
     except sqlite3.OperationalError as exc:
-        raise SearchError(f"invalid FTS5 query {query!r}: {exc}") from None
+        raise SearchError(f"--raw query {query!r}: {raw_error(str(exc))}") from None
     return (rows[:limit] if limit is not None else rows), len(rows)
+
+
+_RAW_ERRORS = (
+    (
+        "phrase queries are not supported",
+        'a phrase ("数字 经济") cannot be matched: --raw searches jieba\'s words, which keep no '
+        "positions; search the phrase without --raw to find it exactly as written",
+    ),
+    (
+        "NEAR queries are not supported",
+        "NEAR cannot be used: --raw searches jieba's words, which keep no positions; "
+        "search the words without --raw to find passages holding all of them",
+    ),
+    ("unterminated string", 'a " opens a phrase that is never closed'),
+    ("unknown special query", "* must follow a word (数字*)"),
+    ('syntax error near ""', "the query ends where a word was expected (after AND, OR, NOT or a bracket)"),
+)
+
+
+def raw_error(message: str) -> str:
+    """An SQLite FTS5 error about a --raw query, in words a user can act on."""
+    for needle, words in _RAW_ERRORS:
+        if needle in message:
+            return words
+    if message.startswith("no such column: "):
+        column = message.removeprefix("no such column: ")
+        return (
+            f"a colon names a column, and the word index has no column {column!r}; "
+            "without --raw a colon is an ordinary character"
+        )
+    near = message.removeprefix("fts5: ")
+    if near.startswith("syntax error near "):
+        where = near.removeprefix("syntax error near ")
+        return f'not valid FTS5 syntax at {where} (quote a word that is an operator: "AND")'
+    return f"not valid FTS5 syntax ({near})"
 
 
 def _contains_all(text: str, words: Iterable[str]) -> bool:

@@ -24,6 +24,16 @@ def printable_line(text: str) -> str:
     return printable(text).replace("\n", " ").replace("\t", " ")
 
 
+def json_text(value: object, *, indent: int | None = None) -> str:
+    """``value`` as JSON (which YAML reads as-is) with CJK kept readable and every control
+    character or bidi override written as a ``\\uXXXX`` escape, which reads back as itself:
+    the data is kept, and a terminal showing it is never acted on."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 def _visible(match: re.Match[str]) -> str:
     code = ord(match.group(0))
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

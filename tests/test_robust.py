@@ -222,3 +222,54 @@ def test_markdown_front_matter_shows_bidi_overrides_escaped(tmp_path: Path) -> N
     import yaml
 
     assert yaml.safe_load(front)["title"] == "河北省\u202egnp.exe\u202c数字经济发展规划"
+
+
+def _children(pid: int) -> set[int]:
+    """Pids whose parent is ``pid`` (Linux /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_killing_an_import_ends_its_worker_processes(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for index in range(40):
+        text = seeds[index % len(seeds)].read_text(encoding="utf-8")
+        (folder / f"p{index:03d}.txt").write_text(f"第{index}号规划\n{text}", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "plantui", "--db", str(tmp_path / "p.db"), "import", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None and len(workers) < 2:
+        time.sleep(0.05)
+        workers = _children(proc.pid)
+    assert len(workers) >= 2, "the import did not start its worker processes"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    left = [w for w in workers if _alive(w)]
+    for pid in left:  # do not leave them running if the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert left == []

@@ -71,12 +71,19 @@ def test_a_broken_file_does_not_stop_the_others(tmp_path: Path) -> None:
 def test_folder_import_skips_and_lists_unsupported_files(tmp_path: Path) -> None:
     (tmp_path / "plans").mkdir()
     _write(tmp_path / "plans" / "a.txt", "一、总体要求\n")
-    _write(tmp_path / "plans" / "notes.docx", "x")
+    _write(tmp_path / "plans" / "notes.xlsx", "x")
+    _write(tmp_path / "plans" / "old.doc", "x")
+    _write(tmp_path / "plans" / "broken.docx", "x")
     results = import_paths(db.connect(tmp_path / "p.db"), [str(tmp_path / "plans")])
     assert sorted((Path(r.path).name, r.status) for r in results) == [
         ("a.txt", "new"),
-        ("notes.docx", "skipped"),
+        ("broken.docx", "failed"),
+        ("notes.xlsx", "skipped"),
+        ("old.doc", "failed"),
     ]
+    reasons = {Path(r.path).name: r.reason for r in results}
+    assert "soffice --headless --convert-to docx" in reasons["old.doc"]
+    assert "not a valid .docx" in reasons["broken.docx"]
 
 
 def test_not_a_database_is_refused_and_left_untouched(tmp_path: Path) -> None:

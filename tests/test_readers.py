@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from plantui.readers import ReadError, decode, read_source
+from plantui.read import ReadError, read_file
+from plantui.read.text import decode
 
 TEXT = "河北省数字经济发展规划（2020-2025年）\n一、发展基础\n到2025年，数字经济占比达到40%。\n"
 
@@ -55,10 +56,10 @@ def test_non_text_is_refused_with_a_reason(data: bytes, reason: str) -> None:
 
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ReadError, match="no such file"):
-        read_source(tmp_path / "nope.txt")
+        read_file(tmp_path / "nope.txt")
 
 
 def test_markdown_suffix_sets_the_format(tmp_path: Path) -> None:
     path = tmp_path / "plan.md"
     path.write_text("# 标题\n", encoding="utf-8")
-    assert read_source(path)[1].format == "markdown"
+    assert read_file(path)[1].format == "markdown"

@@ -14,17 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from plantui import patterns as P
+from plantui.blocks import Block
 from plantui.headings import SPACED_LABELS, classify, ends_sentence, is_label_only, is_prose
-
-
-@dataclass(frozen=True)
-class RawLine:
-    """A non-empty source line, stripped; Markdown lines carry their heading level and quote depth."""
-
-    text: str
-    line: int
-    md_level: int = 0
-    quote: int = 0
 
 
 @dataclass(frozen=True)
@@ -39,6 +30,7 @@ class Chunk:
     lines: tuple[int, ...]
     md_level: int = 0
     quote: int = 0
+    row: bool = False
 
     @property
     def line(self) -> int:
@@ -58,26 +50,26 @@ class Chunk:
         return self.line_at(start), self.line_at(max(start, end - 1))
 
 
-def raw_lines(text: str) -> list[RawLine]:
+def raw_lines(text: str) -> list[Block]:
     """Non-empty lines of plain text, stripped of indentation, numbered from 1."""
     out = []
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip(P.STRIP_CHARS)
         if stripped:
-            out.append(RawLine(stripped, number))
+            out.append(Block(stripped, number))
     return out
 
 
 class _Joining:
     """A logical line being assembled, its text grown one source line at a time."""
 
-    def __init__(self, first: RawLine) -> None:
+    def __init__(self, first: Block) -> None:
         self.first = first
         self.text = first.text
         self.offsets = [0]
         self.lines = [first.line]
 
-    def take(self, piece: RawLine) -> None:
+    def take(self, piece: Block) -> None:
         self.text += _separator(self.text, piece.text)
         self.offsets.append(len(self.text))
         self.lines.append(piece.line)
@@ -85,10 +77,12 @@ class _Joining:
 
     def chunk(self) -> Chunk:
         first = self.first
-        return Chunk(self.text, tuple(self.offsets), tuple(self.lines), first.md_level, first.quote)
+        return Chunk(
+            self.text, tuple(self.offsets), tuple(self.lines), first.md_level, first.quote, first.row
+        )
 
 
-def join_lines(lines: Sequence[RawLine]) -> list[Chunk]:
+def join_lines(lines: Sequence[Block]) -> list[Chunk]:
     """Join broken paragraphs and label-only lines into logical lines."""
     chunks: list[Chunk] = []
     wrap = wrap_width(lines)
@@ -101,9 +95,13 @@ def join_lines(lines: Sequence[RawLine]) -> list[Chunk]:
             if index < len(lines) and _takes_title_line(first, lines[index]):
                 joining.take(lines[index])
                 index += 1
-            while index < len(lines) and (
-                _continues(joining.text, lines[index], first)
-                or _wrapped(lines[index - 1], lines[index], first, wrap)
+            while (
+                index < len(lines)
+                and not first.final
+                and (
+                    _continues(joining.text, lines[index], first)
+                    or _wrapped(lines[index - 1], lines[index], first, wrap)
+                )
             ):
                 joining.take(lines[index])
                 index += 1
@@ -111,7 +109,7 @@ def join_lines(lines: Sequence[RawLine]) -> list[Chunk]:
     return chunks
 
 
-def wrap_width(lines: Sequence[RawLine]) -> int | None:
+def wrap_width(lines: Sequence[Block]) -> int | None:
     """The display width at which the text was hard-wrapped (PDF conversion), if it was.
 
     In such text most lines end at the same width and almost none is wider.
@@ -134,16 +132,16 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _wrapped(last: RawLine, nxt: RawLine, first: RawLine, wrap: int | None) -> bool:
+def _wrapped(last: Block, nxt: Block, first: Block, wrap: int | None) -> bool:
     """In hard-wrapped text, a line that reaches the wrap width continues on the next line."""
-    if wrap is None or nxt.md_level or nxt.quote != first.quote or ends_sentence(last.text):
+    if wrap is None or nxt.final or nxt.md_level or nxt.quote != first.quote or ends_sentence(last.text):
         return False
     if display_width(last.text) < wrap - 3:
         return False
     return classify(nxt.text) is None
 
 
-def _takes_title_line(first: RawLine, nxt: RawLine) -> bool:
+def _takes_title_line(first: Block, nxt: Block) -> bool:
     """A label alone on its line (``1.``, ``第一章``) takes the next line as its title line."""
     if nxt.md_level or nxt.quote != first.quote:
         return False
@@ -160,9 +158,9 @@ def _separator(left: str, right: str) -> str:
     return ""
 
 
-def _continues(text: str, nxt: RawLine, first: RawLine) -> bool:
+def _continues(text: str, nxt: Block, first: Block) -> bool:
     """Whether ``nxt`` continues the sentence that ``text`` leaves open."""
-    if nxt.md_level or nxt.quote != first.quote:
+    if nxt.final or nxt.md_level or nxt.quote != first.quote:
         return False
     if ends_sentence(text) or _is_table_row(text) or _is_table_row(nxt.text):
         return False

@@ -21,7 +21,7 @@ from plantui.models import Document, Node, Paragraph, Target
 MIGRATION_SET = "plantui"
 # The names _migrations() registers, in order: checked on every open without importing
 # sqlite-utils (~40 ms), which is only needed when one of them is still to be applied.
-MIGRATION_NAMES = ("0001_initial",)
+MIGRATION_NAMES = ("0001_initial", "0002_pages")
 _BATCH = 2000  # passages written (and, for one large file, segmented) at a time
 PASSAGE_BITS = 22  # a passage id is document_id << 22 | its order: up to 4M passages a document
 
@@ -150,6 +150,11 @@ def _migrations() -> Any:
             """
         )
 
+    @migrations(name=MIGRATION_NAMES[1])
+    def pages(db: Any) -> None:
+        # the first line of every page of a PDF (a JSON list), so hits and targets know their page
+        db.execute("ALTER TABLE documents ADD COLUMN page_starts TEXT")
+
     return migrations
 
 
@@ -274,7 +279,7 @@ def write_document(
         cursor = conn.execute(
             "INSERT INTO documents (sha256, title, title_from, issuer, doc_number, issued, published, "
             "period_start, period_end, region, kind, format, encoding, line_count, char_count, segmenter, "
-            "imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "imported_at, page_starts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 prepared.sha256,
                 doc.title,
@@ -293,6 +298,7 @@ def write_document(
                 sum(len(p.text) for p, _, _ in doc.paragraphs()),
                 fingerprint,
                 utc_now(),
+                json.dumps(list(doc.page_starts)) if doc.page_starts else None,
             ),
         )
         document_id = int(cursor.lastrowid or 0)
@@ -618,6 +624,7 @@ def load_document(conn: sqlite3.Connection, document_id: int) -> Document:
         kind=row["kind"],
         targets=tuple(load_targets(conn, document_id)),
         line_count=row["line_count"] or 0,
+        page_starts=tuple(json.loads(row["page_starts"])) if row["page_starts"] else (),
     )
 
 

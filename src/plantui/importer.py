@@ -19,7 +19,7 @@ from pathlib import Path
 
 from plantui import db
 from plantui.models import Document
-from plantui.readers import ReadError, read_source, source_format
+from plantui.read import REFUSED, ReadError, read_file, source_format
 
 # Below this much text, starting worker processes costs more than it saves.
 _PARALLEL_MIN_BYTES = 400_000
@@ -69,12 +69,17 @@ def collect(paths: Sequence[str]) -> tuple[list[tuple[Path, str]], list[ImportRe
             found = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
             supported = [p for p in found if source_format(p) is not None]
             for p in found:
-                if source_format(p) is None:
+                refused = REFUSED.get(p.suffix.lower())
+                if refused is not None:  # a plan in a format to convert first: say how
+                    results.append(ImportResult(str(p), "failed", refused))
+                elif source_format(p) is None:
                     results.append(
                         ImportResult(str(p), "skipped", f"unsupported file type {p.suffix or '(none)'}")
                     )
-            if not supported:
-                results.append(ImportResult(given, "failed", "folder holds no .txt or .md files"))
+            if not supported and not any(p.suffix.lower() in REFUSED for p in found):
+                results.append(
+                    ImportResult(given, "failed", "folder holds no plan files (.txt .md .docx .pdf .html)")
+                )
             files.extend((p, str(p)) for p in supported)
         elif not path.is_file():
             results.append(ImportResult(given, "failed", "not a regular file"))
@@ -218,7 +223,12 @@ def _prepare_all(jobs: list[_Job], workers: int | None) -> Iterator[tuple[_Job, 
     segment.words("预热")  # load jieba before forking so the workers share it
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+    from plantui.workers import die_with_parent
+
+    # each worker ends itself when this process ends, kill -9 included
+    with ProcessPoolExecutor(
+        max_workers=count, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         yield from zip(jobs, pool.map(prepare, jobs, chunksize=1), strict=True)
 
 
@@ -232,15 +242,17 @@ def _size(path: Path) -> int:
 def prepare(job: _Job, segment: bool = True) -> db.Prepared | _Failure:
     """Read, parse, extract targets and (in a worker process) segment one file."""
     from plantui import segment as segmenter
-    from plantui.parse import parse
+    from plantui.parse import parse_source
     from plantui.targets import extract_targets
 
     try:
-        data, source = read_source(job.path)
+        data, source = read_file(job.path)
     except ReadError as exc:
         return _Failure(str(exc))
+    except Exception as exc:  # a reader library's bug on a hostile file must not stop the others
+        return _Failure(f"could not read ({type(exc).__name__}: {exc})")
     try:
-        document = parse(source.text, job.path.name, source.format)
+        document = parse_source(source, job.path.name)
         if job.title is not None:
             document = replace(document, title=job.title, title_from="user")
         document = replace(document, targets=extract_targets(document))

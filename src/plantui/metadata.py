@@ -81,6 +81,10 @@ def extract(preamble: list[Chunk], tail: list[Chunk], body_sample: str) -> Metad
     texts = [c.text for c in preamble]
     folded = [P.fold(t) for t in texts]
     _fields(folded, texts, meta)
+    tail_texts = [c.text for c in tail]
+    tail_folded = [P.fold(t) for t in tail_texts]
+    if sum(1 for t in tail_folded if _is_field(t)) >= 2:  # a field block closing the page
+        _fields(tail_folded, tail_texts, meta)
     _notice(texts, meta)
     if meta.title is None:
         meta.title = _leading_title(texts)
@@ -88,7 +92,7 @@ def extract(preamble: list[Chunk], tail: list[Chunk], body_sample: str) -> Metad
         if meta.doc_number is None and len(text) <= 40:
             match = P.DOC_NUMBER.search(text)
             if match:
-                meta.doc_number = texts[index][match.start("num") : match.end("num")].strip()
+                meta.doc_number = clean_doc_number(texts[index][match.start("num") : match.end("num")])
         if meta.published is None:
             published = P.PUBLISHED.match(text)
             if published:
@@ -114,31 +118,76 @@ def derive(meta: Metadata, body_sample: str) -> None:
 
 
 def _fields(folded: list[str], texts: list[str], meta: Metadata) -> None:
-    """``## 政策标题：`` style header blocks, the value on the same or the next line."""
-    for index, text in enumerate(folded):
-        for pattern, name in (
-            (P.FIELD_TITLE, "title"),
-            (P.FIELD_ISSUER, "issuer"),
-            (P.FIELD_NUMBER, "number"),
-        ):
-            match = pattern.fullmatch(text)
-            if match is None:
-                continue
-            value = texts[index][match.start("v") :].strip()
-            if not value and index + 1 < len(texts) and not _is_field(folded[index + 1]):
-                value = texts[index + 1].strip()
-            if not value:
-                continue
-            if name == "title" and meta.title is None:
-                meta.title = value
-            elif name == "issuer" and meta.issuer is None:
-                meta.issuer = value
-            elif name == "number" and meta.doc_number is None:
-                meta.doc_number = value
+    """Field blocks (gov.cn's table, legal databases, ``## 政策标题：`` headers): a stated field is
+    taken as it is written. Cells of one row (``发布机构：X | 成文日期：Y``) are fields each."""
+    cells = [pair for i, text in enumerate(folded) for pair in _cell_pairs(text, texts[i])]
+    for index, (cell, written) in enumerate(cells):
+        match = P.FIELD.match(cell)
+        if match is None:
+            continue
+        key = P.FIELD_KEYS.get(re.sub(r"\s+", "", match.group("label")))
+        if not key:
+            continue
+        value = written[match.start("v") : match.end("v")].strip()
+        if not value and index + 1 < len(cells) and not _field_label(cells[index + 1][0]):
+            value = cells[index + 1][1].strip()
+        value = value.strip(" |")
+        if not value or _field_label(value + "："):
+            continue
+        if key in ("issued", "published"):
+            date = parse_date(value)
+            if date and getattr(meta, key) is None:
+                setattr(meta, key, date)
+        elif key == "doc_number":
+            number = P.DOC_NUMBER.search(value) or re.search(
+                r"[\u4e00-\u9fff]{1,10}令\s*第?\s*\d+\s*号", value
+            )
+            if number and meta.doc_number is None:
+                meta.doc_number = clean_doc_number(number.group(0))
+        elif getattr(meta, key) is None and len(value) <= 120:
+            setattr(meta, key, _original(value))
+
+
+def _original(value: str) -> str:
+    return value.strip().strip("*").strip()
+
+
+def _cells(text: str) -> list[str]:
+    return [c.strip() for c in text.split(" | ")] if " | " in text else [text]
+
+
+def _cell_pairs(folded: str, written: str) -> list[tuple[str, str]]:
+    """Cells of a row, folded and as written (folding keeps offsets, so both split alike)."""
+    pairs, start = [], 0
+    for part in [*folded.split(" | ")]:
+        end = start + len(part)
+        pairs.append((part.strip(), written[start:end].strip()))
+        start = end + 3
+    return pairs
+
+
+def _field_label(text: str) -> bool:
+    match = P.FIELD.match(text)
+    return bool(match and re.sub(r"\s+", "", match.group("label")) in P.FIELD_KEYS and not match.group("v"))
+
+
+def clean_doc_number(text: str) -> str:
+    """A 文号 as written, with full-width digits folded and stray spaces gone: 粤府办〔2020〕9号."""
+    return re.sub(r"\s+", "", text.translate(_FULL_DIGITS))
+
+
+_FULL_DIGITS = {0xFF10 + d: 0x30 + d for d in range(10)}
+# 广东省人民政府令第290号: a government decree's number
+_DECREE = re.compile(r"[\u4e00-\u9fff]{1,10}令\s*第?\s*\d+\s*号")
 
 
 def _is_field(folded: str) -> bool:
-    return any(p.fullmatch(folded) for p in (P.FIELD_TITLE, P.FIELD_ISSUER, P.FIELD_NUMBER, P.FIELD_CONTENT))
+    if P.FIELD_CONTENT.fullmatch(folded):
+        return True
+    return any(
+        (m := P.FIELD.match(c)) is not None and re.sub(r"\s+", "", m.group("label")) in P.FIELD_KEYS
+        for c in _cells(folded)
+    )
 
 
 def _notice(texts: list[str], meta: Metadata) -> None:

@@ -131,6 +131,7 @@ class Document:
     targets: tuple[Target, ...] = ()
     line_count: int = 0
     extra: dict[str, str] = field(default_factory=dict)
+    page_starts: tuple[int, ...] = ()  # first line of every page (PDF); empty without pages
 
     def walk(self) -> Iterator[tuple[Node, tuple[Node, ...]]]:
         """Yield (node, ancestors) for every node in reading order."""

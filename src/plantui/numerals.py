@@ -111,3 +111,29 @@ def _is_arabic(text: str) -> bool:
         return False
     head, _, tail = text.partition(".")
     return head.isascii() and head.isdigit() and (not tail or (tail.isascii() and tail.isdigit()))
+
+
+_DIGITS_CN = "零一二三四五六七八九"
+
+
+def to_chinese(value: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三, 105 → 一百零五: how plans number their parts."""
+    if value < 0:
+        return str(value)
+    if value < 10:
+        return _DIGITS_CN[value]
+    if value < 20:
+        return "十" + (_DIGITS_CN[value % 10] if value % 10 else "")
+    if value < 100:
+        return _DIGITS_CN[value // 10] + "十" + (_DIGITS_CN[value % 10] if value % 10 else "")
+    if value < 1000:
+        rest = value % 100
+        head = _DIGITS_CN[value // 100] + "百"
+        if not rest:
+            return head
+        return head + (
+            "零" + _DIGITS_CN[rest]
+            if rest < 10
+            else (_DIGITS_CN[rest // 10] + "十" + (_DIGITS_CN[rest % 10] if rest % 10 else ""))
+        )
+    return str(value)

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from plantui import patterns as P
-from plantui.chunks import Chunk, RawLine, join_lines, raw_lines
+from plantui.blocks import Source
+from plantui.chunks import Chunk, join_lines, raw_lines
 from plantui.headings import RANK, STRUCTURAL, Heading, classify, ends_sentence
-from plantui.markdown import MarkdownSource, read_markdown
 from plantui.metadata import Metadata, derive, extract, looks_like_issuer, parse_date, squash
 from plantui.models import Document, Node, Paragraph
 
@@ -44,13 +44,14 @@ _ATTACHMENT_ITEM = re.compile(r"\d{1,2}\s*[.、]")
 
 def parse_text(text: str, name: str = "") -> Document:
     """Parse a plain-text plan (newlines already normalised)."""
-    return _parse(raw_lines(text), name, text.count("\n") + 1, None)
+    return parse_source(Source(tuple(raw_lines(text)), text.count("\n") + 1, "text"), name)
 
 
 def parse_markdown(text: str, name: str = "") -> Document:
     """Parse Markdown: plantui's own export or ordinary Markdown with ``#`` headings."""
-    source = read_markdown(text)
-    return _parse(source.lines, name, text.count("\n") + 1, source)
+    from plantui.read.markdown import markdown_source
+
+    return parse_source(markdown_source(text), name)
 
 
 def parse(text: str, name: str = "", fmt: str = "text") -> Document:
@@ -117,8 +118,10 @@ class _Open:
         )
 
 
-def _parse(lines: Sequence[RawLine], name: str, line_count: int, markdown: MarkdownSource | None) -> Document:
-    chunks = join_lines(lines)
+def parse_source(source: Source, name: str = "") -> Document:
+    """Parse the blocks a reader produced: metadata, preamble and the outline tree."""
+    markdown = source if source.format == "markdown" else None
+    chunks = join_lines(source.blocks)
     heads: list[Heading | None] = [_classify(c) for c in chunks]
     _attachment_lists(heads)
     _table_of_contents(chunks, heads)
@@ -162,11 +165,14 @@ def _parse(lines: Sequence[RawLine], name: str, line_count: int, markdown: Markd
         period=meta.period,
         region=meta.region,
         kind=meta.kind,
-        line_count=line_count,
+        line_count=source.line_count,
+        page_starts=source.page_starts,
     )
 
 
 def _classify(chunk: Chunk) -> Heading | None:
+    if chunk.row:
+        return None  # a table row is data, whatever its first cell says
     heading = classify(chunk.text)
     if chunk.md_level:
         if heading is None:
@@ -232,7 +238,7 @@ def _outline_start(
     return None
 
 
-def _apply_front_matter(meta: Metadata, markdown: MarkdownSource, sample: str) -> None:
+def _apply_front_matter(meta: Metadata, markdown: Source, sample: str) -> None:
     """Front matter states metadata outright; the first ``#`` heading is the title otherwise."""
     front = markdown.front
     if markdown.title and not front.get("title"):

@@ -52,7 +52,7 @@ CHAPTER = re.compile(rf"第\s*(?P<label>{_NUM})\s*章\s*[:、.]?\s*(?P<rest>.*)"
 DIVISION = re.compile(rf"第\s*(?P<label>{_NUM})\s*节\s*[:、.]?\s*(?P<rest>.*)")
 ARTICLE = re.compile(rf"第\s*(?P<label>{_NUM})\s*条(?=\s|$|[\u4e00-\u9fff(“\"《])\s*(?P<rest>.*)")
 # 一、 and 一. ; not 一是 (an in-paragraph enumeration) nor 一，(prose).
-PART = re.compile(rf"(?P<label>{_CN})\s*[、.](?!\d)\s*(?P<rest>.*)")
+PART = re.compile(rf"(?P<label>{_CN})\s*(?:、|\.(?!\d))\s*(?P<rest>.*)")
 # （一） with either bracket width, 〔一〕, and the enclosed forms ㈠..㈩.
 SECTION = re.compile(rf"\(\s*(?P<label>{_CN})\s*\)\s*[、.]?\s*(?P<rest>.*)")
 SECTION_ENCLOSED = re.compile(r"(?P<label>[\u3220-\u3229])\s*(?P<rest>.*)")
@@ -81,8 +81,46 @@ PROSE_MARK = re.compile(r"[。!?;]")
 
 # Metadata signs (folded text).
 DOC_NUMBER = re.compile(
-    r"(?P<num>[\u4e00-\u9fff]{1,12}[\[(〔【]\s*(?:19|20)\d{2}\s*[\])〕】]\s*\d{1,4}\s*号)"
+    r"(?P<num>[\u4e00-\u9fff]{1,12}\s*[\[(〔【]\s*(?:19|20)\d{2}\s*[\])〕】]\s*\d{1,4}\s*号)"
 )
+# A field block (gov.cn's table, legal databases, scrapers): label, colon, value. Labels may be
+# spaced out (索 引 号：, 标　　题：); the value may be on the next line.
+FIELD = re.compile(r"^[#*\s]*(?P<label>(?:[\u4e00-\u9fff]\s*){2,6}?)\s*[:]\s*(?P<v>.*?)[*\s]*$")
+FIELD_KEYS = {
+    "政策标题": "title",
+    "标题": "title",
+    "文件名称": "title",
+    "名称": "title",
+    "题名": "title",
+    "政策来源": "issuer",
+    "发文机关": "issuer",
+    "发布机构": "issuer",
+    "制定机关": "issuer",
+    "发布部门": "issuer",
+    "颁布机关": "issuer",
+    "发文单位": "issuer",
+    "发文字号": "doc_number",
+    "文号": "doc_number",
+    "成文日期": "issued",
+    "签发日期": "issued",
+    "公布日期": "issued",
+    "发布日期": "published",
+    "发布时间": "published",
+    "发文日期": "published",
+    "印发日期": "published",
+    # stated, but not fields plantui keeps; listed so their lines read as a field block
+    "索引号": "",
+    "主题分类": "",
+    "分类": "",
+    "主题词": "",
+    "施行日期": "",
+    "实施日期": "",
+    "时效性": "",
+    "效力位阶": "",
+    "效力级别": "",
+    "法规类别": "",
+    "有效性": "",
+}
 DATE_CN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 DATE_CN_NUMERALS = re.compile(
     r"(?P<y>[一二三四五六七八九〇零○]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日"
@@ -94,9 +132,9 @@ DATE_LINE = re.compile(
 )
 PUBLISHED = re.compile(r"(?:发布日期|发布时间|发文日期|印发日期)\s*[:]?\s*(?P<date>.+)")
 SIGNED = re.compile(r"(?:成文日期|签发日期)\s*[:]?\s*(?P<date>.+)")
-FIELD_TITLE = re.compile(r"#*\s*(?:政策标题|标题|文件名称)\s*[:]\s*(?P<v>.*)")
-FIELD_ISSUER = re.compile(r"#*\s*(?:政策来源|发文机关|发布机构|来源)\s*[:]\s*(?P<v>.*)")
-FIELD_NUMBER = re.compile(r"#*\s*(?:发文字号|文号)\s*[:]\s*(?P<v>.*)")
+FIELD_ISSUER = re.compile(
+    r"#*\s*(?:政策来源|发文机关|发布机构|制定机关|发布部门|颁布机关|发文单位)\s*[:]\s*(?P<v>.*)"
+)
 FIELD_CONTENT = re.compile(r"#*\s*(?:政策内容|正文)\s*[:]\s*$")
 CODING_LINE = re.compile(r"#\s*-\*-\s*coding[:=].*-\*-")
 # A covering notice: 〈issuer〉关于印发〈document〉的通知.

@@ -7,11 +7,9 @@ would also split on U+2028, form feeds and friends and shift every later line nu
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
-from pathlib import Path
 
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+from plantui.blocks import Source
+from plantui.read.base import ReadError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -34,48 +32,24 @@ _MAGIC = (
 )
 
 
-class ReadError(Exception):
-    """A file that cannot be read as a plan; the message says why in one line."""
+def text_source(text: str, encoding: str) -> Source:
+    """Plain text: one block per non-empty line; joining broken paragraphs is left to structure,
+    which knows the hard-wrap width of the whole file."""
+    from plantui.chunks import raw_lines
 
-
-@dataclass(frozen=True)
-class SourceText:
-    """Decoded text of one file, newlines normalised to ``\\n``."""
-
-    text: str
-    encoding: str
-    format: str  # "text" or "markdown"
-
-
-def source_format(path: Path) -> str | None:
-    """``text`` or ``markdown`` for a supported file name, else None."""
-    suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
-        return "text"
-    if suffix in MARKDOWN_SUFFIXES:
-        return "markdown"
-    return None
-
-
-def read_source(path: Path) -> tuple[bytes, SourceText]:
-    """Read and decode a file; raise ReadError with a one-line reason when it is not a plan."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReadError("no such file") from None
-    except IsADirectoryError:
-        raise ReadError("is a directory") from None
-    except OSError as exc:
-        raise ReadError(exc.strerror or str(exc)) from None
-    fmt = source_format(path) or "text"
-    return data, SourceText(decode(data), _encoding_name(data), fmt)
+    return Source(tuple(raw_lines(text)), text.count("\n") + 1, "text", encoding)
 
 
 def decode(data: bytes) -> str:
     """Decode bytes of a text file in any common Chinese encoding to normalised text."""
+    return decode_named(data)[0]
+
+
+def decode_named(data: bytes) -> tuple[str, str]:
+    """Normalised text and the name of the encoding it was decoded from."""
     if not data.strip():
         raise ReadError("empty file" if not data else "file holds only whitespace")
-    encoding = _encoding_name(data)
+    encoding = encoding_name(data)
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
@@ -85,7 +59,7 @@ def decode(data: bytes) -> str:
         raise ReadError("not a text file (binary content)")
     if not text.strip():
         raise ReadError("file holds only whitespace")
-    return normalise_newlines(text)
+    return normalise_newlines(text), encoding
 
 
 def normalise_newlines(text: str) -> str:
@@ -93,7 +67,7 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _encoding_name(data: bytes) -> str:
+def encoding_name(data: bytes) -> str:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plantui import patterns as P
-from plantui.chunks import RawLine
+from plantui.blocks import Block, Source
 
 HEADING = re.compile(r"(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 QUOTE = re.compile(r"(?:>\s?)+")
@@ -34,7 +34,7 @@ class MarkdownSource:
     front: dict[str, Any] = field(default_factory=dict)
     title: str | None = None
     title_line: int | None = None
-    lines: list[RawLine] = field(default_factory=list)
+    lines: list[Block] = field(default_factory=list)
 
 
 def read_markdown(text: str) -> MarkdownSource:
@@ -51,7 +51,7 @@ def read_markdown(text: str) -> MarkdownSource:
             continue
         if in_fence:
             if stripped:
-                source.lines.append(RawLine(stripped, number))
+                source.lines.append(Block(stripped, number))
             continue
         if stripped in (TARGETS_MARK, TARGETS_END):
             skipping = stripped == TARGETS_MARK
@@ -82,7 +82,7 @@ def _front_matter(rows: list[str], source: MarkdownSource) -> int:
     return 0
 
 
-def _line(stripped: str, number: int, source: MarkdownSource) -> RawLine | None:
+def _line(stripped: str, number: int, source: MarkdownSource) -> Block | None:
     quote = 0
     match = QUOTE.match(stripped)
     if match:
@@ -105,4 +105,39 @@ def _line(stripped: str, number: int, source: MarkdownSource) -> RawLine | None:
         source.title = stripped
         source.title_line = number
         return None
-    return RawLine(stripped, number, level, quote)
+    return Block(stripped, number, level, quote)
+
+
+# A Markdown heading that is not a field label (``## 政策标题：`` heads a value, not a section).
+_SNIFF_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>\S.*)$", re.M)
+_SNIFF_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*\|", re.M)
+_SNIFF_HTML_TABLE = re.compile(r"<table[\s>].*?<tr[\s>]", re.S | re.I)
+_FIELD_LABEL = re.compile(r"^[^\s:：]{1,8}[:：]\s*$")
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Markdown inside a .txt (converter output): ``#`` headings that are not field labels,
+    a GFM table rule, or an HTML table. The content decides, not the file name."""
+    sample = text[:400_000]
+    headings = 0
+    for match in _SNIFF_HEADING.finditer(sample):
+        body = match.group("text").strip()
+        if _FIELD_LABEL.match(body) or P.CODING_LINE.fullmatch("# " + body) or body.startswith("-*-"):
+            continue
+        headings += 1
+        if headings >= 2:
+            return True
+    return bool(_SNIFF_TABLE_RULE.search(sample) or _SNIFF_HTML_TABLE.search(sample))
+
+
+def markdown_source(text: str, encoding: str = "utf-8") -> Source:
+    """Markdown as blocks, with its front matter and level-1 title."""
+    source = read_markdown(text)
+    return Source(
+        tuple(source.lines),
+        text.count("\n") + 1,
+        "markdown",
+        encoding,
+        front=source.front,
+        title=source.title,
+    )

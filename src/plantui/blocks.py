@@ -1,0 +1,63 @@
+"""The one intermediate model every reader produces: a file as a sequence of blocks.
+
+A block is a paragraph (or, for plain text, one source line) with where it came from: its
+1-based line in the text as imported (for .docx, .pdf and .html: the text the reader extracted,
+one paragraph or table row a line), its page when the format has pages, and the hints the
+format gives — a heading level (Markdown ``#``, Word heading styles), a box (a 专栏 drawn as a
+framed one-cell table or a blockquote), a table row. Structure, metadata and targets read
+blocks and never know which format they came from.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph, table row or (for plain text) source line, stripped.
+
+    ``md_level`` is a heading level the format states (0: none); ``quote`` the depth of a
+    box or blockquote; ``final`` says the reader has already joined the paragraph (Word,
+    HTML, PDF): structure must not join it with its neighbours, except a label standing
+    alone with its title on the next block.
+    """
+
+    text: str
+    line: int
+    md_level: int = 0
+    quote: int = 0
+    final: bool = False
+    page: int | None = None
+    row: bool = False  # a table row (cells joined by `` | ``): data, never a heading
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file read by one of the readers: its blocks and what the format itself states.
+
+    ``front`` holds metadata the format states outside the text (Markdown front matter);
+    ``title`` a title the format marks (a Markdown level-1 heading); ``page_starts`` the first
+    line of every page (empty for formats without pages).
+    """
+
+    blocks: tuple[Block, ...]
+    line_count: int
+    format: str  # text | markdown | docx | pdf | html
+    encoding: str = ""
+    front: dict[str, Any] = field(default_factory=dict)
+    title: str | None = None
+    page_starts: tuple[int, ...] = ()
+
+    def page_of(self, line: int) -> int | None:
+        """The 1-based page holding ``line``, or None when the format has no pages."""
+        return page_of(self.page_starts, line)
+
+
+def page_of(page_starts: tuple[int, ...], line: int) -> int | None:
+    """The 1-based page of ``line`` given the first line of every page."""
+    if not page_starts:
+        return None
+    return max(bisect.bisect_right(page_starts, line), 1)

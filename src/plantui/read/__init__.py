@@ -1,0 +1,109 @@
+"""File → blocks: one reader per format, chosen by the content as much as by the name.
+
+In: a path. Out: the file's bytes (for its hash) and a ``Source`` of blocks
+(``plantui.blocks``). Readers: ``text`` (any common Chinese encoding), ``markdown`` (also
+Markdown found inside a .txt), ``docx`` (python-docx), ``pdf`` (pypdfium2), ``html``
+(selectolax). Formats plantui cannot read (.doc, .wps, .rtf …) fail with a one-line
+reason that names the fix. Nothing above this package knows which format a plan came from.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plantui.blocks import Source
+from plantui.read.base import MAX_TEXT_BYTES, ReadError
+
+__all__ = ["REFUSED", "ReadError", "read_file", "source_format"]
+
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+}
+# Formats met in real folders that need converting first: the reason names the fix.
+_CONVERT = "save it as .docx, or run: soffice --headless --convert-to docx FILE"
+REFUSED = {
+    ".doc": f"an old Word file (.doc): {_CONVERT}",
+    ".wps": f"a WPS file (.wps): {_CONVERT}",
+    ".rtf": f"an RTF file: {_CONVERT}",
+    ".odt": f"an OpenDocument file (.odt): {_CONVERT}",
+    ".docm": f"a macro-enabled Word file (.docm): {_CONVERT}",
+    ".dotx": f"a Word template (.dotx): {_CONVERT}",
+    ".ofd": "an OFD file: print it to PDF first",
+    ".caj": "a CAJ file: save it as PDF first",
+}
+
+
+def source_format(path: Path) -> str | None:
+    """The reader for a file name, or None when plantui does not read such files."""
+    return SUFFIXES.get(path.suffix.lower())
+
+
+def read_file(path: Path) -> tuple[bytes, Source]:
+    """Read one file into blocks; raise ReadError with a one-line reason when it is not a plan."""
+    refused = REFUSED.get(path.suffix.lower())
+    if refused is not None:
+        raise ReadError(refused)
+    try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise ReadError(f"file too large ({size // 1_000_000} MB)")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError("no such file") from None
+    except IsADirectoryError:
+        raise ReadError("is a directory") from None
+    except PermissionError:
+        raise ReadError("permission denied") from None
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc)) from None
+    return data, read_bytes(data, source_format(path) or "text")
+
+
+def read_bytes(data: bytes, named: str) -> Source:
+    """Blocks of a file's bytes: the content decides where it is clear, else the file name."""
+    fmt = sniff(data) or named
+    if fmt == "docx":
+        from plantui.read.docx import read_docx
+
+        return read_docx(data)
+    if fmt == "pdf":
+        from plantui.read.pdf import read_pdf
+
+        return read_pdf(data)
+    if fmt == "html":
+        from plantui.read.html import read_html
+
+        return read_html(data)
+    from plantui.read.markdown import looks_like_markdown, markdown_source
+    from plantui.read.text import decode_named, text_source
+
+    text, encoding = decode_named(data)
+    if fmt == "markdown" or looks_like_markdown(text):
+        return markdown_source(text, encoding)
+    return text_source(text, encoding)
+
+
+def sniff(data: bytes) -> str | None:
+    """The format the bytes show whatever the name says: a PDF, a Word file, a web page."""
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx" if b"word/" in data[:200_000] else None
+    lowered = head[:512].lower()
+    for bom in (b"\xef\xbb\xbf",):
+        lowered = lowered.removeprefix(bom)
+    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in data[:4096].lower():
+        return "html"
+    if lowered.startswith((b"<div", b"<body", b"<table", b"<meta", b"<head")):
+        return "html"
+    return None

@@ -1,0 +1,31 @@
+"""What every reader shares: the one error type and the limits that keep hostile files bounded."""
+
+from __future__ import annotations
+
+import re
+
+
+class ReadError(Exception):
+    """A file that cannot be read as a plan; the message says why in one line."""
+
+
+# A plan is at most a few MB of text; these bound time and memory on hostile input.
+MAX_TEXT_BYTES = 100_000_000  # plain text and Markdown (a 50 MB plan still imports)
+MAX_HTML_BYTES = 20_000_000  # a saved web page; larger ones are pages of something else
+MAX_PDF_BYTES = 200_000_000
+MAX_PDF_PAGES = 2_000
+MAX_ZIP_MEMBER_BYTES = 60_000_000  # one part of a .docx, uncompressed
+MAX_ZIP_TOTAL_BYTES = 200_000_000  # all parts of a .docx, uncompressed
+MAX_ZIP_RATIO = 200  # uncompressed/compressed; real Word XML compresses 5 to 20 times
+
+
+# Page furniture that sits inside the article on many government sites.
+CHROME = re.compile(
+    r"^(?:.*字体[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?\s*】?.*"
+    r"|.*(?:打印本页|关闭窗口|关闭本页|打印\s*关闭|分享到|扫一扫在手机打开当前页|扫一扫|收藏本页|"
+    r"加入收藏|设为首页|返回顶部|【打印】|【关闭】|【我要纠错】|【收藏】).*"
+    r"|(?:打印|关闭|分享|收藏|纠错|下载|返回|上一篇|下一篇|相关链接|相关文件|相关解读|责任编辑[:：].*)"
+    r"|(?:上一篇|下一篇)[:：].*|(?:来源|浏览次数|访问量|点击数|阅读次数)[:：]\s*\d*\s*"
+    r"|.*(?:ICP备|网站标识码|版权所有|主办单位|承办单位|技术支持|公网安备|网站地图|隐私声明|关于我们).*"
+    r"|(?:主办|承办|协办)[:：].*)$"
+)

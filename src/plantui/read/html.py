@@ -1,0 +1,303 @@
+"""Web pages (.html/.htm) → blocks, with selectolax (lexbor).
+
+- The charset comes from the page (BOM, ``<meta charset>``, ``http-equiv``), GB2312/GBK read as
+  GB18030; without one, the bytes decide as for text files.
+- Scripts, styles, forms, navigation, headers and footers are dropped; of what is left, the
+  content is the deepest element holding most of the page's Chinese text (the article), so
+  menus, breadcrumbs and link lists around it fall away. Chrome lines that sit inside it
+  (【字体：大 中 小】, 打印本页, 分享到, 扫一扫…) are dropped by pattern.
+- The gov.cn metadata table (索引号 / 主题分类 / 发文机关 / 成文日期 / 标题 / 发文字号 / 发布日期)
+  becomes field lines (``发文机关：国务院``) at the top, which metadata reads as stated fields.
+- Block elements become blocks; layout tables are read as flow, data tables as rows
+  ``a | b | c``; a one-cell table is a box.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from plantui.blocks import Block, Source
+from plantui.read.base import CHROME, MAX_HTML_BYTES, ReadError
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_DROP = (
+    "script, style, noscript, iframe, object, embed, form, select, button, input, textarea, nav, svg, "
+    "canvas, template"
+)
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "address",
+        "center",
+        "ul",
+        "ol",
+        "dl",
+        "figure",
+        "figcaption",
+        "main",
+        "aside",
+        "tr",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "caption",
+        "hr",
+    ]
+)
+# The gov.cn policy library's field labels, and others' (发布机构, 名称, 文号, 分类).
+_FIELD_LABELS = {
+    "索引号": "索引号",
+    "主题分类": "主题分类",
+    "分类": "主题分类",
+    "发文机关": "发文机关",
+    "发布机构": "发文机关",
+    "成文日期": "成文日期",
+    "标题": "标题",
+    "名称": "标题",
+    "发文字号": "发文字号",
+    "文号": "发文字号",
+    "发布日期": "发布日期",
+    "主题词": "主题词",
+    "有效性": "有效性",
+}
+
+
+def read_html(data: bytes) -> Source:
+    """Blocks of a saved web page."""
+    if len(data) > MAX_HTML_BYTES:
+        raise ReadError(f"web page too large ({len(data) // 1_000_000} MB; a plan's page is under 20 MB)")
+    from selectolax.lexbor import LexborHTMLParser
+
+    text = _decode(data)
+    tree = LexborHTMLParser(text)
+    for node in tree.css(_DROP):
+        node.decompose()
+    body = tree.body or tree.root
+    if body is None:
+        raise ReadError("the web page holds no text")
+    out = _Out()
+    fields = _metadata_table(body)
+    for label, value in fields:
+        out.add(f"{label}：{value}")
+    title = _page_title(tree, fields)
+    content = _content(body)
+    body_texts = _text(content)
+    if title and _squash(title) not in _squash(body_texts[:400]):
+        out.add(title)
+    _walk(content, out, 0)
+    if sum(len(_CJK.findall(b.text)) for b in out.blocks) < 5:
+        raise ReadError("the web page holds no Chinese text (a page of links or a script-built page?)")
+    return Source(tuple(out.blocks), len(out.blocks), "html", "utf-8", title=None)
+
+
+def _decode(data: bytes) -> str:
+    from plantui.read.text import decode
+
+    head = data[:4096]
+    match = _META_CHARSET.search(head)
+    if match and not head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        name = match.group(1).decode("ascii", "replace").lower()
+        if name in ("gb2312", "gbk", "gb18030", "x-gbk", "cp936"):
+            name = "gb18030"
+        try:
+            return data.decode(name).replace("\r\n", "\n").replace("\r", "\n")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(data)
+
+
+class _Out:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+
+    def add(self, text: str, quote: int = 0, row: bool = False) -> None:
+        text = re.sub(r"[ \t\n\r\f\v]+", " ", text).strip(" \t\u3000\u00a0\ufeff\u200b")
+        if not text or CHROME.match(text):
+            return
+        self.blocks.append(Block(text, len(self.blocks) + 1, 0, quote, final=True, row=row))
+
+
+def _text(node: Any) -> str:
+    return str(node.text(deep=True, separator="", strip=False) or "")
+
+
+def _cjk(node: Any) -> int:
+    return len(_CJK.findall(_text(node)))
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _metadata_table(body: Any) -> list[tuple[str, str]]:
+    """The field table of a government page: label cells followed by value cells."""
+    for table in body.css("table"):
+        text = _squash(_text(table))
+        if (
+            sum(
+                1
+                for label in ("索引号", "发文机关", "成文日期", "发文字号", "发布日期", "主题分类")
+                if label in text
+            )
+            < 3
+        ):
+            continue
+        if len(table.css("table")) > 1:  # css() matches the table itself too
+            continue  # a layout table around the field table: the inner one is met next
+        fields: list[tuple[str, str]] = []
+        for row in table.css("tr"):
+            cells = [_squash(_text(c)) for c in row.css("td, th")]
+            for index, cell in enumerate(cells):
+                label = _FIELD_LABELS.get(cell.rstrip(":："))
+                if label is None or not cell.endswith((":", "：")):
+                    continue
+                value = cells[index + 1] if index + 1 < len(cells) else ""
+                if value and value.rstrip(":：") not in _FIELD_LABELS:
+                    fields.append((label, value))
+        table.decompose()
+        return fields
+    return []
+
+
+def _page_title(tree: Any, fields: list[tuple[str, str]]) -> str | None:
+    for label, value in fields:
+        if label == "标题":
+            return value
+    return None
+
+
+def _content(body: Any) -> Any:
+    """The article: the deepest element that still holds most of the page's Chinese text."""
+    total = _cjk(body)
+    if total == 0:
+        return body
+    known = [(count, node) for node in body.css(_KNOWN_CONTENT) if (count := _cjk(node)) >= 0.3 * total]
+    if known:
+        return max(known, key=lambda pair: pair[0])[1]
+    best, best_depth = body, 0
+    stack: list[tuple[Any, int]] = [(body, 0)]
+    while stack:
+        node, depth = stack.pop()
+        for child in node.iter(include_text=False):
+            if child.tag in _CONTAINERS or child.tag in ("table", "tbody", "tr"):
+                count = _cjk(child)
+                if count >= 0.6 * total:
+                    # tables are passed through, never chosen: a data table is part of an article
+                    if child.tag in _CONTAINERS and depth + 1 > best_depth and not _wraps_table(child, count):
+                        best, best_depth = child, depth + 1
+                    stack.append((child, depth + 1))
+    return best
+
+
+# Where government sites put the article (gov.cn, TRS, most provincial CMSs).
+_KNOWN_CONTENT = (
+    "#UCAP-CONTENT, .pages_content, #zoom, .TRS_Editor, .article-content, .article_content, "
+    "#article, .zw, #zw, .content_text, #Zoom, .view, .artile_zw, .news_content, #fontzoom"
+)
+
+
+def _wraps_table(node: Any, count: int) -> bool:
+    """An element that only wraps a data table: the article is around it, not inside."""
+    return any(_cjk(table) >= 0.9 * count for table in node.css("table"))
+
+
+_CONTAINERS = frozenset({"div", "td", "article", "section", "main", "center", "span", "font", "body"})
+
+
+def _walk(node: Any, out: _Out, quote: int) -> None:
+    """Emit blocks for the element's content in document order."""
+    line: list[str] = []
+
+    def flush() -> None:
+        if line:
+            out.add("".join(line), quote)
+            line.clear()
+
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            line.append(child.text_content or "")
+        elif tag == "br":
+            flush()
+        elif tag == "table":
+            flush()
+            _table(child, out, quote)
+        elif tag in _BLOCK_TAGS:
+            flush()
+            _walk(child, out, quote)
+            flush()
+        elif tag in ("img", "-comment"):
+            continue
+        else:
+            line.append(_inline(child, out, quote, flush))
+    flush()
+
+
+def _inline(node: Any, out: _Out, quote: int, flush: Any) -> str:
+    """Inline elements' text; a block nested inside one (a div in a span) still breaks lines."""
+    if node.css_first("p, div, br, table, li, h1, h2, h3, h4, h5, h6") is None:
+        return _text(node)
+    flush()
+    _walk(node, out, quote)
+    return ""
+
+
+def _table(table: Any, out: _Out, quote: int) -> None:
+    rows = [row for row in table.css("tr") if _owner(row) == table]
+    cells = [[c for c in row.iter(include_text=False) if c.tag in ("td", "th")] for row in rows]
+    if not rows:
+        _walk(table, out, quote)
+        return
+    if len(rows) == 1 and len(cells[0]) == 1:
+        _walk(
+            cells[0][0],
+            out,
+            quote + 1 if _CJK.search(_text(cells[0][0])) and "专栏" in _text(cells[0][0])[:20] else quote,
+        )
+        return
+    if _layout(table, cells):
+        for row in cells:
+            for cell in row:
+                _walk(cell, out, quote)
+        return
+    for row in cells:
+        texts = [_squash(_text(c)).replace("|", "｜") for c in row]
+        if any(texts):
+            out.add(" | ".join(texts), quote, row=True)
+
+
+def _owner(row: Any) -> Any:
+    node = row.parent
+    while node is not None and node.tag != "table":
+        node = node.parent
+    return node
+
+
+def _layout(table: Any, cells: list[list[Any]]) -> bool:
+    """A table used to lay out a page (long paragraphs or nested tables in its cells)."""
+    if any(cell.css_first("table") is not None for row in cells for cell in row):
+        return True
+    if max(len(row) for row in cells) > 2:
+        return False
+    return any(
+        cell.css_first("p, div") is not None or len(_text(cell)) > 150 for row in cells for cell in row
+    )

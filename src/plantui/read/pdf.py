@@ -1,0 +1,257 @@
+"""PDF → blocks, with pypdfium2 (PDFium: fast text with positions; Apache/BSD licensed).
+
+Per page, PDFium's text runs (rectangles of text on one line) are grouped into lines by
+position, left to right; a wide gap inside a line separates table cells. Then, over the
+whole file:
+- furniture goes: page numbers (``— 3 —``, ``-3-``, ``第3页 共20页``, ``3/20``, a bare number
+  at the page's top or bottom) and running headers and footers (the same text, digits aside,
+  at the top or bottom of most pages — a browser's date/title header and URL footer too);
+- lines become paragraphs: a line that reaches the right margin continues on the next one
+  unless that one is indented, also across a page break; a title set in a larger size
+  continues on the next line of the same size;
+- lines of two or more cells in a row form a table: one block per row, ``a | b | c``.
+Every block keeps its page. A file whose pages hold no text is a scan: refused with the
+command that adds a text layer.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from plantui.blocks import Block, Source
+from plantui.read.base import CHROME, MAX_PDF_BYTES, MAX_PDF_PAGES, ReadError
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+PAGE_NUMBER = re.compile(
+    r"^[\s—–\-－~·•]*(?:第?\s*[0-9０-９]{1,4}\s*页?(?:\s*[/／,，]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
+    r"|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}|[IVXLivxl]{1,6})[\s—–\-－~·•]*$"
+)
+_SENTENCE_END = "。！？；：.!?;:”）)】》"
+
+
+@dataclass
+class _Line:
+    page: int
+    top: float
+    bottom: float
+    left: float
+    right: float
+    cells: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " | ".join(self.cells) if len(self.cells) > 1 else self.cells[0]
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+
+def read_pdf(data: bytes) -> Source:
+    """Blocks of a PDF's text layer."""
+    if len(data) > MAX_PDF_BYTES:
+        raise ReadError(f"PDF too large ({len(data) // 1_000_000} MB)")
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        message = str(exc).lower()
+        if "password" in message:
+            raise ReadError("encrypted PDF: open it with its password and save an unprotected copy") from None
+        raise ReadError(f"not a readable PDF ({exc})") from None
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise ReadError("the PDF has no pages")
+        if count > MAX_PDF_PAGES:
+            raise ReadError(f"PDF of {count} pages: more than {MAX_PDF_PAGES}, not a plan")
+        pages: list[list[_Line]] = []
+        sizes: list[tuple[float, float]] = []
+        for index in range(count):
+            page = pdf[index]
+            width, height = page.get_size()
+            sizes.append((width, height))
+            pages.append(_page_lines(page, index + 1, width, height))
+            page.close()
+    except pdfium.PdfiumError as exc:
+        raise ReadError(f"not a readable PDF ({exc})") from None
+    finally:
+        pdf.close()
+    chars = sum(len(_CJK.findall(line.text)) for lines in pages for line in lines)
+    if chars < 20 * min(count, 5) and chars < 200:
+        raise ReadError(
+            "no text layer: a scanned PDF; add one with OCR first, e.g. ocrmypdf -l chi_sim FILE out.pdf"
+        )
+    _drop_furniture(pages, sizes)
+    return _paragraphs(pages)
+
+
+def _page_lines(page: object, number: int, width: float, height: float) -> list[_Line]:
+    textpage = page.get_textpage()  # type: ignore[attr-defined]
+    runs = []
+    for index in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(index)
+        if right < 0 or left > width or top < 0 or bottom > height:
+            continue  # drawn off the page (Founder's 书书书 marker and the like)
+        text = textpage.get_text_bounded(left, bottom, right, top)
+        text = text.replace("\r", "").replace("\n", "").replace("\ufffe", "").replace("\x02", "")
+        if text.strip():
+            runs.append((left, bottom, right, top, text))
+    textpage.close()
+    runs.sort(key=lambda r: (-r[3], r[0]))
+    lines: list[_Line] = []
+    groups: list[list[tuple[float, float, float, float, str]]] = []
+    for run in runs:
+        left, bottom, right, top, _ = run
+        middle = (top + bottom) / 2
+        for group in reversed(groups[-3:]):
+            g_top = max(r[3] for r in group)
+            g_bottom = min(r[1] for r in group)
+            if g_bottom <= middle <= g_top:
+                group.append(run)
+                break
+        else:
+            groups.append([run])
+    for group in groups:
+        group.sort(key=lambda r: r[0])
+        size = statistics.median(r[3] - r[1] for r in group) or 10.0
+        cells: list[str] = []
+        last_right = None
+        for left, _, right, _, text in group:
+            if last_right is None:
+                cells.append(text)
+            elif left - last_right > 2.5 * size:
+                cells.append(text)  # a wide gap: the next cell of a table row
+            else:
+                # PDF writers put each ASCII run (digits of 2019, a 文号) in runs of its own
+                spaced = left - last_right > 0.3 * size and _needs_space(cells[-1], text)
+                cells[-1] += (" " if spaced else "") + text
+            last_right = right
+        cells = [c.strip(" \u3000") for c in cells if c.strip(" \u3000")]
+        if cells:
+            lines.append(
+                _Line(
+                    number,
+                    max(r[3] for r in group),
+                    min(r[1] for r in group),
+                    group[0][0],
+                    max(r[2] for r in group),
+                    cells,
+                )
+            )
+    lines.sort(key=lambda line: -line.top)
+    return lines
+
+
+def _needs_space(left: str, right: str) -> bool:
+    return (
+        bool(left)
+        and bool(right)
+        and left[-1].isascii()
+        and left[-1].isalnum()
+        and right[0].isascii()
+        and right[0].isalnum()
+    )
+
+
+def _key(text: str) -> str:
+    """A running header or footer compared across pages: digits and spaces aside."""
+    return re.sub(r"[\s0-9０-９]+", "", text)
+
+
+def _drop_furniture(pages: list[list[_Line]], sizes: list[tuple[float, float]]) -> None:
+    """Page numbers and running headers/footers, found by position and repetition."""
+    count = len(pages)
+    edge_keys: Counter[str] = Counter()
+    for lines in pages:
+        seen = set()
+        for line in lines[:2] + lines[-2:]:
+            key = _key(line.text)
+            if key and key not in seen:
+                seen.add(key)
+                edge_keys[key] += 1
+    repeated = {k for k, n in edge_keys.items() if count >= 2 and n >= max(2, 0.5 * count)}
+    for index, lines in enumerate(pages):
+        _, height = sizes[index]
+        keep = []
+        for position, line in enumerate(lines):
+            at_edge = position < 2 or position >= len(lines) - 2
+            text = line.text
+            if PAGE_NUMBER.match(text) and (
+                at_edge or line.top > 0.88 * height or line.bottom < 0.12 * height
+            ):
+                continue
+            if at_edge and _key(text) in repeated and len(text) < 120:
+                continue
+            if CHROME.match(text.replace(" | ", " ")):
+                continue
+            keep.append(line)
+        pages[index] = keep
+
+
+def _paragraphs(pages: list[list[_Line]]) -> Source:
+    lines = [line for page in pages for line in page]
+    if not lines:
+        raise ReadError("the PDF holds no text")
+    single = [line for line in lines if len(line.cells) == 1 and _CJK.search(line.text)]
+    body_size = statistics.median(line.height for line in single) if single else 10.0
+    lefts = Counter(round(line.left) for line in single if abs(line.height - body_size) < 0.2 * body_size)
+    margin_left = min((x for x, n in lefts.items() if n >= max(2, 0.05 * len(single))), default=0.0)
+    rights = [line.right for line in single if abs(line.height - body_size) < 0.2 * body_size]
+    margin_right = _percentile(rights, 0.9) if rights else max(line.right for line in lines)
+    blocks: list[Block] = []
+    page_starts: list[int] = []
+    current: _Line | None = None
+    last: _Line = lines[0]
+    text = ""
+
+    def flush() -> None:
+        if current is not None and text.strip():
+            row = len(current.cells) > 1
+            blocks.append(Block(text.strip(), len(blocks) + 1, final=True, page=current.page, row=row))
+            while len(page_starts) < current.page:
+                page_starts.append(len(blocks))
+
+    for line in lines:
+        if current is not None and _continues(
+            current, last, line, body_size, margin_left, margin_right, text
+        ):
+            text += (" " if _needs_space(text, line.text) else "") + line.text
+            last = line
+            continue
+        flush()
+        current, last, text = line, line, line.text
+    flush()
+    while len(page_starts) < len(pages):
+        page_starts.append(page_starts[-1] if page_starts else 1)
+    return Source(tuple(blocks), len(blocks), "pdf", "", page_starts=tuple(page_starts))
+
+
+def _continues(
+    first: _Line, last: _Line, line: _Line, body: float, left: float, right: float, text: str
+) -> bool:
+    """Whether ``line`` continues the paragraph whose latest line is ``last``."""
+    if len(last.cells) > 1 or len(line.cells) > 1:
+        return False
+    if text.rstrip()[-1:] in _SENTENCE_END and last.right < right - 1.5 * body:
+        return False
+    same_page = line.page == last.page
+    if same_page and last.bottom - line.top > 1.2 * max(body, last.height):
+        return False  # a blank line between
+    big = last.height > 1.15 * body
+    if big:  # a title set large continues on the next line of the same size
+        return abs(line.height - last.height) < 0.1 * last.height and text.rstrip()[-1:] not in "。"
+    if abs(line.height - body) > 0.2 * body:
+        return False
+    if last.right < right - 2.5 * body:
+        return False  # the line stopped short: the paragraph ends there
+    return line.left < left + 1.2 * body  # the next line is not indented
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]

@@ -273,3 +273,23 @@ def test_killing_an_import_ends_its_worker_processes(tmp_path: Path) -> None:
     for pid in left:  # do not leave them running if the test fails
         os.kill(pid, signal.SIGKILL)
     assert left == []
+
+
+def test_two_imports_at_once_into_a_new_database_both_succeed(tmp_path: Path) -> None:
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for attempt in range(3):
+        database = tmp_path / f"new{attempt}.db"
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "plantui", "--db", str(database), "import", str(seed)],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for seed in seeds[:2]
+        ]
+        errors = [p.communicate()[1] for p in procs]
+        assert [p.returncode for p in procs] == [0, 0], errors
+        conn = db.connect(database, create=False)
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+        conn.close()

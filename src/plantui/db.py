@@ -184,7 +184,7 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             if not set(MIGRATION_NAMES) <= applied:
-                _migrate(conn)
+                _migrate(conn, path)
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"cannot open {path}: {exc}") from None
     return conn
@@ -211,13 +211,24 @@ def _check_version(conn: sqlite3.Connection, path: Path) -> set[str]:
     return applied
 
 
-def _migrate(conn: sqlite3.Connection) -> None:
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    """Apply pending migrations holding the write lock, all in one transaction: a second process
+    opening the same new database at that moment waits for it, then finds them applied."""
     from sqlite_utils import Database
 
-    migrations = _migrations()
-    db = Database(conn)
-    if migrations.pending(db):
-        migrations.apply(db)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if set(MIGRATION_NAMES) <= _check_version(conn, path):
+            conn.commit()  # another process applied them while this one waited
+            return
+        migrations = _migrations()
+        db = Database(conn)
+        if migrations.pending(db):
+            migrations.apply(db)
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
 
 
 def utc_now() -> str:

@@ -188,7 +188,7 @@ def test_exports_make_control_characters_safe(tmp_path: Path) -> None:
     exported = runner.invoke(app, ["--db", database, "export", "odd", "--format", "json"]).output
     assert "\x1b" not in exported
     body = json.loads(exported)["documents"][0]["outline"][0]["children"][0]["text"]
-    assert body == "含\x1b[31m转义\x1b[0m的文字。"  # JSON keeps the data, escaped
+    assert body == "（一）说明。\n含\x1b[31m转义\x1b[0m的文字。"  # JSON keeps the data, escaped
 
 
 def test_a_large_file_reports_progress_inside_the_file(tmp_path: Path) -> None:
@@ -293,3 +293,44 @@ def test_two_imports_at_once_into_a_new_database_both_succeed(tmp_path: Path) ->
         conn = db.connect(database, create=False)
         assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
         conn.close()
+
+
+def _as_reader(args: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run plantui as a user who may not write the database or its folder (root ignores modes,
+    so as root the command runs as nobody)."""
+    command = [sys.executable, "-m", "plantui", *args]
+    if os.geteuid() == 0:
+        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, cwd="/")
+
+
+def test_reading_commands_work_on_read_only_media(seeded_path: Path) -> None:
+    import hashlib
+    import shutil
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="plantui-ro-"))
+    try:
+        os.chmod(root, 0o755)
+        media = root / "media"
+        media.mkdir()
+        database = media / "plans.db"
+        shutil.copy(seeded_path, database)
+        os.chmod(database, 0o444)
+        os.chmod(media, 0o555)
+        before = hashlib.sha256(database.read_bytes()).hexdigest()
+        base = ["--db", str(database)]
+        listed = _as_reader([*base, "list", "--json"])
+        assert listed.returncode == 0, listed.stderr
+        assert len(json.loads(listed.stdout)) == 5
+        found = _as_reader([*base, "search", "区块链", "--json"])
+        assert found.returncode == 0, found.stderr
+        assert json.loads(found.stdout)["count"] > 0
+        assert _as_reader([*base, "targets", "--format", "json"]).returncode == 0
+        exported = _as_reader([*base, "export", "1"])
+        assert exported.returncode == 0 and exported.stdout.startswith("---")
+        assert sorted(p.name for p in media.iterdir()) == ["plans.db"]  # no -wal, no -shm
+        assert hashlib.sha256(database.read_bytes()).hexdigest() == before
+    finally:
+        os.chmod(root / "media", 0o755)
+        shutil.rmtree(root)

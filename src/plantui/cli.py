@@ -130,9 +130,10 @@ def _state(ctx: typer.Context) -> State:
 
 
 def _connect(ctx: typer.Context, *, create: bool = False) -> sqlite3.Connection:
+    """The database: for writing (import), else opened read-only, so read-only media work."""
     from plantui import db
 
-    return db.connect(_state(ctx).db_path, create=create)
+    return db.connect(_state(ctx).db_path, create=create, readonly=not create)
 
 
 def _resolve(conn: sqlite3.Connection, specs: list[str]) -> list[int]:

@@ -9,6 +9,7 @@ passage id (columns ``words`` and ``chars``, see segment.py).
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -171,7 +172,7 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
                 raise DatabaseError(f"{path} is not a plantui database (not SQLite); it was left untouched")
     try:
         if readonly:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+            conn = _open_readonly(path)
         else:
             if not path.parent.exists():
                 raise DatabaseError(f"folder {path.parent} does not exist")
@@ -179,6 +180,10 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA busy_timeout = 30000")
         applied = _check_version(conn, path)
+        if readonly and not set(MIGRATION_NAMES) <= applied and _writable(path):
+            conn.close()  # an older schema: bring it up to date once, then read
+            connect(path, create=False).close()
+            return connect(path, create=False, readonly=True)
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -188,6 +193,22 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"cannot open {path}: {exc}") from None
     return conn
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    """Open for reading only, never writing a byte: ``mode=ro``, and ``immutable=1`` where the
+    folder cannot hold the WAL index (read-only media), since SQLite must create one to read a
+    WAL database otherwise. Immutable reading ignores a leftover -wal file's changes, so it is
+    used only when no -wal file is there."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    wal = Path(f"{path}-wal")
+    if not os.access(path.parent, os.W_OK) and not wal.exists():
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def _check_version(conn: sqlite3.Connection, path: Path) -> set[str]:

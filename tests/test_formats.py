@@ -36,6 +36,9 @@ KNOWN_SHORT = {
     ("docx_nea_psr_standard_part1_draft_2023.docx", "title"),
     ("html_lishui_veterans_placement_notice_2023.html", "title"),
     ("html_lishui_veterans_placement_notice_2023.html", "doc_number"),
+    ("html_govcn_gazette_npc_special_bonds_resolution_2007.html", "title"),
+    ("html_govcn_gazette_npc_special_bonds_resolution_2007.html", "issuer"),
+    ("html_govcn_gazette_npc_special_bonds_resolution_2007.html", "issued"),
 }
 
 

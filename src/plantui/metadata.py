@@ -101,6 +101,8 @@ def extract(preamble: list[Chunk], tail: list[Chunk], body_sample: str) -> Metad
             signed = P.SIGNED.match(text)
             if signed:
                 meta.issued = parse_date(signed.group("date"))
+    if meta.issued is None:
+        meta.issued = _delivered(folded)
     signature = _signature(preamble) or _signature(tail)
     if meta.issued is None:
         meta.issued = _standalone_date(folded) or (signature[1] if signature else None)
@@ -237,7 +239,10 @@ def squash(text: str) -> str:
 
 def _leading_title(texts: list[str]) -> str | None:
     """The first line when it reads as a title: short, not a sentence, not an address or date."""
-    for index, text in enumerate(texts[:3]):
+    from plantui.read.base import CHROME
+
+    texts = [t for t in texts[:40] if not CHROME.match(t.strip())][:3]  # page chrome is never a title
+    for index, text in enumerate(texts):
         folded = P.fold(text)
         if P.CODING_LINE.fullmatch(folded) or _is_field(folded):
             continue
@@ -256,6 +261,20 @@ def _leading_title(texts: list[str]) -> str | None:
             title += texts[index + 1].strip()
         return title
     return None
+
+
+def _delivered(folded: list[str]) -> str | None:
+    """A report's or speech's delivery line: ——2026年1月26日在…人民代表大会…会议上."""
+    for text in folded[:12]:
+        match = _DELIVERED.match(text.strip())
+        if match:
+            return parse_date(match.group("date"))
+    return None
+
+
+_DELIVERED = re.compile(
+    r"^[-—–]*\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在.{2,60}(?:会议|大会)"
+)
 
 
 def _standalone_date(folded: list[str]) -> str | None:

@@ -108,6 +108,7 @@ FIELD_KEYS = {
     "发布时间": "published",
     "发文日期": "published",
     "印发日期": "published",
+    "时间": "published",
     # stated, but not fields plantui keeps; listed so their lines read as a field block
     "索引号": "",
     "主题分类": "",

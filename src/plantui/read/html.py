@@ -23,7 +23,7 @@ from plantui.read.base import CHROME, MAX_HTML_BYTES, ReadError
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _DROP = (
-    "script, style, noscript, iframe, object, embed, form, select, button, input, textarea, nav, svg, "
+    "script, style, noscript, iframe, object, embed, select, button, input, textarea, nav, svg, "
     "canvas, template"
 )
 _BLOCK_TAGS = frozenset(

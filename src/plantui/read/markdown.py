@@ -22,6 +22,12 @@ THEMATIC_BREAK = re.compile(r"(?:[-*_]\s*){3,}")
 ESCAPED = re.compile(r"\\([\\#>|*_\-+.`\[\]()!])")
 EMPHASIS = re.compile(r"\*\*|__")
 HTML_COMMENT = re.compile(r"<!--.*?-->")
+# Headings that label a part of a saved page (政策全文, 基本信息, 文档：x.md) rather than head a
+# part of the plan: web scrapers and converters write them around the document.
+SECTION_LABEL = re.compile(
+    r"(?:政策全文|全文|正文|政策内容|文件内容|原文|基本信息|文件信息|政策信息|附件下载|相关附件|原文链接)"
+    r"|(?:文档|文件)\s*[:：].*"
+)
 # plantui writes its own targets table between these markers; re-importing must not read it as text.
 TARGETS_MARK = "<!-- plantui:targets -->"
 TARGETS_END = "<!-- /plantui:targets -->"
@@ -96,6 +102,8 @@ def _line(stripped: str, number: int, source: MarkdownSource) -> Block | None:
     if heading:
         level = len(heading.group("hashes"))
         stripped = heading.group("text")
+        if SECTION_LABEL.fullmatch(ESCAPED.sub(r"\1", EMPHASIS.sub("", stripped)).strip()):
+            return None  # a scraper's or converter's label for a part of the page, not a heading
     else:
         stripped = BULLET.sub("", stripped, count=1) if BULLET.match(stripped) else stripped
     stripped = ESCAPED.sub(r"\1", EMPHASIS.sub("", stripped)).strip(P.STRIP_CHARS)

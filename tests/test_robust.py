@@ -334,3 +334,79 @@ def test_reading_commands_work_on_read_only_media(seeded_path: Path) -> None:
     finally:
         os.chmod(root / "media", 0o755)
         shutil.rmtree(root)
+
+
+def _as_user(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "plantui", *args]
+    if os.geteuid() == 0:
+        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=cwd)
+
+
+def test_an_unreadable_sub_folder_is_reported(tmp_path: Path) -> None:
+    import shutil
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="plantui-perm-"))
+    try:
+        os.chmod(root, 0o777)
+        plans = root / "plans"
+        (plans / "secret").mkdir(parents=True)
+        shutil.copy(SEEDS / "003_5387c9ddaeb48eb7.txt", plans / "a.txt")
+        shutil.copy(SEEDS / "004_1232c8ae83bb4003.txt", plans / "secret" / "b.txt")
+        os.chmod(plans, 0o755)
+        os.chmod(plans / "secret", 0o700)
+        if os.geteuid() != 0:
+            os.chmod(plans / "secret", 0o000)
+        result = _as_user(["--db", str(root / "p.db"), "import", "plans"], cwd=root)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "plans/secret: permission denied" in result.stderr.lower()
+        direct = _as_user(["--db", str(root / "p.db"), "import", "plans/secret"], cwd=root)
+        assert direct.returncode == 1
+        assert "permission denied" in direct.stderr.lower() and "no plan files" not in direct.stderr
+    finally:
+        os.chmod(root / "plans" / "secret", 0o755)
+        shutil.rmtree(root)
+
+
+def test_a_full_disk_stops_the_import_at_the_first_error(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for index in range(30):
+        text = seeds[index % len(seeds)].read_text(encoding="utf-8")
+        (folder / f"p{index:03d}.txt").write_text(f"第{index}号规划\n{text}", encoding="utf-8")
+    conn = db.connect(tmp_path / "p.db")
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages + 300}")  # room for a few plans: then "disk full"
+    results = import_paths(conn, [str(folder)], workers=1)
+    new = [r for r in results if r.status == "new"]
+    failed = [r for r in results if r.failed]
+    stopped = [r for r in results if r.status == "stopped"]
+    assert new and len(failed) == 1 and "full" in failed[0].reason
+    assert len(new) + len(failed) + len(stopped) == 30
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == len(new)
+
+
+def test_a_full_disk_is_one_line_with_a_count(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for index in range(20):
+        text = seeds[index % len(seeds)].read_text(encoding="utf-8")
+        (folder / f"p{index:03d}.txt").write_text(f"第{index}号规划\n{text}", encoding="utf-8")
+    connect = db.connect
+
+    def small(*args: object, **kwargs: object) -> sqlite3.Connection:
+        conn = connect(*args, **kwargs)  # type: ignore[arg-type]
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages + 300}")
+        return conn
+
+    monkeypatch.setattr(db, "connect", small)
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "p.db"), "import", str(folder)])
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("plantui:")]
+    assert len(errors) == 1, errors
+    assert "full" in errors[0] and "not imported" in errors[0]

@@ -206,11 +206,15 @@ def import_(
         results = import_paths(conn, paths, title=title, force=force)
     _print_import_summary(results)
     failed = [r for r in results if r.failed]
+    stopped = [r for r in results if r.status == "stopped"]
     from plantui.textsafe import printable_line
 
     for result in failed:
-        typer.echo(f"plantui: {printable_line(result.path)}: {printable_line(result.reason)}", err=True)
-    if failed:
+        line = f"plantui: {printable_line(result.path)}: {printable_line(result.reason)}"
+        if stopped and result.reason == stopped[0].reason:
+            line += f"; stopped there, {len(stopped)} more file(s) not imported"
+        typer.echo(line, err=True)
+    if failed or stopped:
         raise typer.Exit(1)
 
 
@@ -224,7 +228,7 @@ def _print_import_summary(results: list[ImportResult]) -> None:
     table.add_column("目标", justify="right", no_wrap=True)
     table.add_column("状态", no_wrap=False)
     for r in results:
-        if r.status == "skipped":
+        if r.status in ("skipped", "stopped"):
             continue
         table.add_row(
             _text(Path(r.path).name),

@@ -12,7 +12,7 @@ import hashlib
 import multiprocessing
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,7 +30,7 @@ class ImportResult:
     """What happened to one path."""
 
     path: str
-    status: str  # new | updated | unchanged | failed | skipped
+    status: str  # new | updated | unchanged | failed | skipped | stopped (an earlier error ended the import)
     reason: str = ""
     document_id: int | None = None
     title: str = ""
@@ -54,6 +54,10 @@ class _Failure:
     reason: str
 
 
+class _Stop(Exception):
+    """An error every later file would meet too (the disk is full): the import stops."""
+
+
 ProgressFn = Callable[[int, int, str], None]
 
 
@@ -66,7 +70,8 @@ def collect(paths: Sequence[str]) -> tuple[list[tuple[Path, str]], list[ImportRe
         if not path.exists():
             results.append(ImportResult(given, "failed", "no such file or directory"))
         elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+            found, unreadable = _files_in(path)
+            results += [ImportResult(str(d), "failed", reason) for d, reason in unreadable]
             supported = [p for p in found if source_format(p) is not None]
             for p in found:
                 refused = REFUSED.get(p.suffix.lower())
@@ -76,7 +81,7 @@ def collect(paths: Sequence[str]) -> tuple[list[tuple[Path, str]], list[ImportRe
                     results.append(
                         ImportResult(str(p), "skipped", f"unsupported file type {p.suffix or '(none)'}")
                     )
-            if not supported and not any(p.suffix.lower() in REFUSED for p in found):
+            if not supported and not unreadable and not any(p.suffix.lower() in REFUSED for p in found):
                 results.append(
                     ImportResult(given, "failed", "folder holds no plan files (.txt .md .docx .pdf .html)")
                 )
@@ -88,8 +93,19 @@ def collect(paths: Sequence[str]) -> tuple[list[tuple[Path, str]], list[ImportRe
     return files, results
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _files_in(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Every file under ``folder`` (hidden ones and hidden folders left out), sorted, and the
+    folders that could not be read, each with the reason."""
+    files: list[Path] = []
+    unreadable: list[tuple[Path, str]] = []
+
+    def failed(exc: OSError) -> None:
+        unreadable.append((Path(exc.filename or folder), (exc.strerror or str(exc)).lower()))
+
+    for top, dirs, names in os.walk(folder, onerror=failed):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files += [Path(top) / n for n in names if not n.startswith(".") and (Path(top) / n).is_file()]
+    return sorted(files), unreadable
 
 
 def import_paths(
@@ -122,9 +138,16 @@ def import_paths(
             done += 1
             if on_progress:
                 on_progress(done, total, display)
-    for job, prepared in _prepare_all(jobs, workers):
+    prepared_all = _prepare_all(jobs, workers)
+    for index, (job, prepared) in enumerate(prepared_all):
         step = functools.partial(_file_step, on_progress, done, total, job.display) if on_progress else None
-        results.append(_write(conn, job, prepared, fingerprint, step))
+        try:
+            results.append(_write(conn, job, prepared, fingerprint, step))
+        except _Stop as stop:  # every later file would fail the same way: say it once
+            prepared_all.close()
+            results.append(ImportResult(job.display, "failed", str(stop)))
+            results += [ImportResult(j.display, "stopped", str(stop)) for j in jobs[index + 1 :]]
+            break
         done += 1
         if on_progress:
             on_progress(done, total, job.display)
@@ -207,7 +230,7 @@ def _result(
     return ImportResult(display, status, reason, document_id, row[0] if row else "", counts)
 
 
-def _prepare_all(jobs: list[_Job], workers: int | None) -> Iterator[tuple[_Job, db.Prepared | _Failure]]:
+def _prepare_all(jobs: list[_Job], workers: int | None) -> Generator[tuple[_Job, db.Prepared | _Failure]]:
     """Parse and segment jobs, in worker processes when there is enough text to pay for them."""
     if not jobs:
         return
@@ -226,10 +249,13 @@ def _prepare_all(jobs: list[_Job], workers: int | None) -> Iterator[tuple[_Job, 
     from plantui.workers import die_with_parent
 
     # each worker ends itself when this process ends, kill -9 included
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=count, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)
-    ) as pool:
+    )
+    try:
         yield from zip(jobs, pool.map(prepare, jobs, chunksize=1), strict=True)
+    finally:  # closed early (the import stopped): files not started yet are not parsed
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _size(path: Path) -> int:
@@ -288,6 +314,8 @@ def _write(
     try:
         document_id = db.write_document(conn, prepared, fingerprint, step)
     except sqlite3.Error as exc:
+        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+            raise _Stop(f"the disk is full ({exc})") from None
         return ImportResult(job.display, "failed", f"database error: {exc}")
     except Exception as exc:  # segmenting happens here for inline imports: a bug must not stop the others
         return ImportResult(job.display, "failed", f"could not index ({type(exc).__name__}: {exc})")

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, TabbedContent
 
 from plantui import db
 from plantui.importer import import_paths
@@ -59,6 +60,16 @@ async def test_selecting_a_node_scrolls_the_reader_and_sets_the_breadcrumb(app: 
         assert app.query_one(Reader).scroll_y > 0
 
 
+def _occurrences(app: PlantApp, document_id: int, word: str) -> int:
+    """Every occurrence of ``word`` in a plan's passages, counted straight from the database."""
+    conn = db.connect(app.db_path, create=False)
+    try:
+        rows = conn.execute("SELECT text FROM passages WHERE document_id = ?", (document_id,)).fetchall()
+    finally:
+        conn.close()
+    return sum(r[0].count(word) for r in rows)
+
+
 async def test_filter_narrows_the_tree_highlights_and_counts(app: PlantApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(pilot)
@@ -66,14 +77,74 @@ async def test_filter_narrows_the_tree_highlights_and_counts(app: PlantApp) -> N
         await _settle(pilot)
         labels = _tree_labels(app)
         assert all("(" in label for label in labels)
-        assert not any(label.startswith("002_") for label in labels)  # no 区块链 there
-        assert labels[0].endswith("(9)")
+        assert not any(
+            "002_" in label or "〔无标题〕意见：为全面落实" in label for label in labels
+        )  # no 区块链
         reader = app.query_one(Reader)
         hits = [p for p in reader.query(Para) if p.hit]
-        assert len(hits) == 8 and all("区块链" in p.block.text for p in hits)
-        await pilot.press("escape")
+        assert hits and all("区块链" in p.block.text for p in hits)
+        await pilot.press("escape", "escape")
         await _settle(pilot)
         assert len(_tree_labels(app)) == 5 and not any(p.hit for p in reader.query(Para))
+
+
+@pytest.mark.parametrize("word", ["区块链", "数字经济", "5G"])
+async def test_one_way_of_counting_every_occurrence(app: PlantApp, word: str) -> None:
+    """The outline's (N), the header's 共 N 处 and the reader's counter all count every
+    occurrence of the written string (the issue: (48) against 0/47, (9) against 1/8)."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("slash", *word, "enter")
+        await _settle(pilot)
+        expected = _occurrences(app, 1, word)
+        assert _tree_labels(app)[0].endswith(f"({expected})")
+        reader = app.query_one(Reader)
+        assert reader.hit_count == expected and reader.hit_counter == f"1/{expected}"
+        result = app.filter_result
+        assert result is not None and result.doc_counts[1] == expected
+        total = sum(_occurrences(app, d, word) for d in range(1, 6))
+        assert result.total == total
+        assert f"共 {total} 处" in str(app.query_one("#filter-status").render())
+
+
+async def test_escape_leaves_the_box_first_then_clears_and_the_outline_stays_open(app: PlantApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        tree = app.query_one(OutlineTree)
+        part = next(n for n in tree.root.children[0].children if str(n.label).startswith("四、"))
+        part.expand()
+        await pilot.press("slash", *"区块链")
+        await _settle(pilot)
+        await pilot.press("escape")
+        await _settle(pilot)
+        assert tree.has_focus and app.query_one("#filter", Input).value == "区块链"
+        await pilot.press("t")  # a key again, not a character typed into the box
+        await _settle(pilot)
+        assert app.query_one("#views", TabbedContent).active == "targets"
+        await pilot.press("escape")
+        await _settle(pilot)
+        assert app.query_one("#filter", Input).value == "" and app.words == []
+        assert len(tree.root.children) == 5
+        part = next(n for n in tree.root.children[0].children if str(n.label).startswith("四、"))
+        assert tree.root.children[0].is_expanded and part.is_expanded
+
+
+async def test_enter_in_the_filter_moves_the_reader_to_the_first_hit(app: PlantApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("s", "slash", *"区块链", "enter")
+        await _settle(pilot)
+        assert app.query_one("#views", TabbedContent).active == "read"
+        reader = app.query_one(Reader)
+        assert reader.hit_counter.startswith("1/")
+        hit = reader.current_hit
+        assert hit is not None and "区块链" in hit.block.text
+        assert reader.scroll_y > 0 and reader.content_region.overlaps(hit.region)
+        node = next(n for n in reader.content.nodes if n.id == hit.block.node_id)  # type: ignore[union-attr]
+        assert node.path[-1] in str(app.query_one("#breadcrumb").render())
+        await pilot.press("n")
+        await _settle(pilot)
+        assert reader.hit_counter.startswith("2/")
 
 
 async def test_n_and_shift_n_walk_through_hits_with_a_counter(app: PlantApp) -> None:
@@ -82,12 +153,49 @@ async def test_n_and_shift_n_walk_through_hits_with_a_counter(app: PlantApp) -> 
         await pilot.press("slash", *"区块链", "enter")
         await _settle(pilot)
         reader = app.query_one(Reader)
-        assert reader.hit_counter == "1/8"
+        total = reader.hit_count
+        assert reader.hit_counter == f"1/{total}"
         await pilot.press("n", "n")
-        assert reader.hit_counter == "3/8"
+        assert reader.hit_counter == f"3/{total}"
         await pilot.press("N")
-        assert reader.hit_counter == "2/8"
-        assert "2/8" in str(app.query_one("#filter-status").render())
+        assert reader.hit_counter == f"2/{total}"
+        assert f"2/{total}" in str(app.query_one("#filter-status").render())
+
+
+async def test_n_goes_on_to_the_next_plan_and_the_outline_follows(app: PlantApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("slash", *"区块链", "enter")
+        await _settle(pilot)
+        reader = app.query_one(Reader)
+        first = reader.hit_count
+        for _ in range(first):
+            await pilot.press("n")
+            await _settle(pilot)
+        assert reader.document_id == 2 and reader.hit_counter == f"1/{_occurrences(app, 2, '区块链')}"
+        tree = app.query_one(OutlineTree)
+        assert tree.cursor_node is not None and tree.cursor_node.data.document_id == 2  # type: ignore[union-attr]
+        await pilot.press("N")
+        await _settle(pilot)
+        assert reader.document_id == 1 and reader.hit_counter == f"{first}/{first}"
+
+
+async def test_outline_labels_are_cut_with_an_ellipsis_and_keep_their_count(app: PlantApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("slash", *"数字经济")
+        await _settle(pilot)
+        tree = app.query_one(OutlineTree)
+        line = tree.render_line(0).text.rstrip()
+        assert "…" in line and line.endswith(f"({_occurrences(app, 1, '数字经济')})")
+        left = app.query_one("#left")
+        before = left.size.width
+        await pilot.press("escape", "greater_than_sign", "greater_than_sign")
+        await pilot.pause()
+        assert left.size.width == before + 8
+        await pilot.press("less_than_sign")
+        await pilot.pause()
+        assert left.size.width == before + 4
 
 
 async def test_filter_without_hits_says_so(app: PlantApp) -> None:
@@ -247,13 +355,13 @@ async def test_hostile_markup_in_titles_never_runs_or_crashes(
     app = PlantApp(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(pilot)
-        from textual.content import Content
-
-        boxes = [Content.from_markup(str(box.border_title)).plain for box in app.query(".column")]
-        assert any(markup in b for b in boxes)
+        titles = [p.render().plain for p in app.query(".column Para.column-title").results(Para)]
+        assert any(markup in t for t in titles)
         await pilot.press("e")
         await _settle(pilot)
-        shown = str(app.screen.query_one("#export-title").render())
+        from textual.widgets import RadioButton
+
+        shown = str(app.screen.query_one(RadioButton).label)
         assert markup in shown
         await pilot.click("#export-title")
         box = app.screen.query_one("#export-path")

@@ -4,6 +4,7 @@ filter counts per document and node, all 专栏. The app calls these from worker
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,15 @@ class DocEntry:
     region: str | None
     period: tuple[int, int] | None
     source: str
+    name: str = ""  # what the app shows (naming.plan_name): never a file stem
+    issuer: str | None = None
+    doc_number: str | None = None
+    issued: str | None = None
+    published: str | None = None
+
+    @property
+    def shown(self) -> str:
+        return self.name or self.title
 
 
 @dataclass(frozen=True)
@@ -86,22 +96,26 @@ class ColumnEntry:
 
 _DOCUMENT_COLUMNS = (
     "SELECT d.id, d.title, d.title_from, d.kind, d.region, d.period_start, d.period_end, "
-    "(SELECT min(path) FROM sources s WHERE s.document_id = d.id) AS source FROM documents d"
+    "(SELECT min(path) FROM sources s WHERE s.document_id = d.id) AS source, "
+    "d.issuer, d.doc_number, d.issued, d.published FROM documents d"
 )
 
 
 def documents(conn: sqlite3.Connection) -> list[DocEntry]:
-    """Every document with its first source, in import order (one light query: the list must be quick)."""
-    return [_entry(r) for r in conn.execute(_DOCUMENT_COLUMNS + " ORDER BY d.id")]
+    """Every document with its first source and its name, in import order (light queries: the
+    list must be quick)."""
+    names = db.plan_names(conn)
+    return [_entry(r, names.get(r[0], "")) for r in conn.execute(_DOCUMENT_COLUMNS + " ORDER BY d.id")]
 
 
 def document(conn: sqlite3.Connection, document_id: int) -> DocEntry | None:
     row = conn.execute(_DOCUMENT_COLUMNS + " WHERE d.id = ?", (document_id,)).fetchone()
-    return None if row is None else _entry(row)
+    return None if row is None else _entry(row, db.plan_names(conn, [document_id]).get(document_id, ""))
 
 
-def _entry(r: sqlite3.Row) -> DocEntry:
-    return DocEntry(r[0], r[1], r[2], r[3], r[4], (r[5], r[6]) if r[5] is not None else None, r[7] or "")
+def _entry(r: sqlite3.Row, name: str = "") -> DocEntry:
+    period = (r[5], r[6]) if r[5] is not None else None
+    return DocEntry(r[0], r[1], r[2], r[3], r[4], period, r[7] or "", name, r[8], r[9], r[10], r[11])
 
 
 def nodes(conn: sqlite3.Connection, document_id: int) -> list[NodeEntry]:
@@ -150,9 +164,7 @@ def content(conn: sqlite3.Connection, document_id: int) -> Content:
             if node.kind == "column":
                 open_columns.append(node)
                 blocks.append(
-                    Block(
-                        "column", node.display, node.id, row["id"], node.depth, row["line_start"], node.kind
-                    )
+                    Block("column", row["text"], node.id, row["id"], node.depth, row["line_start"], node.kind)
                 )
             else:
                 blocks.append(
@@ -200,29 +212,43 @@ def _meta_line(entry: DocEntry) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def filter_counts(conn: sqlite3.Connection, query: str, expanded: Sequence[int] = ()) -> FilterResult:
-    """Hits of ``query`` per document, and per node (with ancestors) for the expanded documents.
+def occurrences(text: str, words: Sequence[str]) -> int:
+    """How often ``words`` occur in ``text``: every occurrence of each written string, where
+    overlapping ones count once (``search.find_spans``). The one way the app counts hits."""
+    return len(search.find_spans(text, words))
 
-    A passage id holds its document (``document_id << PASSAGE_BITS``), so hits per document
-    are counted inside SQLite without handing every matching passage to Python.
+
+def filter_counts(conn: sqlite3.Connection, query: str, expanded: Sequence[int] = ()) -> FilterResult:
+    """Occurrences of ``query`` per document, and per node (with ancestors) for the expanded documents.
+
+    Only passages holding every term count, and in them every occurrence of a term (see
+    ``occurrences``): the outline, the reader's counter and 检索 all count this way.
     """
-    doc_counts = search.count_by_document(conn, query)
-    if not doc_counts:
+    words = search.terms(query)
+    ids = search.matching_passages(conn, query)
+    if not ids:
         return FilterResult(query, 0)
+    wanted = set(expanded)
+    doc_counts: dict[int, int] = {}
+    own: dict[int, int] = {}  # node → occurrences in its own passages (expanded documents only)
+    for passage, node, text in conn.execute(
+        "SELECT id, node_id, text FROM passages WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(ids),),
+    ):
+        found = occurrences(text, words)
+        document_id = passage >> db.PASSAGE_BITS
+        doc_counts[document_id] = doc_counts.get(document_id, 0) + found
+        if node is not None and document_id in wanted:
+            own[node] = own.get(node, 0) + found
     node_counts: dict[int, int] = {}
-    for document_id in expanded:
-        if document_id not in doc_counts:
-            continue
+    for document_id in sorted(wanted & doc_counts.keys()):
         parents = dict(
             conn.execute("SELECT id, parent_id FROM nodes WHERE document_id = ?", (document_id,)).fetchall()
         )
-        owners = dict(
-            conn.execute("SELECT id, node_id FROM passages WHERE document_id = ?", (document_id,)).fetchall()
-        )
-        for passage in search.matching_passages(conn, query, [document_id]):
-            current = owners.get(passage)
+        for node in [n for n in own if n in parents]:
+            current: int | None = node
             while current is not None:
-                node_counts[current] = node_counts.get(current, 0) + 1
+                node_counts[current] = node_counts.get(current, 0) + own[node]
                 current = parents.get(current)
     return FilterResult(query, sum(doc_counts.values()), doc_counts, node_counts)
 
@@ -234,12 +260,13 @@ def columns(conn: sqlite3.Connection) -> list[ColumnEntry]:
         "FROM nodes n JOIN documents d ON d.id = n.document_id WHERE n.kind = 'column' "
         "ORDER BY n.document_id, n.ord"
     ).fetchall()
+    names = db.plan_names(conn, {r["document_id"] for r in rows})
     parents = db.node_paths(conn, [r["parent_id"] for r in rows if r["parent_id"] is not None])
     return [
         ColumnEntry(
             r["id"],
             r["document_id"],
-            r["doc"],
+            names.get(r["document_id"], r["doc"]),
             r["label"],
             r["title"],
             parents.get(r["parent_id"], ("",))[-1],

@@ -7,7 +7,10 @@ interrupted without touching a load). Results come back with ``call_from_thread`
 
 from __future__ import annotations
 
+import os
+import shlex
 import sqlite3
+import subprocess
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -19,13 +22,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane, Tree
+from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane, Tabs, Tree
 
 from plantui import browse, db, search
 from plantui.browse import Content, DocEntry, FilterResult
 from plantui.compare import PlanTarget
-from plantui.tui.messages import OpenPassage, ReadingPosition
-from plantui.tui.screens.export import ExportScreen
+from plantui.tui import found
+from plantui.tui.messages import OpenPassage, ReadingPosition, RowPreview
+from plantui.tui.screens.export import ExportChoice, ExportScreen
 from plantui.tui.screens.help import HelpScreen
 from plantui.tui.screens.importing import ImportScreen
 from plantui.tui.text import cut, literal
@@ -36,6 +40,8 @@ from plantui.tui.widgets.tables import ColumnsTable, HitsTable, TargetsTable
 T = TypeVar("T")
 SEARCH_LIMIT = 500
 TYPING_PAUSE = 0.15  # seconds without a keystroke before the text and tables catch up
+PANE_STEP = 4  # cells the outline pane grows or shrinks by on < and >
+PANE_LIMITS = (20, 120)
 EMPTY = (
     "数据库里还没有规划。\n\n在命令行运行  plantui import 文件或文件夹  导入规划，"
     "或在含有 seeds/ 文件夹的目录里删除 plantui.db 后重新打开，自动导入示例规划。"
@@ -76,7 +82,7 @@ class PlantApp(App[None]):
     SUB_TITLE = "规划阅读与检索"
     BINDINGS = [
         Binding("slash", "focus_filter", "过滤", tooltip="输入关键词过滤目录、高亮正文", id="filter"),
-        Binding("n", "hit(1)", "下一处", tooltip="跳到下一处命中", id="next_hit"),
+        Binding("n", "hit(1)", "下一处", tooltip="跳到下一处命中（到本篇末尾后进入下一篇）", id="next_hit"),
         Binding("N", "hit(-1)", "上一处", show=False, tooltip="跳到上一处命中", id="prev_hit"),
         Binding("r", "view('read')", "正文", id="view_read"),
         Binding("t", "view('targets')", "目标", id="view_targets"),
@@ -85,9 +91,12 @@ class PlantApp(App[None]):
         Binding(
             "a", "toggle_scope", "全部/当前", show=False, tooltip="目标表：当前规划或全部规划", id="scope"
         ),
-        Binding("e", "export", "导出", tooltip="把当前规划导出为 Markdown", id="export"),
+        Binding("e", "export", "导出", tooltip="导出当前规划、检索结果或过滤后的目录", id="export"),
+        Binding("o", "open_source", "原文", show=False, tooltip="在 $EDITOR 或 $PAGER 中打开原文", id="open"),
+        Binding("less_than_sign", "pane(-1)", "目录变窄", show=False, id="narrower"),
+        Binding("greater_than_sign", "pane(1)", "目录变宽", show=False, id="wider"),
         Binding("question_mark", "help", "帮助", id="help"),
-        Binding("escape", "clear_filter", "清除过滤", show=False, id="clear_filter"),
+        Binding("escape", "escape", "离开过滤框/清除过滤", show=False, id="clear_filter"),
         Binding("q", "quit", "退出", id="quit"),
     ]
 
@@ -102,10 +111,13 @@ class PlantApp(App[None]):
         self.scope_all = False
         self.filter_result: FilterResult | None = None
         self.columns: list[browse.ColumnEntry] = []
+        self.search_result: search.SearchResult | None = None
         self._current: int | None = None
         self._stale: set[str] = {"targets", "columns"}  # tables to refill when next shown
         self._typing: Timer | None = None
-        self._opening: tuple[int, int | None, int | None, int | None] | None = None
+        self._pane_width: int | None = None  # set by < and >
+        self._pending_hit: int | None = None  # a hit to go to once the next plan is shown
+        self.names: dict[int, str] = {}
 
     # ------------------------------------------------------------ layout
 
@@ -123,15 +135,21 @@ class PlantApp(App[None]):
                 with TabPane("目标", id="targets"):
                     yield Static("", id="targets-status", classes="status")
                     yield TargetsTable(id="targets-table")
+                    yield Static("", id="targets-preview", classes="preview")
                 with TabPane("专栏", id="columns"):
                     yield Static("", id="columns-status", classes="status")
                     yield ColumnsTable(id="columns-table")
+                    yield Static("", id="columns-preview", classes="preview")
                 with TabPane("检索", id="search"):
                     yield Static("", id="search-status", classes="status")
                     yield HitsTable(id="search-table")
+                    yield Static("", id="search-preview", classes="preview")
         yield Footer()
 
     def on_mount(self) -> None:
+        # Tab goes outline → reader or table → filter box: the tab strip is for the mouse and r/t/c/s
+        for tabs in self.query(Tabs):
+            tabs.can_focus = False
         if self.import_first is not None:
             self.push_screen(ImportScreen(str(self.import_first)))
             self.run_first_import(self.import_first)
@@ -193,6 +211,7 @@ class PlantApp(App[None]):
 
     def _loaded(self, documents: list[DocEntry]) -> None:
         self.documents = documents
+        self.names = {d.id: d.shown for d in documents}
         self.query_one(OutlineTree).show_documents(documents)
         if not documents:
             self._show_empty()
@@ -241,8 +260,12 @@ class PlantApp(App[None]):
             tree.show_outline(content.document.id, list(content.nodes))
             if self.filter_result is not None:
                 self.run_filter(" ".join(self.words))
-        reader.go_to(node_id, passage_id, line)
-        self._update_breadcrumb(node_id)
+        if self._pending_hit is not None:
+            step, self._pending_hit = self._pending_hit, None
+            self._to_hit(step)
+        else:
+            reader.go_to(node_id, passage_id, line)
+            self._update_breadcrumb(node_id)
         self._update_tables()
         self._update_status()
 
@@ -290,11 +313,19 @@ class PlantApp(App[None]):
             tree.follow(message.document_id, message.node_id)
         self._update_breadcrumb(message.node_id)
 
+    @on(RowPreview)
+    def row_preview(self, message: RowPreview) -> None:
+        views: dict[type, str] = {TargetsTable: "targets", ColumnsTable: "columns", HitsTable: "search"}
+        view = views.get(type(message.table))
+        if view is not None:
+            text = literal(message.text) if isinstance(message.text, str) else message.text
+            self.query_one(f"#{view}-preview", Static).update(text)
+
     def _update_breadcrumb(self, node_id: int | None) -> None:
         reader = self.query_one(Reader)
         if reader.content is None:
             return
-        parts = [reader.content.document.title]
+        parts = [reader.content.document.shown]
         node = next((n for n in reader.content.nodes if n.id == node_id), None)
         if node is not None:
             parts += list(node.path)
@@ -327,9 +358,18 @@ class PlantApp(App[None]):
 
     @on(Input.Submitted, "#filter")
     def filter_submitted(self) -> None:
-        if self.words:
-            self.action_hit(1)
+        """Enter: the reader goes to the first hit (of this plan, else of the first plan with hits)."""
         self.query_one(OutlineTree).focus()
+        if not self.words:
+            return
+        self._show_view("read")
+        self._flush_typing()
+        reader = self.query_one(Reader)
+        if reader.hit_count:
+            self._to_hit(0)
+        else:
+            self._to_plan_with_hits(1, wrap=True)
+        self._update_status()
 
     @work(thread=True, exclusive=True, group="filter")
     def run_filter(self, query: str) -> None:
@@ -358,10 +398,17 @@ class PlantApp(App[None]):
     def _searched(self, result: search.SearchResult) -> None:
         if search.terms(result.query) != self.words:
             return
-        self.query_one(HitsTable).load(result.hits, self.words)
-        shown = f"，显示前 {len(result.hits)} 处" if len(result.hits) < result.count else ""
+        self.query_one(HitsTable).load(result.hits, self.words, self.names)
+        self.search_result = result
+        counted = self.filter_result
+        total = (
+            f"共 {counted.total} 处 · {len(counted.doc_counts)} 篇 · {result.count} 段"
+            if counted is not None and search.terms(counted.query) == self.words
+            else f"{result.count} 段"
+        )
+        shown = f"，列出前 {len(result.hits)} 段" if len(result.hits) < result.count else ""
         text = (
-            f"“{result.query}” 共 {result.count} 处{shown}。Enter 打开。"
+            f"“{result.query}” {total}{shown} · Enter 打开 · e 导出"
             if result.count
             else f"没有找到“{result.query}”。"
         )
@@ -375,7 +422,7 @@ class PlantApp(App[None]):
         reader = self.query_one(Reader)
         result = self.filter_result
         overall = f"共 {result.total} 处 · {len(result.doc_counts)} 篇" if result is not None else "…"
-        status.update(literal(f"{overall} · 本篇 {reader.hit_counter}（n/N）"))
+        status.update(literal(f"{overall} · 本篇 {reader.hit_counter}"))
 
     def _update_tables(self) -> None:
         """The plan or the scope changed: tables are refilled now if shown, else when next shown."""
@@ -397,7 +444,7 @@ class PlantApp(App[None]):
             self.targets if self.scope_all else [t for t in self.targets if t.document_id == self._current]
         )
         table = self.query_one(TargetsTable)
-        table.load(targets)
+        table.load(targets, self.names)
         table.set_words(self.words)
         scope = "全部规划" if self.scope_all else "当前规划"
         if not self.targets:
@@ -407,7 +454,7 @@ class PlantApp(App[None]):
         elif not table.shown:
             text = f"{scope}没有含过滤词的目标。Esc 清除过滤。"
         else:
-            text = f"{scope} · {table.shown} 项目标 · 点击表头排序 · Enter 跳到原文 · a 切换全部/当前"
+            text = f"{scope} · {table.shown} 项目标 · 1–7 排序 · Enter 原文 · a 全部/当前"
         self.query_one("#targets-status", Static).update(literal(text))
 
     def _refresh_columns(self) -> None:
@@ -437,25 +484,75 @@ class PlantApp(App[None]):
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()
 
+    def action_escape(self) -> None:
+        """Esc leaves the filter box (the keys go back to the outline); a second Esc clears it."""
+        box = self.query_one("#filter", Input)
+        if box.has_focus:
+            self.query_one(OutlineTree).focus()
+        else:
+            self.action_clear_filter()
+
     def action_clear_filter(self) -> None:
         box = self.query_one("#filter", Input)
         if box.value:
             box.value = ""
-        else:
+        if box.has_focus:
             self.query_one(OutlineTree).focus()
 
+    def _flush_typing(self) -> None:
+        if self._typing is not None:  # typed just now: highlight before moving
+            self._typing.stop()
+            self._after_typing()
+
     def action_hit(self, step: int) -> None:
+        """n/N: the next or previous hit; past the last hit of a plan, the first of the next plan."""
         reader = self.query_one(Reader)
         if not self.words:
             self.notify("先按 / 输入关键词", severity="warning")
             return
         self._show_view("read")
-        if self._typing is not None:  # typed just now: highlight before moving
-            self._typing.stop()
-            self._after_typing()
-        if not reader.next_hit(step):
-            self.notify("本篇没有命中；目录里带数字的规划有命中", severity="warning")
+        self._flush_typing()
+        index, count = reader.hit_index, reader.hit_count
+        new = index + step if index >= 0 else (0 if step > 0 else count - 1)
+        if 0 <= new < count:
+            self._to_hit(new)
+        elif not self._to_plan_with_hits(step):
+            if count:
+                self._to_hit(new % count)
+            else:
+                self.notify("没有命中", severity="warning")
         self._update_status()
+
+    def _to_hit(self, index: int) -> None:
+        """Go to hit ``index`` of the shown plan; the breadcrumb and the outline cursor follow."""
+        reader = self.query_one(Reader)
+        if not reader.go_to_hit(index):
+            return
+        node = reader.hit_node()
+        self._update_breadcrumb(node)
+        if reader.content is not None:
+            self.query_one(OutlineTree).follow(reader.content.document.id, node)
+        self._update_status()
+
+    def _to_plan_with_hits(self, step: int, wrap: bool = False) -> bool:
+        """Open the next (step 1) or previous (-1) plan in the outline's order that has hits, at its
+        first or last hit. False when no other plan has any."""
+        result = self.filter_result
+        if result is None or search.terms(result.query) != self.words:
+            return False
+        order = [d.id for d in self.documents if result.doc_counts.get(d.id)]
+        others = [d for d in order if d != self._current]
+        if not others:
+            return False
+        if self._current in order:
+            at = order.index(self._current)
+            target = order[(at + step) % len(order)]
+        else:
+            after = [d for d in order if d > (self._current or 0)] if step > 0 else []
+            target = after[0] if after else order[0] if step > 0 else order[-1]
+        self._pending_hit = 0 if step > 0 else -1
+        self.open_document(target)
+        return True
 
     def action_view(self, view: str) -> None:
         self._show_view(view)
@@ -471,6 +568,16 @@ class PlantApp(App[None]):
     def tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self._refresh_visible()
 
+    def action_pane(self, step: int) -> None:
+        """Widen (1) or narrow (-1) the outline pane."""
+        left = self.query_one("#left")
+        width = (self._pane_width or left.outer_size.width) + step * PANE_STEP
+        width = max(PANE_LIMITS[0], min(PANE_LIMITS[1], width, self.size.width - 30))
+        self._pane_width = width
+        left.styles.width = width
+        left.styles.max_width = None
+        left.styles.min_width = PANE_LIMITS[0]
+
     def action_toggle_scope(self) -> None:
         self.scope_all = not self.scope_all
         self._update_tables()
@@ -480,6 +587,7 @@ class PlantApp(App[None]):
         self.push_screen(HelpScreen())
 
     def action_export(self) -> None:
+        """e: the current plan, or what was found (the hits of 检索, the filtered outline)."""
         reader = self.query_one(Reader)
         if reader.content is None:
             self.notify("没有打开的规划", severity="warning")
@@ -487,14 +595,27 @@ class PlantApp(App[None]):
         from plantui.export import safe_filename
 
         document = reader.content.document
-        stem = Path(document.source).stem if document.source else document.title
-        default = Path("exports") / safe_filename(stem, ".md")
+        stem = Path(document.source).stem if document.source else document.shown
+        out = Path("exports")
+        choices = [ExportChoice("plan", f"当前规划：{document.shown}", out / safe_filename(stem, ".md"))]
+        if self.words:
+            query = " ".join(self.words)
+            choices += [
+                ExportChoice("hits", f"检索结果：“{query}”", out / safe_filename(f"检索-{query}", ".md")),
+                ExportChoice("outline", f"目录：“{query}”", out / safe_filename(f"目录-{query}", ".md")),
+            ]
+        first = "hits" if self.words and self.query_one(TabbedContent).active == "search" else "plan"
 
-        def chosen(path: Path | None) -> None:
-            if path is not None:
+        def chosen(answer: tuple[str, Path] | None) -> None:
+            if answer is None:
+                return
+            what, path = answer
+            if what == "plan":
                 self.export_document(document.id, path)
+            else:
+                self.export_found(what, " ".join(self.words), path)
 
-        self.push_screen(ExportScreen(document.title, default), chosen)
+        self.push_screen(ExportScreen(choices, first), chosen)
 
     @work(thread=True, group="export")
     def export_document(self, document_id: int, path: Path) -> None:
@@ -504,11 +625,22 @@ class PlantApp(App[None]):
         document = store.load(db.load_document, document_id)
         sources = store.load(db.document_sources, document_id)
         sha = store.load(db.document_sha, document_id)
+        self._write(path, to_markdown(document, source=sources[0] if sources else "", sha256=sha))
+
+    @work(thread=True, group="export")
+    def export_found(self, what: str, query: str, path: Path) -> None:
+        store = self._store()
+        if what == "hits":
+            result = store.find(lambda c: search.search(c, query))
+            text = found.hits_markdown(result, self.names)
+        else:
+            text = store.find(found.outline_markdown, query, self.names)
+        self._write(path, text)
+
+    def _write(self, path: Path, text: str) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(
-                to_markdown(document, source=sources[0] if sources else "", sha256=sha), encoding="utf-8"
-            )
+            path.write_text(text, encoding="utf-8")
         except OSError as exc:
             self.call_from_thread(
                 self.notify, f"无法写入 {path}：{exc.strerror or exc}", severity="error", markup=False
@@ -516,16 +648,48 @@ class PlantApp(App[None]):
             return
         self.call_from_thread(self.notify, f"已导出到 {path}", markup=False)
 
+    def action_open_source(self) -> None:
+        """o: the plan's source file in $EDITOR (else $PAGER, else less) at the line being read."""
+        reader = self.query_one(Reader)
+        if reader.content is None or not reader.content.document.source:
+            self.notify("没有可打开的原文文件", severity="warning")
+            return
+        source = Path(reader.content.document.source)
+        if not source.is_file():
+            self.notify(f"找不到原文文件 {source}", severity="error", markup=False)
+            return
+        para = reader.current_hit or reader.current_para()
+        line = para.block.line if para is not None and para.block.line else 1
+        program = os.environ.get("EDITOR") or os.environ.get("PAGER") or "less"
+        command = [*shlex.split(program), f"+{line}", str(source)]
+        try:
+            with self.suspend():
+                subprocess.run(command, check=False)
+        except OSError as exc:
+            self.notify(f"无法运行 {command[0]}：{exc.strerror or exc}", severity="error", markup=False)
+        self.refresh()
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """The command palette, all in Chinese (Textual's own English entries are replaced)."""
         yield SystemCommand("过滤", "输入关键词过滤目录、高亮正文 (/)", self.action_focus_filter)
-        yield SystemCommand("清除过滤", "显示全部规划 (Esc)", self.action_clear_filter)
-        yield SystemCommand("下一处命中", "正文中的下一处 (n)", lambda: self.action_hit(1))
+        yield SystemCommand("清除过滤", "显示全部规划 (Esc Esc)", self.action_clear_filter)
+        yield SystemCommand("下一处命中", "正文中的下一处，本篇之后是下一篇 (n)", lambda: self.action_hit(1))
         yield SystemCommand("上一处命中", "正文中的上一处 (N)", lambda: self.action_hit(-1))
         yield SystemCommand("正文", "阅读当前规划 (r)", lambda: self.action_view("read"))
         yield SystemCommand("目标", "量化目标表 (t)", lambda: self.action_view("targets"))
         yield SystemCommand("专栏", "所有规划的专栏 (c)", lambda: self.action_view("columns"))
         yield SystemCommand("检索", "所有规划中的命中段落 (s)", lambda: self.action_view("search"))
         yield SystemCommand("目标：全部/当前", "切换目标表范围 (a)", self.action_toggle_scope)
-        yield SystemCommand("导出 Markdown", "把当前规划导出为 Markdown (e)", self.action_export)
+        yield SystemCommand("导出", "当前规划、检索结果或过滤后的目录，写成 Markdown (e)", self.action_export)
+        yield SystemCommand("打开原文", "在 $EDITOR 或 $PAGER 中打开当前行 (o)", self.action_open_source)
+        yield SystemCommand("目录变宽", "加宽左侧目录 (>)", lambda: self.action_pane(1))
+        yield SystemCommand("目录变窄", "收窄左侧目录 (<)", lambda: self.action_pane(-1))
+        yield SystemCommand("主题：浅色", "切换到浅色主题", lambda: self._set_theme("textual-light"))
+        yield SystemCommand("主题：深色", "切换到深色主题", lambda: self._set_theme("textual-dark"))
+        yield SystemCommand("主题：选择…", "从所有主题中选择（浅色、深色等）", self.action_change_theme)
+        yield SystemCommand("截图", "把当前屏幕保存为 SVG", self.action_screenshot)
         yield SystemCommand("帮助", "所有快捷键 (?)", self.action_help)
+        yield SystemCommand("退出", "关闭 plantui (q)", self.exit)
+
+    def _set_theme(self, theme: str) -> None:
+        self.theme = theme

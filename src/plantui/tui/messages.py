@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual.message import Message
+from textual.widget import Widget
 
 
 @dataclass
@@ -23,3 +25,11 @@ class ReadingPosition(Message):
 
     document_id: int
     node_id: int | None
+
+
+@dataclass
+class RowPreview(Message):
+    """A table's selected row, shown whole under the table."""
+
+    table: Widget
+    text: Text | str

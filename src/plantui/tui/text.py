@@ -11,6 +11,7 @@ from plantui.search import find_spans
 from plantui.textsafe import printable, printable_line
 
 HIT_STYLE = "bold reverse"
+CURRENT_STYLE = "bold black on yellow"  # the hit n/N stopped at
 TARGET_STYLE = "underline"
 
 
@@ -45,3 +46,54 @@ def highlighted(text: str, words: Iterable[str], style: str = "", targets: Itera
     for start, end in find_spans(shown, list(words)):
         rich.stylize(HIT_STYLE, start, end)
     return rich
+
+
+# 避头尾: characters that may not open a line (closing punctuation, pauses, ellipses and dashes)
+NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉］｝”’…—～·％‰,.;:?!)]}%")
+# … and characters that may not close one (opening brackets and quotes)
+NO_LINE_END = frozenset("（《「『【〔〈［｛“‘([{")
+
+
+def _glued(left: str, right: str) -> bool:
+    """Whether a line may not break between ``left`` and ``right``."""
+    if right in NO_LINE_START or left in NO_LINE_END:
+        return True
+    # a number or a Latin word stays whole (2020-2025, 5G, 3.5)
+    return left.isascii() and right.isascii() and (left.isalnum() or left in "-.") and right.isalnum()
+
+
+def break_lines(text: str, width: int) -> list[tuple[int, int]]:
+    """(start, end) offsets of ``text`` wrapped at ``width`` cells by the Chinese rules (避头尾):
+    no line opens with ，。、；：？！）” and the like, none ends with an opening “（《. A break moves
+    back over such characters; a line that could not break anywhere is cut at the width."""
+    lines: list[tuple[int, int]] = []
+    width = max(width, 2)
+    paragraph = 0
+    for piece in text.split("\n"):
+        start, used = paragraph, 0
+        end = paragraph + len(piece)
+        index = paragraph
+        while index < end:
+            cells = cell_len(text[index])
+            if used + cells > width and index > start:
+                cut_at = index
+                while cut_at > start + 1 and _glued(text[cut_at - 1], text[cut_at]):
+                    cut_at -= 1
+                if cut_at == start + 1 and _glued(text[cut_at - 1], text[cut_at]):
+                    cut_at = index  # nowhere to break: cut at the width
+                lines.append((start, cut_at))
+                start, used, index = cut_at, 0, cut_at
+                continue
+            used += cells
+            index += 1
+        lines.append((start, end))
+        paragraph = end + 1
+    return lines
+
+
+def wrapped(rich: Text, width: int) -> Text:
+    """``rich`` with its line breaks placed by ``break_lines`` (styles kept)."""
+    spans = break_lines(rich.plain, width)
+    if len(spans) <= 1:
+        return rich
+    return Text("\n").join(rich[start:end] for start, end in spans)

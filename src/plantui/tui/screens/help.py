@@ -1,28 +1,39 @@
-"""The help screen: every key, in Chinese."""
+"""The help screen: every key, in Chinese; it fits the terminal and scrolls when it must."""
 
 from __future__ import annotations
 
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 KEYS = (
-    ("↑ ↓ / j k", "在目录、表格中移动"),
-    ("← → / h l", "收起、展开目录"),
+    ("目录、表格", ""),
+    ("↑ ↓  j k", "上下移动"),
+    ("← →  h l", "收起、展开目录"),
+    ("g G", "到开头、结尾"),
+    ("Ctrl+D Ctrl+U", "下翻、上翻半屏"),
     ("Enter", "打开所选章节、目标、专栏或检索结果"),
-    ("Tab / Shift+Tab", "在目录、正文、表格之间切换"),
-    ("/", "过滤：输入关键词，目录只留含有它的分支，正文高亮"),
-    ("Esc", "清除过滤"),
-    ("n / N", "下一处 / 上一处命中"),
-    ("r", "正文"),
-    ("t", "目标：量化目标表（a 切换当前规划/全部规划）"),
-    ("c", "专栏：所有规划的专栏"),
-    ("s", "检索：所有规划中含关键词的段落"),
-    ("e", "把当前规划导出为 Markdown"),
-    ("Ctrl+P", "命令面板：所有操作，也可切换浅色/深色主题"),
+    ("1–7", "表格：按第几列排序，再按一次倒序"),
+    ("< >", "目录变窄、变宽"),
+    ("正文", ""),
+    ("↑ ↓  j k", "上下滚动一行"),
+    ("空格 b  Ctrl+D Ctrl+U", "下翻、上翻一页"),
+    ("g G  Home End", "到开头、结尾"),
+    ("o", "在 $EDITOR 或 $PAGER 中打开原文的这一行"),
+    ("过滤与命中", ""),
+    ("/", "过滤：目录只留含有关键词的分支并显示处数，正文高亮"),
+    ("Enter", "（在过滤框中）跳到第一处命中"),
+    ("Esc", "离开过滤框；再按一次清除过滤"),
+    ("n N", "下一处、上一处命中；本篇之后进入下一篇"),
+    ("视图", ""),
+    ("r t c s", "正文、目标、专栏、检索"),
+    ("a", "目标表：当前规划或全部规划"),
+    ("e", "导出当前规划、检索结果或过滤后的目录"),
+    ("Tab Shift+Tab", "在目录、正文或表格、过滤框之间切换"),
+    ("Ctrl+P", "命令面板：所有操作，也可切换浅色、深色主题"),
     ("?", "本帮助"),
     ("q", "退出"),
 )
@@ -35,18 +46,26 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape", "dismiss", "关闭"),
         Binding("q", "dismiss", "关闭", show=False),
         Binding("question_mark", "dismiss", "关闭", show=False),
+        Binding("j", "scroll(1)", "下滚", show=False),
+        Binding("k", "scroll(-1)", "上滚", show=False),
     ]
 
     def compose(self) -> ComposeResult:
-        table = Table(show_header=False, box=None, padding=(0, 2))
-        table.add_column(style="bold")
-        table.add_column()
+        table = Table(show_header=False, box=None, padding=(0, 1), expand=True)
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(ratio=1)
         for key, what in KEYS:
-            table.add_row(key, what)
-        with Vertical(id="help-box"):
+            if what:
+                table.add_row(key, what)
+            else:
+                table.add_row(f"[reverse] {key} [/]", "")
+        with VerticalScroll(id="help-box"):
             yield Static("plantui 快捷键", id="help-title")
             yield Static(table)
-            yield Static("鼠标也可以：点击目录、表头排序、滚动正文。按 Esc 关闭。", classes="dim")
+            yield Static("鼠标也可以：点击目录、表头排序、滚动正文。Esc 关闭。", classes="dim")
+
+    def action_scroll(self, step: int) -> None:
+        self.query_one("#help-box").scroll_relative(y=step, animate=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

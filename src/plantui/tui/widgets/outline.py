@@ -1,18 +1,22 @@
-"""The outline: documents → parts → sections → items, 专栏 marked ▣, hit counts when filtering."""
+"""The outline: documents → parts → sections → items, 专栏 marked ▣, hit counts when filtering.
+
+Labels are cut with … to the pane's width, and a hit count is never cut off."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Tree
+from textual.widgets._tree import TOGGLE_STYLE  # the icon toggles on a click, as in Tree
 from textual.widgets.tree import TreeNode
 
 from plantui.browse import DocEntry, FilterResult, NodeEntry
 from plantui.tui.text import cut
 
-TITLE_CELLS = 44
+TITLE_CELLS = 200  # a label's text before the pane cuts it to its width
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,10 @@ class OutlineTree(Tree[Ref]):
         Binding("k", "cursor_up", "上移", show=False),
         Binding("h", "collapse_here", "收起", show=False),
         Binding("l", "expand_here", "展开", show=False),
+        Binding("g", "scroll_home", "开头", show=False),
+        Binding("G", "scroll_end", "结尾", show=False),
+        Binding("ctrl+d", "page_down", "下翻", show=False),
+        Binding("ctrl+u", "page_up", "上翻", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -44,6 +52,7 @@ class OutlineTree(Tree[Ref]):
         self._node_nodes: dict[int, TreeNode[Ref]] = {}
         self._filter: FilterResult | None = None
         self._expanded: set[int] = set()
+        self._unfiltered: set[Ref] | None = None  # what was open before a filter narrowed the tree
 
     # ------------------------------------------------------------ content
 
@@ -68,9 +77,19 @@ class OutlineTree(Tree[Ref]):
             node.expand()
 
     def apply_filter(self, result: FilterResult | None) -> None:
-        """Keep only the branches with hits (None: show everything again)."""
+        """Keep only the branches with hits (None: show everything again, opened as before)."""
+        if self._filter is None and result is not None:
+            self._unfiltered = self._open_refs()
         self._filter = result
         self._rebuild()
+        if result is None and self._unfiltered is not None:
+            opened, self._unfiltered = self._unfiltered, None
+            for node in list(self._node_nodes.values()):
+                if node.data in opened and node.allow_expand:
+                    node.expand()
+
+    def _open_refs(self) -> set[Ref]:
+        return {n.data for n in self._node_nodes.values() if n.is_expanded and n.data is not None}
 
     def follow(self, document_id: int, node_id: int | None) -> None:
         """Move the cursor to follow the reader, without opening anything."""
@@ -137,6 +156,35 @@ class OutlineTree(Tree[Ref]):
 
     # ------------------------------------------------------------ keys
 
+    def action_scroll_home(self) -> None:
+        self.move_cursor_to_line(0)
+
+    def action_scroll_end(self) -> None:
+        self.move_cursor_to_line(max(0, self.last_line))
+
+    def render_label(self, node: TreeNode[Ref], base_style: Style, style: Style) -> Text:
+        """The label cut with … to the pane's width; the hit count at its end always shows."""
+        label = node._label.copy()
+        depth = 0
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            depth += 1
+            parent = parent.parent
+        icon = 2 if node.allow_expand else 0
+        room = self.scrollable_content_region.width - depth * self.guide_depth - icon - 1
+        if room > 4 and label.cell_len > room:
+            count = _count_suffix(label.plain)
+            head, tail = label[: len(label) - count], label[len(label) - count :]
+            head.truncate(max(2, room - tail.cell_len), overflow="ellipsis")
+            label = head + tail
+        label.stylize(style)
+        prefix = (
+            (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE, base_style + TOGGLE_STYLE)
+            if node.allow_expand
+            else ("", base_style)
+        )
+        return Text.assemble(prefix, label)
+
     def action_collapse_here(self) -> None:
         if self.cursor_node is not None:
             (
@@ -158,8 +206,17 @@ class OutlineTree(Tree[Ref]):
             self._expanded.discard(ref.document_id)
 
 
+def _count_suffix(plain: str) -> int:
+    """Length of the " (12)" hit count that ends a label (0 when there is none)."""
+    if plain.endswith(")"):
+        start = plain.rfind(" (")
+        if start >= 0 and plain[start + 2 : -1].isdigit():
+            return len(plain) - start
+    return 0
+
+
 def _doc_label(doc: DocEntry, hits: int | None) -> Text:
-    label = Text(cut(doc.title, TITLE_CELLS), style="bold" if doc.title_from != "file" else "bold italic")
+    label = Text(cut(doc.shown, TITLE_CELLS), style="bold" if doc.title_from != "file" else "bold italic")
     if hits is not None:
         label.append(f" ({hits})", style="dim")
     return label

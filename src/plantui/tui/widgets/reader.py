@@ -1,19 +1,26 @@
-"""The reader: one plan from its first line to its last, 专栏 drawn as boxes, hits highlighted."""
+"""The reader: one plan from its first line to its last, opening on a card of its metadata,
+专栏 drawn as boxes, hits highlighted, lines broken by the Chinese rules (避头尾)."""
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Static
 
-from plantui.browse import Block, Content
+from plantui.browse import Block, Content, DocEntry
+from plantui.naming import UNTITLED
+from plantui.search import find_spans
+from plantui.textsafe import printable
 from plantui.tui.messages import ReadingPosition
-from plantui.tui.text import highlighted, literal
+from plantui.tui.text import CURRENT_STYLE, break_lines, highlighted, literal, wrapped
 
 
 class Para(Widget):
-    """A paragraph or heading that draws its own highlighting.
+    """A paragraph or heading that draws its own highlighting and breaks its own lines.
 
     Its text never changes, so a new filter word needs a repaint, not a new layout: the
     reader stays quick to re-highlight a long plan while the user types.
@@ -24,31 +31,105 @@ class Para(Widget):
     def __init__(self, block: Block, classes: str, targets: list[str]) -> None:
         super().__init__(classes=classes)
         self.block = block
+        self.shown = printable(block.text)
         self.targets = targets
         self.hit = False
         self.words: list[str] = []
+        self.spans: list[tuple[int, int]] = []
+        self.current: int | None = None  # which of ``spans`` is the current hit
+        self._breaks: tuple[int, list[tuple[int, int]]] | None = None
+
+    def _lines(self, width: int) -> list[tuple[int, int]]:
+        if self._breaks is None or self._breaks[0] != width:
+            self._breaks = (width, break_lines(self.shown, width))
+        return self._breaks[1]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
 
     def render(self) -> Text:
         style = "" if self.block.kind == "para" else "bold"
         if not self.hit and not self.targets:
-            return literal(self.block.text, style)
-        return highlighted(self.block.text, self.words if self.hit else [], style, self.targets)
+            rich = literal(self.block.text, style)
+        else:
+            rich = highlighted(self.block.text, self.words if self.hit else [], style, self.targets)
+            if self.current is not None and self.current < len(self.spans):
+                start, end = self.spans[self.current]
+                rich.stylize(CURRENT_STYLE, start, end)
+        width = self.content_size.width
+        if width <= 0:
+            return rich
+        spans = self._lines(width)
+        return rich if len(spans) <= 1 else wrapped(rich, width)
 
-    def mark(self, words: list[str]) -> bool:
-        """Highlight ``words`` if the paragraph holds them all; return whether it does."""
+    def mark(self, words: list[str]) -> int:
+        """Highlight ``words`` if the paragraph holds them all; return how often they occur."""
         hit = bool(words) and all(w in self.block.text for w in words)
+        spans = find_spans(self.shown, words) if hit else []
         if hit != self.hit:
             self.set_class(hit, "hit")
-        if hit != self.hit or (hit and words != self.words):
-            self.hit, self.words = hit, list(words)
+        if hit != self.hit or (hit and words != self.words) or self.current is not None:
+            self.hit, self.words, self.spans, self.current = hit, list(words), spans, None
+            self.remove_class("current")
             self.refresh()
-        return hit
+        return len(spans)
+
+    def set_current(self, index: int | None) -> None:
+        if index != self.current:
+            self.current = index
+            self.set_class(index is not None, "current")
+            self.refresh()
+
+    def line_of(self, offset: int) -> int:
+        """The line (from 0) on which the character at ``offset`` is drawn."""
+        width = self.content_size.width
+        if width <= 0:
+            return 0
+        return next((i for i, (start, end) in enumerate(self._lines(width)) if offset < end), 0)
+
+
+CARD_FIELDS = (
+    ("标题", "name"),
+    ("发文机关", "issuer"),
+    ("文号", "doc_number"),
+    ("成文日期", "issued"),
+    ("发布日期", "published"),
+    ("规划期", "period"),
+    ("地区", "region"),
+    ("类型", "kind"),
+    ("来源", "source"),
+)
+
+
+def card(document: DocEntry) -> Table:
+    """The plan's metadata as a two-column card (fields the text does not state are left out)."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for label, field in CARD_FIELDS:
+        if field == "name":
+            value = document.shown
+        elif field == "period":
+            value = f"{document.period[0]}–{document.period[1]}年" if document.period else ""
+        else:
+            value = getattr(document, field) or ""
+        if value:
+            table.add_row(label, literal(value, "italic" if value.startswith(UNTITLED) else ""))
+    return table
 
 
 class Reader(VerticalScroll):
     """Shows one document; ``go_to`` scrolls to a node or passage; n/N walk through hits."""
 
     can_focus = True
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "下滚", show=False),
+        Binding("k,up", "scroll_up", "上滚", show=False),
+        Binding("g,home", "scroll_home", "开头", show=False),
+        Binding("G,end", "scroll_end", "结尾", show=False),
+        Binding("ctrl+d,space,pagedown", "page_down", "下翻", show=False),
+        Binding("ctrl+u,b,pageup", "page_up", "上翻", show=False),
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -56,7 +137,7 @@ class Reader(VerticalScroll):
         self._paras: list[Para] = []
         self._by_passage: dict[int, Widget] = {}
         self._by_node: dict[int, Widget] = {}
-        self._hits: list[Para] = []
+        self._hits: list[tuple[Para, int]] = []  # every occurrence: (paragraph, its span)
         self._hit_index = -1
         self._words: list[str] = []
         self._targets: dict[int, list[str]] = {}
@@ -66,6 +147,14 @@ class Reader(VerticalScroll):
         return self.content.document.id if self.content is not None else None
 
     @property
+    def hit_count(self) -> int:
+        return len(self._hits)
+
+    @property
+    def hit_index(self) -> int:
+        return self._hit_index
+
+    @property
     def hit_counter(self) -> str:
         if not self._words:
             return ""
@@ -73,6 +162,10 @@ class Reader(VerticalScroll):
             return "0 处"
         position = self._hit_index + 1 if self._hit_index >= 0 else 0
         return f"{position}/{len(self._hits)}"
+
+    @property
+    def current_hit(self) -> Para | None:
+        return self._hits[self._hit_index][0] if 0 <= self._hit_index < len(self._hits) else None
 
     async def show(self, content: Content, words: list[str]) -> None:
         """Replace what is shown by a document."""
@@ -109,11 +202,13 @@ class Reader(VerticalScroll):
             if block.kind == "end":
                 break
             if block.kind == "meta":
-                out.append(Static(literal(block.text), classes="meta"))
+                assert self.content is not None
+                out.append(Static(card(self.content.document), classes="card"))
             elif block.kind == "column":
+                title = Para(block, "heading column-title", [])
+                self._paras.append(title)
                 children, index = self._collect(blocks, index)
-                box = Vertical(*children, classes="column")
-                box.border_title = literal(block.text)
+                box = Vertical(title, *children, classes="column")
                 out.append(box)
                 if block.node_id is not None:
                     self._by_node[block.node_id] = box
@@ -139,19 +234,37 @@ class Reader(VerticalScroll):
 
     def _apply_highlight(self) -> None:
         self._hit_index = -1
-        self._hits = [para for para in self._paras if para.mark(self._words)]
+        self._hits = []
+        for para in self._paras:
+            self._hits += [(para, i) for i in range(para.mark(self._words))]
 
-    def next_hit(self, step: int = 1) -> bool:
-        """Scroll to the next (or previous) hit; False when there is none."""
+    def go_to_hit(self, index: int) -> bool:
+        """Make hit ``index`` (negative: from the end) current and scroll to it; False if none."""
         if not self._hits:
             return False
-        self._hit_index = (self._hit_index + step) % len(self._hits)
-        for para in self._hits:
-            para.remove_class("current")
-        target = self._hits[self._hit_index]
-        target.add_class("current")
-        self.scroll_to_widget(target, animate=False, top=True)
+        index %= len(self._hits)
+        if 0 <= self._hit_index < len(self._hits):
+            self._hits[self._hit_index][0].set_current(None)
+        self._hit_index = index
+        para, span = self._hits[index]
+        para.set_current(span)
+        self.call_after_refresh(self._scroll_to_hit, para, span)
         return True
+
+    def _scroll_to_hit(self, para: Para, span: int) -> None:
+        """Put the hit's line a few lines below the top, so what leads up to it shows too."""
+        offset = para.spans[span][0] if span < len(para.spans) else 0
+        line = para.line_of(offset)
+        top = para.virtual_region.y - self.gutter.top + para.gutter.top + max(0, line - 2)
+        self.scroll_to(y=max(0, top), animate=False)
+
+    def next_hit(self, step: int = 1) -> bool:
+        """Scroll to the next (or previous) hit, wrapping in this plan; False when there is none."""
+        return self.go_to_hit(self._hit_index + step if self._hit_index >= 0 or step > 0 else -1)
+
+    def hit_node(self) -> int | None:
+        para = self.current_hit
+        return para.block.node_id if para is not None else None
 
     # ------------------------------------------------------------ position
 
@@ -170,14 +283,24 @@ class Reader(VerticalScroll):
             return
         self.call_after_refresh(self.scroll_to_widget, widget, animate=False, top=True)
 
-    def current_node(self) -> int | None:
-        """The node of the first paragraph or heading visible at the top."""
+    def current_para(self) -> Para | None:
+        """The first paragraph or heading visible at the top."""
         top = self.content_region.y
         for para in self._paras:
             region = para.region
             if region.height and region.bottom > top:
-                return para.block.node_id
+                return para
         return None
+
+    def current_node(self) -> int | None:
+        """The node of the first paragraph or heading visible at the top."""
+        para = self.current_para()
+        return para.block.node_id if para is not None else None
+
+    def current_line(self) -> int:
+        """The source line of what is at the top (1 when nothing is shown)."""
+        para = self.current_para()
+        return para.block.line if para is not None and para.block.line else 1
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
@@ -185,5 +308,11 @@ class Reader(VerticalScroll):
             self.call_after_refresh(self._report_position)
 
     def _report_position(self) -> None:
-        if self.content is not None:
+        """Tell the app what is being read: the current hit while it is on screen, else the top."""
+        if self.content is None:
+            return
+        hit = self.current_hit
+        if hit is not None and self.content_region.overlaps(hit.region):
+            self.post_message(ReadingPosition(self.content.document.id, hit.block.node_id))
+        else:
             self.post_message(ReadingPosition(self.content.document.id, self.current_node()))

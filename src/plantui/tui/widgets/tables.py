@@ -1,22 +1,38 @@
-"""Tables of targets, 专栏 and search hits: sortable by any column, filtered by the filter words,
-Enter opens the passage a row comes from."""
+"""Tables of targets, 专栏 and search hits: sortable by keys or a header click, filtered by the
+filter words, Enter opens the passage a row comes from.
+
+Column widths follow the table's width: the column a user reads (the indicator, the 专栏's
+title, the snippet) takes what the narrow ones leave, and the selected row is shown whole in a
+preview under the table (``RowPreview``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.widgets import DataTable
 
 from plantui.browse import ColumnEntry
 from plantui.compare import PlanTarget
 from plantui.export import comparator_word, format_value
-from plantui.search import Hit, window
-from plantui.tui.messages import OpenPassage
+from plantui.search import Hit, find_spans
+from plantui.tui.messages import OpenPassage, RowPreview
 from plantui.tui.text import cut, highlighted, literal
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column's header, its width in cells (the least, for a flexible one) and its share of
+    the width the fixed columns leave."""
+
+    name: str
+    width: int
+    flex: int = 0
 
 
 @dataclass(frozen=True)
@@ -27,22 +43,31 @@ class Row:
     sort_keys: tuple[Any, ...]
     haystack: str
     target: OpenPassage
+    preview: Text | str = ""
 
 
 class PlanTable(DataTable[Text | str]):
-    """A row-cursor table that sorts on a header click and keeps only rows with every filter word."""
+    """A row-cursor table that sorts on a key (1–9) or a header click and keeps only rows with
+    every filter word."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "下移", show=False),
         Binding("k", "cursor_up", "上移", show=False),
+        Binding("g", "scroll_top", "开头", show=False),
+        Binding("G", "scroll_bottom", "结尾", show=False),
+        Binding("ctrl+d", "page_down", "下翻", show=False),
+        Binding("ctrl+u", "page_up", "上翻", show=False),
+        *(Binding(str(n), f"sort({n - 1})", f"按第 {n} 列排序", show=False) for n in range(1, 10)),
     ]
-    COLUMNS: tuple[str, ...] = ()
+    COLUMNS: tuple[Column, ...] = ()
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self._rows: list[Row] = []
+        self._shown_rows: list[Row] = []
         self._words: list[str] = []
         self._sort: tuple[int, bool] | None = None
+        self._widths: list[int] = []
         self.shown = 0
 
     @property
@@ -50,9 +75,37 @@ class PlanTable(DataTable[Text | str]):
         """Rows before filtering."""
         return len(self._rows)
 
+    @property
+    def sort_state(self) -> tuple[int, bool] | None:
+        """(column, descending) of the current sort, None before any."""
+        return self._sort
+
     def on_mount(self) -> None:
-        for index, name in enumerate(self.COLUMNS):
-            self.add_column(name, key=str(index))
+        self._layout_columns()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._column_widths() != self._widths:
+            self._layout_columns()
+            self._refill()
+
+    def _column_widths(self) -> list[int]:
+        total = self.size.width - 1  # the vertical scrollbar
+        padding = 2 * self.cell_padding * len(self.COLUMNS)
+        fixed = sum(c.width for c in self.COLUMNS)
+        shares = sum(c.flex for c in self.COLUMNS) or 1
+        spare = max(0, total - padding - fixed)
+        return [c.width + spare * c.flex // shares for c in self.COLUMNS]
+
+    def _layout_columns(self) -> None:
+        self._widths = self._column_widths()
+        self.clear(columns=True)
+        for index, (column, width) in enumerate(zip(self.COLUMNS, self._widths, strict=True)):
+            self.add_column(self._header(index, column.name), width=width, key=str(index))
+
+    def _header(self, index: int, name: str) -> str:
+        if self._sort is not None and self._sort[0] == index:
+            return f"{name}{'▼' if self._sort[1] else '▲'}"
+        return f"{index + 1} {name}" if len(self.COLUMNS) > 1 else name
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         self._rows = list(rows)
@@ -62,33 +115,69 @@ class PlanTable(DataTable[Text | str]):
         self._words = list(words)
         self._refill()
 
+    def fit(self, row: Row, column: int, width: int) -> Text | str:
+        """A cell cut with … to its column's width."""
+        cell = row.cells[column]
+        if isinstance(cell, Text):
+            shown = highlighted(cell.plain, self._words) if self._words else cell.copy()
+            shown.truncate(width, overflow="ellipsis")
+            return shown
+        return cut(cell, width) if cell_len(cell) > width else cell
+
     def _refill(self) -> None:
         rows = [r for r in self._rows if all(w in r.haystack for w in self._words)]
         if self._sort is not None:
             column, reverse = self._sort
             rows.sort(key=lambda r: _sortable(r.sort_keys[column]), reverse=reverse)
         self.clear()
+        widths = self._widths or self._column_widths()
         for index, row in enumerate(rows):
-            cells = tuple(
-                highlighted(c.plain, self._words) if isinstance(c, Text) and self._words else c
-                for c in row.cells
-            )
+            cells = tuple(self.fit(row, column, max(1, width)) for column, width in enumerate(widths))
             self.add_row(*cells, key=str(index))
         self._shown_rows = rows
         self.shown = len(rows)
+        self._preview()
 
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
-        column = event.column_index
+    def action_sort(self, column: int) -> None:
+        """Sort by ``column``; the same column again reverses the order."""
+        if column >= len(self.COLUMNS):
+            return
         reverse = self._sort is not None and self._sort[0] == column and not self._sort[1]
         self._sort = (column, reverse)
+        self._layout_columns()
         self._refill()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        self.action_sort(event.column_index)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        rows = getattr(self, "_shown_rows", [])
         index = int(str(event.row_key.value))
-        if 0 <= index < len(rows):
-            self.post_message(rows[index].target)
+        if 0 <= index < len(self._shown_rows):
+            self.post_message(self._shown_rows[index].target)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._preview()
+
+    def _preview(self) -> None:
+        row = self.selected_row
+        text: Text | str = ""
+        if row is not None:
+            text = row.preview
+            if isinstance(text, Text) and self._words:
+                text = highlighted(text.plain, self._words, targets=())
+        self.post_message(RowPreview(self, text))
+
+    @property
+    def selected_row(self) -> Row | None:
+        index = self.cursor_row
+        return self._shown_rows[index] if 0 <= index < len(self._shown_rows) else None
+
+    @property
+    def shown_rows(self) -> list[Row]:
+        return list(self._shown_rows)
 
 
 def _sortable(value: Any) -> tuple[int, Any]:
@@ -101,22 +190,31 @@ def _sortable(value: Any) -> tuple[int, Any]:
 
 
 class TargetsTable(PlanTable):
-    COLUMNS = ("年份", "指标", "比较", "目标值", "单位", "行", "规划")
+    COLUMNS = (
+        Column("年份", 6),
+        Column("指标", 14, flex=3),
+        Column("比较", 6),
+        Column("目标值", 10),
+        Column("单位", 6),
+        Column("规划", 8, flex=1),
+        Column("行", 5),
+    )
 
-    def load(self, targets: Sequence[PlanTarget]) -> None:
+    def load(self, targets: Sequence[PlanTarget], names: Mapping[int, str] | None = None) -> None:
         rows = []
         for t in targets:
             target = t.target
+            plan = (names or {}).get(t.document_id, t.title)
             rows.append(
                 Row(
                     cells=(
                         str(target.year or ""),
-                        literal(cut(target.indicator, 30)),
+                        literal(target.indicator),
                         comparator_word(target),
                         format_value(target),
                         literal(target.unit),
+                        literal(plan),
                         str(target.line),
-                        literal(cut(t.title, 24)),
                     ),
                     sort_keys=(
                         target.year,
@@ -124,33 +222,41 @@ class TargetsTable(PlanTable):
                         target.comparator,
                         target.value,
                         target.unit,
+                        plan,
                         target.line,
-                        t.title,
                     ),
-                    haystack=f"{t.title} {target.indicator} {target.text}",
+                    haystack=f"{plan} {target.indicator} {target.text}",
                     target=OpenPassage(t.document_id, line=target.line),
+                    preview=literal(f"{plan} · 第 {target.line} 行\n{target.text}"),
                 )
             )
         self.set_rows(rows)
 
 
 class ColumnsTable(PlanTable):
-    COLUMNS = ("规划", "专栏", "标题", "所属", "行")
+    COLUMNS = (
+        Column("专栏", 6),
+        Column("标题", 16, flex=3),
+        Column("所在章节", 10, flex=2),
+        Column("规划", 8, flex=1),
+        Column("行", 5),
+    )
 
     def load(self, columns: Sequence[ColumnEntry]) -> None:
         self.set_rows(
             [
                 Row(
                     cells=(
-                        literal(cut(c.document, 24)),
                         literal(c.label),
                         literal(c.title),
-                        literal(cut(c.parent, 30)),
+                        literal(c.parent),
+                        literal(c.document),
                         str(c.line),
                     ),
-                    sort_keys=(c.document, c.label, c.title, c.parent, c.line),
+                    sort_keys=(c.label, c.title, c.parent, c.document, c.line),
                     haystack=f"{c.document} {c.title} {c.parent}",
                     target=OpenPassage(c.document_id, node_id=c.node_id),
+                    preview=literal(f"{c.document} › {c.parent} › 专栏{c.label} {c.title}"),
                 )
                 for c in columns
             ]
@@ -158,23 +264,58 @@ class ColumnsTable(PlanTable):
 
 
 class HitsTable(PlanTable):
-    COLUMNS = ("规划", "位置", "片段", "行")
+    """Hits across plans: the snippet takes the width and is centred on its first hit."""
 
-    def load(self, hits: Sequence[Hit], words: list[str]) -> None:
+    _hit_words: list[str] = []
+    COLUMNS = (
+        Column("片段", 20, flex=4),
+        Column("位置", 10, flex=1),
+        Column("规划", 8, flex=1),
+        Column("行", 5),
+    )
+
+    def load(self, hits: Sequence[Hit], words: list[str], names: Mapping[int, str] | None = None) -> None:
         self._words = []
-        self.set_rows(
-            [
+        self._hit_words = list(words)
+        rows = []
+        for h in hits:
+            plan = (names or {}).get(h.document_id, h.title)
+            where = " › ".join(h.path) or "（前言）"
+            rows.append(
                 Row(
-                    cells=(
-                        literal(cut(h.title, 20)),
-                        literal(cut(" › ".join(h.path) or "（前言）", 36)),
-                        highlighted(window(h.text, words, 40, before=10), words),
-                        str(h.line_start),
-                    ),
-                    sort_keys=(h.title, " › ".join(h.path), h.score, h.line_start),
+                    cells=(literal(h.text), literal(where), literal(plan), str(h.line_start)),
+                    sort_keys=(h.score, where, plan, h.line_start),
                     haystack=h.text,
                     target=OpenPassage(h.document_id, node_id=h.node_id, passage_id=h.passage_id),
+                    preview=highlighted(f"{plan} › {where} · 第 {h.line_start} 行\n{h.text}", words),
                 )
-                for h in hits
-            ]
-        )
+            )
+        self.set_rows(rows)
+
+    def fit(self, row: Row, column: int, width: int) -> Text | str:
+        if column != 0:
+            return super().fit(row, column, width)
+        cell = row.cells[0]
+        return centred(cell.plain if isinstance(cell, Text) else cell, self._hit_words, width)
+
+
+def centred(text: str, words: Sequence[str], width: int) -> Text:
+    """One line of ``text`` at most ``width`` cells, centred on the first hit, hits highlighted,
+    with … where it was cut."""
+    line = text.replace("\n", " ")
+    spans = find_spans(line, words)
+    if cell_len(line) <= width:
+        return highlighted(line, words)
+    hit_start, hit_end = spans[0] if spans else (0, 0)
+    room = width - 2  # the two ellipses
+    before = max(0, (room - cell_len(line[hit_start:hit_end])) // 2)
+    start = hit_start
+    while start > 0 and cell_len(line[start - 1 : hit_start]) <= before:
+        start -= 1
+    end = start
+    while end < len(line) and cell_len(line[start : end + 1]) <= room:
+        end += 1
+    while start > 0 and cell_len(line[start - 1 : end]) <= room:  # the text ended: show more before
+        start -= 1
+    shown = ("…" if start > 0 else "") + line[start:end] + ("…" if end < len(line) else "")
+    return highlighted(shown, words)

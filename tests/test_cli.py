@@ -277,3 +277,81 @@ def test_search_exit_status_like_grep(seeds_db: str) -> None:
     assert _run("--db", seeds_db, "search", "没有这个词组合").exit_code == 1
     assert _run("--db", seeds_db, "search", "没有这个词组合", "--json").exit_code == 1
     assert _run("--db", seeds_db, "search", "区块链").exit_code == 0
+
+
+def test_list_at_80_columns_is_one_row_per_plan_with_issuer_number_and_date(seeds_db: str) -> None:
+    from plantui.linebreak import cells
+
+    shown = _env(TERMINAL, "--db", seeds_db, "list")
+    assert shown.exit_code == 0
+    lines = _plain(shown.stdout)
+    assert all(cells(line) <= 80 for line in lines)
+    rows = [line for line in lines if line.strip()[:1].isdigit()]
+    assert len(rows) == 5
+    hebei = next(line for line in rows if "河北省数字经济" in line)
+    assert "河北省人民" in hebei and "冀政字〔2020〕23号" in hebei and "2020-04-19" in hebei
+    assert any("…" in line for line in rows)  # long titles are cut, not folded onto a second line
+    assert "002_03b780215b09d706" not in shown.stdout and "〔无标题〕" in shown.stdout
+
+
+def test_list_piped_is_one_uncut_line_per_plan(seeds_db: str) -> None:
+    listed = json.loads(_run("--db", seeds_db, "list", "--json").stdout)
+    piped = _env(PIPED, "--db", seeds_db, "list")
+    header, *lines = piped.stdout.splitlines()
+    assert header.split("\t")[:2] == ["id", "title"] and len(lines) == 5
+    for line, plan in zip(lines, listed, strict=True):
+        fields = line.split("\t")
+        assert fields[0] == str(plan["id"]) and len(fields) == len(header.split("\t"))
+        if plan["title_from"] != "file":
+            assert fields[1] == plan["title"]
+        else:
+            assert fields[1].startswith("〔无标题〕")
+
+
+def test_targets_at_80_columns_name_the_plan_once_and_keep_the_indicator_whole(seeds_db: str) -> None:
+    from plantui.linebreak import cells
+
+    records = json.loads(_run("--db", seeds_db, "targets", "--doc", "河北省数字", "--format", "json").stdout)
+    shown = _env(TERMINAL, "--db", seeds_db, "targets", "--doc", "河北省数字")
+    lines = _plain(shown.stdout)
+    assert all(cells(line) <= 80 for line in lines)
+    assert sum("河北省数字经济发展规划" in line for line in lines) == 1
+    text = "".join(line.strip() for line in lines)
+    assert all(r["indicator"].replace(" ", "") in text.replace(" ", "") for r in records)
+    assert "…" not in "".join(lines)
+    everything = _env(TERMINAL, "--db", seeds_db, "targets")
+    assert sum(line.startswith("〔无标题〕") for line in _plain(everything.stdout)) == 2
+    assert "002_03b780215b09d706" not in everything.stdout
+
+
+def test_targets_piped_is_one_uncut_record_per_line(seeds_db: str) -> None:
+    records = json.loads(_run("--db", seeds_db, "targets", "--format", "json").stdout)
+    piped = _env(PIPED, "--db", seeds_db, "targets")
+    header, *lines = piped.stdout.splitlines()
+    assert len(lines) == len(records)
+    columns = header.split("\t")
+    for line, record in zip(lines, records, strict=True):
+        row = dict(zip(columns, line.split("\t"), strict=True))
+        assert row["indicator"] == record["indicator"] and row["line"] == str(record["line"])
+
+
+def test_targets_csv_speaks_the_table_words_and_spreadsheet_booleans(seeds_db: str) -> None:
+    import csv
+    import io
+
+    out = _run("--db", seeds_db, "targets", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["comparator"] for r in rows} <= {"达到", "超过", "不低于", "不高于", "低于", "约"}
+    assert {r["comparator_code"] for r in rows} <= {"eq", "gt", "ge", "le", "lt", "about"}
+    assert {r["aspirational"] for r in rows} <= {"TRUE", "FALSE"}
+    assert "False" not in out and "True" not in out
+    compared = _run("--db", seeds_db, "targets", "--compare", "两化融合指数", "--format", "csv").stdout
+    assert "达到" in compared and ",=," not in compared
+
+
+def test_compare_headers_name_untitled_plans_by_their_first_words(seeds_db: str) -> None:
+    md = _run("--db", seeds_db, "targets", "--compare", "两化融合指数", "--format", "md").stdout
+    header = md.splitlines()[0]
+    assert "〔无标题〕" in header and "002\\_03b780215b09d706" not in header
+    table = _env(TERMINAL, "--db", seeds_db, "targets", "--compare", "两化融合指数").stdout
+    assert "〔无标题〕" in table and "002_03b780215b09d706" not in table

@@ -283,33 +283,168 @@ def list_(
     if as_json:
         typer.echo(json_text([_row_json(r) for r in rows], indent=2))
         return
+    console = _stdout()
     if not rows:
-        _stdout().print("The database holds no documents yet: `plantui import PATH…` adds some.")
+        console.print("The database holds no documents yet: `plantui import PATH…` adds some.")
         return
-    from rich.table import Table
-
-    table = Table(pad_edge=False, box=_box())
-    table.add_column("id", justify="right", no_wrap=True)
-    table.add_column("标题", ratio=3, min_width=10, overflow="fold")
-    table.add_column("类型", no_wrap=True)
-    table.add_column("地区", no_wrap=True)
-    table.add_column("规划期", no_wrap=True)
-    table.add_column("结构", justify="right", no_wrap=True)
-    table.add_column("目标", justify="right", no_wrap=True)
-    table.add_column("文件", ratio=1, min_width=8, overflow="fold")
-    for r in rows:
-        table.add_row(
-            str(r.id),
-            _text(r.title),
-            _text(r.kind or ""),
-            _text(r.region or ""),
-            f"{r.period[0]}–{r.period[1]}" if r.period else "",
-            _structure(r.counts),
-            str(r.counts.get("targets", 0)),
-            _text(", ".join(Path(s).name for s in r.sources)),
+    names = db.plan_names(conn)
+    if not console.is_terminal:
+        _write_records(
+            [
+                "id",
+                "title",
+                "issuer",
+                "doc_number",
+                "issued",
+                "kind",
+                "region",
+                "period",
+                "structure",
+                "targets",
+                "sources",
+            ],
+            [
+                [
+                    str(r.id),
+                    names.get(r.id, r.title),
+                    r.issuer or "",
+                    r.doc_number or "",
+                    r.issued or "",
+                    r.kind or "",
+                    r.region or "",
+                    _period(r.period),
+                    _structure(r.counts),
+                    str(r.counts.get("targets", 0)),
+                    " ".join(r.sources),
+                ]
+                for r in rows
+            ],
         )
-    _stdout().print(table)
-    _stdout().print("结构 = 部分/章节/专栏 的数目", style="dim")
+        return
+    wide = console.width >= 120
+    # at 80 columns: the title first, then who issued it, its number and date; wider: the rest
+    headers = ["id", "标题", "发文机关", "文号", "日期"]
+    columns = [_Column(align="right"), _Column(flex=3, min=12), _Column(flex=1, min=6, max=16)]
+    columns += [_Column(max=20), _Column()]
+    if wide:
+        headers += ["类型", "地区", "规划期", "目标"]
+        columns += [_Column(max=6), _Column(max=10), _Column(), _Column(align="right")]
+    grid_rows = [
+        [str(r.id), names.get(r.id, r.title), r.issuer or "", r.doc_number or "", r.issued or ""]
+        + ([r.kind or "", r.region or "", _period(r.period), str(r.counts.get("targets", 0))] if wide else [])
+        for r in rows
+    ]
+    _grid(console, headers, grid_rows, columns)
+
+
+@dataclass(frozen=True)
+class _Column:
+    """How a column of a terminal grid takes its width: its content's width, at most ``max``;
+    ``flex`` columns share what is left (by weight), none narrower than ``min``."""
+
+    flex: int = 0
+    min: int = 4
+    max: int = 40
+    align: str = "left"
+    wrap: bool = False  # a long cell goes on over further lines (by the Chinese rules) instead of …
+
+
+def _grid(
+    console: Console,
+    headers: list[str],
+    rows: list[list[str]],
+    columns: list[_Column],
+    titles: dict[int, str] | None = None,
+) -> None:
+    """A table on a terminal, never wider than it: one line per row, a cell too long for its
+    column cut with … (or, in a ``wrap`` column, continued on further lines); ``titles`` puts a
+    heading line over the row of that index. Control characters in cells are made visible."""
+    from rich.text import Text
+
+    from plantui.linebreak import cells
+    from plantui.textsafe import printable_line
+
+    rows = [[printable_line(c) for c in row] for row in rows]
+    natural = [max([cells(h)] + [cells(row[i]) for row in rows]) for i, h in enumerate(headers)]
+    widths = [
+        max(min(n, c.max), min(cells(h), c.max)) if not c.flex else 0
+        for n, c, h in zip(natural, columns, headers, strict=True)
+    ]
+    room = console.width - 2 * (len(headers) - 1) - sum(widths)
+    flexible = [i for i, c in enumerate(columns) if c.flex]
+    for i in flexible:
+        widths[i] = columns[i].min
+    room -= sum(widths[i] for i in flexible)
+    # share the room by weight, never beyond a column's natural width
+    while room > 0:
+        open_ = [i for i in flexible if widths[i] < min(natural[i], columns[i].max)]
+        if not open_:
+            break
+        weight = sum(columns[i].flex for i in open_)
+        given = 0
+        for i in open_:
+            share = max(1, room * columns[i].flex // weight)
+            step = min(share, natural[i] - widths[i], room - given)
+            widths[i] += step
+            given += step
+        if not given:
+            break
+        room -= given
+
+    def line(values: list[str], style: str = "") -> Text:
+        out = Text(style=style)
+        for i, (value, width) in enumerate(zip(values, widths, strict=True)):
+            cell = _fit(value, width)
+            pad = " " * (width - cells(cell))
+            out.append((pad + cell) if columns[i].align == "right" else (cell + pad))
+            if i < len(values) - 1:
+                out.append("  ")
+        out.rstrip()
+        return out
+
+    from plantui.linebreak import wrap
+
+    console.print(line(headers, "bold"), no_wrap=True, overflow="ignore", crop=False)
+    console.print(Text("─" * min(console.width, sum(widths) + 2 * (len(widths) - 1)), style="dim"))
+    for index, row in enumerate(rows):
+        if titles and index in titles:
+            if index:
+                console.print()
+            _print_wrapped(console, Text(printable_line(titles[index]), style="bold cyan"), 0, 2)
+        parts = [wrap(v, widths[i]) if columns[i].wrap else [v] for i, v in enumerate(row)]
+        for depth in range(max(len(p) for p in parts)):
+            values = [p[depth] if depth < len(p) else "" for p in parts]
+            console.print(line(values), no_wrap=True, overflow="ignore", crop=False)
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells, ending in … when cut."""
+    from plantui.linebreak import cells, char_width
+
+    if cells(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = char_width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def _period(period: tuple[int, int] | None) -> str:
+    return f"{period[0]}–{period[1]}" if period else ""
+
+
+def _write_records(header: list[str] | None, rows: list[list[str]]) -> None:
+    """Piped output: one record a line, fields separated by tabs, never wrapped or cut (tabs and
+    newlines inside a field become spaces, control characters are made visible)."""
+    from plantui.textsafe import printable_line
+
+    lines = [header] if header else []
+    lines += rows
+    sys.stdout.write("".join("\t".join(printable_line(f) for f in line) + "\n" for line in lines))
 
 
 def _structure(counts: dict[str, int]) -> str:
@@ -728,6 +863,11 @@ def targets(
     conn = _connect(ctx)
     documents = _resolve(conn, doc) if doc else None
     rows = compare.select(db.plan_targets(conn, documents), year=year, keyword=keyword)
+    if fmt in (TargetFormat.table, TargetFormat.md):  # for people: plans by name, never a file stem
+        from dataclasses import replace
+
+        names = db.plan_names(conn, {r.document_id for r in rows})
+        rows = [replace(r, title=names.get(r.document_id, r.title)) for r in rows]
     if compare_word is not None:
         _print_comparison(rows, compare_word, fmt)
     else:
@@ -745,24 +885,54 @@ def _print_targets(rows: list[Any], fmt: TargetFormat) -> None:
         sys.stdout.write(targets_markdown(rows))
     elif not rows:
         _stdout().print("没有符合条件的目标。")
+    elif not _stdout().is_terminal:
+        _write_records(
+            ["document", "plan", "year", "indicator", "comparator", "value", "unit", "line", "text"],
+            [
+                [
+                    str(r.document_id),
+                    r.title,
+                    str(r.target.year or ""),
+                    r.target.indicator,
+                    comparator_word(r.target),
+                    format_value(r.target),
+                    r.target.unit,
+                    str(r.target.line),
+                    r.target.text,
+                ]
+                for r in rows
+            ],
+        )
     else:
-        from rich.table import Table
-
-        table = Table(pad_edge=False, show_lines=False)
-        for column in ("规划", "年份", "指标", "比较", "目标值", "单位", "行"):
-            table.add_column(column, justify="right" if column in ("年份", "目标值", "行") else "left")
-        for r in rows:
-            t = r.target
-            table.add_row(
-                _text(r.title),
-                str(t.year or ""),
-                _text(t.indicator),
-                comparator_word(t),
-                format_value(t),
-                _text(t.unit),
-                str(t.line),
-            )
-        _stdout().print(table)
+        # the plan once, as a heading over its targets; the indicator gets the width and wraps
+        titles: dict[int, str] = {}
+        for index, r in enumerate(rows):
+            if not index or r.document_id != rows[index - 1].document_id:
+                titles[index] = r.title
+        _grid(
+            _stdout(),
+            ["年份", "指标", "比较", "目标值", "单位", "行"],
+            [
+                [
+                    str(r.target.year or ""),
+                    r.target.indicator,
+                    comparator_word(r.target),
+                    format_value(r.target),
+                    r.target.unit,
+                    str(r.target.line),
+                ]
+                for r in rows
+            ],
+            [
+                _Column(align="right"),
+                _Column(flex=1, min=10, max=80, wrap=True),
+                _Column(max=10),
+                _Column(align="right", max=14),
+                _Column(max=8),
+                _Column(align="right"),
+            ],
+            titles=titles,
+        )
 
 
 def _print_comparison(rows: list[Any], word: str, fmt: TargetFormat) -> None:

@@ -299,6 +299,7 @@ TARGET_COLUMNS = (
     "year",
     "indicator",
     "comparator",
+    "comparator_code",
     "value",
     "value_max",
     "unit",
@@ -319,6 +320,7 @@ COMPARE_COLUMNS = (
     "year",
     "indicator",
     "comparator",
+    "comparator_code",
     "value",
     "value_max",
     "unit",
@@ -337,15 +339,31 @@ def target_record(row: PlanTarget) -> dict[str, Any]:
     }
 
 
+# CSV is read by people in a spreadsheet: the table's words, a plain code beside them for scripts
+COMPARATOR_CODES = {"=": "eq", ">": "gt", ">=": "ge", "<=": "le", "<": "lt", "~": "about"}
+
+
 def targets_csv(rows: Sequence[PlanTarget]) -> str:
-    records = [target_record(row) for row in rows]
+    records = [_spreadsheet(target_record(row)) for row in rows]
     for record in records:
         record["path"] = " › ".join(record["path"])
     return _csv(TARGET_COLUMNS, records)
 
 
 def compare_csv(groups: Sequence[Group]) -> str:
-    return _csv(COMPARE_COLUMNS, compare_records(groups))
+    return _csv(COMPARE_COLUMNS, [_spreadsheet(r) for r in compare_records(groups)])
+
+
+def _spreadsheet(record: dict[str, Any]) -> dict[str, Any]:
+    """A record for CSV: the comparator in words (达到, 超过) with its code (eq, gt), and
+    booleans as TRUE/FALSE, which spreadsheets read as booleans."""
+    symbol = record["comparator"]
+    record["comparator"] = COMPARATOR_WORDS.get(symbol, symbol)
+    record["comparator_code"] = COMPARATOR_CODES.get(symbol, symbol)
+    for key, value in record.items():
+        if isinstance(value, bool):
+            record[key] = "TRUE" if value else "FALSE"
+    return record
 
 
 def _csv(columns: Sequence[str], records: Sequence[dict[str, Any]]) -> str:

@@ -39,6 +39,14 @@ KNOWN_SHORT = {
     ("html_govcn_gazette_npc_special_bonds_resolution_2007.html", "title"),
     ("html_govcn_gazette_npc_special_bonds_resolution_2007.html", "issuer"),
     ("html_govcn_gazette_npc_special_bonds_resolution_2007.html", "issued"),
+    ("docx_jiangxi_fao_civil_service_exam_outline_2022.docx", "title"),
+    ("docx_jiangxi_fao_civil_service_exam_outline_2022.docx", "issuer"),
+    ("docx_jiangxi_fao_civil_service_exam_outline_2022.docx", "issued"),
+    ("docx_central_civil_service_exam_outline_2022.docx", "title"),
+    ("html_shanxi_gov_portal_news_2019.html", "title"),
+    ("html_wanzai_statistical_communique_2015.html", "issuer"),
+    ("html_wanzai_statistical_communique_2022.html", "title"),
+    ("html_jiangxi_statistical_communique_2022.html", "title"),
 }
 
 

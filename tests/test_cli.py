@@ -355,3 +355,30 @@ def test_compare_headers_name_untitled_plans_by_their_first_words(seeds_db: str)
     assert "〔无标题〕" in header and "002\\_03b780215b09d706" not in header
     table = _env(TERMINAL, "--db", seeds_db, "targets", "--compare", "两化融合指数").stdout
     assert "〔无标题〕" in table and "002_03b780215b09d706" not in table
+
+
+def test_help_speaks_words_not_python_types() -> None:
+    import re
+
+    for command in ([], ["import"], ["list"], ["export"], ["search"], ["targets"]):
+        shown = _env({"COLUMNS": "160"}, *command, "--help")
+        assert shown.exit_code == 0
+        assert not re.search(r"<(list|int|str|path|float|bool)", shown.output, re.IGNORECASE), shown.output
+    root = _env({"COLUMNS": "160"}, "--help").output
+    commands = root.split("Commands:")[1]
+    assert "..." not in commands and "compare one indicator" in commands
+    assert "--db PATH" in root
+    assert "{PATH}..." in _run("import", "--help").output
+    search_help = _run("search", "--help").output
+    assert "--limit N" in search_help and "--from-file FILE" in search_help
+    assert "--year YEAR" in _run("targets", "--help").output
+
+
+def test_an_ambiguous_plan_name_says_the_id_works(seeds_db: str) -> None:
+    result = _run("--db", seeds_db, "export", "数字经济")
+    assert result.exit_code == 1
+    (line,) = result.output.strip().splitlines()
+    assert "ambiguous" in line and "by its id" in line and "1: 河北省数字经济发展规划" in line
+    untitled = _run("--db", seeds_db, "targets", "--doc", "_")  # matches the two stand-in titles
+    (line,) = untitled.output.strip().splitlines()
+    assert "002_03b780215b09d706" not in line and line.count("〔无标题〕") == 2

@@ -65,13 +65,29 @@ class State:
     db_path: Path
 
 
+def _words_not_types() -> None:
+    """Help names an argument by its metavar (QUERY, DOC, PATH) without Typer's Python type
+    after it (``<list[str]>``): a researcher reads words, not annotations."""
+    from typer.core import TyperArgument
+
+    typed = TyperArgument.display_type_rich
+
+    def display_type_rich(self: TyperArgument, ctx: Any) -> str | None:
+        return None if self.metavar else typed(self, ctx)
+
+    TyperArgument.display_type_rich = display_type_rich  # type: ignore[method-assign,assignment]
+
+
+_words_not_types()
+
 app = typer.Typer(
     name="plantui",
     help="Read, search and compare Chinese government plans.\n\n"
     "Without a command, opens the app on the database (importing ./seeds on first run).",
     add_completion=False,
     no_args_is_help=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    # help as wide as the terminal (click stops at 80 otherwise), up to 120 columns
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
@@ -89,7 +105,10 @@ def root(
     db: Annotated[
         Path | None,
         typer.Option(
-            "--db", help="Database file [default: $PLANTUI_DB, else ./plantui.db]", show_default=False
+            "--db",
+            metavar="PATH",
+            help="Database file [default: $PLANTUI_DB, else ./plantui.db]",
+            show_default=False,
         ),
     ] = None,
     version: Annotated[
@@ -162,9 +181,12 @@ def _stderr() -> Console:
 def import_(
     ctx: typer.Context,
     paths: Annotated[
-        list[str], typer.Argument(help="Files and folders (folders: every .txt and .md inside)")
+        list[str],
+        typer.Argument(metavar="PATH", help="Files and folders (folders: every plan file inside)"),
     ],
-    title: Annotated[str | None, typer.Option("--title", help="Set the title (one file only)")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TITLE", help="Set the title (one file only)")
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Parse again even when the content is unchanged")
     ] = False,
@@ -485,15 +507,25 @@ def export(
     ctx: typer.Context,
     docs: Annotated[
         list[str] | None,
-        typer.Argument(help="Document id, source file name, or part of a title", show_default=False),
+        typer.Argument(
+            metavar="DOC", help="Document id, source file name, or part of a title", show_default=False
+        ),
     ] = None,
     all_docs: Annotated[bool, typer.Option("--all", help="Every document")] = False,
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="md or json")] = ExportFormat.md,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", metavar="md|json", help="Markdown or JSON")
+    ] = ExportFormat.md,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="File (one document, or JSON) or folder", show_default=False),
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="PATH",
+            help="File (one document, or JSON) or folder",
+            show_default=False,
+        ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files that hold other content")] = False,
 ) -> None:
     """Export documents as Markdown (default) or JSON.
 
@@ -627,7 +659,7 @@ def search(
     query: Annotated[
         str | None,
         typer.Argument(
-            metavar="[QUERY]",
+            metavar="QUERY",
             help="Words or a phrase; spaces separate words that must all occur",
             show_default=False,
         ),
@@ -820,32 +852,39 @@ class TargetFormat(StrEnum):
     md = "md"
 
 
-@app.command("targets")
+@app.command("targets", short_help="List quantified targets, or compare one indicator across plans.")
 @_one_line_errors
 def targets(
     ctx: typer.Context,
     doc: Annotated[
-        list[str] | None, typer.Option("--doc", help="Only this document (repeatable)", show_default=False)
+        list[str] | None,
+        typer.Option("--doc", metavar="DOC", help="Only this document (repeatable)", show_default=False),
     ] = None,
     year: Annotated[
-        int | None, typer.Option("--year", help="Only targets for this year", show_default=False)
+        int | None,
+        typer.Option("--year", metavar="YEAR", help="Only targets for this year (2025)", show_default=False),
     ] = None,
     keyword: Annotated[
         str | None,
         typer.Option(
-            "--keyword", "-k", help="Only indicators or sentences with this word", show_default=False
+            "--keyword",
+            "-k",
+            metavar="WORD",
+            help="Only indicators or sentences with this word",
+            show_default=False,
         ),
     ] = None,
     compare_word: Annotated[
         str | None,
         typer.Option(
             "--compare",
+            metavar="WORD",
             help="Compare indicators containing this word across plans, side by side",
             show_default=False,
         ),
     ] = None,
     fmt: Annotated[
-        TargetFormat, typer.Option("--format", help="table, csv, json or md")
+        TargetFormat, typer.Option("--format", metavar="table|csv|json|md", help="How to write them")
     ] = TargetFormat.table,
 ) -> None:
     """List the quantified targets of the plans, or compare one indicator across plans.

@@ -799,14 +799,15 @@ def resolve_document(conn: sqlite3.Connection, spec: str) -> int:
         return int(rows[0][0])
     if not rows:
         raise DatabaseError(f"no document matches {spec!r}; `plantui list` shows them")
-    candidates = [
-        f"{r[0]}: {r[1]}"
-        for r in conn.execute(
-            f"SELECT id, title FROM documents WHERE id IN ({','.join('?' * len(rows))}) ORDER BY id",
-            [r[0] for r in rows],
-        )
-    ]
-    raise DatabaseError(f"{spec!r} is ambiguous, it matches " + "; ".join(candidates[:8]))
+    names = plan_names(conn, [r[0] for r in rows])
+    candidates = [f"{i}: {names[i]}" for i in sorted(names)]
+    more = f" and {len(candidates) - 8} more" if len(candidates) > 8 else ""
+    raise DatabaseError(
+        f"{spec!r} is ambiguous, it matches "
+        + "; ".join(candidates[:8])
+        + more
+        + f"; name one by its id ({sorted(names)[0]})"
+    )
 
 
 def _like_escape(text: str) -> str:

@@ -16,8 +16,24 @@ from support import SEEDS
 runner = CliRunner()
 
 
+TERMINAL = {"TTY_COMPATIBLE": "1", "COLUMNS": "80", "NO_COLOR": "1"}
+PIPED = {"TTY_COMPATIBLE": "0", "COLUMNS": "80"}
+
+
 def _run(*args: str, input: str | None = None):
-    return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+    """Run as in a pipe (whatever FORCE_COLOR the environment sets)."""
+    return runner.invoke(app, list(args), input=input, env=PIPED, catch_exceptions=False)
+
+
+def _env(env: dict[str, str], *args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+
+
+def _plain(output: str) -> list[str]:
+    """Lines as the terminal shows them (styles removed)."""
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*m", "", output).splitlines()
 
 
 def test_version() -> None:
@@ -38,7 +54,7 @@ def test_import_list_search_export(tmp_path: Path) -> None:
     database = str(tmp_path / "p.db")
     result = _run("--db", database, "import", str(SEEDS))
     assert result.exit_code == 0, result.output
-    assert "新增" in result.output
+    assert result.stdout.count("\tnew\t") == 5  # piped: one record per file
     listed = json.loads(_run("--db", database, "list", "--json").output)
     assert len(listed) == 5 and listed[0]["title"] == "河北省数字经济发展规划（2020-2025年）"
     found = _run("--db", database, "search", "区块链", "--json")
@@ -136,7 +152,7 @@ def test_targets_formats_and_comparison(tmp_path: Path) -> None:
         _run("--db", database, "targets", "--compare", "两化融合指数", "--format", "json").output
     )
     assert {r["document"] for r in compared} == {1, 3, 5}
-    table = _run("--db", database, "targets", "--compare", "两化融合指数").output
+    table = _env(TERMINAL, "--db", database, "targets", "--compare", "两化融合指数").output
     assert "两化融合指数" in table and "2025年 94" in table
     md = _run("--db", database, "targets", "--format", "md").output
     assert md.startswith("| 规划 | 年份 | 指标 |")
@@ -213,21 +229,6 @@ def test_raw_phrase_error_is_said_in_plain_words(seeds_db: str) -> None:
     (line,) = result.output.strip().splitlines()
     assert "detail" not in line and "fts5" not in line
     assert "phrase" in line and "without --raw" in line
-
-
-TERMINAL = {"TTY_COMPATIBLE": "1", "COLUMNS": "80", "NO_COLOR": "1"}
-PIPED = {"TTY_COMPATIBLE": "0", "COLUMNS": "80"}
-
-
-def _env(env: dict[str, str], *args: str, input: str | None = None):
-    return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
-
-
-def _plain(output: str) -> list[str]:
-    """Lines as the terminal shows them (styles removed)."""
-    import re
-
-    return re.sub(r"\x1b\[[0-9;]*m", "", output).splitlines()
 
 
 def test_search_on_a_terminal_shows_the_best_hits_and_the_total(seeds_db: str) -> None:
@@ -382,3 +383,27 @@ def test_an_ambiguous_plan_name_says_the_id_works(seeds_db: str) -> None:
     untitled = _run("--db", seeds_db, "targets", "--doc", "_")  # matches the two stand-in titles
     (line,) = untitled.output.strip().splitlines()
     assert "002_03b780215b09d706" not in line and line.count("〔无标题〕") == 2
+
+
+def test_import_summary_piped_is_one_record_per_file_and_fits_a_terminal(tmp_path: Path) -> None:
+    from plantui.linebreak import cells
+
+    piped = _env(PIPED, "--db", str(tmp_path / "a.db"), "import", str(SEEDS))
+    header, *lines = piped.stdout.splitlines()
+    assert header.split("\t")[:3] == ["file", "title", "status"] and len(lines) == 5
+    assert all(line.split("\t")[2] == "new" for line in lines)
+    assert "〔无标题〕" in piped.stdout and "\t002_03b780215b09d706\t" not in piped.stdout
+    shown = _env(TERMINAL, "--db", str(tmp_path / "b.db"), "import", str(SEEDS))
+    rows = _plain(shown.stdout)
+    assert all(cells(line) <= 80 for line in rows)
+    assert sum(".txt" in line for line in rows) == 5 and sum("新增" in line for line in rows) == 5
+
+
+def test_compare_piped_is_one_record_per_target(seeds_db: str) -> None:
+    records = json.loads(
+        _run("--db", seeds_db, "targets", "--compare", "两化融合指数", "--format", "json").stdout
+    )
+    piped = _env(PIPED, "--db", seeds_db, "targets", "--compare", "两化融合指数")
+    header, *lines = piped.stdout.splitlines()
+    assert header.startswith("indicator\tdocument\tplan") and len(lines) == len(records)
+    assert "\t2025\t94\t44" in piped.stdout

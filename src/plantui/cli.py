@@ -226,7 +226,7 @@ def import_(
             results = import_paths(conn, paths, title=title, force=force, on_progress=update)
     else:
         results = import_paths(conn, paths, title=title, force=force)
-    _print_import_summary(results)
+    _print_import_summary(conn, results)
     failed = [r for r in results if r.failed]
     stopped = [r for r in results if r.status == "stopped"]
     from plantui.textsafe import printable_line
@@ -240,30 +240,59 @@ def import_(
         raise typer.Exit(1)
 
 
-def _print_import_summary(results: list[ImportResult]) -> None:
-    from rich.table import Table
+def _print_import_summary(conn: sqlite3.Connection, results: list[ImportResult]) -> None:
+    """One row per file: on a terminal a table that fits it, piped one tab-separated record a line."""
+    from plantui import db
 
-    table = Table(pad_edge=False, box=_box())
-    table.add_column("文件", ratio=1, min_width=8, overflow="fold")
-    table.add_column("标题", ratio=2, min_width=10, overflow="fold")
-    table.add_column("结构", justify="right", no_wrap=True)
-    table.add_column("目标", justify="right", no_wrap=True)
-    table.add_column("状态", no_wrap=False)
-    for r in results:
-        if r.status in ("skipped", "stopped"):
-            continue
-        table.add_row(
-            _text(Path(r.path).name),
-            _text(r.title),
-            _structure(r.counts) if r.document_id else "",
-            str(r.counts.get("targets", "")) if r.document_id else "",
-            _text(_STATUS.get(r.status, r.status) + (f"（{r.reason}）" if r.reason and not r.failed else "")),
-        )
+    shown = [r for r in results if r.status not in ("skipped", "stopped")]
+    names = db.plan_names(conn, {r.document_id for r in shown if r.document_id is not None})
     console = _stdout()
-    console.print(table)
+
+    def title(r: ImportResult) -> str:
+        return names.get(r.document_id, r.title) if r.document_id is not None else r.title
+
+    if not console.is_terminal:
+        _write_records(
+            ["file", "title", "status", "reason", "structure", "targets", "document"],
+            [
+                [
+                    r.path,
+                    title(r),
+                    r.status,
+                    r.reason,
+                    _structure(r.counts) if r.document_id else "",
+                    str(r.counts.get("targets", "")) if r.document_id else "",
+                    str(r.document_id or ""),
+                ]
+                for r in shown
+            ],
+        )
+    elif shown:
+        _grid(
+            console,
+            ["文件", "标题", "结构", "目标", "状态"],
+            [
+                [
+                    Path(r.path).name,
+                    title(r),
+                    _structure(r.counts) if r.document_id else "",
+                    str(r.counts.get("targets", "")) if r.document_id else "",
+                    _STATUS.get(r.status, r.status)
+                    + (f"（{r.reason}）" if r.reason and not r.failed else ""),
+                ]
+                for r in shown
+            ],
+            [
+                _Column(max=30),
+                _Column(flex=2, min=10),
+                _Column(align="right"),
+                _Column(align="right"),
+                _Column(flex=1, min=4, max=30),
+            ],
+        )
     skipped = [r for r in results if r.status == "skipped"]
     if skipped:
-        console.print(
+        _stderr().print(
             _text(
                 f"跳过 {len(skipped)} 个不支持的文件："
                 + ", ".join(Path(r.path).name for r in skipped[:10])
@@ -988,6 +1017,23 @@ def _print_comparison(rows: list[Any], word: str, fmt: TargetFormat) -> None:
         sys.stdout.write(compare_markdown(groups, plans))
     elif not groups:
         _stdout().print(_text(f"没有含“{word}”的指标。"))
+    elif not _stdout().is_terminal:
+        _write_records(
+            ["indicator", "document", "plan", "year", "value", "line"],
+            [
+                [
+                    group.label,
+                    str(m.document_id),
+                    m.title,
+                    str(m.target.year or ""),
+                    value_with_unit(m.target),
+                    str(m.target.line),
+                ]
+                for group in groups
+                for members in group.by_plan.values()
+                for m in members
+            ],
+        )
     else:
         from rich.table import Table
 

@@ -370,3 +370,96 @@ async def test_hostile_markup_in_titles_never_runs_or_crashes(
         await _settle(pilot)
     assert not (tmp_path / "pwned.svg").exists()
     assert markup in (tmp_path / "out.md").read_text(encoding="utf-8")
+
+
+async def test_tab_goes_from_the_outline_to_the_reader_and_vim_keys_move(app: PlantApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        tree, reader = app.query_one(OutlineTree), app.query_one(Reader)
+        assert tree.has_focus
+        await pilot.press("j", "j")
+        assert tree.cursor_line == 2
+        await pilot.press("G")
+        assert tree.cursor_line == tree.last_line
+        await pilot.press("g")
+        assert tree.cursor_line == 0
+        await pilot.press("tab")
+        assert reader.has_focus  # not the tab strip
+        await pilot.press("j")
+        await pilot.pause()
+        assert reader.scroll_y == 1
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert reader.scroll_y > 10
+        await pilot.press("G")
+        await _settle(pilot)
+        assert reader.scroll_y == reader.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert reader.scroll_y == 0
+        await pilot.press("t", "shift+tab", "tab")
+        assert app.query_one(TargetsTable).has_focus
+        table = app.query_one(TargetsTable)
+        await pilot.press("j", "j", "G")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("g")
+        assert table.cursor_row == 0
+
+
+async def test_targets_sort_by_keys(app: PlantApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("t")
+        await _settle(pilot)
+        table = app.query_one(TargetsTable)
+        await pilot.press("2")
+        indicators = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert table.sort_state == (1, False) and indicators == sorted(indicators)
+        await pilot.press("2")
+        indicators = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert table.sort_state == (1, True) and indicators == sorted(indicators, reverse=True)
+        await pilot.press("1")
+        years = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert years == sorted(years)
+
+
+async def test_the_command_palette_is_chinese_and_finds_the_light_theme(app: PlantApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert all(any("\u4e00" <= ch <= "\u9fff" for ch in t) for t in titles)
+        assert not {"Keys", "Maximize", "Screenshot", "Theme", "Quit"} & set(titles)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"浅色")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.theme == "textual-light"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"主题")
+        await pilot.pause(0.3)
+        await pilot.press("down", "enter")
+        await pilot.pause(0.3)
+        assert app.theme == "textual-dark"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (160, 50)])
+async def test_the_help_screen_fits_and_lists_the_reader_keys(app: PlantApp, size: tuple[int, int]) -> None:
+    async with app.run_test(size=size) as pilot:
+        await _settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        box = app.screen.query_one("#help-box")
+        assert app.screen.region.contains_region(box.region)
+        from plantui.tui.screens.help import KEYS
+
+        text = " ".join(k + w for k, w in KEYS)
+        assert "Ctrl+D" in text and "空格" in text and "正文" in text
+        table = app.screen.query(".help-keys").first()
+        assert table.region.width <= box.region.width
+        # every line of keys is drawn whole (the box scrolls rather than cutting)
+        lines = [strip.text for strip in table.render_lines(table.region.reset_offset)]
+        drawn = "".join(lines).replace(" ", "")
+        assert all(what.replace(" ", "") in drawn for _, what in KEYS if what)

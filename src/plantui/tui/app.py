@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
@@ -32,7 +33,7 @@ from plantui.tui.messages import OpenPassage, ReadingPosition, RowPreview
 from plantui.tui.screens.export import ExportChoice, ExportScreen
 from plantui.tui.screens.help import HelpScreen
 from plantui.tui.screens.importing import ImportScreen
-from plantui.tui.text import cut, literal
+from plantui.tui.text import breadcrumb, literal
 from plantui.tui.widgets.outline import OutlineTree, Ref
 from plantui.tui.widgets.reader import Reader
 from plantui.tui.widgets.tables import ColumnsTable, HitsTable, TargetsTable
@@ -98,6 +99,9 @@ class PlantApp(App[None]):
         Binding("question_mark", "help", "帮助", id="help"),
         Binding("escape", "escape", "离开过滤框/清除过滤", show=False, id="clear_filter"),
         Binding("q", "quit", "退出", id="quit"),
+        Binding(
+            "ctrl+p", "command_palette", "命令", show=False, priority=True, tooltip="命令面板", id="palette"
+        ),
     ]
 
     def __init__(self, db_path: Path, *, import_first: Path | None = None) -> None:
@@ -325,11 +329,10 @@ class PlantApp(App[None]):
         reader = self.query_one(Reader)
         if reader.content is None:
             return
-        parts = [reader.content.document.shown]
         node = next((n for n in reader.content.nodes if n.id == node_id), None)
-        if node is not None:
-            parts += list(node.path)
-        self.query_one("#breadcrumb", Static).update(literal(" › ".join(cut(p, 40) for p in parts)))
+        crumb = self.query_one("#breadcrumb", Static)
+        line = breadcrumb(reader.content.document.shown, node.path if node else (), crumb.size.width - 2)
+        crumb.update(literal(line))
 
     # ------------------------------------------------------------ filtering
 
@@ -444,7 +447,7 @@ class PlantApp(App[None]):
             self.targets if self.scope_all else [t for t in self.targets if t.document_id == self._current]
         )
         table = self.query_one(TargetsTable)
-        table.load(targets, self.names)
+        table.load(targets, self.names, self.scope_all)
         table.set_words(self.words)
         scope = "全部规划" if self.scope_all else "当前规划"
         if not self.targets:
@@ -454,7 +457,8 @@ class PlantApp(App[None]):
         elif not table.shown:
             text = f"{scope}没有含过滤词的目标。Esc 清除过滤。"
         else:
-            text = f"{scope} · {table.shown} 项目标 · 1–7 排序 · Enter 原文 · a 全部/当前"
+            keys = f"1–{len(table.columns_shown)}"
+            text = f"{scope} · {table.shown} 项目标 · {keys} 排序 · Enter 原文 · a 全部/当前"
         self.query_one("#targets-status", Static).update(literal(text))
 
     def _refresh_columns(self) -> None:
@@ -668,6 +672,11 @@ class PlantApp(App[None]):
         except OSError as exc:
             self.notify(f"无法运行 {command[0]}：{exc.strerror or exc}", severity="error", markup=False)
         self.refresh()
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            palette = CommandPalette(placeholder="搜索命令，例如 主题、浅色、导出…", id="--command-palette")
+            self.push_screen(palette)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette, all in Chinese (Textual's own English entries are replaced)."""

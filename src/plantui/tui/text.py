@@ -97,3 +97,18 @@ def wrapped(rich: Text, width: int) -> Text:
     if len(spans) <= 1:
         return rich
     return Text("\n").join(rich[start:end] for start, end in spans)
+
+
+def breadcrumb(plan: str, path: Iterable[str], cells: int) -> str:
+    """``plan › part › section`` in one line of at most ``cells``: the plan's name and then the
+    outer parts give way first, so the place being read stays whole as long as it can."""
+    path = list(path)
+    parts = [printable_line(p) for p in path]
+    line = " › ".join([printable_line(plan), *parts])
+    if cells <= 0 or cell_len(line) <= cells:
+        return line
+    head = cut(plan, max(8, cells // 4))
+    while len(parts) > 1 and cell_len(" › ".join([head, "…", *parts])) > cells:
+        parts.pop(0)
+    middle = ["…"] if len(parts) < len(path) else []
+    return cut(" › ".join([head, *middle, *parts]), cells)

@@ -16,7 +16,7 @@ KEYS = (
     ("g G", "到开头、结尾"),
     ("Ctrl+D Ctrl+U", "下翻、上翻半屏"),
     ("Enter", "打开所选章节、目标、专栏或检索结果"),
-    ("1–7", "表格：按第几列排序，再按一次倒序"),
+    ("1 2 3 4", "表格：按第几列排序，再按一次倒序"),
     ("< >", "目录变窄、变宽"),
     ("正文", ""),
     ("↑ ↓  j k", "上下滚动一行"),
@@ -24,7 +24,7 @@ KEYS = (
     ("g G  Home End", "到开头、结尾"),
     ("o", "在 $EDITOR 或 $PAGER 中打开原文的这一行"),
     ("过滤与命中", ""),
-    ("/", "过滤：目录只留含有关键词的分支并显示处数，正文高亮"),
+    ("/", "过滤：目录只留含关键词的分支，并标出处数；正文高亮"),
     ("Enter", "（在过滤框中）跳到第一处命中"),
     ("Esc", "离开过滤框；再按一次清除过滤"),
     ("n N", "下一处、上一处命中；本篇之后进入下一篇"),
@@ -53,7 +53,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         table = Table(show_header=False, box=None, padding=(0, 1), expand=True)
         table.add_column(style="bold", no_wrap=True)
-        table.add_column(ratio=1)
+        table.add_column(ratio=1, overflow="fold")
         for key, what in KEYS:
             if what:
                 table.add_row(key, what)
@@ -61,7 +61,7 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(f"[reverse] {key} [/]", "")
         with VerticalScroll(id="help-box"):
             yield Static("plantui 快捷键", id="help-title")
-            yield Static(table)
+            yield Static(table, classes="help-keys")
             yield Static("鼠标也可以：点击目录、表头排序、滚动正文。Esc 关闭。", classes="dim")
 
     def action_scroll(self, step: int) -> None:

@@ -66,6 +66,8 @@ class OutlineTree(Tree[Ref]):
     def show_documents(self, documents: list[DocEntry]) -> None:
         self._documents = documents
         self._rebuild()
+        if self.cursor_line < 0 and documents:
+            self.cursor_line = 0
 
     def show_outline(self, document_id: int, outline: list[NodeEntry]) -> None:
         """Fill in a document's outline (loaded in a worker) and open it."""

@@ -103,9 +103,9 @@ CARD_FIELDS = (
 
 def card(document: DocEntry) -> Table:
     """The plan's metadata as a two-column card (fields the text does not state are left out)."""
-    table = Table.grid(padding=(0, 2))
+    table = Table.grid(padding=(0, 2), expand=True)
     table.add_column(style="bold", no_wrap=True)
-    table.add_column()
+    table.add_column(ratio=1)
     for label, field in CARD_FIELDS:
         if field == "name":
             value = document.shown

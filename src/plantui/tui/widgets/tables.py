@@ -68,6 +68,7 @@ class PlanTable(DataTable[Text | str]):
         self._words: list[str] = []
         self._sort: tuple[int, bool] | None = None
         self._widths: list[int] = []
+        self.columns_shown: tuple[Column, ...] = self.COLUMNS
         self.shown = 0
 
     @property
@@ -89,26 +90,37 @@ class PlanTable(DataTable[Text | str]):
             self._refill()
 
     def _column_widths(self) -> list[int]:
+        """Fixed columns keep their width; flexible ones share the rest by their ``flex``, and
+        give up their minimum first when the table is narrow."""
         total = self.size.width - 1  # the vertical scrollbar
-        padding = 2 * self.cell_padding * len(self.COLUMNS)
-        fixed = sum(c.width for c in self.COLUMNS)
-        shares = sum(c.flex for c in self.COLUMNS) or 1
-        spare = max(0, total - padding - fixed)
-        return [c.width + spare * c.flex // shares for c in self.COLUMNS]
+        padding = 2 * self.cell_padding * len(self.columns_shown)
+        fixed = sum(c.width for c in self.columns_shown if not c.flex)
+        shares = sum(c.flex for c in self.columns_shown) or 1
+        room = max(0, total - padding - fixed)
+        minimum = sum(c.width for c in self.columns_shown if c.flex)
+        if room >= minimum:
+            spare = room - minimum
+            return [c.width + spare * c.flex // shares if c.flex else c.width for c in self.columns_shown]
+        return [max(4, room * c.flex // shares) if c.flex else c.width for c in self.columns_shown]
 
     def _layout_columns(self) -> None:
         self._widths = self._column_widths()
         self.clear(columns=True)
-        for index, (column, width) in enumerate(zip(self.COLUMNS, self._widths, strict=True)):
+        for index, (column, width) in enumerate(zip(self.columns_shown, self._widths, strict=True)):
             self.add_column(self._header(index, column.name), width=width, key=str(index))
 
     def _header(self, index: int, name: str) -> str:
         if self._sort is not None and self._sort[0] == index:
             return f"{name}{'▼' if self._sort[1] else '▲'}"
-        return f"{index + 1} {name}" if len(self.COLUMNS) > 1 else name
+        return name
 
-    def set_rows(self, rows: Sequence[Row]) -> None:
+    def set_rows(self, rows: Sequence[Row], columns: tuple[Column, ...] | None = None) -> None:
         self._rows = list(rows)
+        if columns is not None and columns != self.columns_shown:
+            self.columns_shown = columns
+            self._sort = None
+            if self.is_mounted:
+                self._layout_columns()
         self._refill()
 
     def set_words(self, words: list[str]) -> None:
@@ -140,7 +152,7 @@ class PlanTable(DataTable[Text | str]):
 
     def action_sort(self, column: int) -> None:
         """Sort by ``column``; the same column again reverses the order."""
-        if column >= len(self.COLUMNS):
+        if column >= len(self.columns_shown):
             return
         reverse = self._sort is not None and self._sort[0] == column and not self._sort[1]
         self._sort = (column, reverse)
@@ -190,75 +202,45 @@ def _sortable(value: Any) -> tuple[int, Any]:
 
 
 class TargetsTable(PlanTable):
-    COLUMNS = (
-        Column("年份", 6),
-        Column("指标", 14, flex=3),
-        Column("比较", 6),
-        Column("目标值", 10),
-        Column("单位", 6),
-        Column("规划", 8, flex=1),
-        Column("行", 5),
-    )
+    """Targets of one plan, or of all plans (then with a 规划 column)."""
 
-    def load(self, targets: Sequence[PlanTarget], names: Mapping[int, str] | None = None) -> None:
+    COLUMNS = (Column("年份", 4), Column("指标", 14, flex=3), Column("目标", 16))
+    ALL_PLANS = (*COLUMNS, Column("规划", 8, flex=1))
+
+    def load(
+        self, targets: Sequence[PlanTarget], names: Mapping[int, str] | None = None, all_plans: bool = False
+    ) -> None:
         rows = []
         for t in targets:
             target = t.target
             plan = (names or {}).get(t.document_id, t.title)
+            goal = f"{comparator_word(target)} {format_value(target)} {target.unit}".strip()
             rows.append(
                 Row(
-                    cells=(
-                        str(target.year or ""),
-                        literal(target.indicator),
-                        comparator_word(target),
-                        format_value(target),
-                        literal(target.unit),
-                        literal(plan),
-                        str(target.line),
-                    ),
-                    sort_keys=(
-                        target.year,
-                        target.indicator,
-                        target.comparator,
-                        target.value,
-                        target.unit,
-                        plan,
-                        target.line,
-                    ),
+                    cells=(str(target.year or ""), literal(target.indicator), literal(goal), literal(plan)),
+                    sort_keys=(target.year, target.indicator, target.value, plan),
                     haystack=f"{plan} {target.indicator} {target.text}",
                     target=OpenPassage(t.document_id, line=target.line),
                     preview=literal(f"{plan} · 第 {target.line} 行\n{target.text}"),
                 )
             )
-        self.set_rows(rows)
+        self.set_rows(rows, self.ALL_PLANS if all_plans else self.COLUMNS)
 
 
 class ColumnsTable(PlanTable):
-    COLUMNS = (
-        Column("专栏", 6),
-        Column("标题", 16, flex=3),
-        Column("所在章节", 10, flex=2),
-        Column("规划", 8, flex=1),
-        Column("行", 5),
-    )
+    COLUMNS = (Column("专栏", 16, flex=3), Column("所在章节", 10, flex=2), Column("规划", 8, flex=1))
 
     def load(self, columns: Sequence[ColumnEntry]) -> None:
         self.set_rows(
             [
                 Row(
-                    cells=(
-                        literal(c.label),
-                        literal(c.title),
-                        literal(c.parent),
-                        literal(c.document),
-                        str(c.line),
-                    ),
-                    sort_keys=(c.label, c.title, c.parent, c.document, c.line),
+                    cells=(literal(f"专栏{c.label} {c.title}"), literal(c.parent), literal(c.document)),
+                    sort_keys=(index, c.parent, c.document),
                     haystack=f"{c.document} {c.title} {c.parent}",
                     target=OpenPassage(c.document_id, node_id=c.node_id),
-                    preview=literal(f"{c.document} › {c.parent} › 专栏{c.label} {c.title}"),
+                    preview=literal(f"{c.document} › {c.parent} · 第 {c.line} 行\n专栏{c.label} {c.title}"),
                 )
-                for c in columns
+                for index, c in enumerate(columns)
             ]
         )
 
@@ -267,12 +249,7 @@ class HitsTable(PlanTable):
     """Hits across plans: the snippet takes the width and is centred on its first hit."""
 
     _hit_words: list[str] = []
-    COLUMNS = (
-        Column("片段", 20, flex=4),
-        Column("位置", 10, flex=1),
-        Column("规划", 8, flex=1),
-        Column("行", 5),
-    )
+    COLUMNS = (Column("片段", 20, flex=4), Column("位置", 10, flex=1), Column("规划", 8, flex=1))
 
     def load(self, hits: Sequence[Hit], words: list[str], names: Mapping[int, str] | None = None) -> None:
         self._words = []
@@ -283,8 +260,8 @@ class HitsTable(PlanTable):
             where = " › ".join(h.path) or "（前言）"
             rows.append(
                 Row(
-                    cells=(literal(h.text), literal(where), literal(plan), str(h.line_start)),
-                    sort_keys=(h.score, where, plan, h.line_start),
+                    cells=(literal(h.text), literal(where), literal(plan)),
+                    sort_keys=(h.score, where, plan),
                     haystack=h.text,
                     target=OpenPassage(h.document_id, node_id=h.node_id, passage_id=h.passage_id),
                     preview=highlighted(f"{plan} › {where} · 第 {h.line_start} 行\n{h.text}", words),

@@ -295,10 +295,10 @@ def test_two_imports_at_once_into_a_new_database_both_succeed(tmp_path: Path) ->
         conn.close()
 
 
-def _as_reader(args: list[str]) -> subprocess.CompletedProcess[str]:
-    """Run plantui as a user who may not write the database or its folder (root ignores modes,
-    so as root the command runs as nobody)."""
-    command = [sys.executable, "-m", "plantui", *args]
+def _as_reader(args: list[str], *, python: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run plantui (or, with ``python``, the interpreter) as a user who may not write the database
+    or its folder (root ignores modes, so as root the command runs as nobody)."""
+    command = [sys.executable, *([] if python else ["-m", "plantui"]), *args]
     if os.geteuid() == 0:
         command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
     return subprocess.run(command, capture_output=True, text=True, timeout=60, cwd="/")
@@ -329,6 +329,14 @@ def test_reading_commands_work_on_read_only_media(seeded_path: Path) -> None:
         assert _as_reader([*base, "targets", "--format", "json"]).returncode == 0
         exported = _as_reader([*base, "export", "1"])
         assert exported.returncode == 0 and exported.stdout.startswith("---")
+        # the app opens it with create=False: on read-only media that reads, it does not fail
+        count = "SELECT count(*) FROM documents"
+        code = f"from plantui import db; print(db.connect({str(database)!r}, create=False).execute({count!r}).fetchone()[0])"
+        app_open = _as_reader(["-c", code], python=True)
+        assert app_open.stdout.strip() == "5", app_open.stderr
+        imported = _as_reader([*base, "import", str(SEEDS / "003_5387c9ddaeb48eb7.txt")])
+        assert imported.returncode == 1 and "read-only" in imported.stderr
+        assert len(imported.stderr.strip().splitlines()) == 1
         assert sorted(p.name for p in media.iterdir()) == ["plans.db"]  # no -wal, no -shm
         assert hashlib.sha256(database.read_bytes()).hexdigest() == before
     finally:

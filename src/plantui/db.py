@@ -170,6 +170,13 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
         with path.open("rb") as handle:
             if handle.read(16) != b"SQLite format 3\x00":
                 raise DatabaseError(f"{path} is not a plantui database (not SQLite); it was left untouched")
+    if not readonly and path.exists() and not _writable(path):
+        if create:  # a command that writes (import)
+            raise DatabaseError(
+                f"cannot write {path}: the file or its folder is read-only (list, search, export "
+                "and targets still read it)"
+            )
+        readonly = True  # read-only media: whoever only reads (the app) gets a read-only connection
     try:
         if readonly:
             conn = _open_readonly(path)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import shutil
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual.widgets import Input, TabbedContent
 
 from plantui import db
@@ -463,3 +465,150 @@ async def test_the_help_screen_fits_and_lists_the_reader_keys(app: PlantApp, siz
         lines = [strip.text for strip in table.render_lines(table.region.reset_offset)]
         drawn = "".join(lines).replace(" ", "")
         assert all(what.replace(" ", "") in drawn for _, what in KEYS if what)
+
+
+def test_break_lines_follows_the_chinese_rules() -> None:
+    from plantui.tui.text import NO_LINE_END, NO_LINE_START, break_lines
+
+    text = "到2025年，数字经济核心产业增加值占GDP比重达到10%左右，“数字河北”建设取得显著成效。（一）全省5G基站达到7万个。"
+    for width in range(6, 40):
+        lines = [text[a:b] for a, b in break_lines(text, width)]
+        assert "".join(lines) == text
+        assert all(cell_len(line) <= width for line in lines)
+        assert not any(line[0] in NO_LINE_START for line in lines[1:])
+        assert not any(line[-1] in NO_LINE_END for line in lines[:-1])
+        assert not any(a[-1].isdigit() and b[0].isdigit() for a, b in pairwise(lines))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_reader_lines_never_open_with_closing_punctuation(app: PlantApp, size: tuple[int, int]) -> None:
+    from plantui.tui.text import NO_LINE_END, NO_LINE_START
+
+    async with app.run_test(size=size) as pilot:
+        await _settle(pilot)
+        paras = list(app.query_one(Reader).query(Para))
+        checked = 0
+        for para in paras:
+            lines = para.render().plain.split("\n")
+            assert len(lines) == para.content_size.height
+            assert all(cell_len(line) <= para.content_size.width for line in lines)
+            assert not any(line and line[0] in NO_LINE_START for line in lines[1:]), lines
+            assert not any(line and line[-1] in NO_LINE_END for line in lines[:-1]), lines
+            checked += len(lines) > 1
+        assert checked > 50
+
+
+async def test_each_plan_opens_on_a_metadata_card(app: PlantApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        reader = app.query_one(Reader)
+        card = reader.query_one(".card")
+        assert reader.children[0] is card
+        text = "".join(s.text for s in card.render_lines(card.region.reset_offset))
+        for label, value in (
+            ("发文机关", "河北省人民政府"),
+            ("文号", "冀政字〔2020〕23号"),
+            ("规划期", "2020–2025"),
+        ):
+            assert label in text and value in text
+        assert "成文日期" in text and "2020-04-19" in text
+
+
+async def test_an_untitled_plan_is_named_by_its_kind_and_first_words(app: PlantApp) -> None:
+    async with app.run_test(size=(160, 50)) as pilot:
+        await _settle(pilot)
+        labels = _tree_labels(app)
+        assert not any(label.startswith(("002_", "004_")) for label in labels)
+        untitled = [label for label in labels if label.startswith("〔无标题〕意见：")]
+        assert len(untitled) == 2
+        tree = app.query_one(OutlineTree)
+        tree.move_cursor(tree.root.children[2])
+        await pilot.press("enter")
+        await _settle(pilot)
+        assert str(app.query_one("#breadcrumb").render()).startswith("〔无标题〕意见：")
+        await pilot.press("c")
+        await _settle(pilot)
+        table = app.query_one(ColumnsTable)
+        assert not any("002_" in str(cell) for i in range(table.row_count) for cell in table.get_row_at(i))
+
+
+async def test_search_view_gives_the_snippet_the_width_and_previews_the_hit(app: PlantApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("slash", *"区块链", "enter", "s")
+        await _settle(pilot)
+        table = app.query_one(HitsTable)
+        snippet = table.columns[table.coordinate_to_cell_key((0, 0)).column_key]
+        assert snippet.get_render_width(table) >= 44  # the issue: about 14 cells
+        assert all("区块链" in str(table.get_row_at(i)[0]) for i in range(table.row_count))
+        row = table.selected_row
+        assert row is not None
+        preview = str(app.query_one("#search-preview").render())
+        assert row.haystack.replace("\n", "")[:40] in preview.replace("\n", "")
+        await pilot.press("j")
+        await pilot.pause()
+        assert str(app.query_one("#search-preview").render()) != preview
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_targets_of_all_plans_show_the_plan_column(app: PlantApp, size: tuple[int, int]) -> None:
+    async with app.run_test(size=size) as pilot:
+        await _settle(pilot)
+        await pilot.press("t", "a")
+        await _settle(pilot)
+        table = app.query_one(TargetsTable)
+        widths = [c.get_render_width(table) for c in table.columns.values()]
+        assert [str(c.label) for c in table.columns.values()][-1] == "规划"
+        assert sum(widths) <= table.scrollable_content_region.width
+        await pilot.press("c")
+        await _settle(pilot)
+        columns = app.query_one(ColumnsTable)
+        section = list(columns.columns.values())[1]
+        assert str(section.label) == "所在章节" and section.get_render_width(columns) >= 10
+
+
+async def test_e_exports_the_hits_and_the_filtered_outline(app: PlantApp, tmp_path: Path) -> None:
+    from textual.widgets import RadioButton
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("slash", *"区块链", "enter", "s")
+        await _settle(pilot)
+        await pilot.press("e")
+        await _settle(pilot)
+        buttons = list(app.screen.query(RadioButton))
+        assert len(buttons) == 3 and buttons[1].value  # from 检索, the hits come first
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "hits.md")
+        await pilot.press("enter")
+        await _settle(pilot)
+        await pilot.press("e")
+        await _settle(pilot)
+        await pilot.press("down")
+        await pilot.pause()
+        assert list(app.screen.query(RadioButton))[2].value
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "outline.md")
+        await pilot.press("enter")
+        await _settle(pilot)
+    hits = (tmp_path / "hits.md").read_text(encoding="utf-8")
+    assert hits.startswith("# 检索：区块链") and hits.count("**区块链**") == app.filter_result.total  # type: ignore[union-attr]
+    outline = (tmp_path / "outline.md").read_text(encoding="utf-8")
+    assert outline.startswith("# 目录：区块链") and "- **河北省数字经济发展规划（2020-2025年）** (" in outline
+    assert "专栏十" in outline
+
+
+async def test_o_opens_the_source_in_the_editor_at_the_line_read(
+    app: PlantApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import contextlib
+
+    calls: list[list[str]] = []
+    monkeypatch.chdir(ROOT)  # sources are stored relative to the repository
+    monkeypatch.setenv("EDITOR", "myeditor -n")
+    monkeypatch.setattr("plantui.tui.app.subprocess.run", lambda cmd, check: calls.append(cmd))
+    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("slash", *"区块链", "enter", "o")
+        await _settle(pilot)
+        line = app.query_one(Reader).current_hit.block.line  # type: ignore[union-attr]
+    assert calls == [["myeditor", "-n", f"+{line}", "seeds/000_92c45eb8100875c9.txt"]] and line > 1

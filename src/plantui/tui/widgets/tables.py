@@ -92,7 +92,7 @@ class PlanTable(DataTable[Text | str]):
     def _column_widths(self) -> list[int]:
         """Fixed columns keep their width; flexible ones share the rest by their ``flex``, and
         give up their minimum first when the table is narrow."""
-        total = self.size.width - 1  # the vertical scrollbar
+        total = self.size.width - self.styles.scrollbar_size_vertical
         padding = 2 * self.cell_padding * len(self.columns_shown)
         fixed = sum(c.width for c in self.columns_shown if not c.flex)
         shares = sum(c.flex for c in self.columns_shown) or 1
@@ -249,7 +249,7 @@ class HitsTable(PlanTable):
     """Hits across plans: the snippet takes the width and is centred on its first hit."""
 
     _hit_words: list[str] = []
-    COLUMNS = (Column("片段", 20, flex=4), Column("位置", 10, flex=1), Column("规划", 8, flex=1))
+    COLUMNS = (Column("片段", 24, flex=6), Column("位置", 8, flex=1), Column("规划", 6, flex=1))
 
     def load(self, hits: Sequence[Hit], words: list[str], names: Mapping[int, str] | None = None) -> None:
         self._words = []

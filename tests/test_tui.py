@@ -538,7 +538,7 @@ async def test_search_view_gives_the_snippet_the_width_and_previews_the_hit(app:
         await pilot.press("slash", *"区块链", "enter", "s")
         await _settle(pilot)
         table = app.query_one(HitsTable)
-        snippet = table.columns[table.coordinate_to_cell_key((0, 0)).column_key]
+        snippet = next(iter(table.columns.values()))
         assert snippet.get_render_width(table) >= 44  # the issue: about 14 cells
         assert all("区块链" in str(table.get_row_at(i)[0]) for i in range(table.row_count))
         row = table.selected_row

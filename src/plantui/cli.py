@@ -455,17 +455,17 @@ def _grid(
 
     from plantui.linebreak import wrap
 
-    console.print(line(headers, "bold"), no_wrap=True, overflow="ignore", crop=False)
-    console.print(Text("─" * min(console.width, sum(widths) + 2 * (len(widths) - 1)), style="dim"))
+    out = [line(headers, "bold"), Text("─" * min(console.width, sum(widths) + 2 * (len(widths) - 1)), "dim")]
     for index, row in enumerate(rows):
         if titles and index in titles:
             if index:
-                console.print()
-            _print_wrapped(console, Text(printable_line(titles[index]), style="bold cyan"), 0, 2)
+                out.append(Text())
+            out += _wrapped(Text(printable_line(titles[index]), style="bold cyan"), console.width, 0, 2)
         parts = [wrap(v, widths[i]) if columns[i].wrap else [v] for i, v in enumerate(row)]
         for depth in range(max(len(p) for p in parts)):
-            values = [p[depth] if depth < len(p) else "" for p in parts]
-            console.print(line(values), no_wrap=True, overflow="ignore", crop=False)
+            out.append(line([p[depth] if depth < len(p) else "" for p in parts]))
+    # one print: a thousand rows appear at once
+    console.print(Text("\n").join(out), no_wrap=True, overflow="ignore", crop=False)
 
 
 def _fit(text: str, width: int) -> str:
@@ -855,14 +855,23 @@ def _print_wrapped(console: Console, text: Any, indent: int, hang: int) -> None:
     broken by the Chinese rules (no line starts with ，。 or ends with （“)."""
     from rich.text import Text
 
+    lines = _wrapped(text, console.width, indent, hang)
+    console.print(Text("\n").join(lines), no_wrap=True, overflow="ignore", crop=False)
+
+
+def _wrapped(text: Any, width: int, indent: int, hang: int) -> list[Any]:
+    """The lines of ``text`` (a Rich Text) for ``width`` cells, as _print_wrapped lays them out."""
+    from rich.text import Text
+
     from plantui.linebreak import break_offsets
 
-    width = max(console.width, 20)
+    width = max(width, 20)
     offsets = break_offsets(text.plain, width - indent - hang, first=width - indent)
+    lines = []
     for index, line in enumerate(text.divide(offsets)):
         line.rstrip()
-        pad = Text(" " * (indent + (hang if index else 0)))
-        console.print(pad + line, no_wrap=True, overflow="ignore", crop=False)
+        lines.append(Text(" " * (indent + (hang if index else 0))) + line)
+    return lines
 
 
 def _snippet_text(text: str, words: list[str], width: int = 90) -> str:

@@ -28,7 +28,9 @@ def char_width(ch: str) -> int:
 
 def cells(text: str) -> int:
     """Terminal cells of ``text``."""
-    return sum(char_width(ch) for ch in text)
+    if text.isascii():
+        return len(text) if text.isprintable() else sum(map(char_width, text))
+    return sum(map(char_width, text))
 
 
 def _latin(ch: str) -> bool:

@@ -103,3 +103,10 @@ def test_counts_per_document_match_a_substring_scan(seeded: sqlite3.Connection, 
     assert count_by_document(seeded, query) == truth
     one = next(iter(truth))
     assert len(matching_passages(seeded, query, [one])) == truth[one]
+
+
+def test_hits_name_untitled_plans_by_their_first_words(seeded: sqlite3.Connection) -> None:
+    hits = search(seeded, "两化融合").hits
+    untitled = [h for h in hits if h.title.startswith("002_")]
+    assert untitled and all(h.name.startswith("〔无标题〕") for h in untitled)
+    assert all(h.as_json()["name"] == h.name for h in hits)

@@ -753,7 +753,6 @@ def search(
     shown = limit if limit is not None else (SHOWN if terminal and not show_all else None)
     batch = from_file is not None
     found = False
-    names: dict[int, str] = {}
     for text in queries:
         try:
             result = run(conn, text, limit=shown, documents=documents, raw=raw)
@@ -763,21 +762,14 @@ def search(
             _query_error(text, str(exc), as_json)
             continue
         found = found or result.count > 0
-        names.update(_names(conn, {h.document_id for h in result.hits} - names.keys()))
         if as_json:
             sys.stdout.write(json_text(result.as_json()) + "\n")
         elif terminal:
-            _print_hits(console, result, names, limit is None and not show_all)
+            _print_hits(console, result, limit is None and not show_all)
         else:
-            _write_hit_lines(result, names, prefix=batch)
+            _write_hit_lines(result, prefix=batch)
     if not found:
         raise typer.Exit(1)
-
-
-def _names(conn: sqlite3.Connection, ids: set[int]) -> dict[int, str]:
-    from plantui import db
-
-    return db.plan_names(conn, ids) if ids else {}
 
 
 def _query_error(query: str, message: str, as_json: bool) -> None:
@@ -803,13 +795,13 @@ def _where(hit: Any) -> str:
     )
 
 
-def _write_hit_lines(result: Any, names: dict[int, str], *, prefix: bool) -> None:
+def _write_hit_lines(result: Any, *, prefix: bool) -> None:
     """Piped: one hit a line, never wrapped or cut: [query TAB] file:lines TAB plan › path TAB text."""
     from plantui.textsafe import printable_line
 
     out = []
     for hit in result.hits:
-        crumb = " › ".join(printable_line(p) for p in (names.get(hit.document_id, hit.title), *hit.path))
+        crumb = " › ".join(printable_line(p) for p in (hit.name or hit.title, *hit.path))
         fields = [_where(hit), crumb, printable_line(hit.text)]
         if prefix:
             fields.insert(0, printable_line(result.query))
@@ -817,7 +809,7 @@ def _write_hit_lines(result: Any, names: dict[int, str], *, prefix: bool) -> Non
     sys.stdout.write("".join(out))
 
 
-def _print_hits(console: Console, result: Any, names: dict[int, str], capped: bool) -> None:
+def _print_hits(console: Console, result: Any, capped: bool) -> None:
     """On a terminal: the query and its count, then each hit's breadcrumb and snippet, wrapped
     with a hanging indent by the Chinese rules."""
     from rich.text import Text
@@ -838,7 +830,7 @@ def _print_hits(console: Console, result: Any, names: dict[int, str], capped: bo
     words = terms(result.query)
     for hit in result.hits:
         line = Text()
-        line.append(printable_line(names.get(hit.document_id, hit.title)), style="cyan")
+        line.append(printable_line(hit.name or hit.title), style="cyan")
         for part in hit.path:
             line.append(" › " + printable_line(part), style="dim")
         line.append("  " + _where(hit), style="dim")

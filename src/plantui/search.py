@@ -44,12 +44,14 @@ class Hit:
     text: str
     snippet: str
     score: float
+    name: str = ""  # the plan's name for people (naming.py): its title, or 〔无标题〕 and first words
 
     def as_json(self) -> dict[str, object]:
         return {
             "document": self.document_id,
             "source": self.source,
             "title": self.title,
+            "name": self.name or self.title,
             "path": list(self.path),
             "kind": self.kind,
             "line_start": self.line_start,
@@ -310,6 +312,7 @@ def _hits(conn: sqlite3.Connection, rows: Sequence[dict[str, Any]], words: Seque
             (d,),
         ).fetchone()
         documents[d] = (row[0], row[1] or "")
+    names = db.plan_names(conn, documents)
     hits = []
     for r in rows:
         title, source = documents[r["document_id"]]
@@ -328,6 +331,7 @@ def _hits(conn: sqlite3.Connection, rows: Sequence[dict[str, Any]], words: Seque
                 r["text"],
                 snippet(r["text"], words),
                 float(r["score"]),
+                names.get(r["document_id"], title),
             )
         )
     return hits

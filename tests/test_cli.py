@@ -371,7 +371,8 @@ def test_help_speaks_words_not_python_types() -> None:
     assert "--db PATH" in root
     assert "{PATH}..." in _run("import", "--help").output
     search_help = _run("search", "--help").output
-    assert "--limit N" in search_help and "--from-file FILE" in search_help
+    assert "--limit N" in search_help and "--from-file FILE" in search_help and "x>=" not in search_help
+    assert _run("search", "云", "--limit", "0").exit_code == 2
     assert "--year YEAR" in _run("targets", "--help").output
 
 

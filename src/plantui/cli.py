@@ -706,7 +706,6 @@ def search(
         int | None,
         typer.Option(
             "--limit",
-            min=1,
             metavar="N",
             help=f"At most N hits per query [default: {SHOWN} on a terminal, else all]",
             show_default=False,
@@ -743,6 +742,8 @@ def search(
         raise typer.BadParameter("give a QUERY or --from-file", param_hint="QUERY")
     if query is not None and not query.strip():
         raise typer.BadParameter("the query is empty: give a word or phrase", param_hint="QUERY")
+    if limit is not None and limit < 1:
+        raise typer.BadParameter("N must be 1 or more", param_hint="--limit")
     queries = [query] if query is not None else []
     if from_file is not None:
         queries += _read_queries(from_file)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from plantui.models import Node
-from plantui.parse import parse, parse_text
+from plantui.parse import parse, parse_markdown, parse_text
 from support import GOLD, SEEDS, STYLES, gold, gold_rows, keyed, metadata, outline_rows
 
 SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
@@ -205,3 +205,105 @@ def test_a_title_ends_at_a_colon_followed_by_a_sentence() -> None:
     doc = parse_text("一、总体要求\n（一）总体目标：到2025年，全省5G基站达到10万个。\n")
     section = doc.outline[0].children[0]
     assert (section.title, section.text) == ("总体目标", "到2025年，全省5G基站达到10万个。")
+
+
+# ---------------------------------------------------------------- real styles, each on a real excerpt
+
+SHANGHAI_PDF = (
+    "上海市国民经济和社会发展第十四个五年规划\n和二〇三五年远景目标纲要\n"
+    "一、新阶段新起点，以党中央对上海的战略定位引领未来发展.........................1\n"
+    "1.1“五个中心”建设既定目标如期实现.......................................1\n"
+    + "\n".join(["这是正文的一行，长度与其他各行相同，用来测出硬换行的宽度。。"] * 14)
+    + "\n一、新阶段新起点，以党中央对上海的战略定位引领未来\n发展\n"
+    "1.1 “五个中心”建设既定目标如期实现\n"
+    "“十三五”期间是上海发展史上具有里程碑意义的五年。\n"
+    "1.1.1 综合经济实力大幅提升。全市生产总值从 2015 年的\n"
+    "2.69 万亿元上升到 2020 年的 3.87 万亿元。\n"
+    "1.1.2“五个中心”功能实现整体提升。基本建成国际经济中心。\n"
+    "8.5 平方米\n"
+    "15二、“十四五”时期经济社会发展指导方针和主要目标\n"
+    "2.1 指导思想\n"
+)
+
+
+def test_decimal_numbering_wrapped_part_titles_and_glued_page_numbers() -> None:
+    """上海市“十四五”纲要 as PDF text: 1.1 sections and 1.1.1 items under their parts, a part
+    title wrapped onto a second line, dot-leader contents without page numbers, a page number
+    glued to a heading (15二、…), numbers in a table (8.5 平方米, 2.69 万亿元) not headings."""
+    doc = parse_text(SHANGHAI_PDF)
+    found = [(n.kind, n.label, n.title, len(a)) for n, a in doc.walk()]
+    assert found == [
+        ("part", "一", "新阶段新起点，以党中央对上海的战略定位引领未来发展", 0),
+        ("section", "1.1", "“五个中心”建设既定目标如期实现", 1),
+        ("item", "1.1.1", "综合经济实力大幅提升", 2),
+        ("item", "1.1.2", "“五个中心”功能实现整体提升", 2),
+        ("part", "二", "“十四五”时期经济社会发展指导方针和主要目标", 0),
+        ("section", "2.1", "指导思想", 1),
+    ]
+
+
+def test_an_appendix_named_in_the_notice_and_its_title_over_two_lines() -> None:
+    """丽水 notice (web page): 附件：X in the body names the attachment; the appendix itself is
+    附件 / X set over two lines, then its table."""
+    text = (
+        "丽水市人民政府关于下达2023年市区符合政府安排工作条件退役士兵和退出消防员安置任务的通知\n"
+        "莲都区人民政府，市直各单位：\n根据有关规定，现将安置任务下达给你们。\n"
+        "附件：2023年市区符合政府安排工作条件退役士兵和退出消防员安置任务\n"
+        "丽水市人民政府\n2023年10月16日\n附件\n2023年市区符合政府安排工作条件\n退役士兵和退出消防员安置任务\n"
+        "序号 | 安置单位名称 | 安置任务\n"
+    )
+    doc = parse_text(text)
+    assert [(n.kind, n.title) for n in doc.outline] == [
+        ("appendix", "2023年市区符合政府安排工作条件退役士兵和退出消防员安置任务")
+    ]
+
+
+def test_a_list_item_keeps_its_category_and_content_up_to_the_full_stop() -> None:
+    """国家应急体系规划 专栏3: ``1．category：details，…；`` is one title up to 。 (the spec's rule);
+    a section's 总体目标：到2025年，… still ends at its colon."""
+    doc = parse_text(
+        "一、任务\n（一）总体目标：到2025年，应急管理体系更加完善。\n"
+        "1．中央生活类救灾物资：改扩建现有20个中央生活类救灾物资储备库和35个综合仓库，在交通枢纽城市建设7个基地；扩大储备。\n"
+    )
+    section = doc.outline[0].children[0]
+    assert section.title == "总体目标"
+    assert section.children[0].title.startswith("中央生活类救灾物资：改扩建现有20个")
+    assert section.children[0].title.endswith("扩大储备")
+
+
+def test_scraper_labels_and_page_chrome_are_not_headings_or_titles() -> None:
+    """Huace's saved pages (## 政策全文) and a work report's page chrome (下载 打印 【字号：】)."""
+    markdown = parse_markdown(
+        "# 工业和信息化部等七部门关于推动未来产业创新发展的实施意见\n\n**发布机构**: 工信部\n\n## 政策全文\n"
+        "工业和信息化部等七部门关于推动未来产业创新发展的实施意见\n\n一、指导思想\n\n以习近平新时代中国特色社会主义思想为指导。\n"
+    )
+    assert [(n.kind, n.title) for n in markdown.outline] == [("part", "指导思想")]
+    report = parse_text(
+        "下载\n打印\n全屏\n【字号：\n加大\n】\n2026年河北省政府工作报告\n"
+        "——2026年1月26日在河北省第十四届人民代表大会第四次会议上\n时间：2026-02-02\n来源：河北日报\n"
+        "一、2025年工作回顾\n过去一年，我们做了很多工作。\n"
+    )
+    assert (report.title, report.issued, report.published, report.issuer) == (
+        "2026年河北省政府工作报告",
+        "2026-01-26",
+        "2026-02-02",
+        None,
+    )
+    assert [(n.label, n.title) for n in report.outline] == [("一", "2025年工作回顾")]
+
+
+def test_a_field_table_read_cell_by_cell() -> None:
+    """A browser print of gd.gov.cn: two fields a row, spaced labels, 文号 with spaces."""
+    doc = parse_text(
+        "索引号： 006939748/2023-00561 | 分类： 财政、金融、审计\n"
+        "发布机构： 广东省人民政府 | 成文日期： 2023-11-10\n"
+        "标 题： 广东省人民政府关于印发广东省省级政府投资管理办法的通知\n"
+        "文号： 粤府 〔２０２３〕９３号 | 发布日期： 2023-11-23\n"
+        "第一章 总则\n第一条 为了规范政府投资行为，制定本办法。\n"
+    )
+    assert (doc.issuer, doc.doc_number, doc.issued, doc.published) == (
+        "广东省人民政府",
+        "粤府〔2023〕93号",
+        "2023-11-10",
+        "2023-11-23",
+    )

@@ -8,6 +8,7 @@ text maps back to source line numbers.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -54,7 +55,7 @@ def raw_lines(text: str) -> list[Block]:
     """Non-empty lines of plain text, stripped of indentation, numbered from 1."""
     out = []
     for number, line in enumerate(text.split("\n"), start=1):
-        stripped = line.strip(P.STRIP_CHARS)
+        stripped = P.GLUED_PAGE_NUMBER.sub("", line.strip(P.STRIP_CHARS), count=1)
         if stripped:
             out.append(Block(stripped, number))
     return out
@@ -95,6 +96,9 @@ def join_lines(lines: Sequence[Block]) -> list[Chunk]:
             if index < len(lines) and _takes_title_line(first, lines[index]):
                 joining.take(lines[index])
                 index += 1
+                if index < len(lines) and _title_goes_on(first, lines[index - 1], lines[index]):
+                    joining.take(lines[index])
+                    index += 1
             while (
                 index < len(lines)
                 and not first.final
@@ -114,15 +118,19 @@ def wrap_width(lines: Sequence[Block]) -> int | None:
 
     In such text most lines end at the same width and almost none is wider.
     """
-    widths = [display_width(line.text) for line in lines if not line.md_level and not line.quote]
+    widths = [
+        display_width(line.text)
+        for line in lines
+        if not line.md_level and not line.quote and not P.TOC_ENTRY.search(P.fold(line.text))
+    ]
     long = [w for w in widths if w >= 20]
     if len(long) < 12:
         return None
     common, _ = Counter(long).most_common(1)[0]
-    width = max(w for w in long if w <= common + 2)
+    width = max(w for w in long if w <= common + 3)
     near = sum(1 for w in long if width - 3 <= w <= width)
     wider = sum(1 for w in widths if w > width)
-    if near >= 0.4 * len(long) and wider <= 0.02 * len(widths):
+    if near >= 0.4 * len(long) and wider <= 0.04 * len(widths):
         return width
     return None
 
@@ -136,9 +144,22 @@ def _wrapped(last: Block, nxt: Block, first: Block, wrap: int | None) -> bool:
     """In hard-wrapped text, a line that reaches the wrap width continues on the next line."""
     if wrap is None or nxt.final or nxt.md_level or nxt.quote != first.quote or ends_sentence(last.text):
         return False
-    if display_width(last.text) < wrap - 3:
+    if classify(nxt.text) is not None:
         return False
-    return classify(nxt.text) is None
+    # ASCII runs (1.1.1, 2018) print narrower or wider than the one cell counted for them
+    slack = 3 + min(3, sum(1 for ch in last.text if ch.isascii() and not ch.isspace()) // 2)
+    if display_width(last.text) >= wrap - slack:
+        return True
+    # a heading set in a larger type wraps earlier: its tail is a short line without punctuation
+    # (一、新阶段新起点，以党中央对上海的战略定位引领未来 / 发展)
+    return (
+        last is first
+        and display_width(last.text) >= 0.8 * wrap
+        and len(nxt.text) <= 12
+        and not P.PROSE_MARK.search(P.fold(nxt.text))
+        and "，" not in nxt.text
+        and classify(first.text) is not None
+    )
 
 
 def _takes_title_line(first: Block, nxt: Block) -> bool:
@@ -146,6 +167,25 @@ def _takes_title_line(first: Block, nxt: Block) -> bool:
     if nxt.md_level or nxt.quote != first.quote:
         return False
     return is_label_only(first.text) is not None and classify(nxt.text) is None
+
+
+_UNPUNCTUATED = re.compile(r"[^,.;:!?，。、；：！？“”\"()（）|\t]+")
+
+
+def _title_goes_on(label: Block, title: Block, nxt: Block) -> bool:
+    """An appendix's or a volume's title set on two lines (附件 / 2023年市区符合… / 退役士兵和…):
+    two short lines without punctuation, the second no heading of its own."""
+    heading = is_label_only(label.text)
+    if heading is None or heading.kind not in ("appendix", "volume"):
+        return False
+    if nxt.md_level or nxt.row or nxt.quote != title.quote or classify(nxt.text) is not None:
+        return False
+    first, second = P.fold(title.text).strip(), P.fold(nxt.text).strip()
+    return (
+        len(first) <= 30
+        and len(second) <= 30
+        and bool(_UNPUNCTUATED.fullmatch(first) and _UNPUNCTUATED.fullmatch(second))
+    )
 
 
 def _separator(left: str, right: str) -> str:

@@ -64,6 +64,7 @@ _ORDER: tuple[tuple[str, re.Pattern[str], float], ...] = (
     # ① sits below (1) when a plan uses both
     ("subitem", P.SUBITEM_CIRCLED, 0.5),
     ("subitem", P.SUBITEM_HALF, 0.5),
+    ("decimal", P.DECIMAL, 0.0),
     ("item", P.ITEM_LOOSE, 0.0),
     ("part", P.PART, 0.0),
 )
@@ -88,10 +89,16 @@ def classify(text: str) -> Heading | None:
 def _build(kind: str, match: re.Match[str], text: str, folded: str, offset: float) -> Heading | None:
     label = text[match.start("label") : match.end("label")] if match.group("label") else ""
     label = re.sub(r"\s+", "", label)
+    number = label_number(label)
+    if kind == "decimal":
+        # 1.1 is a section, 1.1.1 an item, 1.1.1.1 a subitem; the number is the last part
+        parts = P.fold(label).split(".")
+        label, number = P.fold(label), int(parts[-1])
+        kind = ("section", "item", "subitem")[len(parts) - 2]
     rest_start = match.start("rest")
     rest = folded[rest_start:]
     loose = False
-    if kind == "item":
+    if kind == "item" and "." not in label:
         if P.ITEM.match(folded) is None:
             return None  # 2.6万亿元, 3.5%: a decimal amount, not an item label
         loose = rest[:1].isdigit()
@@ -99,10 +106,10 @@ def _build(kind: str, match: re.Match[str], text: str, folded: str, offset: floa
         return None  # a bare 专栏 line says nothing
     if kind == "article":
         # an article has no title: its text is its body
-        return Heading(kind, label, label_number(label), "", rest_start, RANK[kind] + offset)
+        return Heading(kind, label, number, "", rest_start, RANK[kind] + offset)
     end = P.TITLE_END.search(rest)
     stop = end.start() if end is not None else len(rest)
-    colon = _colon_title(rest[:stop])
+    colon = _colon_title(rest[:stop], kind)
     if colon is not None:
         # （一）总体目标：到2025年，全省…  — a short title, then a sentence after the colon
         title = text[rest_start : rest_start + colon]
@@ -116,19 +123,26 @@ def _build(kind: str, match: re.Match[str], text: str, folded: str, offset: floa
     title = title.strip().rstrip(_TRAILING).strip()
     if kind in ("part", "section", "item", "subitem") and not title and head_end < len(text):
         return None  # "一、。" or similar: not a heading
-    return Heading(kind, label, label_number(label), title, head_end, RANK[kind] + offset, loose)
+    return Heading(kind, label, number, title, head_end, RANK[kind] + offset, loose)
 
 
-def _colon_title(head: str) -> int | None:
+def _colon_title(head: str, kind: str) -> int | None:
     """Where a title ends at a colon: a short title and, after it, a sentence with a comma.
 
     新要素：数据价值化抢先推进 keeps its colon (no comma follows); 总体目标：到2025年，全省…
-    ends at it.
+    ends at it. A list item's ``category：what it covers`` (1．中央生活类救灾物资：改扩建现有20个…，
+    在…) is one title up to its 。, unless a goal sentence follows the colon (到2025年，…).
     """
     colon = head.find(":")
-    if not 2 <= colon <= 15:
+    if not 2 <= colon <= 15 or "," not in head[colon + 1 :]:
         return None
-    return colon if "," in head[colon + 1 :] else None
+    if kind in ("item", "subitem") and not _GOAL_OPENING.match(head[colon + 1 :].lstrip()):
+        return None
+    return colon
+
+
+# A sentence that states a goal: what follows 总体目标： / 发展目标：
+_GOAL_OPENING = re.compile(r"(?:到|至|力争|经过|通过|今后|未来|预计|(?:19|20)\d{2}\s*年)")
 
 
 def is_label_only(text: str) -> Heading | None:

@@ -106,8 +106,9 @@ def extract(preamble: list[Chunk], tail: list[Chunk], body_sample: str) -> Metad
     signature = _signature(preamble) or _signature(tail)
     if meta.issued is None:
         meta.issued = _standalone_date(folded) or (signature[1] if signature else None)
-    if meta.issuer is None:
-        meta.issuer = _title_issuer(meta.title) or (signature[0] if signature else None)
+    if meta.issuer is None or _RELATIVE_ISSUER.match(meta.issuer):
+        # a page's 发布机构：市政府 abbreviates the authority its own title names in full
+        meta.issuer = _title_issuer(meta.title) or (signature[0] if signature else None) or meta.issuer
     derive(meta, body_sample)
     return meta
 
@@ -241,7 +242,8 @@ def _leading_title(texts: list[str]) -> str | None:
     """The first line when it reads as a title: short, not a sentence, not an address or date."""
     from plantui.read.base import CHROME
 
-    texts = [t for t in texts[:40] if not CHROME.match(t.strip())][:3]  # page chrome is never a title
+    # page chrome and field lines (索引号：…) are never a title
+    texts = [t for t in texts[:40] if not CHROME.match(t.strip()) and not _is_field(P.fold(t))][:3]
     for index, text in enumerate(texts):
         folded = P.fold(text)
         if P.CODING_LINE.fullmatch(folded) or _is_field(folded):
@@ -261,6 +263,9 @@ def _leading_title(texts: list[str]) -> str | None:
             title += texts[index + 1].strip()
         return title
     return None
+
+
+_RELATIVE_ISSUER = re.compile(r"^[省市县区](?:人民)?政府(?:办公厅|办公室)?$")
 
 
 def _delivered(folded: list[str]) -> str | None:

@@ -124,6 +124,7 @@ def parse_source(source: Source, name: str = "") -> Document:
     chunks = join_lines(source.blocks)
     heads: list[Heading | None] = [_classify(c) for c in chunks]
     _attachment_lists(heads)
+    _appendix_mentions(heads)
     _table_of_contents(chunks, heads)
     start = _outline_start(heads, chunks)
     preamble_end = start if start is not None else len(chunks)
@@ -195,6 +196,20 @@ def _attachment_lists(heads: list[Heading | None]) -> None:
                 break
             heads[following] = None
             expected += 1
+
+
+def _appendix_mentions(heads: list[Heading | None]) -> None:
+    """``附件：X`` in a notice's body names what is attached; the appendix itself comes later with
+    the same title. The mention is text."""
+    later: set[str] = set()
+    for index in range(len(heads) - 1, -1, -1):
+        heading = heads[index]
+        if heading is None or heading.kind != "appendix" or not heading.title:
+            continue
+        key = squash(heading.title)
+        if key in later:
+            heads[index] = None
+        later.add(key)
 
 
 def _table_of_contents(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
@@ -321,6 +336,16 @@ def _is_prose_paragraph(text: str, heading: str) -> bool:
     return len(text) > len(heading) and (ends_sentence(text) or bool(P.PROSE_MARK.search(P.fold(text))))
 
 
+def _decimal_fits(heading: Heading, parent: _Open) -> bool:
+    """A decimal label (3.2, 3.2.1) continues its parent's numbering: 3.2 sits under part 三 (or
+    3), 3.2.1 under section 3.2, and each follows its predecessor."""
+    prefix = heading.label.rsplit(".", 1)[0]
+    own = parent.label if "." in parent.label else (str(parent.number) if parent.number is not None else "")
+    if prefix != own:
+        return False
+    return heading.number in (1, parent.last.get(heading.kind, 0) + 1)
+
+
 def _paragraph(chunk: Chunk, start: int, end: int) -> Paragraph:
     text = chunk.text[start:end]
     stripped = text.strip(P.STRIP_CHARS)
@@ -431,6 +456,8 @@ class _Builder:
             expected = parent.last.get(heading.kind, 0) + 1
             if heading.number != expected:
                 return None
+        if "." in heading.label and not _decimal_fits(heading, parent):
+            return None  # 8.5 平方米, 83.66 岁: a number in a table, not section 8.5
         return depth
 
     def _keep_in_column(self, depth: int, heading: Heading) -> int:

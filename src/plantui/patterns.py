@@ -56,6 +56,13 @@ PART = re.compile(rf"(?P<label>{_CN})\s*(?:、|\.(?!\d))\s*(?P<rest>.*)")
 # （一） with either bracket width, 〔一〕, and the enclosed forms ㈠..㈩.
 SECTION = re.compile(rf"\(\s*(?P<label>{_CN})\s*\)\s*[、.]?\s*(?P<rest>.*)")
 SECTION_ENCLOSED = re.compile(r"(?P<label>[\u3220-\u3229])\s*(?P<rest>.*)")
+# 1.1 / 1.1.1 / 1.1.1.1: decimal numbering of sections and items (some 纲要, standards); the last
+# part must be followed by a space or a CJK character or quote, never by a digit, % or a unit.
+DECIMAL = re.compile(
+    r"(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})"
+    r"(?![.\d]|\s*(?:[%‰万亿元倍米吨亩岁]|公里|平方|小时|美元))"
+    r"\s*(?=[\u4e00-\u9fff“\"《(（])(?P<rest>.*)"
+)
 # 1. 1、 1． 1﹒ ; "followed by a digit" (2.5G, 2.6万亿元) is checked against the numbering.
 ITEM = re.compile(r"(?P<label>\d{1,3})\s*[.、](?!\d+\s*[%％万亿千百元个])\s*(?P<rest>.*)")
 ITEM_LOOSE = re.compile(r"(?P<label>\d{1,3})\s*[.、]\s*(?P<rest>.*)")
@@ -69,11 +76,17 @@ COLUMN = re.compile(rf"专栏\s*(?P<label>{_NUM}(?:\s*[-.]\s*\d{{1,2}})?)?\s*(?:
 # 附件1：… / 附件：… / 附表2 … ; a bare mention inside prose (附件所列) does not match.
 APPENDIX = re.compile(rf"(?P<word>附件|附表|附录)\s*(?P<label>{_NUM})?\s*(?:[:、.]|\s+|$)\s*(?P<rest>.*)")
 
+# Text extracted from a PDF glues a page number to the start of the next line; before a heading
+# label it can be told apart (15三、强化全球资源配置功能 is part 三 on page 15).
+GLUED_PAGE_NUMBER = re.compile(
+    r"^\d{1,3}(?=[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百]{1,4}[篇章节部]|[（(][一二三四五六七八九十]{1,3}[）)])"
+)
 # A table of contents: its title line, and entries ending in dot leaders and a page number.
 TOC_TITLE = re.compile(r"目\s*录")
-TOC_ENTRY = re.compile(r"(?:[.…·・_-]\s*){2,}\s*\d{1,3}$")
+# … a run of dot leaders ends an entry even where the page number was cut off (PDF text)
+TOC_ENTRY = re.compile(r"(?:(?:[.…·・_-]\s*){2,}\s*\d{1,3}|(?:[.…·・]\s*){6,}\S{0,2})$")
 # Sentence ends that close a title written on the same line as its body.
-TITLE_END = re.compile(r"[。!?;]")
+TITLE_END = re.compile(r"[。!?]")
 # What a line can end with when its sentence is complete.
 SENTENCE_END = frozenset("。!?;:…”’)】」』》\"'")
 # Characters inside a line that show it is prose rather than a heading.

@@ -273,8 +273,8 @@ def _paragraph(p: Any, writer: _Writer, styles: _Styles, numbering: _Numbering, 
     style = _val(ppr.find(f"{W}pStyle")) if ppr is not None else ""
     level = styles.level.get(style, 0)
     label = numbering.label(ppr, style)
-    text = "".join(_runs(p))
-    writer.add(label + text, level if label + text else 0, box)
+    for index, piece in enumerate(_lines(label + "".join(_runs(p)))):
+        writer.add(piece, level if index == 0 else 0, box)
     for boxed in _text_boxes(p):
         _walk(boxed, writer, styles, numbering, box + 1)
 
@@ -292,7 +292,7 @@ def _runs(node: Any) -> Iterator[str]:
                 elif ptag in (f"{W}tab", f"{W}ptab"):
                     yield " "
                 elif ptag in (f"{W}br", f"{W}cr"):
-                    yield ""
+                    yield "\n"  # a soft line break: see _lines
                 elif ptag == f"{W}sym":
                     char = part.get(f"{W}char") or ""
                     yield chr(int(char, 16)) if re.fullmatch(r"[0-9A-Fa-f]{4}", char) else ""
@@ -309,6 +309,20 @@ def _runs(node: Any) -> Iterator[str]:
             content = child.find(f"{W}sdtContent")
             if content is not None:
                 yield from _runs(content)
+
+
+def _lines(text: str) -> list[str]:
+    """A paragraph's soft line breaks: a line that opens with a heading label (the items of a
+    专栏 typed as one paragraph, 1．… / 2．…) starts a block of its own; other breaks only wrap."""
+    from plantui.headings import classify
+
+    out: list[str] = []
+    for piece in text.split("\n"):
+        if out and classify(piece.strip(" \u3000")) is None:
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
 
 
 def _text_boxes(p: Any) -> Iterator[Any]:
@@ -348,4 +362,4 @@ def _table(tbl: Any, writer: _Writer, styles: _Styles, numbering: _Numbering, bo
 
 
 def _cell_text(cell: Any) -> str:
-    return "".join("".join(_runs(p)) for p in cell.iter(f"{W}p")).strip()
+    return "".join("".join(_runs(p)) for p in cell.iter(f"{W}p")).replace("\n", "").strip()

@@ -99,6 +99,8 @@ def read_html(data: bytes) -> Source:
     for label, value in fields:
         out.add(f"{label}：{value}")
     title = _page_title(tree, fields)
+    if not any(label == "发布日期" for label, _ in fields) and (date := _page_date(tree)):
+        out.add(f"发布日期：{date}")
     content = _content(body)
     body_texts = _text(content)
     if title and _squash(title) not in _squash(body_texts[:400]):
@@ -155,7 +157,16 @@ def _metadata_table(body: Any) -> list[tuple[str, str]]:
         if (
             sum(
                 1
-                for label in ("索引号", "发文机关", "成文日期", "发文字号", "发布日期", "主题分类")
+                for label in (
+                    "索引号",
+                    "发文机关",
+                    "发布机构",
+                    "成文日期",
+                    "发文字号",
+                    "文号",
+                    "发布日期",
+                    "主题分类",
+                )
                 if label in text
             )
             < 3
@@ -168,7 +179,7 @@ def _metadata_table(body: Any) -> list[tuple[str, str]]:
             cells = [_squash(_text(c)) for c in row.css("td, th")]
             for index, cell in enumerate(cells):
                 label = _FIELD_LABELS.get(cell.rstrip(":："))
-                if label is None or not cell.endswith((":", "：")):
+                if label is None or index + 1 >= len(cells):
                     continue
                 value = cells[index + 1] if index + 1 < len(cells) else ""
                 if value and value.rstrip(":：") not in _FIELD_LABELS:
@@ -179,9 +190,30 @@ def _metadata_table(body: Any) -> list[tuple[str, str]]:
 
 
 def _page_title(tree: Any, fields: list[tuple[str, str]]) -> str | None:
+    """The title the page states: its field table, the CMS's ArticleTitle, an h1, or <title>
+    without the site's name."""
     for label, value in fields:
         if label == "标题":
             return value
+    for selector in ('meta[name="ArticleTitle"]', 'meta[name="articletitle"]', 'meta[property="og:title"]'):
+        node = tree.css_first(selector)
+        content = (node.attributes.get("content") or "").strip() if node is not None else ""
+        if len(_CJK.findall(content)) >= 4:
+            return content
+    node = tree.css_first("title")
+    text = _text(node).strip() if node is not None else ""
+    head = re.split(r"\s*[_|｜–—-]\s*", text)[0].strip() if text else ""
+    return head if len(_CJK.findall(head)) >= 6 else None
+
+
+def _page_date(tree: Any) -> str | None:
+    """The publication date a CMS writes into the page's meta tags (PubDate)."""
+    for selector in ('meta[name="PubDate"]', 'meta[name="pubdate"]', 'meta[name="publishdate"]'):
+        node = tree.css_first(selector)
+        content = (node.attributes.get("content") or "").strip() if node is not None else ""
+        match = re.match(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})", content)
+        if match:
+            return f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}"
     return None
 
 

@@ -212,3 +212,193 @@ def test_a_share_borrows_the_subject_of_the_clause_before() -> None:
         "%",
         ">",
     )
+
+
+# Government work reports: the coming year's list, its year, and the five-year plan it sets out.
+_REPORT_HEAD = "2026年北京市政府工作报告\n——2026年1月25日在北京市第十六届人民代表大会第五次会议上\n"
+
+
+def _report(body: str, head: str = _REPORT_HEAD) -> list[Target]:
+    return list(extract_targets(parse_text(head + body + "\n")))
+
+
+def test_a_work_report_list_takes_the_year_of_the_report() -> None:
+    # report_beijing_2026.txt, line 48, under a part whose title names no year
+    brief = _brief(
+        _report(
+            "三、重点工作\n今年经济社会发展主要预期目标是：地区生产总值增长5%左右，"
+            "一般公共预算收入增长4%左右，城镇调查失业率控制在5%以内，居民消费价格涨幅2%左右。"
+        )
+    )
+    assert [(b[0], b[2], b[5]) for b in brief] == [
+        (2026, 5, "~"),
+        (2026, 4, "~"),
+        (2026, 5, "<="),
+        (2026, 2, "~"),
+    ]
+
+
+def test_a_part_for_the_coming_year_gives_its_year_after_a_longer_outlook() -> None:
+    # report_chongqing_2026.txt: 到2030年 in part 二 must not reach the list in part 三
+    targets = _report(
+        "二、“十五五”时期主要目标任务\n（一）在推动高质量发展中积厚成势、整体跃升。力争到2030年，"
+        "全社会研发经费投入强度达到3.25%。\n三、2026年工作安排\n"
+        "经济社会发展主要预期目标是：地区生产总值增长5%以上，规上工业增加值增长6%。"
+    )
+    assert [(t.year, t.value) for t in targets] == [(2030, 3.25), (2026, 5), (2026, 6)]
+
+
+def test_a_review_part_holds_no_targets_and_a_past_plan_period_is_past() -> None:
+    # report_hebei_2026.txt part 一, report_zhejiang_2026.txt line 34
+    assert (
+        _report(
+            "一、“十四五”时期经济社会发展回顾\n这五年，高质量发展扎实推进，规上工业增加值年均增长6.5%。\n"
+            "“十四五”时期，规上工业企业从4.7万家增加到6.1万家。"
+        )
+        == []
+    )
+
+
+def test_a_report_year_opening_a_clause_in_its_own_part_is_not_past() -> None:
+    # report_hailaer_2012.txt lines 47 and 55: 同比增长 in the list is a target, not a past figure
+    head = "政 府 工 作 报 告\n——2012年2月29日在海拉尔区第十五届人民代表大会第一次会议上\n"
+    targets = _report(
+        "二、2012年政府工作总体要求和目标任务\n"
+        "2012年全区经济社会发展的预期目标是：地区生产总值达到240亿元，同比增长21%；"
+        "地方财政总收入达到20亿元，同比增长24.6%。\n"
+        "（三）以旅游文化融合发展为核心。2012年，全区旅游人数力争突破370万人次，旅游收入达到38亿元。",
+        head,
+    )
+    assert [(t.year, t.indicator, t.value) for t in targets][:6] == [
+        (2012, "地区生产总值", 2.4e10),
+        (2012, "地区生产总值增长", 21),
+        (2012, "地方财政总收入", 2e9),
+        (2012, "地方财政总收入增长", 24.6),
+        (2012, "旅游人数", 3.7e6),
+        (2012, "旅游收入", 3.8e9),
+    ]
+
+
+def test_a_list_split_by_bold_lines_and_an_outlook_in_chinese_digits() -> None:
+    # report_guangdong_2026.txt lines 46-48: the bold 主要目标 stands on its own line; the
+    # outlook to 二〇三五年 is not 2030 (倍增 is left unread: the seeds count no target in it)
+    targets = _report(
+        "二、“十五五”时期的主要目标和重点任务\n“十五五”时期经济社会发展的\n主要目标\n"
+        "是：地区生产总值年均增长5%左右，高质量发展取得显著成效。展望未来，从党的二十大到二〇三五年，"
+        "用13年时间基本实现社会主义现代化，人均地区生产总值达到中等发达国家水平。"
+    )
+    assert [(t.year, t.indicator, t.value, t.unit) for t in targets] == [
+        (2030, "地区生产总值年均增长", 5, "%")
+    ]
+
+
+def test_an_outlook_past_the_plan_period_does_not_reach_the_items_after_it() -> None:
+    # notice_state_council_emergency_plan_2021.md lines 82 and 152
+    targets = list(
+        extract_targets(
+            parse_text(
+                "“十四五”国家应急体系规划\n一、总体要求\n（三）主要目标。\n"
+                "总体目标：到2025年，应急管理体系和能力现代化建设取得重大进展。到2035年，建立与基本实现现代化"
+                "相适应的中国特色大国应急体系。\n"
+                "应急管理体制机制更加完善。县级以上应急管理部门行政执法装备配备达标率达到80%。\n"
+            )
+        )
+    )
+    assert [(t.year, t.value) for t in targets] == [(2025, 80)]
+
+
+def test_a_date_is_not_a_year_of_targets() -> None:
+    # notice_state_council_digital_economy_plan_2021.md: a scraper's 发布日期 line, then a review
+    text = (
+        "发布日期: 2022年1月\n国务院关于印发“十四五”数字经济发展规划的通知\n2021年12月12日\n"
+        "一、发展现状和形势\n（一）发展现状。\n信息基础设施全球领先。宽带用户普及率明显提高，光纤用户占比超过94%，"
+        "互联网协议第六版（IPv6）活跃用户数达到4.6亿。\n"
+    )
+    assert list(extract_targets(parse_text(text))) == []
+
+
+def test_new_units_verbs_and_ratios() -> None:
+    # report_chongqing_2026.txt lines 40-42
+    brief = _brief(
+        _targets(
+            "力争到2030年，全市地区生产总值迈上4万亿元新台阶，重庆经西部陆海新通道货运量达到50万标箱，"
+            "中欧班列（成渝）年开行量保持在4800列以上，城乡居民收入比缩小至2.1\u22361左右。"  # 2.1 RATIO 1
+        )
+    )
+    assert brief == [
+        (2030, "地区生产总值", 4e12, None, "元", ">="),
+        (2030, "重庆经西部陆海新通道货运量", 500_000, None, "标箱", "="),
+        (2030, "中欧班列（成渝）年开行量", 4800, None, "列", ">="),
+        (2030, "城乡居民收入比", 2.1, None, "", "~"),
+    ]
+
+
+def test_limits_and_ranges_with_repeated_percent_signs() -> None:
+    # report_beijing_2026.txt lines 43 and 48, report_zhejiang_2026.txt line 59
+    brief = _brief(
+        _targets(
+            "到2030年，地区生产总值年均增速4.5%-5%，服务贸易年均增速5%左右，城镇调查失业率控制在5%以内，"
+            "单位地区生产总值生产安全事故死亡率控制在0.6人/百亿元以下，细颗粒物年均浓度控制在29微克/立方米左右，"
+            "全省生产总值增长5%—5.5%。"
+        )
+    )
+    assert brief == [
+        (2030, "地区生产总值年均增速", 4.5, 5, "%", "="),
+        (2030, "服务贸易年均增速", 5, None, "%", "~"),
+        (2030, "城镇调查失业率", 5, None, "%", "<="),
+        (2030, "单位地区生产总值生产安全事故死亡率", 0.6, None, "人/百亿元", "<="),
+        (2030, "细颗粒物年均浓度", 29, None, "微克/立方米", "~"),
+        (2030, "生产总值增长", 5, 5.5, "%", "="),
+    ]
+
+
+def test_counts_in_words_and_verbs_before_the_things_counted() -> None:
+    # opinion_miit_future_industry_2024.md line 34, opinion_miit_satellite_communications_2025.md
+    # line 20, opinion_shanghai_beidou_action_plan_2021.md line 42
+    brief = _brief(
+        _targets(
+            "到2025年，建设一批未来产业孵化器和先导区，突破百项前沿关键核心技术，开拓百项典型应用场景。"
+            "到2030年，发展卫星通信用户超千万。到2023年，推动制定不少于10项北斗高精度国家标准。"
+        )
+    )
+    assert brief == [
+        (2025, "前沿关键核心技术", 100, None, "项", ">"),
+        (2025, "典型应用场景", 100, None, "项", "="),
+        (2030, "发展卫星通信用户", 1e7, None, "", ">"),
+        (2023, "北斗高精度国家标准", 10, None, "项", ">="),
+    ]
+
+
+def test_a_second_amount_in_a_list_and_a_second_value_of_one_indicator() -> None:
+    # notice_shanghai_bci_action_plan_2025.md line 29, report_hailaer_2019.txt line 44
+    brief = _brief(
+        _targets(
+            "2027年前，引育5家以上具有脑机接口核心技术与产品研发能力的自主创新企业、10家以上产业链骨干企业。"
+            "到2025年，城乡常住居民人均可支配收入分别增长7%和8%左右。"
+        )
+    )
+    assert brief == [
+        (2027, "自主创新企业", 5, None, "家", ">="),
+        (2027, "产业链骨干企业", 10, None, "家", ">="),
+        (2025, "城乡常住居民人均可支配收入分别增长", 7, None, "%", "="),
+        (2025, "城乡常住居民人均可支配收入分别增长", 8, None, "%", "~"),
+    ]
+
+
+def test_a_subject_that_completes_an_amount_and_a_count_in_a_list() -> None:
+    # report_hailaer_2012.txt line 47, report_chongqing_2026.txt line 46
+    targets = _report(
+        "三、2026年工作安排\n今年经济社会发展主要预期目标是：固定资产投资完成194亿元，同比增长25％，"
+        "城镇新增就业65万人以上，居民收入增长与经济增长同步。"
+    )
+    assert _brief(targets) == [
+        (2026, "固定资产投资", 1.94e10, None, "元", "="),
+        (2026, "固定资产投资增长", 25, None, "%", "="),
+        (2026, "城镇新增就业", 650_000, None, "人", ">="),
+    ]
+
+
+def test_decimal_amounts_are_exact() -> None:
+    # notice_state_council_digital_economy_plan_2021.md line 42
+    [target] = _targets("到2025年，互联网协议第六版（IPv6）活跃用户数达到4.6亿。")
+    assert target.value == 460_000_000

@@ -6,6 +6,7 @@ short; anything longer or odder is handed to cn2an, which is imported only then.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 
 _DIGIT = {
@@ -91,7 +92,7 @@ def parse_amount(text: str) -> float | None:
     text = text.strip().replace(",", "").replace("，", "")
     if not text:
         return None
-    multiplier = 1.0
+    multiplier = 1
     # Peel magnitudes off the end: 万亿, 亿, 万, 千, 百 (only after Arabic digits or alone).
     for word in ("万亿", "亿", "万", "千", "百"):
         if text.endswith(word) and (len(text) == len(word) or _is_arabic(text[: -len(word)])):
@@ -99,10 +100,13 @@ def parse_amount(text: str) -> float | None:
             text = text[: -len(word)]
             break
     if not text:
-        return multiplier
+        return float(multiplier)
     if _is_arabic(text):
-        return float(text) * multiplier
+        # in decimal, so that 4.6亿 is 460000000, not 459999999.99999994
+        return float(Decimal(text) * multiplier)
     value = _cn2an(text)
+    if value is None and text[0] in "十百千万亿":
+        value = _cn2an("一" + text)  # 千万 is 一千万, 百万 一百万
     return None if value is None else value * multiplier
 
 

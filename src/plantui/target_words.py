@@ -10,12 +10,15 @@ import re
 
 _CN = "零〇一二两三四五六七八九十百千"
 NUMBER = rf"(?:\d+(?:\.\d+)?|[{_CN}]+(?:点[零一二三四五六七八九]+)?)"
-MAGNITUDE = r"(?:万亿|亿|万|千|百)"
+MAGNITUDE = r"(?:万亿|千万|百万|亿|万|千|百)"
 
 # Units a target is counted in, longest first so that 个百分点 wins over 个.
 UNITS = (
     "元/人年",
     "元/人",
+    "人/百亿元",  # 生产安全事故死亡率控制在0.6人/百亿元以下
+    "微克/立方米",  # 细颗粒物年均浓度控制在29微克/立方米左右
+    "克/千克",  # 土壤有机质平均含量28克/千克
     "个/万人",
     "家/万人",
     "人/万人",
@@ -60,6 +63,10 @@ UNITS = (
     "千米",
     "km",
     "吨",
+    "公斤",
+    "斤",  # 粮食综合生产能力迈上1000亿斤新台阶
+    "标箱",  # 货运量达到50万标箱
+    "列",  # 中欧班列年开行量保持在4800列以上
     "千瓦时",
     "千瓦",
     "兆瓦",
@@ -84,11 +91,14 @@ _UNIT = "|".join(re.escape(u) for u in UNITS)
 # One amount: a number with an optional range and magnitude, a unit, and a qualifier.
 # ``前10名`` is a rank. A Latin letter or digit right before or after (5G, IPv6, 4K) makes
 # the number part of a name, not an amount.
+# A range may repeat its percent sign: 4.5%-5%, 5%—5.5% (— folds to -). A ratio is 2.1:1
+# (written with U+2236 RATIO or a colon).
 QUANTITY = re.compile(
     rf"(?<![A-Za-z0-9.\-_第])"
     rf"(?P<rank>前)?"
-    rf"(?:(?P<num>{NUMBER})(?:\s*(?P<sep>-|~|至|到)\s*(?P<num2>{NUMBER}))?\s*(?P<mag>{MAGNITUDE})?"
+    rf"(?:(?P<num>{NUMBER})(?:\s*(?:%(?=\s*[-~]))?\s*(?P<sep>-|~|至|到)\s*(?P<num2>{NUMBER}))?\s*(?P<mag>{MAGNITUDE})?"
     rf"|(?P<bare>{MAGNITUDE}))"
+    rf"(?P<ratio>\s*[:\u2236]\s*1(?![\d.]))?"
     rf"\s*(?P<unit>{_UNIT})?"
     rf"(?![A-Za-z])"
     rf"(?P<qual>以上|以下|以内|左右|多)?"
@@ -123,6 +133,9 @@ COMPARATORS = (
     ("高于", ">"),
     ("大于", ">"),
     ("超", ">"),
+    ("迈上", ">="),  # 地区生产总值迈上4万亿元新台阶
+    ("缩小到", "<="),
+    ("缩小至", "<="),
     ("提高到", "="),
     ("提高至", "="),
     ("提升到", "="),
@@ -210,32 +223,59 @@ ACTIONS = (
     "布局",
     "制定",
     "打通",
+    "引育",  # 引育5家以上…自主创新企业
+    "开拓",  # 开拓百项典型应用场景
 )
 # Words that open a clause without belonging to the indicator.
+# Whole words: the 中 of 中欧班列 and the 同 of 同比 are no fillers.
 LEADING_FILLER = re.compile(
-    r"^(?:[、,，和及与并且同时其中另外此外以及]|全省|全市|全区|全县|全国|全州|我省|我市|我区|本省|本市|"
-    r"力争|争取|预计|基本|初步|累计|努力|逐步|进一步|确保|有望|新增|每年|年均)+"
+    r"^(?:全省|全市|全区|全县|全国|全州|我省|我市|我区|本省|本市|"
+    r"力争|争取|预计|基本|初步|累计|努力|逐步|进一步|确保|有望|新增|每年|年均|全年|同比|比上年|较上年|"
+    r"并且|同时|其中|另外|此外|以及|[、,，和及与并])+"
 )
 # Words left at the end of an indicator by the verb that followed it: 收入力争达到.
 TRAILING_FILLER = re.compile(r"(?:力争|争取|预计|基本|努力|将|要|均|总|累计|分别)+$")
 # A rank needs its region word out of the way: 进入全国前10名.
 REGION_WORDS = re.compile(r"(?:全国|全省|全球|世界|国内|国际|中部|西部|东部|全市|同类城市)$")
 # Indicators measured as a rate read well without a verb: 光纤网络覆盖率100%.
-RATE_NOUN = re.compile(r"(?:率|比例|比重|占比|强度|指数|系数|普及|覆盖|渗透)$")
+RATE_NOUN = re.compile(r"(?:率|比例|比重|占比|强度|指数|系数|普及|覆盖|渗透|涨幅|增幅|降幅|增速)$")
 ASPIRATION = re.compile(r"力争|争取|争创|努力")
 ATTRIBUTE = re.compile(r"预期性|约束性")
 
 # Year markers. A future one opens a target context; a past one closes it for its sentence.
+# 到二〇三五年: a year in Chinese digits, read digit by digit
+_CN_YEAR = r"二[〇零○][一二三四五六七八九〇零○]{2}"
 FUTURE_YEAR = re.compile(
-    r"(?:到|至|力争到|争取到|预计到|力争在|争取在|在)\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?"
-    r"|(?P<y2>(?:19|20)\d{2})\s*年(?:底|末)?(?:前|以前|之前)"
+    rf"(?:到|至|力争到|争取到|预计到|力争在|争取在|在)\s*(?P<y>(?:19|20)\d{{2}}|{_CN_YEAR})\s*年(?:底|末)?"
+    rf"|(?P<y2>(?:19|20)\d{{2}})\s*年(?:底|末)?(?:前|以前|之前)"
 )
 PAST_YEAR = re.compile(
     r"(?:截至|截止|截止到|截至到)\s*(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年(?:末|底|度)?(?=[,，]|全|我|以来)"
 )
-BARE_YEAR = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年")
+# a year opening a clause (2018年，…); 2022年1月 is a date, not a year of targets
+BARE_YEAR = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 BASELINE_YEAR = re.compile(r"(?:较|比|相比|与)\s*(?P<y>(?:19|20)\d{2})\s*年")
 PERIOD_END = re.compile(
     r"经过\s*(?:五|5)\s*年|“?十[一二三四五六七八九]?五”?(?:期|时期)?末|规划期末|到规划末期"
 )
-PAST_WORDS = re.compile(r"截至|截止|已经|已达|同比|比上年|较上年|上年|去年|近年来|以来")
+PAST_WORDS = re.compile(
+    r"截至|截止|已经|已达|同比|比上年|较上年|上年|去年|近年来|以来|这五年|过去五年|五年来"
+)
+# Words that compare with last year: past in a review, but the usual form of a work report's
+# targets (地区生产总值达到240亿元，同比增长21%), so a list of targets reads past them.
+LAST_YEAR_WORDS = re.compile(r"同比|比上年|较上年|上年")
+# 今年经济社会发展主要预期目标是: the year the report is given (今年以来 is past, read first)
+THIS_YEAR = re.compile(r"今年")
+# 今后五年的发展目标, 未来五年: the end of the five-year period that starts with the report
+NEXT_FIVE_YEARS = re.compile(r"(?:今后|未来|此后)\s*(?:五|5)\s*年")
+# “十五五”时期 / 十四五期间 / 十四五末: a five-year plan period, read as its last year
+FIVE_YEAR_PERIOD = re.compile(r"十(?P<n>[一二三四五六七八九])五”?\s*(?:时期|期间|期末|末)")
+# 第十五个五年规划 (in a title): the same period written out
+FIVE_YEAR_PLAN = re.compile(r"十(?P<n>[一二三四五六七八九])五|第十(?P<m>[一二三四五六七八九])个五年")
+# A list of targets opens: 主要预期目标是: / 设置了29项主要指标，包括: / 主要目标包括:
+GOAL_LIST = re.compile(r"(?:目标|指标)\s*(?:是|为|包括|如下)?\s*:?\s*$")
+LIST_OPENERS = re.compile(r"^\s*(?:是|为|包括|如下)\s*$")
+# A heading that sets the year for its part: 二、2019年工作安排, 三、2026年重点工作,
+# 二、2012年政府工作总体要求和目标任务 (a review of that year is not one)
+YEAR_HEADING = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年.*(?:安排|工作|任务|目标|要求|计划)")
+REVIEW_HEADING = re.compile(r"回顾|成就|成绩|总结|现状|完成情况|发展基础")

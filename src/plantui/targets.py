@@ -23,18 +23,28 @@ from typing import NamedTuple
 from plantui import patterns as P
 from plantui import target_words as W
 from plantui.models import Document, Node, Paragraph, Target
-from plantui.numerals import parse_amount
+from plantui.numerals import chinese_to_number, parse_amount
 
 SENTENCE_END = re.compile(r"[。;!?]")
-CLAUSE_END = re.compile(r"[,:]")
+# a colon between digits is a ratio (2.1:1), not the end of a clause
+CLAUSE_END = re.compile(r",|(?<!\d):|:(?!\d)")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 _MAX_INDICATOR = 40
+# a number in words stands without a unit only when it is this large: 用户超千万, 突破万亿
+_LARGE = 1_000_000
 # comparing verbs that end a clause's subject (two characters or more: 为, 超 occur inside words)
 _SUBJECT_ENDS = tuple(w for w, _ in W.COMPARATORS if len(w) >= 2)
 # what a word after the amount says about it: 80%以上, 6%左右, 1000多家
 QUALIFIERS = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~", "多": ">"}
 # 在河北布局, 在雄安落地: where the counted things go, not what they are
 _WHERE = re.compile(r"在[\u4e00-\u9fff]{1,8}(?:布局|落户|落地|集聚|发展)$")
+_VERBS = [w for w, _ in W.COMPARATORS]
+# words that join two amounts of one list: 7%和8%, 5家、10家
+_JOINERS = ("、", "和", "及", "与", "或")
+# the first lines, where a report gives its date under the title
+_DATE_LINES = 12
+# the 11th five-year plan (十一五) ended in 2010, each next one five years later
+_ELEVENTH_PLAN_END = 2010
 
 
 @dataclass
@@ -46,6 +56,10 @@ class _Scope:
     period_end: int | None
     reference: int | None
     path: tuple[str, ...]
+    # inside a list of targets (主要预期目标是：…), where 同比增长 is a target, not a past figure
+    listing: bool = False
+    # the years stated in the current paragraph, in order
+    stated: list[int] = field(default_factory=list)
 
 
 class _Amount(NamedTuple):
@@ -77,8 +91,7 @@ def extract_targets(doc: Document) -> tuple[Target, ...]:
     """Every quantified target the document states, in reading order."""
     from plantui.target_tables import table_targets
 
-    period_end = doc.period[1] if doc.period else None
-    scope = _Scope(None, False, period_end, reference_year(doc), ())
+    scope = _Scope(None, False, _period_end(doc), reference_year(doc), ())
     out: list[Target] = []
     _paragraphs(doc.preamble, scope, out)
     out += table_targets(doc.preamble, scope.reference, (), None)
@@ -88,11 +101,37 @@ def extract_targets(doc: Document) -> tuple[Target, ...]:
 
 
 def reference_year(doc: Document) -> int | None:
-    """The year the plan speaks from: when it was signed or published, else its first year."""
+    """The year the plan speaks from: when it was signed or published, else its first year,
+    else the first full date near the top (——2026年1月26日在广东省第十四届 under a report's title)."""
     for date in (doc.issued, doc.published):
         if date:
             return int(date[:4])
-    return doc.period[0] if doc.period else None
+    if doc.period:
+        return doc.period[0]
+    for para in doc.preamble[:_DATE_LINES]:
+        written = P.DATE_CN.search(P.fold(para.text))
+        if written:
+            return int(written.group("y"))
+    return None
+
+
+def _period_end(doc: Document) -> int | None:
+    """The last year of the plan period, stated or named by a five-year plan in the title
+    (“十四五”国家应急体系规划 → 2025)."""
+    if doc.period:
+        return doc.period[1]
+    return _five_year_end(P.fold(doc.title))
+
+
+def _five_year_end(text: str) -> int | None:
+    """The last year of the latest five-year plan the text names: 十四五 → 2025, 第十五个五年 → 2030."""
+    ends = [_plan_end(m.group("n") or m.group("m")) for m in W.FIVE_YEAR_PLAN.finditer(text)]
+    return max(ends) if ends else None
+
+
+def _plan_end(digit: str) -> int:
+    """十四五: the 14th five-year plan (``digit`` 四) ends in 2025; the 11th ended in 2010."""
+    return _ELEVENTH_PLAN_END + 5 * ((chinese_to_number(digit) or 1) - 1)
 
 
 def _node(node: Node, outer: _Scope, out: list[Target]) -> None:
@@ -101,6 +140,8 @@ def _node(node: Node, outer: _Scope, out: list[Target]) -> None:
     goal = outer.goal or _goal_title(node.title)
     path = (*outer.path, node.display_title) if node.kind != "lead" else outer.path
     scope = _Scope(outer.year, goal, outer.period_end, outer.reference, path)
+    if node.kind != "lead":
+        _heading_context(P.fold(node.title), scope)
     if node.kind == "lead":
         scope.path = (*outer.path, node.title)
     _paragraphs(node.paragraphs, scope, out)
@@ -113,7 +154,31 @@ def _node(node: Node, outer: _Scope, out: list[Target]) -> None:
 def _goal_title(title: str) -> bool:
     """发展目标, 主要目标, 工作目标, 主要指标 … but not 目标任务分工 or 指标体系建设."""
     squashed = re.sub(r"\s", "", title)
-    return bool(re.search(r"目标$|目标和|目标与|主要指标|发展指标|指标表|预期目标|总体目标", squashed))
+    return bool(
+        re.search(r"目标$|目标和|目标与|主要目标|主要指标|发展指标|指标表|预期目标|总体目标", squashed)
+    )
+
+
+def _heading_context(title: str, scope: _Scope) -> None:
+    """What a heading says about the years of its part.
+
+    A review (一、2025年工作回顾, 发展现状) holds no targets unless a sentence names a coming
+    year; a part for a coming year (三、2026年工作安排) gives that year; a part on a five-year
+    plan (“十五五”时期主要目标任务) ends its period in that plan's last year.
+    """
+    reference = scope.reference
+    if W.REVIEW_HEADING.search(title) and not re.search("目标|任务", title):
+        scope.year, scope.goal = None, False
+        return
+    plan_end = _five_year_end(title)
+    if plan_end is not None and (reference is None or plan_end >= reference):
+        scope.period_end = plan_end
+    future = W.FUTURE_YEAR.search(title)
+    coming = W.YEAR_HEADING.search(title)
+    if future:
+        scope.year = _year_of(future)
+    elif coming and (reference is None or int(coming.group("y")) >= reference):
+        scope.year = int(coming.group("y"))
 
 
 def _paragraphs(paragraphs: Sequence[Paragraph], scope: _Scope, out: list[Target]) -> None:
@@ -122,8 +187,26 @@ def _paragraphs(paragraphs: Sequence[Paragraph], scope: _Scope, out: list[Target
         if _is_table_row(para.text):
             continue
         folded = P.fold(para.text)
+        before = scope.year
+        scope.stated = []
         for start, end in _spans(folded, SENTENCE_END):
             _sentence(para, folded, start, end, scope, out)
+        _paragraph_end(folded, before, scope)
+
+
+def _paragraph_end(folded: str, before: int | None, scope: _Scope) -> None:
+    """What of a paragraph's years carries on to the next paragraphs and the node's children.
+
+    A year past the plan period (到2025年……。到2035年，…基本实现现代化) is an outlook for its own
+    paragraph: the items after it keep the last year within the period. A list of targets goes
+    on only when its paragraph was cut short (主要目标 / 是：地区生产总值…, a bold run on its own line).
+    """
+    end = scope.period_end
+    if end is not None and scope.year is not None and scope.year > end:
+        within = [y for y in scope.stated if y <= end]
+        scope.year = within[-1] if within else before
+    if scope.listing and re.search(r"[。;!?]\s*$", folded):
+        scope.listing = False
 
 
 def _is_table_row(text: str) -> bool:
@@ -151,12 +234,17 @@ def _sentence(para: Paragraph, folded: str, start: int, end: int, scope: _Scope,
     for c_start, c_end in _spans(folded[start:end], CLAUSE_END):
         a, b = start + c_start, start + c_end
         clause = _Clause(text[a:b], folded[a:b], a)
+        if W.GOAL_LIST.search(clause.folded) or (
+            W.LIST_OPENERS.match(clause.folded) and (scope.listing or _names_goals(previous))
+        ):
+            scope.listing = True
         marker = _year_marker(clause.folded, scope)
         if marker == "past":
             past = True
         elif isinstance(marker, int):
             past = False
             scope.year = marker
+            scope.stated.append(marker)
         year = scope.year or (scope.period_end if scope.goal else None)
         if past or year is None:
             previous = clause
@@ -169,32 +257,69 @@ def _sentence(para: Paragraph, folded: str, start: int, end: int, scope: _Scope,
 
 def _year_marker(folded: str, scope: _Scope) -> int | str | None:
     """A future year (int), "past", or None when the clause says nothing about time."""
+    reference = scope.reference
     future = W.FUTURE_YEAR.search(folded)
     if future:
-        year = int(future.group("y") or future.group("y2"))
-        if scope.reference is None or year >= scope.reference:
+        year = _year_of(future)
+        if reference is None or year >= reference:
             return year
         return "past"
     bare = W.BARE_YEAR.match(folded.strip())
     if bare:
         year = int(bare.group("y"))
-        if scope.reference is not None and year > scope.reference:
+        # 2012年，全区旅游人数力争突破370万人次 in a part on 2012 (二、2012年…目标任务)
+        if (reference is not None and year > reference) or year == scope.year:
             return year
         return "past"
-    if W.PAST_YEAR.search(folded) or W.PAST_WORDS.search(folded):
+    if W.PAST_YEAR.search(folded) or _past_words(folded, scope):
         return "past"
+    plan = W.FIVE_YEAR_PERIOD.search(folded)
+    if plan and reference is not None and _plan_end(plan.group("n")) < reference:
+        return "past"  # “十四五”时期，… in a review written after it
+    if W.THIS_YEAR.search(folded) and reference is not None:
+        return reference
+    if W.NEXT_FIVE_YEARS.search(folded) and reference is not None:
+        end = scope.period_end
+        return end if end is not None and end >= reference else reference + 4
     if W.PERIOD_END.search(folded) and scope.period_end:
         return scope.period_end
     return None
 
 
+def _year_of(match: re.Match[str]) -> int:
+    """The year a FUTURE_YEAR match names, in Arabic or Chinese digits (二〇三五)."""
+    text = match.group("y") or match.group("y2")
+    return int(text) if text.isascii() else chinese_to_number(text) or 0
+
+
+def _past_words(folded: str, scope: _Scope) -> bool:
+    """Whether the clause speaks of the past; in a list of targets 同比/比上年 compares the
+    coming year with the last and is no sign of the past."""
+    for match in W.PAST_WORDS.finditer(folded):
+        if not (scope.listing and W.LAST_YEAR_WORDS.fullmatch(match.group())):
+            return True
+    return False
+
+
+def _names_goals(clause: _Clause | None) -> bool:
+    """设置了29项主要指标，包括：… — the clause before 包括 names the targets that follow."""
+    return clause is not None and bool(re.search(r"(?:目标|指标)\s*$", clause.folded))
+
+
 def _subject(folded: str) -> str:
-    """What a clause is about: its text before 从/由 or its first comparing verb."""
+    """What a clause is about: its text before 从/由 or its first comparing verb, or before
+    the action that ends it ahead of the first amount (固定资产投资完成194亿元)."""
     cut = len(folded)
     for word in ("从", "由", *_SUBJECT_ENDS):
         index = folded.find(word)
         if 0 < index < cut:
             cut = index
+    amount = W.QUANTITY.search(folded)
+    if amount is not None and (amount.group("num") or amount.group("bare")) and amount.start() < cut:
+        before = folded[: amount.start()].rstrip()
+        action = _ending(before, list(W.ACTIONS))
+        if action and _clean(before[: -len(action)]):
+            cut = len(before) - len(action)
     return _clean(folded[:cut])
 
 
@@ -233,7 +358,13 @@ def _clause_targets(
             found.append(_target(where, respectively.pop(0), amount, amount.comparator or shared_comparator))
             cursor = m_end
             continue
-        shape, indicator, verb_comparator = _shape(left, right, unit, last_shape)
+        if found and last_shape == "A" and left.strip() in _JOINERS and not _has_object(_own(right)):
+            # 人均可支配收入分别增长7%和8%左右: a second value of the same indicator
+            found.append(_target(where, found[-1].indicator, amount, amount.comparator or shared_comparator))
+            cursor = m_end
+            continue
+        shape, indicator, verb_comparator = _shape(left, right, unit, last_shape, scope.listing)
+        shared_comparator = verb_comparator
         if not unit and shape != "A":
             shape = None  # a bare number counts only after a comparing verb: 指数达到88, not 信息化2.0
         # the thing counted after a B amount is used up: the next amount starts after it
@@ -289,17 +420,18 @@ def _amounts(folded: str, quoted: list[tuple[int, int]]) -> list[_Amount]:
         after = folded[end : end + 1]
         if match.group("rank") and unit not in ("名", "位"):
             continue
-        if not unit:
-            # an amount without a unit (指数达到88) must end the phrase: 2.0行动, 4G网络 are names
-            if after and not (after in ",;。、)）" or after.isspace()):
-                continue
-            if not number or not _is_arabic(number):
-                continue
-            if folded[end : end + 1] == "年" or re.fullmatch(r"(?:19|20)\d{2}", number):
-                continue
         value = parse_amount(number + (match.group("mag") or "") if number else match.group("bare"))
         if value is None:
             continue
+        if not unit and not match.group("ratio"):
+            # an amount without a unit (指数达到88) must end the phrase: 2.0行动, 4G网络 are names
+            if after and not (after in ",;。、)）" or after.isspace()):
+                continue
+            # a bare number is Arabic (指数达到88); in words only a large one (用户超千万)
+            if not (_is_arabic(number) or value >= _LARGE):
+                continue
+            if folded[end : end + 1] == "年" or re.fullmatch(r"(?:19|20)\d{2}", number):
+                continue
         value_max = None
         if match.group("num2"):
             value_max = parse_amount(match.group("num2") + (match.group("mag") or ""))
@@ -323,35 +455,72 @@ def _is_arabic(number: str) -> bool:
     return bool(re.fullmatch(r"\d+(?:\.\d+)?", number))
 
 
-def _shape(left: str, right: str, unit: str, last_shape: str) -> tuple[str | None, str, str]:
+def _shape(left: str, right: str, unit: str, last_shape: str, listing: bool) -> tuple[str | None, str, str]:
     """Which shape an amount takes in its clause, its indicator, and the comparator of its verb."""
-    trimmed = W.REGION_WORDS.sub("", left.rstrip(" 约在了"))
-    verb = _ending(trimmed, [w for w, _ in W.COMPARATORS])
+    trimmed = _trim(left)
+    verb = _ending(trimmed, _VERBS)
     change = _ending(trimmed, list(W.CHANGES))
     attributive = right.lstrip().startswith("的")
     if change and (not verb or len(change) >= len(verb)):
         return (None, "", "") if attributive else ("A", trimmed, "=")
     action = _ending(trimmed, list(W.ACTIONS))
     if action and (not verb or len(action) > len(verb) or (action == verb and _has_object(right))):
+        subject = _clean(trimmed[: len(trimmed) - len(action)])
+        if not _has_object(right) and subject and not _leading(subject, list(W.ACTIONS)):
+            return "A", subject, "="  # 固定资产投资完成194亿元: the action is the verb of its subject
+        if not _has_object(right) and subject and not _only_actions(subject):
+            leading = _leading(subject, list(W.ACTIONS))  # 完成5G基站建设9万个左右
+            return "E", _object(_clean(trimmed)[len(leading) :]), "="
         return "B", _object(right), "="
     if verb:
         if attributive:
             return None, "", ""
-        return "A", trimmed[: len(trimmed) - len(verb)], dict(W.COMPARATORS)[verb]
+        indicator = trimmed[: len(trimmed) - len(verb)]
+        comparator = dict(W.COMPARATORS)[verb]
+        if _has_object(right) and _only_actions(_clean(indicator)):
+            # 突破百项前沿关键核心技术, 推动制定不少于10项北斗高精度国家标准: the things counted follow
+            return "B", _object(right), comparator
+        return "A", indicator, comparator
     if last_shape == "B" and _clean(left) == "" and _has_object(right):
         return "B", _object(right), "="
     if attributive:
         return None, "", ""
     clean_left = _clean(left)
+    if unit in ("%", "‰") and ("占" in clean_left or W.RATE_NOUN.search(clean_left.rstrip("的"))):
+        return "C", clean_left.rstrip("的"), "="  # 服务贸易年均增速5%: a rate, though 服务 is an action
     leading = _leading(clean_left, list(W.ACTIONS))
-    own_right = re.split(r"[、和及与]", right, maxsplit=1)[0]  # what follows, up to the next list element
+    own_right = _own(right)
     if leading and not _has_object(own_right):
         return "E", _object(clean_left[len(leading) :]), "="
-    if last_shape == "E" and left.lstrip()[:1] in ("、", "和", "及") and not _has_object(own_right):
+    if last_shape == "E" and left.lstrip()[:1] in _JOINERS and not _has_object(own_right):
         return "E", _object(clean_left), "="  # 培育…企业100家、…企业1000家
-    if unit in ("%", "‰") and ("占" in clean_left or W.RATE_NOUN.search(clean_left.rstrip("的"))):
-        return "C", clean_left.rstrip("的"), "="
+    if listing and unit and clean_left and not _has_object(own_right):
+        return "A", clean_left, "="  # in a list of targets: 城镇新增就业65万人以上
     return None, "", ""
+
+
+def _trim(left: str) -> str:
+    """The text before an amount without the words between its verb and the number
+    (达到约, 进入全国前10名); 在 only where no verb ends in it (控制在, 保持在)."""
+    trimmed = W.REGION_WORDS.sub("", left.rstrip(" 约了"))
+    if trimmed.endswith("在") and not _ending(trimmed, _VERBS):
+        trimmed = W.REGION_WORDS.sub("", trimmed.rstrip("在"))
+    return trimmed
+
+
+def _own(right: str) -> str:
+    """What follows an amount, up to the next list element."""
+    return re.split(r"[、和及与]", right, maxsplit=1)[0]
+
+
+def _only_actions(text: str) -> bool:
+    """Whether ``text`` is nothing but action verbs (推动制定), or empty."""
+    while text:
+        action = _leading(text, list(W.ACTIONS))
+        if not action:
+            return False
+        text = text[len(action) :]
+    return True
 
 
 def _ending(text: str, words: list[str]) -> str:

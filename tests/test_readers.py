@@ -63,3 +63,15 @@ def test_markdown_suffix_sets_the_format(tmp_path: Path) -> None:
     path = tmp_path / "plan.md"
     path.write_text("# 标题\n", encoding="utf-8")
     assert read_file(path)[1].format == "markdown"
+
+
+def test_big5_is_read_as_big5_not_gb18030_mojibake() -> None:
+    """臺灣省數位經濟發展規劃 in Big5 also decodes as GB18030 (籓芖计竒蕾…): the reading whose
+    characters are its charset's common ones wins."""
+    text = "臺灣省數位經濟發展規劃\n一、總體要求\n（一）發展目標。到2025年，數位經濟規模達到新臺幣5兆元。\n"
+    assert decode(text.encode("big5")) == text
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "gb2312"])
+def test_simplified_chinese_stays_gb(encoding: str) -> None:
+    assert decode(TEXT.encode(encoding)) == TEXT

@@ -117,11 +117,43 @@ def _detect(data: bytes) -> str:
             return "gb18030"
         raise ReadError("not a text file (unknown encoding)")
     name = best.encoding.lower().replace("_", "-")
+    if name in {"big5", "cp950", "big5hkscs"} and _big5_reads_better(data):
+        return "big5hkscs"  # traditional text: the bytes decode as GB18030 too, but to garbage
     if gb_ok and name in {"gb2312", "gbk", "gb18030", "big5", "cp936", "hz", "euc-jp", "cp949", "euc-kr"}:
         # charset-normalizer names GBK text by its narrowest fitting charset; decode with the
         # superset so rare characters beyond the sample still decode.
         return "gb18030"
     return name
+
+
+def _big5_reads_better(data: bytes) -> bool:
+    """Big5 bytes also decode as GB18030, to rare characters and kana (臺灣 → 籓芖). Each reading
+    is scored by how many of its characters are the common ones of its own charset."""
+    sample = data[:100_000]
+    try:
+        big5 = sample.decode("big5hkscs", errors="strict")
+    except UnicodeDecodeError:
+        try:
+            big5 = sample[: sample.rfind(b"\n") + 1].decode("big5hkscs")
+        except UnicodeDecodeError:
+            return False
+    gb = sample.decode("gb18030", errors="replace")
+    return _common_share(big5, "big5", 0xA4, 0xC6) > _common_share(gb, "gb2312", 0xB0, 0xD7) + 0.1
+
+
+def _common_share(text: str, charset: str, low: int, high: int) -> float:
+    """Share of a text's non-ASCII letters that are level-1 (common) characters of ``charset``."""
+    common = total = 0
+    for ch in text:
+        if ch.isascii() or not ch.isalpha():
+            continue
+        total += 1
+        try:
+            lead = ch.encode(charset)[0]
+        except UnicodeEncodeError:
+            continue
+        common += low <= lead <= high
+    return common / total if total else 0.0
 
 
 def _looks_binary(text: str) -> bool:

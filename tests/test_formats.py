@@ -281,3 +281,19 @@ def test_items_typed_in_one_paragraph_with_soft_breaks_are_items(tmp_path: Path)
     path.write_bytes(_docx(xml.encode()))
     _, source = read_file(path)
     assert [b.text for b in source.blocks] == ["1．危险化学品。化工园区整治。", "2．烟花爆竹。生产设施改造。"]
+
+
+def test_search_hits_and_targets_of_a_pdf_carry_their_page(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from plantui.cli import app
+
+    database = str(tmp_path / "p.db")
+    runner = CliRunner()
+    pdf = SHARED / "gov_egov_project_construction_measures_2019.pdf"
+    assert runner.invoke(app, ["--db", database, "import", str(pdf)]).exit_code == 0
+    result = runner.invoke(app, ["--db", database, "search", "绩效评价报告", "--json"])
+    hits = json.loads(result.output)["hits"]
+    assert hits and all(isinstance(h["page"], int) and 1 <= h["page"] <= 10 for h in hits)
+    shown = runner.invoke(app, ["--db", database, "search", "绩效评价报告"]).output
+    assert " p.6" in shown  # file:line p.page, where the reader finds it in the PDF

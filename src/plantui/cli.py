@@ -790,10 +790,17 @@ def _read_queries(source: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def _line_and_page(row: Any) -> str:
+    """A target's line, and its page when the plan is a PDF: ``43 p.3``."""
+    return f"{row.target.line}" + (f" p.{row.page}" if row.page is not None else "")
+
+
 def _where(hit: Any) -> str:
-    return f"{Path(hit.source).name}:{hit.line_start}" + (
+    """file:line (and the page of a PDF): where to find a hit in the file the user holds."""
+    where = f"{Path(hit.source).name}:{hit.line_start}" + (
         f"-{hit.line_end}" if hit.line_end != hit.line_start else ""
     )
+    return where + (f" p.{hit.page}" if getattr(hit, "page", None) is not None else "")
 
 
 def _write_hit_lines(result: Any, *, prefix: bool) -> None:
@@ -967,7 +974,7 @@ def _print_targets(rows: list[Any], fmt: TargetFormat) -> None:
                     comparator_word(r.target),
                     format_value(r.target),
                     r.target.unit,
-                    str(r.target.line),
+                    _line_and_page(r),
                     r.target.text,
                 ]
                 for r in rows
@@ -989,7 +996,7 @@ def _print_targets(rows: list[Any], fmt: TargetFormat) -> None:
                     comparator_word(r.target),
                     format_value(r.target),
                     r.target.unit,
-                    str(r.target.line),
+                    _line_and_page(r),
                 ]
                 for r in rows
             ],

@@ -29,6 +29,7 @@ class PlanTarget:
     source: str
     region: str | None
     target: Target
+    page: int | None = None  # the PDF page of the target's sentence
 
 
 @dataclass(frozen=True)

@@ -679,7 +679,7 @@ def plan_targets(conn: sqlite3.Connection, documents: Sequence[int] | None = Non
     from plantui.compare import PlanTarget
 
     sql = (
-        "SELECT t.*, d.title AS doc_title, d.region AS doc_region, "
+        "SELECT t.*, d.title AS doc_title, d.region AS doc_region, d.page_starts AS doc_pages, "
         "(SELECT min(path) FROM sources s WHERE s.document_id = d.id) AS doc_source "
         "FROM targets t JOIN documents d ON d.id = t.document_id"
     )
@@ -688,12 +688,24 @@ def plan_targets(conn: sqlite3.Connection, documents: Sequence[int] | None = Non
         sql += f" WHERE t.document_id IN ({','.join('?' * len(documents))})"
         args = list(documents)
     rows = conn.execute(sql + " ORDER BY t.document_id, t.ord", args).fetchall()
-    return [
-        PlanTarget(
-            r["document_id"], r["doc_title"], r["doc_source"] or "", r["doc_region"], target_from_row(r)
+    from plantui.blocks import page_of
+
+    pages: dict[str, tuple[int, ...]] = {}
+    out = []
+    for r in rows:
+        starts = pages.setdefault(r["doc_pages"] or "", tuple(json.loads(r["doc_pages"] or "[]")))
+        target = target_from_row(r)
+        out.append(
+            PlanTarget(
+                r["document_id"],
+                r["doc_title"],
+                r["doc_source"] or "",
+                r["doc_region"],
+                target,
+                page_of(starts, target.line),
+            )
         )
-        for r in rows
-    ]
+    return out
 
 
 def node_paths(conn: sqlite3.Connection, node_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:

@@ -11,12 +11,14 @@ FTS5 over jieba's words (``passages_words``) unchanged.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from plantui import db, segment
+from plantui.blocks import page_of
 
 # bm25 over passages_fts (body, head): a heading's own text counts twice. Negative; lower is better.
 _RANK = "bm25(passages_fts, 1.0, 2.0)"
@@ -45,8 +47,10 @@ class Hit:
     snippet: str
     score: float
     name: str = ""  # the plan's name for people (naming.py): its title, or 〔无标题〕 and first words
+    page: int | None = None  # the PDF page the passage starts on
 
     def as_json(self) -> dict[str, object]:
+        extra: dict[str, object] = {"page": self.page} if self.page is not None else {}
         return {
             "document": self.document_id,
             "source": self.source,
@@ -58,6 +62,7 @@ class Hit:
             "line_end": self.line_end,
             "snippet": self.snippet,
             "score": round(self.score, 4),
+            **extra,
         }
 
 
@@ -298,6 +303,7 @@ def _contains_all(text: str, words: Iterable[str]) -> bool:
 
 def _hits(conn: sqlite3.Connection, rows: Sequence[dict[str, Any]], words: Sequence[str]) -> list[Hit]:
     documents: dict[int, tuple[str, str]] = {}
+    pages: dict[int, tuple[int, ...]] = {}
     nodes: dict[int, tuple[str, tuple[str, ...]]] = {}
     node_ids = {r["node_id"] for r in rows if r["node_id"] is not None}
     paths = db.node_paths(conn, node_ids)
@@ -307,11 +313,12 @@ def _hits(conn: sqlite3.Connection, rows: Sequence[dict[str, Any]], words: Seque
             nodes[n[0]] = (n[1], paths.get(n[0], ()))
     for d in {r["document_id"] for r in rows}:
         row = conn.execute(
-            "SELECT d.title, min(s.path) FROM documents d LEFT JOIN sources s "
+            "SELECT d.title, min(s.path), d.page_starts FROM documents d LEFT JOIN sources s "
             "ON s.document_id = d.id WHERE d.id = ?",
             (d,),
         ).fetchone()
         documents[d] = (row[0], row[1] or "")
+        pages[d] = tuple(json.loads(row[2])) if row[2] else ()
     names = db.plan_names(conn, documents)
     hits = []
     for r in rows:
@@ -332,6 +339,7 @@ def _hits(conn: sqlite3.Connection, rows: Sequence[dict[str, Any]], words: Seque
                 snippet(r["text"], words),
                 float(r["score"]),
                 names.get(r["document_id"], title),
+                page_of(pages[r["document_id"]], r["line_start"]),
             )
         )
     return hits

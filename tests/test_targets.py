@@ -402,3 +402,72 @@ def test_decimal_amounts_are_exact() -> None:
     # notice_state_council_digital_economy_plan_2021.md line 42
     [target] = _targets("到2025年，互联网协议第六版（IPv6）活跃用户数达到4.6亿。")
     assert target.value == 460_000_000
+
+
+# Indicator tables
+def _table_brief(targets: list[Target]) -> list[tuple]:
+    return [
+        (t.year, t.indicator, t.value, t.unit, t.comparator, t.baseline_value, t.attribute) for t in targets
+    ]
+
+
+def test_a_table_flattened_to_one_cell_a_line() -> None:
+    # notice_state_council_emergency_plan_2021.md lines 80-149 (blank lines between the cells)
+    cells = [
+        "序号", "指　　标", "预期值", "属性",
+        "1", "生产安全事故死亡人数", "下降15%", "约束性",
+        "5", "年均每百万人口因自然灾害死亡率", "<1", "预期性",
+    ]  # fmt: skip
+    cells[8] = "2"
+    text = "“十四五”国家应急体系规划\n二、总体要求\n（三）主要目标。\n专栏1　“十四五”时期主要指标\n\n"
+    targets = list(extract_targets(parse_text(text + "\n\n".join(cells) + "\n")))
+    assert _table_brief(targets) == [
+        (2025, "生产安全事故死亡人数下降", 15, "%", "=", None, "约束性"),
+        (2025, "年均每百万人口因自然灾害死亡率", 1, "", "<", None, "预期性"),
+    ]
+
+
+def test_a_flattened_table_with_split_categories_and_several_values_a_column() -> None:
+    # plan_zhejiang_urban_waterlogging_14th_word.txt lines 409-521 and 539-563
+    cells = [
+        "表3  “十四五”全省城市内涝治理主要指标",
+        "序号", "类别", "主要指标", "2020年现状", "2025年目标", "指标", "属性",
+        "1", "综合", "治理", "城市内涝防治达标率（%）", "——", "95", "约束性",
+        "2", "市政排水管网智能化监测率（%）", "——", "重点城市≥30", "一般城市≥15", "预期性",
+        "3", "海绵", "城市", "海绵城市建设目标达到建成区面积比例（%）",
+        "设区市≥25", "县级市≥20", "设市城市≥55", "其他县城≥25", "预期性",
+        "注：1. ①内涝防治达标率（%）=（达到内涝防治标准的面积/建成区总面积）\u00d7100%；",
+        "表4  “十四五”全省城市排水防涝设施建设主要指标",
+        "序号", "主要指标", "单位", "计划任务", "其中：2021年任务", "指标属性",
+        "1", "新增雨水泵站能力", "万m³/小时", "10", "4.16", "约束性",
+    ]  # fmt: skip
+    text = "浙江省城市内涝治理“十四五”规划\n一、总体要求\n（一）主要指标\n"
+    targets = list(extract_targets(parse_text(text + "\n\n".join(cells) + "\n")))
+    assert [(t.year, t.indicator, t.value, t.unit, t.comparator) for t in targets] == [
+        (2025, "城市内涝防治达标率", 95, "%", "="),
+        (2025, "市政排水管网智能化监测率（重点城市）", 30, "%", ">="),
+        (2025, "市政排水管网智能化监测率（一般城市）", 15, "%", ">="),
+        (2025, "海绵城市建设目标达到建成区面积比例（设市城市）", 55, "%", ">="),
+        (2025, "海绵城市建设目标达到建成区面积比例（其他县城）", 25, "%", ">="),
+        (2025, "新增雨水泵站能力", 100_000, "m³/小时", "="),
+        (2021, "新增雨水泵站能力", 41_600, "m³/小时", "="),
+    ]
+
+
+def test_table_rows_with_limits_cumulative_values_and_a_rate_column() -> None:
+    # gangyao_shanghai_14th_pdf.txt lines 413-448, as a Word or web table arrives (a | b | c)
+    text = (
+        "上海市国民经济和社会发展第十四个五年规划纲要\n一、主要目标\n上海市“十四五”规划《纲要》主要指标\n"
+        "序号 | 指标 | 单位 | 属性 | 2025年 | 年均[累计]\n"
+        "1 | 全市生产总值年均增长率 | % | 预期性 | - | 5左右\n"
+        "3 | 单位建设用地生产总值提升 | % | 预期性 | - | [20]\n"
+        "9 | 居民人均可支配收入增长 | % | 预期性 | - | 与经济增长基本同步\n"
+        "13 | 居民平均预期寿命 | 岁 | 预期性 | >84 | -\n"
+        "20 | 单位生产总值生产安全事故死亡率 | 人/亿元 | 约束性 | <0.01 | -\n"
+    )
+    assert _table_brief(list(extract_targets(parse_text(text)))) == [
+        (2025, "全市生产总值年均增长率", 5, "%", "~", None, "预期性"),
+        (2025, "单位建设用地生产总值提升", 20, "%", "=", None, "预期性"),
+        (2025, "居民平均预期寿命", 84, "岁", ">", None, "预期性"),
+        (2025, "单位生产总值生产安全事故死亡率", 0.01, "人/亿元", "<", None, "约束性"),
+    ]

@@ -1,23 +1,113 @@
 """Indicator tables → Targets: 指标 | 2020年 | 2025年 | 属性, one target per row.
 
-A table is a run of rows (pipe- or tab-separated) in one node whose header names year
-columns. The last year is the target, the first the baseline; a unit comes from a 单位
-column or the brackets after the indicator (地区生产总值增长（%）).
+A table comes in one of two forms:
+
+- rows with separators (``a | b | c`` from a reader or Markdown, or tab-separated), read
+  by position under their header;
+- flattened to one cell a line (a Word or web table pasted as text: 序号 / 指标 / 预期值 / 属性
+  each on its own line, then 1 / 生产安全事故死亡人数 / 下降15% / 约束性 …), read by meaning:
+  rows start at their sequence numbers, the indicator is the longest cell that is not a
+  value, the values fill the header's value columns in order.
+
+The header names the value columns: years (2020年, 2025年目标, 其中：2021年任务) and words
+(预期值, 目标值, 计划任务). The earliest year is the baseline when it is not after the year the
+plan speaks from (or it is called 现状/基期); every other value column gives a target, a
+column without a year taking the five-year plan the caption names (表3 “十四五”…主要指标) or
+the year around the table. A unit comes from a 单位 column, the brackets after the indicator
+(城市防洪达标率（%）) or the value itself (下降15%).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from plantui import patterns as P
 from plantui.models import Paragraph, Target
 from plantui.numerals import MAGNITUDES
 
 YEAR_HEADER = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年?")
-NUMBER = re.compile(r"(?P<a>\d+(?:\.\d+)?)(?:\s*[-~]\s*(?P<b>\d+(?:\.\d+)?))?")
+YEAR_IN_HEADER = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年")
 UNIT_IN_BRACKETS = re.compile(r"[(（](?P<u>[^()（）]{1,8})[)）]\s*$")
+# one value in a cell: a comparator, the number (a range), a magnitude, a percent sign
+VALUE = re.compile(
+    r"(?P<cmp>≥|≤|>=|<=|>|<|不低于|不少于|不高于|不超过|超过|低于|高于|约)?\s*"
+    r"(?P<a>\d+(?:\.\d+)?)(?:\s*[-~]\s*(?P<b>\d+(?:\.\d+)?))?\s*(?P<mag>万亿|亿|万)?\s*(?P<pct>%)?"
+    r"\s*(?P<qual>以上|以下|以内|左右)?"
+)
+_COMPARATORS = {
+    "≥": ">=",
+    ">=": ">=",
+    "不低于": ">=",
+    "不少于": ">=",
+    "≤": "<=",
+    "<=": "<=",
+    "不高于": "<=",
+    "不超过": "<=",
+    ">": ">",
+    "超过": ">",
+    "高于": ">",
+    "<": "<",
+    "低于": "<",
+    "约": "~",
+}
+_QUALIFIERS = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}
+# a value stated as a change: 下降15%
+CHANGE = re.compile(r"下降|降低|减少|提高|提升|增长|增加")
+# what a cell may say around its number and still be a value: 重点城市≥30, [累计达到1000], 〔20〕
+_VALUE_WORDS = re.compile(
+    r"以上|以下|以内|左右|下降|降低|减少|提高|提升|增长|增加|累计|达到|五年|不低于|不超过"
+)
+_VALUE_LABEL = 4  # 重点城市≥30: a label this short names a part of the indicator
+_EMPTY = re.compile(r"^[-—–/、\s]*$")
+
+# Header cells of a flattened table, squashed: 序号, 指　　标, 2020年现状, 其中：2021年任务 …
+HEADER_CELL = re.compile(
+    r"^(?:序号|编号|类别|类型|领域|维度|(?:主要)?指标(?:名称)?|名称|项目|指标属性|属性|性质|单位|计量单位|"
+    r"预期值|目标值|规划值|计划任务|目标|备注|年均增长.*|.{0,4}(?:19|20)\d{2}\s*年?.{0,4})$"
+)
+_HEADER_CELL_MAX = 12
+_INDICATOR_WORDS = ("指标", "名称", "项目", "内容")
+_TARGET_WORDS = re.compile(r"预期值|目标值|规划值|计划|目标|任务|预期")
+_BASE_WORDS = re.compile(r"现状|基期|基数|基准|实际|完成")
+_RATE_WORDS = re.compile(r"年均|累计")
+ATTRIBUTE = re.compile(r"^(?:约束性|预期性)$")
+# a flattened table ends at prose: a long line or a sentence
+_CELL_MAX = 60
 _SYMBOLS = (("≥", ">="), (">=", ">="), ("≤", "<="), ("<=", "<="), (">", ">"), ("<", "<"))
+# 十四五 in a caption: 十一五 ended in 2010, each next plan five years later
+_FIVE_YEAR = re.compile(r"十(?P<n>[一二三四五六七八九])五")
+_CN_DIGITS = "一二三四五六七八九"
+
+
+@dataclass(frozen=True)
+class _Cell:
+    """One value read from a cell: 下降15% → 15 % with the change 下降; 重点城市≥30 → 30 ≥ (重点城市)."""
+
+    value: float
+    value_max: float | None
+    comparator: str
+    unit: str
+    change: str
+    label: str
+
+
+@dataclass(frozen=True)
+class _Column:
+    index: int
+    year: int | None
+    base: bool
+    rate: bool  # 年均增长 / 累计: read only where the row has no other target value
+
+
+@dataclass(frozen=True)
+class _Header:
+    columns: list[_Column]
+    indicator: int | None
+    unit: int | None
+    attribute: int | None
+    reference: int | None  # the year the plan speaks from: a column before it is no target
 
 
 def cells(text: str) -> list[str] | None:
@@ -45,118 +135,327 @@ def table_targets(
     """Targets from every indicator table among ``paragraphs``."""
     out: list[Target] = []
     run: list[tuple[Paragraph, list[str]]] = []
+    caption = ""
     for para in [*paragraphs, None]:
         row = cells(para.text) if para is not None else None
         if row is not None and para is not None:
             run.append((para, row))
             continue
         if len(run) >= 2:
-            out += _table(run, reference, path)
+            out += _table(run, reference, path, _year_of_caption(caption) or default_year)
         run = []
+        caption = para.text if para is not None else ""
+    for caption, header, rows in _flat_tables(paragraphs):
+        out += _flat_table(header, rows, reference, path, _year_of_caption(caption) or default_year)
     return out
+
+
+def flat_table_lines(paragraphs: Sequence[Paragraph]) -> set[int]:
+    """The lines of ``paragraphs`` that are cells of a flattened table (not sentences)."""
+    lines: set[int] = set()
+    for _, header, rows in _flat_tables(paragraphs):
+        for para in [*header, *(p for row in rows for p in row)]:
+            lines.add(para.line)
+    return lines
+
+
+def _year_of_caption(caption: str) -> int | None:
+    """表3 “十四五”全省城市内涝治理主要指标 → 2025."""
+    match = _FIVE_YEAR.search(caption)
+    if match is None:
+        return None
+    return 2010 + 5 * _CN_DIGITS.index(match.group("n"))
 
 
 def _table(
-    rows: list[tuple[Paragraph, list[str]]], reference: int | None, path: tuple[str, ...]
+    rows: list[tuple[Paragraph, list[str]]],
+    reference: int | None,
+    path: tuple[str, ...],
+    default_year: int | None,
 ) -> list[Target]:
-    header_index = next((i for i, (_, r) in enumerate(rows) if _year_columns(r)), None)
+    header_index = next((i for i, (_, r) in enumerate(rows) if _value_columns(r, reference)), None)
     if header_index is None:
         return []
-    header = rows[header_index][1]
-    years = _year_columns(header)
-    target_col, target_year = max(years, key=lambda c: c[1])
-    if reference is not None and target_year < reference:
+    header = _header(rows[header_index][1], reference)
+    if header is None:
         return []
-    base_col, base_year = min(years, key=lambda c: c[1])
-    indicator_col = _column(header, ("指标", "名称", "项目", "内容")) or _first_text_column(header, years)
-    unit_col = _column(header, ("单位",))
-    attribute_col = _column(header, ("属性", "性质", "类型"))
     out = []
     for para, row in rows[header_index + 1 :]:
-        if len(row) < len(header):
+        if len(row) < len(rows[header_index][1]):
             continue
-        indicator = row[indicator_col].strip() if indicator_col is not None else ""
-        if not indicator or YEAR_HEADER.match(indicator):
+        indicator = row[header.indicator].strip() if header.indicator is not None else ""
+        if not indicator or YEAR_HEADER.match(indicator) or _is_value(indicator):
             continue
-        unit = row[unit_col].strip() if unit_col is not None else ""
-        bracket = UNIT_IN_BRACKETS.search(indicator)
-        if bracket:
-            unit = unit or bracket.group("u")
-            indicator = indicator[: bracket.start()].strip()
-        factor, unit = _unit(unit)
-        value = _value(row[target_col])
-        if value is None:
-            continue
-        number, number_max, comparator = value
-        baseline = _value(row[base_col]) if base_col != target_col else None
-        attribute = row[attribute_col].strip() if attribute_col is not None else None
-        out.append(
-            Target(
-                year=target_year,
-                indicator=indicator,
-                value=number * factor,
-                unit=unit,
-                text=para.text,
-                line=para.line,
-                value_max=number_max * factor if number_max is not None else None,
-                comparator=comparator,
-                baseline_year=base_year if baseline else None,
-                baseline_value=baseline[0] * factor if baseline else None,
-                attribute=attribute or None,
-                path=path,
-            )
-        )
+        unit = row[header.unit].strip() if header.unit is not None else ""
+        attribute = row[header.attribute].strip() if header.attribute is not None else None
+        values = {column.index: [row[column.index]] for column in header.columns}
+        out += _row_targets(header, para, indicator, unit, attribute or None, values, path, default_year)
     return out
 
 
-def _year_columns(row: list[str]) -> list[tuple[int, int]]:
-    found = []
+def _row_targets(
+    header: _Header,
+    para: Paragraph,
+    indicator: str,
+    unit: str,
+    attribute: str | None,
+    values: dict[int, list[str]],
+    path: tuple[str, ...],
+    default_year: int | None,
+) -> list[Target]:
+    """The targets of one row: one per value in each target column, with the row's baseline."""
+    bracket = UNIT_IN_BRACKETS.search(indicator)
+    if bracket:
+        unit = unit or bracket.group("u")
+        indicator = indicator[: bracket.start()].strip()
+    factor, unit = _unit(unit)
+    base = next((c for c in header.columns if c.base), None)
+    baseline = _values(values.get(base.index, [])) if base is not None else []
+    out: list[Target] = []
+    for rate_pass in (False, True):
+        if rate_pass and out:
+            break  # 年均 / 累计 only where the row has no other target: [20], 5左右
+        for column in header.columns:
+            if column.base or column.rate != rate_pass:
+                continue
+            year = column.year or default_year
+            if year is None or (header.reference is not None and year < header.reference):
+                continue
+            for cell in _values(values.get(column.index, [])):
+                name = indicator + cell.change + (f"（{cell.label}）" if cell.label else "")
+                out.append(
+                    Target(
+                        year=year,
+                        indicator=name,
+                        value=cell.value * factor,
+                        unit=unit or cell.unit,
+                        text=para.text,
+                        line=para.line,
+                        value_max=cell.value_max * factor if cell.value_max is not None else None,
+                        comparator=cell.comparator,
+                        baseline_year=base.year if base is not None and len(baseline) == 1 else None,
+                        baseline_value=baseline[0].value * factor if len(baseline) == 1 else None,
+                        attribute=attribute,
+                        path=path,
+                    )
+                )
+    return out
+
+
+def _value_columns(row: list[str], reference: int | None) -> list[_Column]:
+    """The columns of a header that hold values, with their years; the baseline marked."""
+    found: list[_Column] = []
     for index, cell in enumerate(row):
-        match = YEAR_HEADER.match(P.fold(cell).strip())
-        if match:
-            found.append((index, int(match.group("y"))))
-    return found
+        squashed = re.sub(r"\s", "", P.fold(cell))
+        if len(squashed) > _HEADER_CELL_MAX + 6:
+            return []  # a row of data, not a header
+        year = YEAR_IN_HEADER.search(squashed) or YEAR_HEADER.match(squashed)
+        rate = bool(_RATE_WORDS.search(squashed))
+        if year:
+            found.append(_Column(index, int(year.group("y")), bool(_BASE_WORDS.search(squashed)), rate))
+        elif (_TARGET_WORDS.search(squashed) and not re.search(r"指标|名称|属性", squashed)) or rate:
+            found.append(_Column(index, None, bool(_BASE_WORDS.search(squashed)), rate))
+    years = [c.year for c in found if c.year is not None and not c.rate]
+    if not any(c.base for c in found) and len(set(years)) >= 2:
+        first = min(years)
+        if reference is None or first <= reference:
+            found = [
+                _Column(c.index, c.year, c.year == first and not c.rate, c.rate) if c.year == first else c
+                for c in found
+            ]
+    return found if any(not c.base for c in found) else []
 
 
-def _column(header: list[str], words: tuple[str, ...]) -> int | None:
+def _header(row: list[str], reference: int | None) -> _Header | None:
+    columns = _value_columns(row, reference)
+    if not columns:
+        return None
+    taken = {c.index for c in columns}
+    indicator = _column(row, _INDICATOR_WORDS, taken)
+    if indicator is None:
+        indicator = next(
+            (i for i, c in enumerate(row) if i not in taken and not re.search("序号|类别|编号", c)), None
+        )
+    return _Header(
+        columns,
+        indicator,
+        _column(row, ("单位",), taken),
+        _column(row, ("属性", "性质"), taken),
+        reference,
+    )
+
+
+def _column(header: list[str], words: tuple[str, ...], taken: set[int]) -> int | None:
     for index, cell in enumerate(header):
-        if any(w in cell for w in words):
-            return index
-    return None
-
-
-def _first_text_column(header: list[str], years: list[tuple[int, int]]) -> int | None:
-    taken = {c for c, _ in years}
-    for index, cell in enumerate(header):
-        if index not in taken and "序号" not in cell and "类别" not in cell:
+        squashed = re.sub(r"\s", "", cell)
+        if index not in taken and any(w in squashed for w in words):
+            if "属性" in squashed and words == _INDICATOR_WORDS:
+                continue  # 指标属性 is the attribute column
             return index
     return None
 
 
 def _unit(unit: str) -> tuple[float, str]:
     """``亿元`` → (1e8, 元), ``万个`` → (1e4, 个), ``%`` → (1, %)."""
-    unit = P.fold(unit).strip()
+    unit = re.sub(r"\s", "", P.fold(unit))
     for word in ("万亿", "亿", "万", "千"):
         if unit.startswith(word) and len(unit) > len(word):
             return float(MAGNITUDES[word]), unit[len(word) :]
     return 1.0, unit
 
 
-def _value(cell: str) -> tuple[float, float | None, str] | None:
-    folded = P.fold(cell).strip()
-    match = NUMBER.search(folded)
+def _values(texts: list[str]) -> list[_Cell]:
+    """Every value stated in the cells of one column of one row."""
+    out = []
+    for text in texts:
+        cell = _value(text)
+        if cell is not None:
+            out.append(cell)
+    return out
+
+
+def _value(text: str) -> _Cell | None:
+    """下降15% → 15 % (下降); <15000; 〔20〕; ≥85; 5以上; 5左右; 4.5-5; 重点城市≥30 (重点城市)."""
+    folded = re.sub(r"\s", "", P.fold(text))
+    if _EMPTY.match(folded):
+        return None
+    match = VALUE.search(folded)
     if match is None:
         return None
-    comparator = "="
-    for symbol, name in _SYMBOLS:
-        if symbol in folded[: match.start()]:
-            comparator = name
-            break
-    if "以上" in folded:
-        comparator = ">="
-    elif "左右" in folded:
-        comparator = "~"
-    elif "以下" in folded or "以内" in folded:
-        comparator = "<="
-    number_max = float(match.group("b")) if match.group("b") else None
-    return float(match.group("a")), number_max, comparator
+    comparator = _COMPARATORS.get(match.group("cmp") or "", "=")
+    if match.group("qual"):
+        comparator = _QUALIFIERS[match.group("qual")]
+    elif comparator == "=":
+        for symbol, name in _SYMBOLS:
+            if symbol in folded[: match.start()]:
+                comparator = name
+                break
+    factor = MAGNITUDES[match.group("mag")] if match.group("mag") else 1
+    value = float(match.group("a")) * factor
+    value_max = float(match.group("b")) * factor if match.group("b") else None
+    before = folded[: match.start()]
+    change = CHANGE.search(before)
+    label = re.sub(r"[\[\]〔〕(（:：]", "", _VALUE_WORDS.sub("", before))
+    return _Cell(
+        value,
+        value_max,
+        comparator,
+        "%" if match.group("pct") else "",
+        change.group(0) if change else "",
+        label if 0 < len(label) <= _VALUE_LABEL and not re.search(r"\d", label) else "",
+    )
+
+
+def _is_value(text: str) -> bool:
+    """Whether a cell states a value (95, 下降15%, <1, 重点城市≥30, ——), not a name."""
+    folded = re.sub(r"\s", "", P.fold(text))
+    if _EMPTY.match(folded):
+        return True
+    if not re.search(r"\d", folded):
+        return False
+    rest = re.sub(r"[\d.%≥≤<>=~\-—–〔〕\[\]()（）:：/]", "", _VALUE_WORDS.sub("", folded))
+    rest = re.sub(r"万亿|亿|万|约", "", rest)
+    return len(rest) <= _VALUE_LABEL
+
+
+# Flattened tables ---------------------------------------------------------------------------
+
+
+def _flat_tables(
+    paragraphs: Sequence[Paragraph],
+) -> list[tuple[str, list[Paragraph], list[list[Paragraph]]]]:
+    """Each flattened table: its caption, its header cells and its rows of cells."""
+    found = []
+    index = 0
+    texts = [re.sub(r"\s", "", P.fold(p.text)) for p in paragraphs]
+    while index < len(paragraphs):
+        end = index
+        while end < len(paragraphs) and len(texts[end]) <= _HEADER_CELL_MAX and HEADER_CELL.match(texts[end]):
+            end += 1
+        header = list(paragraphs[index:end])
+        if len(header) >= 3 and _header([p.text for p in header], None) is not None:
+            rows, after = _flat_rows(paragraphs, texts, end, header)
+            if rows:
+                caption = paragraphs[index - 1].text if index > 0 else ""
+                found.append((caption, header, rows))
+                index = after
+                continue
+        index = max(end, index + 1)
+    return found
+
+
+def _flat_rows(
+    paragraphs: Sequence[Paragraph], texts: list[str], start: int, header: list[Paragraph]
+) -> tuple[list[list[Paragraph]], int]:
+    """The rows after a flattened header, split at their sequence numbers 1, 2, 3 … (or, without
+    a 序号 column, every as many cells as the header has); and where the table ends."""
+    numbered = any(re.sub(r"\s", "", p.text) in ("序号", "编号") for p in header)
+    end = start
+    while end < len(paragraphs) and _is_cell(texts[end]):
+        end += 1
+    rows: list[list[Paragraph]] = []
+    if not numbered:
+        width = len(header)
+        rows = [list(paragraphs[i : i + width]) for i in range(start, end, width)]
+        return [r for r in rows if len(r) == width], end
+    expected = 1
+    for index in range(start, end):
+        if texts[index] == str(expected):
+            rows.append([paragraphs[index]])
+            expected += 1
+        elif rows:
+            rows[-1].append(paragraphs[index])
+        else:
+            return [], start  # the first row must be numbered 1
+    return rows, end
+
+
+def _is_cell(text: str) -> bool:
+    return 0 < len(text) <= _CELL_MAX and not text.endswith("。") and not text.startswith("注")
+
+
+def _flat_table(
+    header_cells: list[Paragraph],
+    rows: list[list[Paragraph]],
+    reference: int | None,
+    path: tuple[str, ...],
+    default_year: int | None,
+) -> list[Target]:
+    header = _header([p.text for p in header_cells], reference)
+    if header is None:
+        return []
+    value_columns = [c.index for c in header.columns]
+    out: list[Target] = []
+    for row in rows:
+        texts = [p.text.strip() for p in row[1:] if p.text.strip()]  # the sequence number first
+        attribute = next((t for t in texts if ATTRIBUTE.match(t)), None)
+        texts = [t for t in texts if not ATTRIBUTE.match(t)]
+        names = [i for i, t in enumerate(texts) if not _is_value(t)]
+        if not names:
+            continue
+        position = max(names, key=lambda i: len(texts[i]))  # the cells before it are categories
+        after = texts[position + 1 :]
+        unit = ""
+        if header.unit is not None and after and not _is_value(after[0]):
+            unit, after = after[0], after[1:]
+        stated = [t for t in after if _is_value(t)]
+        values = _spread(stated, value_columns)
+        para = next(p for p in row if p.text.strip() == texts[position])
+        out += _row_targets(header, para, texts[position], unit, attribute, values, path, default_year)
+    return out
+
+
+def _spread(cells: list[str], columns: list[int]) -> dict[int, list[str]]:
+    """The value cells of a row over the header's value columns, in order. More cells than
+    columns: an even share each (设区市≥25 / 县级市≥20 | 设市城市≥55 / 其他县城≥25), else the
+    last column takes the rest (—— | 重点城市≥30 / 一般城市≥15)."""
+    if not columns:
+        return {}
+    if len(cells) <= len(columns):
+        return {column: [cell] for column, cell in zip(columns, cells, strict=False)}
+    if len(cells) % len(columns) == 0:
+        share = len(cells) // len(columns)
+        return {column: cells[i * share : (i + 1) * share] for i, column in enumerate(columns)}
+    out = {column: [cell] for column, cell in zip(columns[:-1], cells, strict=False)}
+    out[columns[-1]] = cells[len(columns) - 1 :]
+    return out

@@ -94,7 +94,7 @@ _UNIT = "|".join(re.escape(u) for u in UNITS)
 # A range may repeat its percent sign: 4.5%-5%, 5%—5.5% (— folds to -). A ratio is 2.1:1
 # (written with U+2236 RATIO or a colon).
 QUANTITY = re.compile(
-    rf"(?<![A-Za-z0-9.\-_第])"
+    rf"(?<![A-Za-z0-9.\-_第\u00d7=])"  # after a multiplication sign or =: part of a formula
     rf"(?P<rank>前)?"
     rf"(?:(?P<num>{NUMBER})(?:\s*(?:%(?=\s*[-~]))?\s*(?P<sep>-|~|至|到)\s*(?P<num2>{NUMBER}))?\s*(?P<mag>{MAGNITUDE})?"
     rf"|(?P<bare>{MAGNITUDE}))"

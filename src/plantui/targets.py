@@ -24,12 +24,15 @@ from plantui import patterns as P
 from plantui import target_words as W
 from plantui.models import Document, Node, Paragraph, Target
 from plantui.numerals import chinese_to_number, parse_amount
+from plantui.target_tables import flat_table_lines, table_targets
 
 SENTENCE_END = re.compile(r"[。;!?]")
 # a colon between digits is a ratio (2.1:1), not the end of a clause
 CLAUSE_END = re.compile(r",|(?<!\d):|:(?!\d)")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 _MAX_INDICATOR = 40
+# a name this short standing right before the amount that ends its clause is the indicator
+_SHORT_SUBJECT = 8
 # a number in words stands without a unit only when it is this large: 用户超千万, 突破万亿
 _LARGE = 1_000_000
 # comparing verbs that end a clause's subject (two characters or more: 为, 超 occur inside words)
@@ -89,11 +92,9 @@ class _Clause:
 
 def extract_targets(doc: Document) -> tuple[Target, ...]:
     """Every quantified target the document states, in reading order."""
-    from plantui.target_tables import table_targets
-
     scope = _Scope(None, False, _period_end(doc), reference_year(doc), ())
     out: list[Target] = []
-    _paragraphs(doc.preamble, scope, out)
+    _paragraphs(doc.preamble, scope, out, flat_table_lines(doc.preamble))
     out += table_targets(doc.preamble, scope.reference, (), None)
     for node in doc.outline:
         _node(node, scope, out)
@@ -135,8 +136,6 @@ def _plan_end(digit: str) -> int:
 
 
 def _node(node: Node, outer: _Scope, out: list[Target]) -> None:
-    from plantui.target_tables import table_targets
-
     goal = outer.goal or _goal_title(node.title)
     path = (*outer.path, node.display_title) if node.kind != "lead" else outer.path
     scope = _Scope(outer.year, goal, outer.period_end, outer.reference, path)
@@ -144,7 +143,7 @@ def _node(node: Node, outer: _Scope, out: list[Target]) -> None:
         _heading_context(P.fold(node.title), scope)
     if node.kind == "lead":
         scope.path = (*outer.path, node.title)
-    _paragraphs(node.paragraphs, scope, out)
+    _paragraphs(node.paragraphs, scope, out, flat_table_lines(node.paragraphs))
     default = scope.year or (scope.period_end if goal else None)
     out += table_targets(node.paragraphs, scope.reference, scope.path, default)
     for child in node.children:
@@ -181,10 +180,11 @@ def _heading_context(title: str, scope: _Scope) -> None:
         scope.year = int(coming.group("y"))
 
 
-def _paragraphs(paragraphs: Sequence[Paragraph], scope: _Scope, out: list[Target]) -> None:
-    """Read the targets of a node's paragraphs; a year stated here carries on (scope.year)."""
+def _paragraphs(paragraphs: Sequence[Paragraph], scope: _Scope, out: list[Target], cells: set[int]) -> None:
+    """Read the targets of a node's paragraphs; a year stated here carries on (scope.year).
+    Table rows and the cells of flattened tables (``cells``, by line) are read as tables."""
     for para in paragraphs:
-        if _is_table_row(para.text):
+        if _is_table_row(para.text) or para.line in cells:
             continue
         folded = P.fold(para.text)
         before = scope.year
@@ -494,8 +494,9 @@ def _shape(left: str, right: str, unit: str, last_shape: str, listing: bool) -> 
         return "E", _object(clean_left[len(leading) :]), "="
     if last_shape == "E" and left.lstrip()[:1] in _JOINERS and not _has_object(own_right):
         return "E", _object(clean_left), "="  # 培育…企业100家、…企业1000家
-    if listing and unit and clean_left and not _has_object(own_right):
-        return "A", clean_left, "="  # in a list of targets: 城镇新增就业65万人以上
+    if unit and clean_left and not _clean(right) and (listing or len(clean_left) <= _SHORT_SUBJECT):
+        # a clause that is a name and an amount: 城镇新增就业86万人
+        return "A", clean_left, "="
     return None, "", ""
 
 

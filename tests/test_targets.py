@@ -471,3 +471,52 @@ def test_table_rows_with_limits_cumulative_values_and_a_rate_column() -> None:
         (2025, "居民平均预期寿命", 84, "岁", ">", None, "预期性"),
         (2025, "单位生产总值生产安全事故死亡率", 0.01, "人/亿元", "<", None, "约束性"),
     ]
+
+
+def test_a_heading_that_names_the_indicator_and_a_year_in_the_plans_own_year() -> None:
+    # govcn_guangzhou_family_doctor_2023.txt lines 129, 136-138, 161-162 (an indicator table as items)
+    text = (
+        "广州市家庭医生签约服务工作方案\n2023年3月1日\n一、考核指标\n4.家庭医生人数\n"
+        "家庭医生人数比上一年增加，2023年力争每万常住人口达到4名，2025年达到4.66名。\n"
+        "6.基层医疗卫生机构可以开具慢性病长处方的机构占比\n全覆盖或占比较上一年增加，到2025年达到100%。\n"
+        "10.签约居民续约率\n较上一年增加，力争2023年达到80%。\n"
+    )
+    assert [(t.year, t.indicator, t.value) for t in extract_targets(parse_text(text))] == [
+        (2023, "每万常住人口", 4),
+        (2025, "家庭医生人数", 4.66),
+        (2025, "基层医疗卫生机构可以开具慢性病长处方的机构占比", 100),
+        (2023, "签约居民续约率", 80),
+    ]
+
+
+def test_an_amount_to_start_from_is_the_baseline() -> None:
+    # plan_beijing_ecological_restoration_2021_pdf.txt lines 345-347
+    [target] = _targets(
+        "到2035年，全市天然乔木林面积从现状 436 万亩提高到 500 万亩以上，健康林分比例明显增加。"
+    )
+    assert (target.year, target.indicator, target.value, target.baseline_value, target.comparator) == (
+        2035,
+        "天然乔木林面积",
+        5_000_000,
+        4_360_000,
+        ">=",
+    )
+
+
+def test_a_time_within_which_something_is_done() -> None:
+    # notice_state_council_emergency_plan_2021.md line 156
+    [target] = _targets("到2025年，航空应急力量基本实现2小时内到达灾害事故易发多发地域。")
+    assert (target.indicator, target.value, target.unit, target.comparator) == (
+        "航空应急力量到达灾害事故易发多发地域",
+        2,
+        "小时",
+        "<=",
+    )
+
+
+def test_a_clause_that_is_a_short_name_and_an_amount() -> None:
+    # report_hebei_2026.txt line 62
+    targets = _report(
+        "三、2026年主要工作\n落实落细民生工程。稳定高校毕业生、农民工等重点群体就业，城镇新增就业86万人。"
+    )
+    assert _brief(targets) == [(2026, "城镇新增就业", 860_000, None, "人", "=")]

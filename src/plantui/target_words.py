@@ -107,6 +107,8 @@ PERCENT_WORDS = re.compile(rf"百分之(?P<num>{NUMBER})(?P<qual>以上|以下|�
 DOUBLING = re.compile(r"翻(?P<n>一|两|二|三|四)番")
 DOUBLING_FACTOR = {"一": 2, "两": 4, "二": 4, "三": 8, "四": 16}
 
+# Units of time: 2小时内 (within two hours) is at most that
+TIME_UNITS = ("工作日", "天", "小时", "分钟", "毫秒", "ms")
 # Verbs that compare an indicator with its value: 指标 + verb + value.
 COMPARATORS = (
     ("不低于", ">="),
@@ -238,6 +240,8 @@ TRAILING_FILLER = re.compile(r"(?:力争|争取|预计|基本|努力|将|要|均
 # A rank needs its region word out of the way: 进入全国前10名.
 REGION_WORDS = re.compile(r"(?:全国|全省|全球|世界|国内|国际|中部|西部|东部|全市|同类城市)$")
 # Indicators measured as a rate read well without a verb: 光纤网络覆盖率100%.
+# A heading that ends so names an indicator: 签约居民续约率, 家庭医生人数, …的机构占比
+INDICATOR_NOUN = re.compile(r"(?:率|比例|比重|占比|人数|数量|总量|总额|规模|指数)$")
 RATE_NOUN = re.compile(r"(?:率|比例|比重|占比|强度|指数|系数|普及|覆盖|渗透|涨幅|增幅|降幅|增速)$")
 ASPIRATION = re.compile(r"力争|争取|争创|努力")
 ATTRIBUTE = re.compile(r"预期性|约束性")
@@ -246,7 +250,7 @@ ATTRIBUTE = re.compile(r"预期性|约束性")
 # 到二〇三五年: a year in Chinese digits, read digit by digit
 _CN_YEAR = r"二[〇零○][一二三四五六七八九〇零○]{2}"
 FUTURE_YEAR = re.compile(
-    rf"(?:到|至|力争到|争取到|预计到|力争在|争取在|在)\s*(?P<y>(?:19|20)\d{{2}}|{_CN_YEAR})\s*年(?:底|末)?"
+    rf"(?:到|至|力争到|争取到|预计到|力争在|争取在|在|力争|争取)\s*(?P<y>(?:19|20)\d{{2}}|{_CN_YEAR})\s*年(?:底|末)?"
     rf"|(?P<y2>(?:19|20)\d{{2}})\s*年(?:底|末)?(?:前|以前|之前)"
 )
 PAST_YEAR = re.compile(
@@ -254,6 +258,8 @@ PAST_YEAR = re.compile(
 )
 # a year opening a clause (2018年，…); 2022年1月 is a date, not a year of targets
 BARE_YEAR = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+# 从现状436万亩提高到…, 由2020年的3.68万亿元增长到…: an amount to start from
+FROM_AMOUNT = re.compile(r"(?:从|由)\s*(?:现状|目前|当前|现在|(?:19|20)\d{2}\s*年(?:底|末)?(?:的)?)?\s*$")
 BASELINE_YEAR = re.compile(r"(?:较|比|相比|与)\s*(?P<y>(?:19|20)\d{2})\s*年")
 PERIOD_END = re.compile(
     r"经过\s*(?:五|5)\s*年|“?十[一二三四五六七八九]?五”?(?:期|时期)?末|规划期末|到规划末期"

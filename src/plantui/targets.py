@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from plantui import patterns as P
@@ -63,6 +63,8 @@ class _Scope:
     listing: bool = False
     # the years stated in the current paragraph, in order
     stated: list[int] = field(default_factory=list)
+    # the node's title when it names an indicator (10.签约居民续约率), for clauses without one
+    title: str = ""
 
 
 class _Amount(NamedTuple):
@@ -139,6 +141,7 @@ def _node(node: Node, outer: _Scope, out: list[Target]) -> None:
     goal = outer.goal or _goal_title(node.title)
     path = (*outer.path, node.display_title) if node.kind != "lead" else outer.path
     scope = _Scope(outer.year, goal, outer.period_end, outer.reference, path)
+    scope.title = _indicator_title(node.title)
     if node.kind != "lead":
         _heading_context(P.fold(node.title), scope)
     if node.kind == "lead":
@@ -156,6 +159,18 @@ def _goal_title(title: str) -> bool:
     return bool(
         re.search(r"目标$|目标和|目标与|主要目标|主要指标|发展指标|指标表|预期目标|总体目标", squashed)
     )
+
+
+def _indicator_title(title: str) -> str:
+    """A heading that names an indicator (签约居民续约率, 家庭医生人数), or ""."""
+    squashed = re.sub(r"\s", "", title).rstrip("。.:")
+    if (
+        len(squashed) <= _MAX_INDICATOR
+        and W.INDICATOR_NOUN.search(squashed)
+        and not re.search(r"[,;。]", squashed)
+    ):
+        return squashed
+    return ""
 
 
 def _heading_context(title: str, scope: _Scope) -> None:
@@ -267,8 +282,11 @@ def _year_marker(folded: str, scope: _Scope) -> int | str | None:
     bare = W.BARE_YEAR.match(folded.strip())
     if bare:
         year = int(bare.group("y"))
-        # 2012年，全区旅游人数力争突破370万人次 in a part on 2012 (二、2012年…目标任务)
+        # 2012年，全区旅游人数力争突破370万人次 in a part on 2012 (二、2012年…目标任务);
+        # 2023年力争每万常住人口达到4名 in a plan of 2023
         if (reference is not None and year > reference) or year == scope.year:
+            return year
+        if year == reference and W.ASPIRATION.search(folded):
             return year
         return "past"
     if W.PAST_YEAR.search(folded) or _past_words(folded, scope):
@@ -344,11 +362,19 @@ def _clause_targets(
     shared_comparator = "="
     amounts = list(_amounts(folded, quoted))
     where = _Where(clause, scope, para, sentence, aspirational)
+    baseline: tuple[int, _Amount] | None = None
     for index, amount in enumerate(amounts):
         m_start, m_end, unit = amount.start, amount.end, amount.unit
         if m_start < cursor:
             continue  # inside the thing a previous amount counted (超10亿元的 in 20家…的企业)
         left = folded[cursor:m_start]
+        opening = W.FROM_AMOUNT.search(left)
+        if opening and index + 1 < len(amounts):
+            # 面积从现状436万亩提高到500万亩以上: the first amount is the baseline of the second
+            baseline = (cursor + opening.start(), amount)
+            continue
+        if baseline is not None:
+            left = folded[cursor : baseline[0]] + folded[baseline[1].end : m_start]
         # the next amount that is not a mere attribute (…超10亿元的…) bounds this one's object
         following = [a[0] for a in amounts[index + 1 :] if not folded[a[1] :].lstrip().startswith("的")]
         next_start = following[0] if following else len(folded)
@@ -365,6 +391,11 @@ def _clause_targets(
             continue
         shape, indicator, verb_comparator = _shape(left, right, unit, last_shape, scope.listing)
         shared_comparator = verb_comparator
+        if unit in W.TIME_UNITS and folded[m_end - 1 : m_end] == "内" and _has_object(right):
+            # 航空应急力量基本实现2小时内到达灾害事故易发多发地域: the time it takes to do what follows
+            subject = _trim(left)
+            subject = subject[: len(subject) - len(_ending(subject, list(W.ACTIONS)))]
+            shape, indicator = "A", _clean(subject) + _clean(right)
         if not unit and shape != "A":
             shape = None  # a bare number counts only after a comparing verb: 指数达到88, not 信息化2.0
         # the thing counted after a B amount is used up: the next amount starts after it
@@ -372,14 +403,18 @@ def _clause_targets(
         if shape is None:
             continue
         last_shape = shape
-        indicator = _borrow_subject(indicator, previous)
+        indicator = _borrow_subject(indicator, previous, scope.title)
         if shape == "A" and indicator.endswith("分别") and "、" in indicator:
             names = [_clean(n) for n in indicator[: -len("分别")].split("、") if _clean(n)]
             indicator, respectively, shared_comparator = names[0], names[1:], verb_comparator
         indicator = _clean(indicator)
         if not indicator:
             continue
-        found.append(_target(where, indicator, amount, amount.comparator or verb_comparator))
+        target = _target(where, indicator, amount, amount.comparator or verb_comparator)
+        if baseline is not None and baseline[1].unit == amount.unit:
+            target = replace(target, baseline_value=baseline[1].value)
+        baseline = None
+        found.append(target)
     for match in W.DOUBLING.finditer(folded):
         left = folded[: match.start()]
         indicator = _clean(W.BASELINE_YEAR.split(left)[0] if W.BASELINE_YEAR.search(left) else left)
@@ -392,13 +427,16 @@ def _clause_targets(
     return found
 
 
-def _borrow_subject(indicator: str, previous: _Clause | None) -> str:
+def _borrow_subject(indicator: str, previous: _Clause | None, title: str) -> str:
     """An indicator missing its subject takes the previous clause's: 总量突破2万亿元，年均增长12%;
-    规模达到3万亿元，占GDP比重超过45%."""
-    if previous is None:
-        return indicator
+    规模达到3万亿元，占GDP比重超过45%; or, under a heading that names one, the heading's
+    (10.签约居民续约率 / 较上一年增加，力争2023年达到80%)."""
     change = _ending(indicator, list(W.CHANGES))
     own = indicator[: len(indicator) - len(change)]
+    if not _clean(own) and title:
+        return title + change
+    if previous is None:
+        return indicator
     if not _clean(own):
         return previous.subject + change
     if _clean(own).startswith("占"):
@@ -439,6 +477,8 @@ def _amounts(folded: str, quoted: list[tuple[int, int]]) -> list[_Amount]:
                 value_max = None
         qualifier = match.group("qual") or ""
         comparator = QUALIFIERS.get(qualifier, "")
+        if not qualifier and unit in W.TIME_UNITS and folded[end : end + 1] == "内":
+            comparator, end = "<=", end + 1  # 2小时内到达: within the time
         if match.group("rank"):
             comparator = "<="
         out.append(_Amount(start, end, value, value_max, unit, comparator))
@@ -566,6 +606,7 @@ def _clean(text: str) -> str:
     text = text.strip(",，、;；:：。.")
     text = _balance(text)
     text = W.FUTURE_YEAR.sub("", text)
+    text = W.BARE_YEAR.sub("", text)  # 2035年达到90%: the year is no part of the indicator
     previous = None
     while previous != text:
         previous = text

@@ -38,31 +38,26 @@ def _before(*keys: str, theme: str | None = None):  # type: ignore[no-untyped-de
     return run
 
 
-def test_reader(snap_compare, app: PlantApp) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(app, terminal_size=(120, 40), run_before=_before())
+SIZES = pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=["80x24", "160x50"])
+VIEWS = {
+    "reader": (),  # the first plan, opening on its metadata card
+    "filter": ("slash", *"区块链", "enter", "n"),  # hits counted, the reader at the second hit
+    "targets": ("t", "a"),  # every plan's targets, the 规划 column on screen
+    "columns": ("c",),
+    "search": ("slash", *"区块链", "enter", "s", "j"),  # snippets centred on the hit, a preview
+    "help": ("question_mark",),
+    "untitled": ("j", "j", "j", "j", "j", "j", "j", "j", "enter"),  # a plan named by its kind and first words
+}
 
 
-def test_filter_with_hits(snap_compare, app: PlantApp) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(app, terminal_size=(120, 40), run_before=_before("slash", *"区块链", "enter", "n"))
+@SIZES
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_view(snap_compare, app: PlantApp, view: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, terminal_size=size, run_before=_before(*VIEWS[view]))
 
 
-def test_targets_view(snap_compare, app: PlantApp) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(app, terminal_size=(120, 40), run_before=_before("t"))
-
-
-def test_columns_view(snap_compare, app: PlantApp) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(app, terminal_size=(120, 40), run_before=_before("c"))
-
-
-def test_help_screen(snap_compare, app: PlantApp) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(app, terminal_size=(120, 40), run_before=_before("question_mark"))
-
-
-def test_small_terminal(snap_compare, app: PlantApp) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_before())
-
-
-def test_light_theme(snap_compare, app: PlantApp) -> None:  # type: ignore[no-untyped-def]
+@SIZES
+def test_light_theme(snap_compare, app: PlantApp, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(
-        app, terminal_size=(120, 40), run_before=_before("slash", *"区块链", "enter", theme="textual-light")
+        app, terminal_size=size, run_before=_before("slash", *"区块链", "enter", theme="textual-light")
     )

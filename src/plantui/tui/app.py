@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -130,25 +130,25 @@ class PlantApp(App[None]):
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield Input(placeholder="/ 过滤：输入关键词", id="filter")
-                yield Static("", id="filter-status")
+                yield Static("", id="filter-status", classes="pane-head")
                 yield OutlineTree(id="outline")
             with TabbedContent(id="views", initial="read"):
                 with TabPane("正文", id="read"):
-                    yield Static("", id="breadcrumb")
+                    yield Static("", id="breadcrumb", classes="pane-head")
                     yield Reader(id="reader")
                 with TabPane("目标", id="targets"):
-                    yield Static("", id="targets-status", classes="status")
+                    yield Static("", id="targets-status", classes="status pane-head")
                     yield TargetsTable(id="targets-table")
                     yield Static("", id="targets-preview", classes="preview")
                 with TabPane("专栏", id="columns"):
-                    yield Static("", id="columns-status", classes="status")
+                    yield Static("", id="columns-status", classes="status pane-head")
                     yield ColumnsTable(id="columns-table")
                     yield Static("", id="columns-preview", classes="preview")
                 with TabPane("检索", id="search"):
-                    yield Static("", id="search-status", classes="status")
+                    yield Static("", id="search-status", classes="status pane-head")
                     yield HitsTable(id="search-table")
                     yield Static("", id="search-preview", classes="preview")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         # Tab goes outline → reader or table → filter box: the tab strip is for the mouse and r/t/c/s
@@ -316,6 +316,21 @@ class PlantApp(App[None]):
         if not tree.has_focus:
             tree.follow(message.document_id, message.node_id)
         self._update_breadcrumb(message.node_id)
+
+    @on(events.DescendantFocus)
+    def focus_moved(self, event: events.DescendantFocus) -> None:
+        """The focused pane's header line is lit, so the pane that takes the keys is visible."""
+        heads = {
+            "#left": "#filter-status",
+            "#read": "#breadcrumb",
+            "#targets": "#targets-status",
+            "#columns": "#columns-status",
+            "#search": "#search-status",
+        }
+        panes = {f"#{w.id}" for w in event.widget.ancestors_with_self if w.id}
+        lit = next((head for pane, head in heads.items() if pane in panes), None)
+        for head in heads.values():
+            self.query_one(head).set_class(head == lit, "-focused")
 
     @on(RowPreview)
     def row_preview(self, message: RowPreview) -> None:
@@ -562,6 +577,7 @@ class PlantApp(App[None]):
         self._show_view(view)
         widget = {"read": Reader, "targets": TargetsTable, "columns": ColumnsTable, "search": HitsTable}[view]
         self.query_one(widget).focus()
+        self.call_after_refresh(self.query_one(widget).focus)  # once its pane is shown
 
     def _show_view(self, view: str) -> None:
         tabs = self.query_one(TabbedContent)

@@ -59,7 +59,11 @@ def _glued(left: str, right: str) -> bool:
     if right in NO_LINE_START or left in NO_LINE_END:
         return True
     # a number or a Latin word stays whole (2020-2025, 5G, 3.5)
-    return left.isascii() and right.isascii() and (left.isalnum() or left in "-.") and right.isalnum()
+    return _latin(left) and _latin(right)
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in "-./:%_")
 
 
 def break_lines(text: str, width: int) -> list[tuple[int, int]]:
@@ -107,6 +111,8 @@ def breadcrumb(plan: str, path: Iterable[str], cells: int) -> str:
     line = " › ".join([printable_line(plan), *parts])
     if cells <= 0 or cell_len(line) <= cells:
         return line
+    if not parts:
+        return cut(plan, cells)
     head = cut(plan, max(8, cells // 4))
     while len(parts) > 1 and cell_len(" › ".join([head, "…", *parts])) > cells:
         parts.pop(0)

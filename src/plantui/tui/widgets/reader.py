@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -101,11 +100,12 @@ CARD_FIELDS = (
 )
 
 
-def card(document: DocEntry) -> Table:
-    """The plan's metadata as a two-column card (fields the text does not state are left out)."""
-    table = Table.grid(padding=(0, 2), expand=True)
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column(ratio=1)
+LABEL_CELLS = 10  # the card's label column: 发文机关 and a gap
+
+
+def card_rows(document: DocEntry) -> list[tuple[str, str]]:
+    """The plan's metadata as (label, value) rows; fields the text does not state are left out."""
+    rows = []
     for label, field in CARD_FIELDS:
         if field == "name":
             value = document.shown
@@ -114,8 +114,40 @@ def card(document: DocEntry) -> Table:
         else:
             value = getattr(document, field) or ""
         if value:
-            table.add_row(label, literal(value, "italic" if value.startswith(UNTITLED) else ""))
-    return table
+            rows.append((label, printable(value)))
+    return rows
+
+
+class Card(Widget):
+    """The metadata card a plan opens on: labels on the left, values broken by 避头尾."""
+
+    DEFAULT_CSS = "Card { height: auto; }"
+
+    def __init__(self, document: DocEntry) -> None:
+        super().__init__(classes="card")
+        self.rows = card_rows(document)
+
+    def _lines(self, width: int) -> list[tuple[str, str, str]]:
+        """(label, line, style) of each drawn line."""
+        out = []
+        room = max(4, width - LABEL_CELLS)
+        for label, value in self.rows:
+            style = "italic" if value.startswith(UNTITLED) else ""
+            for index, (start, end) in enumerate(break_lines(value, room)):
+                out.append((label if index == 0 else "", value[start:end], style))
+        return out
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
+    def render(self) -> Text:
+        lines = []
+        for label, line, style in self._lines(self.content_size.width):
+            row = Text(label, style="bold")
+            row.pad_right(LABEL_CELLS - row.cell_len)
+            row.append(line, style=style)
+            lines.append(row)
+        return Text("\n").join(lines)
 
 
 class Reader(VerticalScroll):
@@ -203,7 +235,7 @@ class Reader(VerticalScroll):
                 break
             if block.kind == "meta":
                 assert self.content is not None
-                out.append(Static(card(self.content.document), classes="card"))
+                out.append(Card(self.content.document))
             elif block.kind == "column":
                 title = Para(block, "heading column-title", [])
                 self._paras.append(title)

@@ -68,6 +68,7 @@ class PlanTable(DataTable[Text | str]):
         self._words: list[str] = []
         self._sort: tuple[int, bool] | None = None
         self._widths: list[int] = []
+        self._needs: list[int] = []
         self.columns_shown: tuple[Column, ...] = self.COLUMNS
         self.shown = 0
 
@@ -90,18 +91,33 @@ class PlanTable(DataTable[Text | str]):
             self._refill()
 
     def _column_widths(self) -> list[int]:
-        """Fixed columns keep their width; flexible ones share the rest by their ``flex``, and
-        give up their minimum first when the table is narrow."""
+        """Fixed columns keep their width. Flexible ones get what their longest cell needs when
+        there is room (the rest goes to the first), else share the room by their ``flex``."""
         total = self.size.width - self.styles.scrollbar_size_vertical
-        padding = 2 * self.cell_padding * len(self.columns_shown)
-        fixed = sum(c.width for c in self.columns_shown if not c.flex)
-        shares = sum(c.flex for c in self.columns_shown) or 1
-        room = max(0, total - padding - fixed)
-        minimum = sum(c.width for c in self.columns_shown if c.flex)
+        columns = self.columns_shown
+        padding = 2 * self.cell_padding * len(columns)
+        room = max(0, total - padding - sum(c.width for c in columns if not c.flex))
+        needs = [
+            max(c.width, self._needs[i]) if c.flex and i < len(self._needs) else c.width
+            for i, c in enumerate(columns)
+        ]
+        flexible = [i for i, c in enumerate(columns) if c.flex]
+        if sum(needs[i] for i in flexible) <= room:
+            widths = list(needs)
+            widths[flexible[0]] += room - sum(needs[i] for i in flexible)
+            return widths
+        shares = sum(c.flex for c in columns) or 1
+        minimum = sum(c.width for c in columns if c.flex)
         if room >= minimum:
             spare = room - minimum
-            return [c.width + spare * c.flex // shares if c.flex else c.width for c in self.columns_shown]
-        return [max(4, room * c.flex // shares) if c.flex else c.width for c in self.columns_shown]
+            widths = [c.width + spare * c.flex // shares if c.flex else c.width for c in columns]
+            # a column that needs less than its share gives the rest to the first
+            for i in flexible[1:]:
+                if widths[i] > needs[i]:
+                    widths[flexible[0]] += widths[i] - needs[i]
+                    widths[i] = needs[i]
+            return widths
+        return [max(4, room * c.flex // shares) if c.flex else c.width for c in columns]
 
     def _layout_columns(self) -> None:
         self._widths = self._column_widths()
@@ -116,11 +132,16 @@ class PlanTable(DataTable[Text | str]):
 
     def set_rows(self, rows: Sequence[Row], columns: tuple[Column, ...] | None = None) -> None:
         self._rows = list(rows)
+        # the longest cell of each column, up to what any screen could show
+        self._needs = [
+            min(200, max((_cell_width(r.cells[i]) for r in self._rows[:2000]), default=0))
+            for i in range(len(self._rows[0].cells) if self._rows else 0)
+        ]
         if columns is not None and columns != self.columns_shown:
             self.columns_shown = columns
             self._sort = None
-            if self.is_mounted:
-                self._layout_columns()
+        if self.is_mounted and self._column_widths() != self._widths:
+            self._layout_columns()
         self._refill()
 
     def set_words(self, words: list[str]) -> None:
@@ -190,6 +211,10 @@ class PlanTable(DataTable[Text | str]):
     @property
     def shown_rows(self) -> list[Row]:
         return list(self._shown_rows)
+
+
+def _cell_width(cell: Text | str) -> int:
+    return cell.cell_len if isinstance(cell, Text) else cell_len(cell)
 
 
 def _sortable(value: Any) -> tuple[int, Any]:

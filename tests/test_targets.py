@@ -520,3 +520,49 @@ def test_a_clause_that_is_a_short_name_and_an_amount() -> None:
         "三、2026年主要工作\n落实落细民生工程。稳定高校毕业生、农民工等重点群体就业，城镇新增就业86万人。"
     )
     assert _brief(targets) == [(2026, "城镇新增就业", 860_000, None, "人", "=")]
+
+
+def test_a_table_with_cells_separated_by_spaces_and_wrapped_around_their_rows() -> None:
+    # gangyao_shanghai_14th_pdf.txt lines 408-435 (text extracted from a PDF)
+    lines = [
+        "上海市“十四五”规划《纲要》主要指标",
+        "序 “十四五”目标",
+        "指 标 单位 属性",
+        "号",
+        "2025年 年均[累计]",
+        "1 全市生产总值年均增长率 % 预期性 - 5左右",
+        "万元/",
+        "2 全员劳动生产率 预期性 36左右 -",
+        "人",
+        "3 单位建设用地生产总值提升 % 预期性 - [20]",
+        "全社会研发经费支出相当于",
+        "4 % 预期性 4.5左右 -",
+        "全市生产总值比例",
+        "中心城区二级旧里以下房屋 万平 [成片：五年累计约110",
+        "5 约束性 -",
+        "改造面积 方米 零星：五年累计约20]",
+        "6 居民平均预期寿命 岁 预期性 >84 -",
+        "1 指每万人口居民拥有的经国家知识产权局授权且在有效期内的战略性新兴领域、在海外有同族",
+    ]
+    text = "上海市国民经济和社会发展第十四个五年规划纲要\n二、主要目标\n" + "\n".join(lines) + "\n"
+    assert [(t.indicator, t.value, t.unit, t.comparator) for t in extract_targets(parse_text(text))] == [
+        ("全市生产总值年均增长率", 5, "%", "~"),
+        ("全员劳动生产率", 360_000, "元/人", "~"),
+        ("单位建设用地生产总值提升", 20, "%", "="),
+        ("全社会研发经费支出相当于全市生产总值比例", 4.5, "%", "~"),
+        ("中心城区二级旧里以下房屋改造面积（成片）", 1_100_000, "平方米", "~"),
+        ("中心城区二级旧里以下房屋改造面积（零星）", 200_000, "平方米", "~"),
+        ("居民平均预期寿命", 84, "岁", ">"),
+    ]
+
+
+def test_a_baseline_year_is_not_a_deadline() -> None:
+    # gangyao_shanghai_14th_pdf.txt lines 370-372
+    [target] = _targets("到2025年，自贸试验区临港新片区生产总值在 2018 年基础上翻两番。")
+    assert (target.year, target.indicator, target.value, target.unit, target.baseline_year) == (
+        2025,
+        "自贸试验区临港新片区生产总值",
+        4,
+        "倍",
+        2018,
+    )

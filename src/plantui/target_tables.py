@@ -60,6 +60,7 @@ _VALUE_WORDS = re.compile(
     r"以上|以下|以内|左右|下降|降低|减少|提高|提升|增长|增加|累计|达到|五年|不低于|不超过"
 )
 _VALUE_LABEL = 4  # 重点城市≥30: a label this short names a part of the indicator
+_LABELLED = re.compile(r"(?<=\d)(?=[\u4e00-\u9fff]{2,4}:)")  # …约110零星:五年累计约20
 _EMPTY = re.compile(r"^[-—–/、\s]*$")
 
 # Header cells of a flattened table, squashed: 序号, 指　　标, 2020年现状, 其中：2021年任务 …
@@ -147,6 +148,7 @@ def table_targets(
         caption = para.text if para is not None else ""
     for caption, header, rows in _flat_tables(paragraphs):
         out += _flat_table(header, rows, reference, path, _year_of_caption(caption) or default_year)
+    out += space_table_targets(paragraphs, reference, path, default_year)[0]
     return out
 
 
@@ -156,7 +158,7 @@ def flat_table_lines(paragraphs: Sequence[Paragraph]) -> set[int]:
     for _, header, rows in _flat_tables(paragraphs):
         for para in [*header, *(p for row in rows for p in row)]:
             lines.add(para.line)
-    return lines
+    return lines | space_table_targets(paragraphs, None, (), None)[1]
 
 
 def _year_of_caption(caption: str) -> int | None:
@@ -305,12 +307,14 @@ def _unit(unit: str) -> tuple[float, str]:
 
 
 def _values(texts: list[str]) -> list[_Cell]:
-    """Every value stated in the cells of one column of one row."""
+    """Every value stated in the cells of one column of one row; a cell may hold several,
+    each after its label (成片：五年累计约110 零星：五年累计约20)."""
     out = []
     for text in texts:
-        cell = _value(text)
-        if cell is not None:
-            out.append(cell)
+        for part in _LABELLED.split(re.sub(r"\s", "", P.fold(text))):
+            cell = _value(part)
+            if cell is not None:
+                out.append(cell)
     return out
 
 
@@ -335,7 +339,7 @@ def _value(text: str) -> _Cell | None:
     value_max = float(match.group("b")) * factor if match.group("b") else None
     before = folded[: match.start()]
     change = CHANGE.search(before)
-    label = re.sub(r"[\[\]〔〕(（:：]", "", _VALUE_WORDS.sub("", before))
+    label = re.sub(r"[\[\]〔〕(（:：约]", "", _VALUE_WORDS.sub("", before))
     return _Cell(
         value,
         value_max,
@@ -459,3 +463,161 @@ def _spread(cells: list[str], columns: list[int]) -> dict[int, list[str]]:
     out = {column: [cell] for column, cell in zip(columns[:-1], cells, strict=False)}
     out[columns[-1]] = cells[len(columns) - 1 :]
     return out
+
+
+# Tables whose cells are separated by spaces ----------------------------------------------------
+# (text extracted from a PDF: 1 全市生产总值年均增长率 % 预期性 - 5左右, one row a line,
+# a cell too wide for its column wrapped onto the lines above and below its row)
+
+ROW_START = re.compile(r"^(?P<n>\d{1,3})\s+(?P<rest>\S.*)$")
+_UNIT_TOKEN = re.compile(r"^(?:[%‰/]|[^\d\s]{1,4}|[^\d\s]{1,6}/[^\d\s]{1,4})$")
+_FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}$")  # 每万人口高价值发明专利拥有量1
+_PIECE_MAX = 40  # a wrapped piece of a cell is shorter than a line of prose
+
+
+@dataclass
+class _SpaceRow:
+    line: int
+    para: Paragraph
+    indicator: str
+    unit: str
+    attribute: str
+    values: list[str]
+    above: list[str]
+    below: list[str]
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.indicator and self.unit)
+
+
+def _source_lines(paragraphs: Sequence[Paragraph]) -> list[tuple[str, int, Paragraph]]:
+    """The source lines of ``paragraphs``, undoing the joining of hard-wrapped lines."""
+    out = []
+    for para in paragraphs:
+        cuts = [0, *(offset for offset, _ in para.breaks), len(para.text)]
+        lines = [para.line, *(line for _, line in para.breaks)]
+        for start, end, line in zip(cuts, cuts[1:], lines, strict=False):
+            out.append((para.text[start:end].strip(), line, para))
+    return out
+
+
+def space_table_targets(
+    paragraphs: Sequence[Paragraph], reference: int | None, path: tuple[str, ...], default_year: int | None
+) -> tuple[list[Target], set[int]]:
+    """Targets from tables whose cells are separated by spaces, and the lines they take."""
+    lines = _source_lines(paragraphs)
+    out: list[Target] = []
+    taken: set[int] = set()
+    index = 0
+    while index < len(lines):
+        squashed = re.sub(r"\s", "", lines[index][0])
+        if (
+            not ("属性" in squashed and ("指标" in squashed or "单位" in squashed))
+            or len(squashed) > _HEADER_CELL_MAX
+        ):
+            index += 1
+            continue
+        zone = [t for t, _, _ in lines[max(0, index - 2) : index + 4] if not ROW_START.match(t)]
+        columns = max((_space_columns(t) for t in zone), key=len, default=[])
+        caption = next((t for t, _, _ in reversed(lines[max(0, index - 4) : index]) if "指标" in t), "")
+        rows, end = _space_rows(lines, index + 1)
+        if columns and rows:
+            year = _year_of_caption(caption) or default_year
+            out += _space_targets(rows, columns, reference, path, year)
+            taken |= {line for _, line, _ in lines[index:end]}
+        index = max(end, index + 1)
+    return out, taken
+
+
+def _space_columns(text: str) -> list[str]:
+    """The value columns a header line names: 2025年 年均[累计] → two."""
+    return [
+        t for t in text.split() if YEAR_IN_HEADER.search(t) or YEAR_HEADER.match(t) or _RATE_WORDS.search(t)
+    ]
+
+
+def _space_rows(lines: list[tuple[str, int, Paragraph]], start: int) -> tuple[list[_SpaceRow], int]:
+    """The numbered rows after a header, with the wrapped pieces between them; where they end."""
+    rows: list[_SpaceRow] = []
+    pieces: list[str] = []
+    index = start
+    while index < len(lines):
+        text, line, para = lines[index]
+        match = ROW_START.match(text)
+        tokens = match.group("rest").split() if match else []
+        attribute = next((i for i, t in enumerate(tokens) if ATTRIBUTE.match(t)), None)
+        if match and int(match.group("n")) == len(rows) + 1 and attribute is not None:
+            before, after = tokens[:attribute], tokens[attribute + 1 :]
+            indicator, unit = "", ""
+            if len(before) >= 2:
+                indicator, unit = "".join(before[:-1]), before[-1]
+            elif before and _UNIT_TOKEN.match(before[0]):
+                unit = before[0]
+            elif before:
+                indicator = before[0]
+            row = _SpaceRow(line, para, indicator, unit, tokens[attribute], after, [], [])
+            _place(pieces, rows[-1] if rows else None, row)
+            rows.append(row)
+            pieces = []
+        elif match or len(text) > _PIECE_MAX or text.endswith("。"):
+            break  # a footnote (1 指…) or prose: the table has ended
+        elif rows:
+            pieces.append(text)
+        index += 1
+    if rows and pieces and not rows[-1].complete:
+        rows[-1].below += pieces
+        pieces = []
+    return rows, index - len(pieces)
+
+
+def _place(pieces: list[str], previous: _SpaceRow | None, row: _SpaceRow) -> None:
+    """Lines between two rows belong to whichever of them misses a cell (the next one first)."""
+    if not pieces:
+        return
+    if previous is not None and not previous.complete:
+        # a cell wrapped around its row has as many pieces below it as above
+        share = len(previous.above) if not row.complete else len(pieces)
+        previous.below += pieces[:share]
+        pieces = pieces[share:]
+    if not row.complete:
+        row.above += pieces
+
+
+def _space_targets(
+    rows: list[_SpaceRow], columns: list[str], reference: int | None, path: tuple[str, ...], year: int | None
+) -> list[Target]:
+    out: list[Target] = []
+    header = ["指标", "单位", "属性", *columns]
+    parsed = _header(header, reference)
+    if parsed is None:
+        return []
+    for row in rows:
+        indicator, unit, values = row.indicator, row.unit, list(row.values)
+        merged = _merge(row.above, row.below)
+        if not indicator and not unit and len(merged) >= 2:
+            # 中心城区二级旧里以下房屋 万平 [成片…110 / 12 约束性 - / 改造面积 方米 零星…20]
+            indicator, unit, values = merged[0], merged[1], values + merged[2:]
+        elif not indicator:
+            indicator = "".join(merged)
+        elif not unit:
+            unit = "".join(merged)
+        indicator = _FOOTNOTE.sub("", indicator)
+        if not indicator or unit == "/":
+            unit = "" if unit == "/" else unit
+        if not indicator:
+            continue
+        cells = {column.index: [cell] for column, cell in zip(parsed.columns, values, strict=False)}
+        para = Paragraph(" ".join([indicator, unit, row.attribute, *values]), row.line, row.line)
+        out += _row_targets(parsed, para, indicator, unit, row.attribute, cells, path, year)
+    return out
+
+
+def _merge(above: list[str], below: list[str]) -> list[str]:
+    """The cells of a row's wrapped pieces, column by column: the pieces above a row hold the
+    first part of each cell, those below the rest."""
+    top = [t for piece in above for t in piece.split()]
+    bottom = [t for piece in below for t in piece.split()]
+    if len(top) > 1 and len(top) == len(bottom):
+        return [a + b for a, b in zip(top, bottom, strict=True)]
+    return ["".join(re.sub(r"\s", "", p) for p in (*above, *below))] if above or below else []

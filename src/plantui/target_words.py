@@ -251,6 +251,7 @@ ATTRIBUTE = re.compile(r"预期性|约束性")
 _CN_YEAR = r"二[〇零○][一二三四五六七八九〇零○]{2}"
 FUTURE_YEAR = re.compile(
     rf"(?:到|至|力争到|争取到|预计到|力争在|争取在|在|力争|争取)\s*(?P<y>(?:19|20)\d{{2}}|{_CN_YEAR})\s*年(?:底|末)?"
+    rf"(?!\s*的?基础上)"  # 在2018年基础上翻两番: a baseline, not a deadline
     rf"|(?P<y2>(?:19|20)\d{{2}})\s*年(?:底|末)?(?:前|以前|之前)"
 )
 PAST_YEAR = re.compile(
@@ -260,7 +261,9 @@ PAST_YEAR = re.compile(
 BARE_YEAR = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 # 从现状436万亩提高到…, 由2020年的3.68万亿元增长到…: an amount to start from
 FROM_AMOUNT = re.compile(r"(?:从|由)\s*(?:现状|目前|当前|现在|(?:19|20)\d{2}\s*年(?:底|末)?(?:的)?)?\s*$")
-BASELINE_YEAR = re.compile(r"(?:较|比|相比|与)\s*(?P<y>(?:19|20)\d{2})\s*年")
+BASELINE_YEAR = re.compile(
+    r"(?:(?:较|比|相比|与)\s*|在\s*(?=(?:19|20)\d{2}\s*年的?基础上))(?P<y>(?:19|20)\d{2})\s*年(?:的?基础上)?"
+)
 PERIOD_END = re.compile(
     r"经过\s*(?:五|5)\s*年|“?十[一二三四五六七八九]?五”?(?:期|时期)?末|规划期末|到规划末期"
 )

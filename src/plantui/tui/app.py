@@ -161,6 +161,8 @@ class PlantApp(App[None]):
             self.open_store()
 
     def on_unmount(self) -> None:
+        if self._typing is not None:
+            self._typing.stop()
         if self.store is not None:
             self.store.close()
 
@@ -369,6 +371,8 @@ class PlantApp(App[None]):
 
     def _after_typing(self) -> None:
         self._typing = None
+        if not self.screen_stack or not self.screen_stack[0].query(Reader):
+            return  # the app is closing
         self.query_one(Reader).set_words(self.words)
         self._stale.update(("targets", "columns", "search"))
         self._refresh_visible()

@@ -566,3 +566,19 @@ def test_a_baseline_year_is_not_a_deadline() -> None:
         "倍",
         2018,
     )
+
+
+def test_works_started_and_things_added_in_a_report() -> None:
+    # tests/fixtures/formats/pdf_beijing_gov_work_report_2024.pdf, lines 62, 63 and 81
+    head = "2024年北京市政府工作报告\n——2024年1月21日在北京市第十六届人民代表大会第二次会议上\n"
+    targets = _report(
+        "三、2024年主要任务\n老旧小区综合整治新开工 300 个、完工 200 个。"
+        "推进停车楼建设，新增有偿错时共享停车位 1 万个。建设筹集保障性租赁住房 7 万套，竣工各类保障性住房8 万套。",
+        head,
+    )
+    assert [(t.year, t.indicator, t.value, t.unit) for t in targets] == [
+        (2024, "老旧小区综合整治", 300, "个"),
+        (2024, "有偿错时共享停车位", 10_000, "个"),
+        (2024, "保障性租赁住房", 70_000, "套"),
+        (2024, "各类保障性住房", 80_000, "套"),
+    ]

@@ -226,6 +226,11 @@ ACTIONS = (
     "制定",
     "打通",
     "引育",  # 引育5家以上…自主创新企业
+    "新开工",  # 老旧小区综合整治新开工 300 个
+    "开工",
+    "竣工",  # 竣工各类保障性住房8 万套
+    "完工",
+    "筹集",
     "开拓",  # 开拓百项典型应用场景
 )
 # Words that open a clause without belonging to the indicator.

@@ -506,9 +506,10 @@ def _shape(left: str, right: str, unit: str, last_shape: str, listing: bool) -> 
     action = _ending(trimmed, list(W.ACTIONS))
     if action and (not verb or len(action) > len(verb) or (action == verb and _has_object(right))):
         subject = _clean(trimmed[: len(trimmed) - len(action)])
-        if not _has_object(right) and subject and not _leading(subject, list(W.ACTIONS)):
+        counted = _has_object(_own(right))  # 新开工 300 个、完工 200 个: the next element is no object
+        if not counted and subject and not _leading(subject, list(W.ACTIONS)):
             return "A", subject, "="  # 固定资产投资完成194亿元: the action is the verb of its subject
-        if not _has_object(right) and subject and not _only_actions(subject):
+        if not counted and subject and not _only_actions(subject):
             leading = _leading(subject, list(W.ACTIONS))  # 完成5G基站建设9万个左右
             return "E", _object(_clean(trimmed)[len(leading) :]), "="
         return "B", _object(right), "="
@@ -528,10 +529,16 @@ def _shape(left: str, right: str, unit: str, last_shape: str, listing: bool) -> 
     clean_left = _clean(left)
     if unit in ("%", "‰") and ("占" in clean_left or W.RATE_NOUN.search(clean_left.rstrip("的"))):
         return "C", clean_left.rstrip("的"), "="  # 服务贸易年均增速5%: a rate, though 服务 is an action
-    leading = _leading(clean_left, list(W.ACTIONS))
+    # the action as written: 新增 is a filler to _clean, but here it opens 新增…停车位 1 万个
+    raw = re.sub(r"\s+", "", left).lstrip("、,，和及与")
+    written = raw if _leading(raw, list(W.ACTIONS)) else clean_left
+    leading = _leading(written, list(W.ACTIONS))
     own_right = _own(right)
     if leading and not _has_object(own_right):
-        return "E", _object(clean_left[len(leading) :]), "="
+        thing = written
+        while _leading(thing, list(W.ACTIONS)):  # 建设筹集保障性租赁住房 7 万套
+            thing = thing[len(_leading(thing, list(W.ACTIONS))) :]
+        return "E", _object(thing), "="
     if last_shape == "E" and left.lstrip()[:1] in _JOINERS and not _has_object(own_right):
         return "E", _object(clean_left), "="  # 培育…企业100家、…企业1000家
     if unit and clean_left and not _clean(right) and (listing or len(clean_left) <= _SHORT_SUBJECT):

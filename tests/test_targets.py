@@ -582,3 +582,12 @@ def test_works_started_and_things_added_in_a_report() -> None:
         (2024, "保障性租赁住房", 70_000, "套"),
         (2024, "各类保障性住房", 80_000, "套"),
     ]
+
+
+def test_budget_codes_are_no_year_columns() -> None:
+    # tests/fixtures/formats/pdf_putuo_social_work_dept_final_accounts_2024.pdf, table rows 21-24
+    text = (
+        "2024年部门决算\n一、决算表\n20139 | 社会工作事务 | 264.87 | 264.87\n2013901 | 行政运行 | 51.32 | 51.32\n"
+        "2013999 | 其他社会工作事务支出 | 202.24 | 202.24\n"
+    )
+    assert list(extract_targets(parse_text(text))) == []

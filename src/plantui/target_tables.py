@@ -27,8 +27,9 @@ from plantui import patterns as P
 from plantui.models import Paragraph, Target
 from plantui.numerals import MAGNITUDES
 
-YEAR_HEADER = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年?")
-YEAR_IN_HEADER = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年")
+# a year heading a column: 2025年, 2025年目标, or a bare 2025 (not the code 2050205 of a budget line)
+YEAR_HEADER = re.compile(r"^(?P<y>20\d{2})(?!\d)\s*年?")
+YEAR_IN_HEADER = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年")
 UNIT_IN_BRACKETS = re.compile(r"[(（](?P<u>[^()（）]{1,8})[)）]\s*$")
 # one value in a cell: a comparator, the number (a range), a magnitude, a percent sign
 VALUE = re.compile(
@@ -70,7 +71,7 @@ HEADER_CELL = re.compile(
 )
 _HEADER_CELL_MAX = 12
 _INDICATOR_WORDS = ("指标", "名称", "项目", "内容")
-_TARGET_WORDS = re.compile(r"预期值|目标值|规划值|计划|目标|任务|预期")
+_TARGET_WORDS = re.compile(r"预期值|目标值|规划值|计划任务|目标|预期")
 _BASE_WORDS = re.compile(r"现状|基期|基数|基准|实际|完成")
 _RATE_WORDS = re.compile(r"年均|累计")
 ATTRIBUTE = re.compile(r"^(?:约束性|预期性)$")

@@ -591,3 +591,17 @@ def test_budget_codes_are_no_year_columns() -> None:
         "2013999 | 其他社会工作事务支出 | 202.24 | 202.24\n"
     )
     assert list(extract_targets(parse_text(text))) == []
+
+
+def test_an_aim_to_achieve_new_results_is_no_review() -> None:
+    # report_hailaer_2012.txt line 65: 取得新成绩 in a section title; 新增就业 stays whole
+    head = "政 府 工 作 报 告\n——2012年2月29日在海拉尔区第十五届人民代表大会第一次会议上\n"
+    targets = _report(
+        "二、2012年政府工作总体要求和目标任务\n（八）以保障和改善民生为根本，做实民生工程，确保民生工作取得新成绩。"
+        "加强就业和再就业工作，全年实现新增就业5000人，失业人员再就业2900人。",
+        head,
+    )
+    assert [(t.year, t.indicator, t.value) for t in targets] == [
+        (2012, "新增就业", 5000),
+        (2012, "失业人员再就业", 2900),
+    ]

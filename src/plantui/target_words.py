@@ -292,4 +292,6 @@ LIST_OPENERS = re.compile(r"^\s*(?:是|为|包括|如下)\s*$")
 # A heading that sets the year for its part: 二、2019年工作安排, 三、2026年重点工作,
 # 二、2012年政府工作总体要求和目标任务 (a review of that year is not one)
 YEAR_HEADING = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年.*(?:安排|工作|任务|目标|要求|计划)")
-REVIEW_HEADING = re.compile(r"回顾|成就|成绩|总结|现状|完成情况|发展基础")
+REVIEW_HEADING = re.compile(
+    r"回顾|(?<!新)成就|(?<!新)成绩|总结|现状|完成情况|发展基础"
+)  # 取得新成绩 is an aim

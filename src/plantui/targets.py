@@ -33,6 +33,8 @@ QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 _MAX_INDICATOR = 40
 # a name this short standing right before the amount that ends its clause is the indicator
 _SHORT_SUBJECT = 8
+# a name shorter than this is a single word (就业), not what a target counts
+_MIN_NAME = 3
 # a number in words stands without a unit only when it is this large: 用户超千万, 突破万亿
 _LARGE = 1_000_000
 # comparing verbs that end a clause's subject (two characters or more: 为, 超 occur inside words)
@@ -536,8 +538,11 @@ def _shape(left: str, right: str, unit: str, last_shape: str, listing: bool) -> 
     own_right = _own(right)
     if leading and not _has_object(own_right):
         thing = written
-        while _leading(thing, list(W.ACTIONS)):  # 建设筹集保障性租赁住房 7 万套
-            thing = thing[len(_leading(thing, list(W.ACTIONS))) :]
+        while (
+            _leading(thing, list(W.ACTIONS))
+            and len(thing) - len(_leading(thing, list(W.ACTIONS))) >= _MIN_NAME
+        ):
+            thing = thing[len(_leading(thing, list(W.ACTIONS))) :]  # 建设筹集保障性租赁住房 7 万套
         return "E", _object(thing), "="
     if last_shape == "E" and left.lstrip()[:1] in _JOINERS and not _has_object(own_right):
         return "E", _object(clean_left), "="  # 培育…企业100家、…企业1000家
@@ -617,7 +622,9 @@ def _clean(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = W.LEADING_FILLER.sub("", text)
+        stripped = W.LEADING_FILLER.sub("", text)
+        # 新增就业 stays whole: a name of one word is no name
+        text = stripped if len(stripped) >= _MIN_NAME or not stripped else text
     text = W.TRAILING_FILLER.sub("", text).strip(",，、;；:：。 ")
     if len(text) > _MAX_INDICATOR:
         # keep the end of a long phrase: the measured noun is last in Chinese

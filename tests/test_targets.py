@@ -605,3 +605,20 @@ def test_an_aim_to_achieve_new_results_is_no_review() -> None:
         (2012, "新增就业", 5000),
         (2012, "失业人员再就业", 2900),
     ]
+
+
+def test_numbers_in_words_that_count_nothing_and_where_a_counted_thing_ends() -> None:
+    # report_guangdong_2026.txt lines 70 and 84, report_chongqing_2026.txt line 49,
+    # report_jilin_2026.txt line 39, report_beijing_2026.txt lines 89-90
+    targets = _report(
+        "三、2026年重点工作\n加快推动一二三次产业协调融合发展。支持人工智能深度赋能千行百业、造福千家万户。"
+        "加快推动600个以上亿元级工业项目建设。亿元以上项目达到1000个以上。"
+        "提供不少于10万个高校毕业生就业岗位。新建5个以上紧密型城市医疗集团、区级覆盖率达80%以上。"
+    )
+    assert [(t.indicator, t.value, t.unit, t.comparator) for t in targets] == [
+        ("亿元级工业项目建设", 600, "个", ">="),
+        ("亿元以上项目", 1000, "个", ">="),
+        ("高校毕业生就业岗位", 100_000, "个", ">="),
+        ("紧密型城市医疗集团", 5, "个", ">="),
+        ("区级覆盖率", 80, "%", ">="),
+    ]

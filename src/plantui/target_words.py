@@ -231,6 +231,7 @@ ACTIONS = (
     "竣工",  # 竣工各类保障性住房8 万套
     "完工",
     "筹集",
+    "提供",  # 提供不少于10万个高校毕业生就业岗位
     "开拓",  # 开拓百项典型应用场景
 )
 # Words that open a clause without belonging to the indicator.

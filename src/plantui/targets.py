@@ -46,6 +46,7 @@ _WHERE = re.compile(r"在[\u4e00-\u9fff]{1,8}(?:布局|落户|落地|集聚|发�
 _VERBS = [w for w, _ in W.COMPARATORS]
 # words that join two amounts of one list: 7%和8%, 5家、10家
 _JOINERS = ("、", "和", "及", "与", "或")
+_NEXT_INDICATOR = re.compile(r"、[^、]*(?:达到|达|超过|突破|增至|提高到|提升至)\s*$")
 # the first lines, where a report gives its date under the title
 _DATE_LINES = 12
 # the 11th five-year plan (十一五) ended in 2010, each next one five years later
@@ -401,7 +402,7 @@ def _clause_targets(
         if not unit and shape != "A":
             shape = None  # a bare number counts only after a comparing verb: 指数达到88, not 信息化2.0
         # the thing counted after a B amount is used up: the next amount starts after it
-        cursor = next_start if shape == "B" else m_end
+        cursor = m_end + _object_end(right) if shape == "B" else m_end
         if shape is None:
             continue
         last_shape = shape
@@ -460,6 +461,8 @@ def _amounts(folded: str, quoted: list[tuple[int, int]]) -> list[_Amount]:
         after = folded[end : end + 1]
         if match.group("rank") and unit not in ("名", "位"):
             continue
+        if _not_a_count(folded, match):
+            continue
         value = parse_amount(number + (match.group("mag") or "") if number else match.group("bare"))
         if value is None:
             continue
@@ -491,6 +494,26 @@ def _amounts(folded: str, quoted: list[tuple[int, int]]) -> list[_Amount]:
             out.append(_Amount(match.start(), match.end(), value, None, "%", QUALIFIERS.get(qualifier, "")))
     out.sort()
     return out
+
+
+def _not_a_count(folded: str, match: re.Match[str]) -> bool:
+    """Numbers in words that count nothing: 一二三次产业 (digits read one by one), 千家万户 and
+    千行百业 (idioms), 亿元以上项目 and 亿元级项目 (a size that qualifies the things counted)."""
+    number, end = match.group("num") or "", match.end()
+    if number and not _is_arabic(number) and len(number) > 1 and not re.search("[十百千万亿]", number):
+        return True
+    after = folded[end : end + 1]
+    if match.group("bare") or (number and not _is_arabic(number) and number in "百千万"):
+        if re.match(r"[百千万亿]", after) or re.fullmatch(
+            r"[百千万亿][\u4e00-\u9fff]", folded[max(0, match.start() - 2) : match.start()]
+        ):
+            return True  # 千家万户
+        if (match.group("qual") in ("以上", "以下") or after == "级") and re.match(
+            r"[\u4e00-\u9fff]", after or "级"
+        ):
+            nxt = folded[end + (1 if after == "级" else 0) : end + 2]
+            return bool(re.match(r"[\u4e00-\u9fff]", nxt))
+    return False
 
 
 def _is_arabic(number: str) -> bool:
@@ -600,7 +623,7 @@ def _object(right: str) -> str:
     """The thing counted after the amount. A long or enumerating modifier before 的 is cut
     (一个跨行业、跨领域的综合性平台 → 综合性平台); a short one names the kind and stays
     (面向行业的工业互联网平台). A trailing 在…布局 says where, not what."""
-    text = right.strip().rstrip("和及与、")
+    text = right[: _object_end(right)].strip().rstrip("和及与、")
     text = re.sub(r"[(（][^()（）]*[)）]$", "", text) if len(text) > 6 else text
     text = _WHERE.sub("", text) or text
     if "的" not in text[1:]:
@@ -611,6 +634,13 @@ def _object(right: str) -> str:
     if len(modifier) <= 4 and not re.search(r"[、,，和与及\d一二三四五六七八九十百千万亿超]", modifier):
         return text
     return head
+
+
+def _object_end(right: str) -> int:
+    """Where the thing counted ends: before a next indicator with its own verb
+    (新增1000处信号灯联网、累计达8000处; 新建5个…医疗集团、区级覆盖率达80%)."""
+    match = _NEXT_INDICATOR.search(right)
+    return match.start() if match else len(right)
 
 
 def _clean(text: str) -> str:

@@ -131,10 +131,30 @@ def cells(text: str) -> list[str] | None:
     return out if len(out) >= 2 else None
 
 
+@dataclass(frozen=True)
+class Tables:
+    """The tables found among a node's paragraphs, read once their year is known."""
+
+    paragraphs: Sequence[Paragraph]
+    flat: list[tuple[str, list[Paragraph], list[list[Paragraph]]]]
+    spaced: list[tuple[str, list[str], list[_SpaceRow]]]
+    lines: frozenset[int]  # the lines of flattened and spaced tables: cells, not sentences
+
+
+def find_tables(paragraphs: Sequence[Paragraph]) -> Tables:
+    """The flattened and space-separated tables among ``paragraphs`` (rows with separators
+    are found as they are read: they never pass for sentences)."""
+    flat = _flat_tables(paragraphs)
+    spaced, spaced_lines = _space_tables(paragraphs)
+    lines = {p.line for _, header, rows in flat for p in [*header, *(p for row in rows for p in row)]}
+    return Tables(paragraphs, flat, spaced, frozenset(lines | spaced_lines))
+
+
 def table_targets(
-    paragraphs: Sequence[Paragraph], reference: int | None, path: tuple[str, ...], default_year: int | None
+    tables: Tables, reference: int | None, path: tuple[str, ...], default_year: int | None
 ) -> list[Target]:
-    """Targets from every indicator table among ``paragraphs``."""
+    """Targets from every indicator table of a node."""
+    paragraphs = tables.paragraphs
     out: list[Target] = []
     run: list[tuple[Paragraph, list[str]]] = []
     caption = ""
@@ -147,19 +167,12 @@ def table_targets(
             out += _table(run, reference, path, _year_of_caption(caption) or default_year)
         run = []
         caption = para.text if para is not None else ""
-    for caption, header, rows in _flat_tables(paragraphs):
+    for caption, header, rows in tables.flat:
         out += _flat_table(header, rows, reference, path, _year_of_caption(caption) or default_year)
-    out += space_table_targets(paragraphs, reference, path, default_year)[0]
+    for caption, columns, space_rows in tables.spaced:
+        year = _year_of_caption(caption) or default_year
+        out += _space_targets(space_rows, columns, reference, path, year)
     return out
-
-
-def flat_table_lines(paragraphs: Sequence[Paragraph]) -> set[int]:
-    """The lines of ``paragraphs`` that are cells of a flattened table (not sentences)."""
-    lines: set[int] = set()
-    for _, header, rows in _flat_tables(paragraphs):
-        for para in [*header, *(p for row in rows for p in row)]:
-            lines.add(para.line)
-    return lines | space_table_targets(paragraphs, None, (), None)[1]
 
 
 def _year_of_caption(caption: str) -> int | None:
@@ -370,9 +383,12 @@ def _flat_tables(
     paragraphs: Sequence[Paragraph],
 ) -> list[tuple[str, list[Paragraph], list[list[Paragraph]]]]:
     """Each flattened table: its caption, its header cells and its rows of cells."""
-    found = []
+    found: list[tuple[str, list[Paragraph], list[list[Paragraph]]]] = []
+    # long paragraphs are neither headers nor cells: no need to fold them
+    texts = [re.sub(r"\s", "", P.fold(p.text)) if len(p.text) <= _CELL_MAX * 2 else "。" for p in paragraphs]
+    if not any(len(t) <= _HEADER_CELL_MAX and HEADER_CELL.match(t) for t in texts):
+        return found
     index = 0
-    texts = [re.sub(r"\s", "", P.fold(p.text)) for p in paragraphs]
     while index < len(paragraphs):
         end = index
         while end < len(paragraphs) and len(texts[end]) <= _HEADER_CELL_MAX and HEADER_CELL.match(texts[end]):
@@ -503,13 +519,15 @@ def _source_lines(paragraphs: Sequence[Paragraph]) -> list[tuple[str, int, Parag
     return out
 
 
-def space_table_targets(
-    paragraphs: Sequence[Paragraph], reference: int | None, path: tuple[str, ...], default_year: int | None
-) -> tuple[list[Target], set[int]]:
-    """Targets from tables whose cells are separated by spaces, and the lines they take."""
-    lines = _source_lines(paragraphs)
-    out: list[Target] = []
+def _space_tables(
+    paragraphs: Sequence[Paragraph],
+) -> tuple[list[tuple[str, list[str], list[_SpaceRow]]], set[int]]:
+    """Tables whose cells are separated by spaces (caption, value columns, rows), and their lines."""
+    found: list[tuple[str, list[str], list[_SpaceRow]]] = []
     taken: set[int] = set()
+    if not any("属性" in p.text for p in paragraphs):
+        return found, taken
+    lines = _source_lines(paragraphs)
     index = 0
     while index < len(lines):
         squashed = re.sub(r"\s", "", lines[index][0])
@@ -524,11 +542,10 @@ def space_table_targets(
         caption = next((t for t, _, _ in reversed(lines[max(0, index - 4) : index]) if "指标" in t), "")
         rows, end = _space_rows(lines, index + 1)
         if columns and rows:
-            year = _year_of_caption(caption) or default_year
-            out += _space_targets(rows, columns, reference, path, year)
+            found.append((caption, columns, rows))
             taken |= {line for _, line, _ in lines[index:end]}
         index = max(end, index + 1)
-    return out, taken
+    return found, taken
 
 
 def _space_columns(text: str) -> list[str]:

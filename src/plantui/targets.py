@@ -24,7 +24,7 @@ from plantui import patterns as P
 from plantui import target_words as W
 from plantui.models import Document, Node, Paragraph, Target
 from plantui.numerals import chinese_to_number, parse_amount
-from plantui.target_tables import flat_table_lines, table_targets
+from plantui.target_tables import find_tables, table_targets
 
 SENTENCE_END = re.compile(r"[。;!?]")
 # a colon between digits is a ratio (2.1:1), not the end of a clause
@@ -99,8 +99,9 @@ def extract_targets(doc: Document) -> tuple[Target, ...]:
     """Every quantified target the document states, in reading order."""
     scope = _Scope(None, False, _period_end(doc), reference_year(doc), ())
     out: list[Target] = []
-    _paragraphs(doc.preamble, scope, out, flat_table_lines(doc.preamble))
-    out += table_targets(doc.preamble, scope.reference, (), None)
+    tables = find_tables(doc.preamble)
+    _paragraphs(doc.preamble, scope, out, tables.lines)
+    out += table_targets(tables, scope.reference, (), None)
     for node in doc.outline:
         _node(node, scope, out)
     return tuple(out)
@@ -149,9 +150,10 @@ def _node(node: Node, outer: _Scope, out: list[Target]) -> None:
         _heading_context(P.fold(node.title), scope)
     if node.kind == "lead":
         scope.path = (*outer.path, node.title)
-    _paragraphs(node.paragraphs, scope, out, flat_table_lines(node.paragraphs))
+    tables = find_tables(node.paragraphs)
+    _paragraphs(node.paragraphs, scope, out, tables.lines)
     default = scope.year or (scope.period_end if goal else None)
-    out += table_targets(node.paragraphs, scope.reference, scope.path, default)
+    out += table_targets(tables, scope.reference, scope.path, default)
     for child in node.children:
         _node(child, scope, out)
 
@@ -198,7 +200,9 @@ def _heading_context(title: str, scope: _Scope) -> None:
         scope.year = int(coming.group("y"))
 
 
-def _paragraphs(paragraphs: Sequence[Paragraph], scope: _Scope, out: list[Target], cells: set[int]) -> None:
+def _paragraphs(
+    paragraphs: Sequence[Paragraph], scope: _Scope, out: list[Target], cells: frozenset[int]
+) -> None:
     """Read the targets of a node's paragraphs; a year stated here carries on (scope.year).
     Table rows and the cells of flattened tables (``cells``, by line) are read as tables."""
     for para in paragraphs:

@@ -622,3 +622,34 @@ def test_numbers_in_words_that_count_nothing_and_where_a_counted_thing_ends() ->
         ("紧密型城市医疗集团", 5, "个", ">="),
         ("区级覆盖率", 80, "%", ">="),
     ]
+
+
+def test_more_than_several_and_kept_levels() -> None:
+    # report_jilin_2026.txt, report_chongqing_2026.txt, report_hebei_2026.txt (in their reviews;
+    # read here as if they were aims)
+    brief = _brief(
+        _targets(
+            "到2025年，对接成果转化项目300余个，国控断面水质优良比例保持100%，"
+            "一般公共预算收入从3826.5亿元增长到4398.6亿元。"
+        )
+    )
+    assert brief == [
+        (2025, "对接成果转化项目", 300, None, "个", ">"),
+        (2025, "国控断面水质优良比例", 100, None, "%", "="),
+        (2025, "一般公共预算收入", 4.3986e11, None, "元", "="),
+    ]
+
+
+def test_table_rows_under_a_merged_category() -> None:
+    # plan_zhejiang_urban_waterlogging_14th_word.txt table 3 as a Word table arrives (a | b | c):
+    # 综合治理 spans rows 1-3, so rows 2 and 3 have no first cell
+    text = (
+        "浙江省城市内涝治理“十四五”规划\n一、总体要求\n（一）主要指标\n表3  “十四五”全省城市内涝治理主要指标\n"
+        "类别 | 序号 | 主要指标 | 2020年现状 | 2025年目标 | 指标属性\n"
+        "综合治理 | 1 | 城市内涝防治达标率（%） | —— | 95 | 约束性\n"
+        "2 | 城市防洪达标率（%） | 80 | 95 | 约束性\n"
+    )
+    assert _table_brief(list(extract_targets(parse_text(text)))) == [
+        (2025, "城市内涝防治达标率", 95, "%", "=", None, "约束性"),
+        (2025, "城市防洪达标率", 95, "%", "=", 80, "约束性"),
+    ]

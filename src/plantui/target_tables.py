@@ -70,6 +70,7 @@ HEADER_CELL = re.compile(
     r"预期值|目标值|规划值|计划任务|目标|备注|年均增长.*|.{0,4}(?:19|20)\d{2}\s*年?.{0,4})$"
 )
 _HEADER_CELL_MAX = 12
+_MERGED = 2  # at most so many leading cells (类别, 序号) merged with the row above
 _INDICATOR_WORDS = ("指标", "名称", "项目", "内容")
 _TARGET_WORDS = re.compile(r"预期值|目标值|规划值|计划任务|目标|预期")
 _BASE_WORDS = re.compile(r"现状|基期|基数|基准|实际|完成")
@@ -197,6 +198,10 @@ def _table(
         return []
     out = []
     for para, row in rows[header_index + 1 :]:
+        missing = len(rows[header_index][1]) - len(row)
+        if 0 < missing <= _MERGED:
+            # 类别 merged over several rows: the first cells of the rows below it are gone
+            row = [""] * missing + row
         if len(row) < len(rows[header_index][1]):
             continue
         indicator = row[header.indicator].strip() if header.indicator is not None else ""

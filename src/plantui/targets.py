@@ -485,7 +485,7 @@ def _amounts(folded: str, quoted: list[tuple[int, int]]) -> list[_Amount]:
             if match.group("mag") and value_max is not None and value_max < value:
                 value_max = None
         qualifier = match.group("qual") or ""
-        comparator = QUALIFIERS.get(qualifier, "")
+        comparator = QUALIFIERS.get(qualifier, "") or (">" if match.group("approx") else "")
         if not qualifier and unit in W.TIME_UNITS and folded[end : end + 1] == "内":
             comparator, end = "<=", end + 1  # 2小时内到达: within the time
         if match.group("rank"):

@@ -653,3 +653,17 @@ def test_table_rows_under_a_merged_category() -> None:
         (2025, "城市内涝防治达标率", 95, "%", "=", None, "约束性"),
         (2025, "城市防洪达标率", 95, "%", "=", 80, "约束性"),
     ]
+
+
+def test_a_count_of_indicators_is_no_target_and_fillers_around_the_indicator() -> None:
+    # 2026年辽宁省政府工作报告 and 2026年湖北省政府工作报告 (johncodes404/china-provincial-gov-reports-2026,
+    # output/2026_raw_text/), read the same way as the reports in tests/fixtures/real
+    targets = _report(
+        "二、“十五五”时期主要目标任务\n《纲要（草案）》明确了经济社会发展主要指标：五是围绕安全保障，提出2项指标，"
+        "其中粮食综合生产能力526亿斤以上，其中9项约束性指标。\n三、2026年工作安排\n"
+        "经济社会发展主要预期目标是：粮食产量继续保持500亿斤以上。"
+    )
+    assert [(t.year, t.indicator, t.value) for t in targets] == [
+        (2030, "粮食综合生产能力", 5.26e10),
+        (2026, "粮食产量", 5e10),
+    ]

@@ -415,8 +415,8 @@ def _clause_targets(
             names = [_clean(n) for n in indicator[: -len("分别")].split("、") if _clean(n)]
             indicator, respectively, shared_comparator = names[0], names[1:], verb_comparator
         indicator = _clean(indicator)
-        if not indicator:
-            continue
+        if not indicator or indicator.endswith("指标"):
+            continue  # 提出2项指标, 其中9项约束性指标: how many indicators a plan sets is no target
         target = _target(where, indicator, amount, amount.comparator or verb_comparator)
         if baseline is not None and baseline[1].unit == amount.unit:
             target = replace(target, baseline_value=baseline[1].value)

@@ -474,18 +474,19 @@ def test_table_rows_with_limits_cumulative_values_and_a_rate_column() -> None:
 
 
 def test_a_heading_that_names_the_indicator_and_a_year_in_the_plans_own_year() -> None:
-    # govcn_guangzhou_family_doctor_2023.txt lines 129, 136-138, 161-162 (an indicator table as items)
+    # govcn_guangzhou_family_doctor_2023.txt lines 129, 136-138, 161-162, 180-181 (indicators as items)
     text = (
         "广州市家庭医生签约服务工作方案\n2023年3月1日\n一、考核指标\n4.家庭医生人数\n"
         "家庭医生人数比上一年增加，2023年力争每万常住人口达到4名，2025年达到4.66名。\n"
         "6.基层医疗卫生机构可以开具慢性病长处方的机构占比\n全覆盖或占比较上一年增加，到2025年达到100%。\n"
-        "10.签约居民续约率\n较上一年增加，力争2023年达到80%。\n"
+        "10.签约居民续约率\n较上一年增加，力争2023年达到80%。\n14.签约履约情况\n较上一年增加，力争2023年达到80%。\n"
     )
     assert [(t.year, t.indicator, t.value) for t in extract_targets(parse_text(text))] == [
-        (2023, "每万常住人口", 4),
+        (2023, "家庭医生人数（每万常住人口）", 4),
         (2025, "家庭医生人数", 4.66),
         (2025, "基层医疗卫生机构可以开具慢性病长处方的机构占比", 100),
         (2023, "签约居民续约率", 80),
+        (2023, "签约履约情况", 80),
     ]
 
 

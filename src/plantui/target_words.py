@@ -253,7 +253,9 @@ TRAILING_FILLER = re.compile(r"(?:力争|争取|预计|基本|努力|将|要|均
 REGION_WORDS = re.compile(r"(?:全国|全省|全球|世界|国内|国际|中部|西部|东部|全市|同类城市)$")
 # Indicators measured as a rate read well without a verb: 光纤网络覆盖率100%.
 # A heading that ends so names an indicator: 签约居民续约率, 家庭医生人数, …的机构占比
-INDICATOR_NOUN = re.compile(r"(?:率|比例|比重|占比|人数|数量|总量|总额|规模|指数)$")
+INDICATOR_NOUN = re.compile(r"(?:率|比例|比重|占比|人数|数量|总量|总额|规模|指数|情况)$")
+# A subject that only says per how many: 每万常住人口 (达到4名)
+PER_UNIT = re.compile(r"每[十百千万]+[\u4e00-\u9fff]{0,6}")
 RATE_NOUN = re.compile(r"(?:率|比例|比重|占比|强度|指数|系数|普及|覆盖|渗透|涨幅|增幅|降幅|增速)$")
 ASPIRATION = re.compile(r"力争|争取|争创|努力")
 ATTRIBUTE = re.compile(r"预期性|约束性")

@@ -442,6 +442,8 @@ def _borrow_subject(indicator: str, previous: _Clause | None, title: str) -> str
     own = indicator[: len(indicator) - len(change)]
     if not _clean(own) and title:
         return title + change
+    if title and W.PER_UNIT.fullmatch(_clean(own)):
+        return f"{title}{change}（{_clean(own)}）"  # 家庭医生人数 / 2023年力争每万常住人口达到4名
     if previous is None:
         return indicator
     if not _clean(own):

@@ -668,3 +668,13 @@ def test_a_count_of_indicators_is_no_target_and_fillers_around_the_indicator() -
         (2030, "粮食综合生产能力", 5.26e10),
         (2026, "粮食产量", 5e10),
     ]
+
+
+def test_a_report_without_a_date_takes_the_year_of_its_title() -> None:
+    # the title line of report_hebei_2026.txt, its list at line 43, and a part on 今后五年
+    targets = _report(
+        "二、今后五年的主要目标任务\n地区生产总值年均增长5%左右。\n三、主要工作\n"
+        "主要预期目标是：地区生产总值增长5%以上，一般公共预算收入增长2%左右。",
+        head="2026年河北省政府工作报告\n",
+    )
+    assert [(t.year, t.value) for t in targets] == [(2030, 5), (2026, 5), (2026, 2)]

@@ -119,7 +119,8 @@ def reference_year(doc: Document) -> int | None:
         written = P.DATE_CN.search(P.fold(para.text))
         if written:
             return int(written.group("y"))
-    return None
+    titled = re.match(r"\s*((?:19|20)\d{2})\s*年.*报告", P.fold(doc.title))
+    return int(titled.group(1)) if titled else None  # 2026年河北省政府工作报告
 
 
 def _period_end(doc: Document) -> int | None:
@@ -190,6 +191,8 @@ def _heading_context(title: str, scope: _Scope) -> None:
         scope.year, scope.goal = None, False
         return
     plan_end = _five_year_end(title)
+    if plan_end is None and reference is not None and W.NEXT_FIVE_YEARS.search(title):
+        plan_end = reference + 4  # 二、今后五年的主要目标任务
     if plan_end is not None and (reference is None or plan_end >= reference):
         scope.period_end = plan_end
     future = W.FUTURE_YEAR.search(title)
@@ -260,6 +263,8 @@ def _sentence(para: Paragraph, folded: str, start: int, end: int, scope: _Scope,
             W.LIST_OPENERS.match(clause.folded) and (scope.listing or _names_goals(previous))
         ):
             scope.listing = True
+            if scope.year is None and "预期目标" in clause.folded and scope.reference is not None:
+                scope.year = scope.reference  # 主要预期目标是: the targets of the year the report is given
         marker = _year_marker(clause.folded, scope)
         if marker == "past":
             past = True

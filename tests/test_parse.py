@@ -307,3 +307,17 @@ def test_a_field_table_read_cell_by_cell() -> None:
         "2023-11-10",
         "2023-11-23",
     )
+
+
+def test_contents_with_roman_page_numbers_and_entries_run_together_are_not_headings() -> None:
+    """北京市国土空间生态修复规划 (PDF text): the 目录's page numbers carry the front matter's
+    roman numbering (……12I) and several entries run together on one line."""
+    doc = parse_text(
+        "第三节 缝合城市肌理，合理优化三生空间布局.........12I\n"
+        "第六节 鼓励公众参与..........................27附图..............29III\n"
+        "第一章 总则\n第一节 指导思想\n坚持生态优先。\n"
+    )
+    assert [(n.kind, n.label, n.title) for n, _ in doc.walk()] == [
+        ("chapter", "一", "总则"),
+        ("division", "一", "指导思想"),
+    ]

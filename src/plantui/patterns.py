@@ -84,7 +84,11 @@ GLUED_PAGE_NUMBER = re.compile(
 # A table of contents: its title line, and entries ending in dot leaders and a page number.
 TOC_TITLE = re.compile(r"目\s*录")
 # … a run of dot leaders ends an entry even where the page number was cut off (PDF text)
-TOC_ENTRY = re.compile(r"(?:(?:[.…·・_-]\s*){2,}\s*\d{1,3}|(?:[.…·・]\s*){6,}\S{0,2})$")
+# (page numbers may carry the front matter's roman numbering glued on: ……12I, ……29III)
+TOC_ENTRY = re.compile(
+    r"(?:(?:[.…·・_-]\s*){2,}\s*\d{1,3}[IVXivx]{0,4}|(?:[.…·・]\s*){6,}\S{0,2})$"
+    r"|(?:[.…·・]\s*){6,}\d{1,3}[IVXivx]{0,4}(?=\S)"  # entries run together on one line
+)
 # Sentence ends that close a title written on the same line as its body.
 TITLE_END = re.compile(r"[。!?]")
 # What a line can end with when its sentence is complete.

@@ -615,3 +615,14 @@ async def test_o_opens_the_source_in_the_editor_at_the_line_read(
         await _settle(pilot)
         line = app.query_one(Reader).current_hit.block.line  # type: ignore[union-attr]
     assert calls == [["myeditor", "-n", f"+{line}", "seeds/000_92c45eb8100875c9.txt"]] and line > 1
+
+
+async def test_enter_goes_to_the_first_plan_with_hits_when_this_one_has_none(app: PlantApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("slash", *"郑州", "enter")  # at once: the counts may still be on their way
+        await _settle(pilot)
+        reader = app.query_one(Reader)
+        assert reader.document_id == 2 and reader.hit_counter == f"1/{_occurrences(app, 2, '郑州')}"
+        hit = reader.current_hit
+        assert hit is not None and reader.content_region.overlaps(hit.region)

@@ -4,12 +4,11 @@ filter counts per document and node, all 专栏. The app calls these from worker
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from plantui import db, search
+from plantui import db, search, segment
 from plantui.models import display_title
 
 
@@ -81,6 +80,7 @@ class FilterResult:
     total: int
     doc_counts: dict[int, int] = field(default_factory=dict)
     node_counts: dict[int, int] = field(default_factory=dict)  # own hits plus descendants' hits
+    counted: bool = True  # False: only which plans and nodes hold the words is known, not how often
 
 
 @dataclass(frozen=True)
@@ -212,43 +212,103 @@ def _meta_line(entry: DocEntry) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def occurrence_spans(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of each written term, left to right and not overlapping
+    itself (as ``str.count`` counts), sorted. The one way the app counts and walks hits."""
+    spans = []
+    for word in words:
+        if not word:
+            continue
+        start = text.find(word)
+        while start >= 0:
+            spans.append((start, start + len(word)))
+            start = text.find(word, start + len(word))
+    return sorted(spans)
+
+
 def occurrences(text: str, words: Sequence[str]) -> int:
-    """How often ``words`` occur in ``text``: every occurrence of each written string, where
-    overlapping ones count once (``search.find_spans``). The one way the app counts hits."""
-    return len(search.find_spans(text, words))
+    """How many ``occurrence_spans`` ``text`` holds."""
+    return sum(text.count(w) for w in words if w)
+
+
+def _occurrences_sql(words: Sequence[str]) -> tuple[str, list[str]]:
+    """``occurrences`` as an SQL expression over ``text`` (computed inside SQLite, off the GIL)."""
+    terms = [w for w in words if w]
+    sql = " + ".join("(length(text) - length(replace(text, ?, ''))) / length(?)" for _ in terms)
+    return sql or "0", [x for w in terms for x in (w, w)]
+
+
+def filter_members(conn: sqlite3.Connection, query: str, expanded: Sequence[int] = ()) -> FilterResult:
+    """Which documents, and which nodes of the expanded documents, hold ``query``, from the FTS
+    index alone (quick even for a single common character); ``counted`` is False: the numbers
+    are passages, not occurrences, and are not shown."""
+    doc_counts = search.count_by_document(conn, query)
+    node_counts: dict[int, int] = {}
+    for document_id in sorted(set(expanded) & doc_counts.keys()):
+        parents = dict(
+            conn.execute("SELECT id, parent_id FROM nodes WHERE document_id = ?", (document_id,)).fetchall()
+        )
+        owners = dict(
+            conn.execute("SELECT id, node_id FROM passages WHERE document_id = ?", (document_id,)).fetchall()
+        )
+        for passage in search.matching_passages(conn, query, [document_id]):
+            current = owners.get(passage)
+            while current is not None:
+                node_counts[current] = node_counts.get(current, 0) + 1
+                current = parents.get(current)
+    return FilterResult(query, sum(doc_counts.values()), doc_counts, node_counts, counted=False)
+
+
+def _matching(words: Sequence[str]) -> tuple[str, list[str]]:
+    """A WHERE clause over ``passages`` for the passages holding every term: the character
+    index narrows (as in search.py), ``instr`` keeps exactly the passages that hold the text."""
+    phrases = [
+        '"' + segment.char_phrase(w) + '"' for w in words if any(segment.is_token_char(ch) for ch in w)
+    ]
+    clauses = ["instr(text, ?) > 0" for _ in words]
+    args = list(words)
+    if phrases:
+        clauses.insert(0, "id IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)")
+        args.insert(0, " AND ".join(phrases))
+    return " AND ".join(clauses), args
 
 
 def filter_counts(conn: sqlite3.Connection, query: str, expanded: Sequence[int] = ()) -> FilterResult:
     """Occurrences of ``query`` per document, and per node (with ancestors) for the expanded documents.
 
     Only passages holding every term count, and in them every occurrence of a term (see
-    ``occurrences``): the outline, the reader's counter and 检索 all count this way.
+    ``occurrence_spans``): the outline, the reader's counter and 检索 all count this way. One
+    statement counts inside SQLite and returns a row per document, so a worker counting tens of
+    thousands of passages never competes with the screen for Python's lock row by row.
     """
-    words = search.terms(query)
-    ids = search.matching_passages(conn, query)
-    if not ids:
+    words = [w for w in search.terms(query) if w]
+    if not words:
         return FilterResult(query, 0)
-    wanted = set(expanded)
-    doc_counts: dict[int, int] = {}
-    own: dict[int, int] = {}  # node → occurrences in its own passages (expanded documents only)
-    for passage, node, text in conn.execute(
-        "SELECT id, node_id, text FROM passages WHERE id IN (SELECT value FROM json_each(?))",
-        (json.dumps(ids),),
-    ):
-        found = occurrences(text, words)
-        document_id = passage >> db.PASSAGE_BITS
-        doc_counts[document_id] = doc_counts.get(document_id, 0) + found
-        if node is not None and document_id in wanted:
-            own[node] = own.get(node, 0) + found
+    count, count_args = _occurrences_sql(words)
+    where, where_args = _matching(words)
+    doc_counts = {
+        r[0]: r[1]
+        for r in conn.execute(
+            f"SELECT document_id, sum({count}) FROM passages WHERE {where} GROUP BY 1",
+            [*count_args, *where_args],
+        )
+        if r[1]
+    }
     node_counts: dict[int, int] = {}
-    for document_id in sorted(wanted & doc_counts.keys()):
+    for document_id in sorted(set(expanded) & doc_counts.keys()):
+        first = document_id << db.PASSAGE_BITS
+        own = conn.execute(
+            f"SELECT node_id, sum({count}) FROM passages WHERE id BETWEEN ? AND ? AND {where} "
+            "AND node_id IS NOT NULL GROUP BY 1",
+            [*count_args, first, first + (1 << db.PASSAGE_BITS) - 1, *where_args],
+        ).fetchall()
         parents = dict(
             conn.execute("SELECT id, parent_id FROM nodes WHERE document_id = ?", (document_id,)).fetchall()
         )
-        for node in [n for n in own if n in parents]:
+        for node, found in own:
             current: int | None = node
             while current is not None:
-                node_counts[current] = node_counts.get(current, 0) + own[node]
+                node_counts[current] = node_counts.get(current, 0) + found
                 current = parents.get(current)
     return FilterResult(query, sum(doc_counts.values()), doc_counts, node_counts)
 

@@ -29,7 +29,7 @@ from plantui import browse, db, search
 from plantui.browse import Content, DocEntry, FilterResult
 from plantui.compare import PlanTarget
 from plantui.tui import found
-from plantui.tui.messages import OpenPassage, ReadingPosition, RowPreview
+from plantui.tui.messages import Filtered, OpenPassage, ReadingPosition, RowPreview
 from plantui.tui.screens.export import ExportChoice, ExportScreen
 from plantui.tui.screens.help import HelpScreen
 from plantui.tui.screens.importing import ImportScreen
@@ -41,6 +41,7 @@ from plantui.tui.widgets.tables import ColumnsTable, HitsTable, TargetsTable
 T = TypeVar("T")
 SEARCH_LIMIT = 500
 TYPING_PAUSE = 0.15  # seconds without a keystroke before the text and tables catch up
+QUICK_FIRST = 2000  # passages: above this, the tree narrows before the occurrences are counted
 PANE_STEP = 4  # cells the outline pane grows or shrinks by on < and >
 PANE_LIMITS = (20, 120)
 EMPTY = (
@@ -121,6 +122,7 @@ class PlantApp(App[None]):
         self._typing: Timer | None = None
         self._pane_width: int | None = None  # set by < and >
         self._pending_hit: int | None = None  # a hit to go to once the next plan is shown
+        self._enter_pending = False  # Enter was pressed before the filter's counts came back
         self.names: dict[int, str] = {}
 
     # ------------------------------------------------------------ layout
@@ -356,6 +358,7 @@ class PlantApp(App[None]):
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
         """The outline is filtered at once (in a worker); the text and tables follow when typing pauses."""
+        self._enter_pending = False
         self.words = search.terms(event.value)
         if self.store is not None:
             if self.words:
@@ -389,24 +392,36 @@ class PlantApp(App[None]):
         reader = self.query_one(Reader)
         if reader.hit_count:
             self._to_hit(0)
-        else:
-            self._to_plan_with_hits(1, wrap=True)
+        elif not self._to_plan_with_hits(1):
+            self._enter_pending = True  # the counts are still on their way: go once they arrive
         self._update_status()
 
     @work(thread=True, exclusive=True, group="filter")
     def run_filter(self, query: str) -> None:
         tree = self.query_one(OutlineTree)
+        store = self._store()
         try:
-            result = self._store().find(browse.filter_counts, query, tree.expanded_documents)
+            # the tree narrows at once; the occurrences are counted next (their text must be read)
+            members = store.find(browse.filter_members, query, tree.expanded_documents)
+            if members.total > QUICK_FIRST:
+                self.post_message(Filtered(members))  # posted, not awaited: counting starts at once
+            result = store.find(browse.filter_counts, query, tree.expanded_documents)
         except sqlite3.OperationalError:
             return  # interrupted: a newer keystroke has its own query running
         self.call_from_thread(self._filtered, result)
+
+    @on(Filtered)
+    def filtered_posted(self, message: Filtered) -> None:
+        self._filtered(message.result)
 
     def _filtered(self, result: FilterResult) -> None:
         if search.terms(result.query) != self.words:
             return
         self.filter_result = result
         self.query_one(OutlineTree).apply_filter(result)
+        if self._enter_pending:
+            self._enter_pending = False
+            self._to_plan_with_hits(1)
         self._update_status()
 
     @work(thread=True, exclusive=True, group="search")
@@ -425,7 +440,7 @@ class PlantApp(App[None]):
         counted = self.filter_result
         total = (
             f"共 {counted.total} 处 · {len(counted.doc_counts)} 篇 · {result.count} 段"
-            if counted is not None and search.terms(counted.query) == self.words
+            if counted is not None and counted.counted and search.terms(counted.query) == self.words
             else f"{result.count} 段"
         )
         shown = f"，列出前 {len(result.hits)} 段" if len(result.hits) < result.count else ""
@@ -443,7 +458,12 @@ class PlantApp(App[None]):
             return
         reader = self.query_one(Reader)
         result = self.filter_result
-        overall = f"共 {result.total} 处 · {len(result.doc_counts)} 篇" if result is not None else "…"
+        if result is None:
+            overall = "…"
+        elif not result.counted:
+            overall = f"共 … 处 · {len(result.doc_counts)} 篇"
+        else:
+            overall = f"共 {result.total} 处 · {len(result.doc_counts)} 篇"
         status.update(literal(f"{overall} · 本篇 {reader.hit_counter}"))
 
     def _update_tables(self) -> None:
@@ -557,22 +577,23 @@ class PlantApp(App[None]):
             self.query_one(OutlineTree).follow(reader.content.document.id, node)
         self._update_status()
 
-    def _to_plan_with_hits(self, step: int, wrap: bool = False) -> bool:
+    def _to_plan_with_hits(self, step: int) -> bool:
         """Open the next (step 1) or previous (-1) plan in the outline's order that has hits, at its
         first or last hit. False when no other plan has any."""
         result = self.filter_result
         if result is None or search.terms(result.query) != self.words:
             return False
+        position = {d.id: index for index, d in enumerate(self.documents)}
         order = [d.id for d in self.documents if result.doc_counts.get(d.id)]
-        others = [d for d in order if d != self._current]
-        if not others:
+        if not [d for d in order if d != self._current]:
             return False
-        if self._current in order:
-            at = order.index(self._current)
-            target = order[(at + step) % len(order)]
+        here = position.get(self._current, -1) if self._current is not None else -1
+        if step > 0:
+            later = [d for d in order if position[d] > here]
+            target = later[0] if later else order[0]
         else:
-            after = [d for d in order if d > (self._current or 0)] if step > 0 else []
-            target = after[0] if after else order[0] if step > 0 else order[-1]
+            earlier = [d for d in order if position[d] < here]
+            target = earlier[-1] if earlier else order[-1]
         self._pending_hit = 0 if step > 0 else -1
         self.open_document(target)
         return True

@@ -8,6 +8,8 @@ from rich.text import Text
 from textual.message import Message
 from textual.widget import Widget
 
+from plantui.browse import FilterResult
+
 
 @dataclass
 class OpenPassage(Message):
@@ -33,3 +35,10 @@ class RowPreview(Message):
 
     table: Widget
     text: Text | str
+
+
+@dataclass
+class Filtered(Message):
+    """A filter worker's result, posted (not awaited) so the worker can go on counting."""
+
+    result: FilterResult

@@ -95,14 +95,6 @@ def break_lines(text: str, width: int) -> list[tuple[int, int]]:
     return lines
 
 
-def wrapped(rich: Text, width: int) -> Text:
-    """``rich`` with its line breaks placed by ``break_lines`` (styles kept)."""
-    spans = break_lines(rich.plain, width)
-    if len(spans) <= 1:
-        return rich
-    return Text("\n").join(rich[start:end] for start, end in spans)
-
-
 def breadcrumb(plan: str, path: Iterable[str], cells: int) -> str:
     """``plan › part › section`` in one line of at most ``cells``: the plan's name and then the
     outer parts give way first, so the place being read stays whole as long as it can."""

@@ -115,7 +115,8 @@ class OutlineTree(Tree[Ref]):
             # the same plans stay listed (typing on within a common word): relabel, don't rebuild
             for doc in visible:
                 node = self._doc_nodes[doc.id]
-                node.set_label(_doc_label(doc, result.doc_counts.get(doc.id) if result is not None else None))
+                hits = result.doc_counts.get(doc.id) if result is not None else None
+                node.set_label(_doc_label(doc, _shown_count(result, hits)))
                 if doc.id in self._outlines:
                     self._fill(node, doc.id)
             return
@@ -128,7 +129,7 @@ class OutlineTree(Tree[Ref]):
             hits = result.doc_counts.get(doc.id, 0) if result is not None else None
             if result is not None and not hits:
                 continue
-            label = _doc_label(doc, hits)
+            label = _doc_label(doc, _shown_count(result, hits))
             node = self.root.add(label, Ref(doc.id), expand=False, allow_expand=True)
             self._doc_nodes[doc.id] = node
             if doc.id in self._outlines:
@@ -149,7 +150,8 @@ class OutlineTree(Tree[Ref]):
             if counts is not None and not hits:
                 continue
             parent = parents.get(entry.parent_id, doc_node)
-            node = parent.add(_node_label(entry, hits), Ref(document_id, entry.id), expand=counts is not None)
+            label = _node_label(entry, _shown_count(self._filter, hits))
+            node = parent.add(label, Ref(document_id, entry.id), expand=counts is not None)
             parents[entry.id] = node
             self._node_nodes[entry.id] = node
         for node in parents.values():
@@ -208,23 +210,30 @@ class OutlineTree(Tree[Ref]):
             self._expanded.discard(ref.document_id)
 
 
+def _shown_count(result: FilterResult | None, hits: int | None) -> int | str | None:
+    """What a label shows: the occurrences, "…" while they are being counted, nothing unfiltered."""
+    if result is None or hits is None:
+        return None
+    return hits if result.counted else "…"
+
+
 def _count_suffix(plain: str) -> int:
     """Length of the " (12)" hit count that ends a label (0 when there is none)."""
     if plain.endswith(")"):
         start = plain.rfind(" (")
-        if start >= 0 and plain[start + 2 : -1].isdigit():
+        if start >= 0 and (plain[start + 2 : -1].isdigit() or plain[start + 2 : -1] == "…"):
             return len(plain) - start
     return 0
 
 
-def _doc_label(doc: DocEntry, hits: int | None) -> Text:
+def _doc_label(doc: DocEntry, hits: int | str | None) -> Text:
     label = Text(cut(doc.shown, TITLE_CELLS), style="bold" if doc.title_from != "file" else "bold italic")
     if hits is not None:
         label.append(f" ({hits})", style="dim")
     return label
 
 
-def _node_label(entry: NodeEntry, hits: int | None) -> Text:
+def _node_label(entry: NodeEntry, hits: int | str | None) -> Text:
     if entry.kind == "column":
         title = f"专栏{entry.label} {entry.title}".strip()
         label = Text("▣ ", style="bold") + Text(cut(title, TITLE_CELLS), style="italic")

@@ -10,22 +10,25 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Static
 
-from plantui.browse import Block, Content, DocEntry
+from plantui.browse import Block, Content, DocEntry, occurrence_spans, occurrences
 from plantui.naming import UNTITLED
-from plantui.search import find_spans
 from plantui.textsafe import printable
 from plantui.tui.messages import ReadingPosition
-from plantui.tui.text import CURRENT_STYLE, break_lines, highlighted, literal, wrapped
+from plantui.tui.text import CURRENT_STYLE, break_lines, highlighted, literal
+
+MARKER = 2  # cells on the left of every paragraph for the hit marker, so marking never reflows
 
 
 class Para(Widget):
-    """A paragraph or heading that draws its own highlighting and breaks its own lines.
+    """A paragraph or heading that draws its own highlighting and hit marker and breaks its own
+    lines (避头尾).
 
-    Its text never changes, so a new filter word needs a repaint, not a new layout: the
-    reader stays quick to re-highlight a long plan while the user types.
+    Its text never changes and marking a hit changes no CSS class, so a new filter word needs a
+    repaint, not a restyle or a new layout: the reader stays quick while the user types.
     """
 
     DEFAULT_CSS = "Para { height: auto; }"
+    COMPONENT_CLASSES = {"para--marker", "para--current"}
 
     def __init__(self, block: Block, classes: str, targets: list[str]) -> None:
         super().__init__(classes=classes)
@@ -33,12 +36,21 @@ class Para(Widget):
         self.shown = printable(block.text)
         self.targets = targets
         self.hit = False
+        self.count = 0  # occurrences of the words (see browse.occurrence_spans)
         self.words: list[str] = []
-        self.spans: list[tuple[int, int]] = []
-        self.current: int | None = None  # which of ``spans`` is the current hit
+        self._spans: list[tuple[int, int]] | None = None
+        self.current: int | None = None  # which occurrence is the current hit
         self._breaks: tuple[int, list[tuple[int, int]]] | None = None
 
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """The occurrences, found when first needed (most marked paragraphs are never drawn)."""
+        if self._spans is None:
+            self._spans = occurrence_spans(self.shown, self.words) if self.hit else []
+        return self._spans
+
     def _lines(self, width: int) -> list[tuple[int, int]]:
+        width = max(1, width - MARKER)
         if self._breaks is None or self._breaks[0] != width:
             self._breaks = (width, break_lines(self.shown, width))
         return self._breaks[1]
@@ -56,27 +68,32 @@ class Para(Widget):
                 start, end = self.spans[self.current]
                 rich.stylize(CURRENT_STYLE, start, end)
         width = self.content_size.width
-        if width <= 0:
+        if width <= MARKER:
             return rich
-        spans = self._lines(width)
-        return rich if len(spans) <= 1 else wrapped(rich, width)
+        marker = Text("  ")
+        if self.hit:
+            marker = Text.assemble(("▌", self.get_component_rich_style("para--marker", partial=True)), " ")
+        lines = []
+        for start, end in self._lines(width):
+            line = marker + rich[start:end]
+            if self.current is not None:  # the paragraph of the current hit: a background under its spans
+                line.pad_right(width - line.cell_len)
+                line.style = self.get_component_rich_style("para--current")
+            lines.append(line)
+        return Text("\n").join(lines)
 
     def mark(self, words: list[str]) -> int:
         """Highlight ``words`` if the paragraph holds them all; return how often they occur."""
-        hit = bool(words) and all(w in self.block.text for w in words)
-        spans = find_spans(self.shown, words) if hit else []
-        if hit != self.hit:
-            self.set_class(hit, "hit")
+        hit = bool(words) and all(w in self.shown for w in words)
         if hit != self.hit or (hit and words != self.words) or self.current is not None:
-            self.hit, self.words, self.spans, self.current = hit, list(words), spans, None
-            self.remove_class("current")
+            self.hit, self.words, self._spans, self.current = hit, list(words), None, None
+            self.count = occurrences(self.shown, words) if hit else 0
             self.refresh()
-        return len(spans)
+        return self.count
 
     def set_current(self, index: int | None) -> None:
         if index != self.current:
             self.current = index
-            self.set_class(index is not None, "current")
             self.refresh()
 
     def line_of(self, offset: int) -> int:

@@ -385,6 +385,10 @@ async def test_tab_goes_from_the_outline_to_the_reader_and_vim_keys_move(app: Pl
         assert tree.cursor_line == tree.last_line
         await pilot.press("g")
         assert tree.cursor_line == 0
+        await pilot.press("ctrl+d")
+        assert tree.cursor_line == tree.last_line
+        await pilot.press("ctrl+u")
+        assert tree.cursor_line == 0
         assert app.query_one("#filter-status").has_class("-focused")
         await pilot.press("tab")
         assert reader.has_focus  # not the tab strip
@@ -626,3 +630,27 @@ async def test_enter_goes_to_the_first_plan_with_hits_when_this_one_has_none(app
         assert reader.document_id == 2 and reader.hit_counter == f"1/{_occurrences(app, 2, '郑州')}"
         hit = reader.current_hit
         assert hit is not None and reader.content_region.overlaps(hit.region)
+
+
+@pytest.mark.parametrize("query", ["区块链", "数", "数字 经济", "（", "5G"])
+def test_quick_members_and_counted_occurrences_agree(app_db: Path, query: str) -> None:
+    """The tree first narrows to filter_members' plans, then shows filter_counts' numbers: both
+    name the same plans and nodes, and the numbers are every occurrence (str.count) of each term."""
+    from plantui import browse, search
+
+    conn = db.connect(app_db, create=False)
+    try:
+        documents = [d.id for d in browse.documents(conn)]
+        members = browse.filter_members(conn, query, documents)
+        counts = browse.filter_counts(conn, query, documents)
+        words = search.terms(query)
+        expected: dict[int, int] = {}
+        for document_id, text in conn.execute("SELECT document_id, text FROM passages"):
+            if all(w in text for w in words):
+                expected[document_id] = expected.get(document_id, 0) + sum(text.count(w) for w in words)
+    finally:
+        conn.close()
+    assert not members.counted and counts.counted
+    assert set(members.doc_counts) == set(counts.doc_counts) == set(expected)
+    assert set(members.node_counts) == set(counts.node_counts)
+    assert counts.doc_counts == expected and counts.total == sum(expected.values())

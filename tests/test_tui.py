@@ -654,3 +654,39 @@ def test_quick_members_and_counted_occurrences_agree(app_db: Path, query: str) -
     assert set(members.doc_counts) == set(counts.doc_counts) == set(expected)
     assert set(members.node_counts) == set(counts.node_counts)
     assert counts.doc_counts == expected and counts.total == sum(expected.values())
+
+
+@pytest.mark.parametrize("word", ["数据", "发展", "5G"])
+async def test_every_plan_counts_in_the_reader_what_the_outline_says(app: PlantApp, word: str) -> None:
+    """Walking every plan with hits by n: each reader counter matches its outline count."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("slash", *word, "enter")
+        await _settle(pilot)
+        result = app.filter_result
+        assert result is not None and result.counted and len(result.doc_counts) >= 3
+        reader = app.query_one(Reader)
+        seen: dict[int | None, int] = {}
+        for _ in range(len(result.doc_counts)):
+            seen[reader.document_id] = reader.hit_count
+            reader.go_to_hit(-1)  # the last hit of this plan: n goes on to the next plan
+            await pilot.press("n")
+            await _settle(pilot)
+        assert seen == result.doc_counts
+
+
+async def test_while_counting_the_outline_shows_an_ellipsis_not_a_number(app: PlantApp) -> None:
+    from plantui import browse
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        conn = db.connect(app.db_path, create=False)
+        try:
+            members = browse.filter_members(conn, "数据", [1])
+        finally:
+            conn.close()
+        tree = app.query_one(OutlineTree)
+        tree.apply_filter(members)
+        await pilot.pause()
+        assert all(label.endswith("(…)") for label in _tree_labels(app))
+        assert tree.render_line(0).text.rstrip().endswith("(…)")

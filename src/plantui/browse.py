@@ -289,7 +289,7 @@ def filter_counts(conn: sqlite3.Connection, query: str, expanded: Sequence[int] 
     doc_counts = {
         r[0]: r[1]
         for r in conn.execute(
-            f"SELECT document_id, sum({count}) FROM passages WHERE {where} GROUP BY 1",
+            f"SELECT id >> {db.PASSAGE_BITS}, sum({count}) FROM passages WHERE {where} GROUP BY 1",
             [*count_args, *where_args],
         )
         if r[1]

@@ -321,3 +321,12 @@ def test_contents_with_roman_page_numbers_and_entries_run_together_are_not_headi
         ("chapter", "一", "总则"),
         ("division", "一", "指导思想"),
     ]
+
+
+def test_a_report_delivered_on_a_wrapped_line_is_dated_and_a_report() -> None:
+    """广东 2026 政府工作报告: the delivery line wraps before the meeting's name."""
+    doc = parse_text(
+        "政府工作报告\n——2026年1月26日在广东省第十四届\n人民代表大会第五次会议上\n广东省省长 孟凡利\n"
+        "各位代表：\n一、2025年工作回顾\n过去一年做了很多工作。\n"
+    )
+    assert (doc.title, doc.issued, doc.kind) == ("政府工作报告", "2026-01-26", "报告")

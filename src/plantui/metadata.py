@@ -270,8 +270,10 @@ _RELATIVE_ISSUER = re.compile(r"^[省市县区](?:人民)?政府(?:办公厅|办
 
 def _delivered(folded: list[str]) -> str | None:
     """A report's or speech's delivery line: ——2026年1月26日在…人民代表大会…会议上."""
-    for text in folded[:12]:
-        match = _DELIVERED.match(text.strip())
+    for index, text in enumerate(folded[:12]):
+        # the line may wrap before the meeting's name: ——2026年1月26日在广东省第十四届 / 人民代表大会…
+        joined = text.strip() + (folded[index + 1].strip() if index + 1 < len(folded) else "")
+        match = _DELIVERED.match(text.strip()) or (_DELIVERED.match(joined) if "在" in text else None)
         if match:
             return parse_date(match.group("date"))
     return None

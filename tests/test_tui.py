@@ -107,6 +107,7 @@ async def test_one_way_of_counting_every_occurrence(app: PlantApp, word: str) ->
         total = sum(_occurrences(app, d, word) for d in range(1, 6))
         assert result.total == total
         assert f"共 {total} 处" in str(app.query_one("#filter-status").render())
+        assert f"本篇 1/{expected}" in str(app.query_one("#filter-status").render())
 
 
 async def test_escape_leaves_the_box_first_then_clears_and_the_outline_stays_open(app: PlantApp) -> None:

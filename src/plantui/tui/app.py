@@ -461,10 +461,11 @@ class PlantApp(App[None]):
         if result is None:
             overall = "…"
         elif not result.counted:
-            overall = f"共 … 处 · {len(result.doc_counts)} 篇"
+            overall = f"… 处 {len(result.doc_counts)} 篇"
         else:
-            overall = f"共 {result.total} 处 · {len(result.doc_counts)} 篇"
-        status.update(literal(f"{overall} · 本篇 {reader.hit_counter}"))
+            overall = f"{result.total} 处 {len(result.doc_counts)} 篇"
+        # the pane may be narrow: the counter of this plan comes first, the totals after
+        status.update(literal(f"本篇 {reader.hit_counter} · 共 {overall}"))
 
     def _update_tables(self) -> None:
         """The plan or the scope changed: tables are refilled now if shown, else when next shown."""

@@ -284,6 +284,8 @@ def filter_counts(conn: sqlite3.Connection, query: str, expanded: Sequence[int] 
     words = [w for w in search.terms(query) if w]
     if not words:
         return FilterResult(query, 0)
+    if len(words) == 1 and len(words[0]) == 1 and segment.is_exact_term(words[0]):
+        return _character_counts(conn, query, words[0], expanded)
     count, count_args = _occurrences_sql(words)
     where, where_args = _matching(words)
     doc_counts = {
@@ -307,6 +309,47 @@ def filter_counts(conn: sqlite3.Connection, query: str, expanded: Sequence[int] 
         )
         for node, found in own:
             current: int | None = node
+            while current is not None:
+                node_counts[current] = node_counts.get(current, 0) + found
+                current = parents.get(current)
+    return FilterResult(query, sum(doc_counts.values()), doc_counts, node_counts)
+
+
+# each token of passages_fts where it occurs (a per-connection view of the index; nothing is stored)
+_INSTANCES = "temp.plantui_instances"
+
+
+def _character_counts(
+    conn: sqlite3.Connection, query: str, character: str, expanded: Sequence[int]
+) -> FilterResult:
+    """``filter_counts`` for one character (the first keystroke of most queries, and the most
+    frequent): the index holds one token per character with its positions, so FTS5's instance
+    list counts the occurrences without reading a passage's text."""
+    vocabulary = "fts5vocab(main, passages_fts, instance)"
+    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {_INSTANCES} USING {vocabulary}")
+    token = segment.char_phrase(character)
+    doc_counts = {
+        r[0]: r[1]
+        for r in conn.execute(
+            f"SELECT doc >> {db.PASSAGE_BITS}, count(*) FROM {_INSTANCES} WHERE term = ? GROUP BY 1",
+            (token,),
+        )
+    }
+    node_counts: dict[int, int] = {}
+    for document_id in sorted(set(expanded) & doc_counts.keys()):
+        first = document_id << db.PASSAGE_BITS
+        per_passage = conn.execute(
+            f"SELECT doc, count(*) FROM {_INSTANCES} WHERE term = ? AND doc BETWEEN ? AND ? GROUP BY 1",
+            (token, first, first + (1 << db.PASSAGE_BITS) - 1),
+        ).fetchall()
+        owners = dict(
+            conn.execute("SELECT id, node_id FROM passages WHERE document_id = ?", (document_id,)).fetchall()
+        )
+        parents = dict(
+            conn.execute("SELECT id, parent_id FROM nodes WHERE document_id = ?", (document_id,)).fetchall()
+        )
+        for passage, found in per_passage:
+            current = owners.get(passage)
             while current is not None:
                 node_counts[current] = node_counts.get(current, 0) + found
                 current = parents.get(current)

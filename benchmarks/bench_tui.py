@@ -4,7 +4,8 @@
 
 First frame: from starting the process until the first screen is painted, and until the
 plans are listed (the process is started afresh each time, as a user would). Keystroke
-latency: from a key typed into the filter box until the outline shows the filtered tree.
+latency: from a key typed into the filter box until the outline is narrowed, and until it
+shows the counted occurrences. Keys: n within a plan and on to the next plan, r/t/c/s.
 """
 
 from __future__ import annotations
@@ -109,13 +110,57 @@ async def keystrokes(path: Path) -> dict[str, list[float]]:
                     await pilot.press(query[length - 1])
                     while typed not in counted:
                         await asyncio.sleep(0.001)
-                    out.setdefault(f"{name} words, narrowed", []).append((narrowed[typed] - start) * 1000)
-                    out.setdefault(f"{name} words, counted", []).append((counted[typed] - start) * 1000)
+                    tree = f"filter keystroke → tree, {name} words"
+                    out.setdefault(f"{tree}, narrowed", []).append((narrowed[typed] - start) * 1000)
+                    out.setdefault(f"{tree}, counted", []).append((counted[typed] - start) * 1000)
                 await pilot.press("escape", "escape")  # leave the box, then clear the filter
                 await app.workers.wait_for_complete()
                 await pilot.pause(0.2)  # the typing pause ends before the next query
                 narrowed.clear()
                 counted.clear()
+    return out
+
+
+async def keys(path: Path) -> dict[str, list[float]]:
+    """Per key: ms from the key's action (n within a plan, n on to the next plan, r/t/c/s) until
+    the app is done with it: the reader at the new hit, the view shown and its table filled, the
+    next frame painted. The action is called as the key binding calls it (the pilot's own
+    waiting is left out)."""
+    from plantui.tui.app import PlantApp
+    from plantui.tui.widgets.reader import Reader
+
+    app = PlantApp(path)
+    out: dict[str, list[float]] = {}
+
+    async def timed(name: str, action, done) -> None:  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        action()
+        while not (done() and all(w.is_finished for w in app.workers)):
+            await asyncio.sleep(0.001)
+        await asyncio.sleep(0)
+        app.screen._compositor_refresh()  # paint now, as the next frame would
+        out.setdefault(name, []).append((time.perf_counter() - start) * 1000)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        reader = app.query_one(Reader)
+        await pilot.press("slash", *"区块链", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for _ in range(5):
+            document, index = reader.document_id, reader.hit_index
+            if index + 1 < reader.hit_count:
+                stepped = lambda i=index: reader.hit_index == i + 1  # noqa: E731
+                await timed("n, same plan", lambda: app.action_hit(1), stepped)
+            reader.go_to_hit(-1)
+            await pilot.pause()
+            moved = lambda d=document: reader.document_id != d and reader.hit_index == 0  # noqa: E731
+            await timed("n, next plan", lambda: app.action_hit(1), moved)
+            await pilot.pause()
+        for view in ("targets", "columns", "search", "read") * 2:
+            await timed(f"view {view}", lambda v=view: app.action_view(v), lambda: True)
+            await pilot.pause()
     return out
 
 
@@ -128,12 +173,13 @@ def main(count: int) -> None:
             f"app peak memory {peak:.0f} MB"
         )
         latencies = asyncio.run(keystrokes(path))
+        latencies.update(asyncio.run(keys(path)))
         for name, values in latencies.items():
             values.sort()
             print(
-                f"{label}: filter keystroke → tree {name}: "
+                f"{label}: {name}: "
                 f"median {statistics.median(values):.0f} ms, "
-                f"max {values[-1]:.0f} ms over {len(values)} keystrokes"
+                f"max {values[-1]:.0f} ms over {len(values)} keys"
             )
 
 

@@ -180,6 +180,8 @@ def _title_goes_on(label: Block, title: Block, nxt: Block) -> bool:
         return False
     if nxt.md_level or nxt.row or nxt.quote != title.quote or classify(nxt.text) is not None:
         return False
+    if P.TABLE_HEADER_CELL.fullmatch(re.sub(r"\s+", "", nxt.text)):
+        return False  # 附件2 / 任务分工表 / 序号: the table begins
     first, second = P.fold(title.text).strip(), P.fold(nxt.text).strip()
     return (
         len(first) <= 30

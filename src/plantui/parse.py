@@ -125,6 +125,7 @@ def parse_source(source: Source, name: str = "") -> Document:
     heads: list[Heading | None] = [_classify(c) for c in chunks]
     _attachment_lists(heads)
     _appendix_mentions(heads)
+    _flattened_tables(chunks, heads)
     _table_of_contents(chunks, heads)
     start = _outline_start(heads, chunks)
     preamble_end = start if start is not None else len(chunks)
@@ -196,6 +197,33 @@ def _attachment_lists(heads: list[Heading | None]) -> None:
                 break
             heads[following] = None
             expected += 1
+
+
+_TABLE_ENDS = frozenset({"volume", "chapter", "division", "part", "section", "column", "appendix", "heading"})
+
+
+def _flattened_tables(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
+    """A table flattened to one cell a line (序号 / 工作事项 / 主要内容 / 牵头单位, then 1 / …):
+    its numbered rows are cells, not items. The table runs to the next heading above an item."""
+    index = 0
+    while index < len(chunks):
+        run = index
+        while run < len(chunks) and heads[run] is None and _header_cell(chunks[run].text):
+            run += 1
+        if run - index < 3:
+            index += 1
+            continue
+        index = run
+        while index < len(chunks):
+            heading = heads[index]
+            if heading is not None and heading.kind in _TABLE_ENDS:
+                break
+            heads[index] = None
+            index += 1
+
+
+def _header_cell(text: str) -> bool:
+    return bool(P.TABLE_HEADER_CELL.fullmatch(re.sub(r"\s+", "", text)))
 
 
 def _appendix_mentions(heads: list[Heading | None]) -> None:

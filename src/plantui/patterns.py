@@ -81,6 +81,12 @@ APPENDIX = re.compile(rf"(?P<word>附件|附表|附录)\s*(?P<label>{_NUM})?\s*(
 GLUED_PAGE_NUMBER = re.compile(
     r"^\d{1,3}(?=[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百]{1,4}[篇章节部]|[（(][一二三四五六七八九十]{1,3}[）)])"
 )
+# The header cells of a table flattened to one cell a line (序号 / 工作事项 / 牵头单位 …)
+TABLE_HEADER_CELL = re.compile(
+    r"(?:序号|编号|类别|类型|领域|[一二三]级指标|(?:主要)?指标(?:名称|含义|属性)?|名称|项目|属性|单位|计量单位|"
+    r"评价标准|考核标准|数据来源|工作事项|工作任务|重点任务|主要内容|具体措施|牵头单位|责任单位|配合单位|"
+    r"完成时限|时间节点|完成时间|预期值|目标值|备注)"
+)
 # A table of contents: its title line, and entries ending in dot leaders and a page number.
 TOC_TITLE = re.compile(r"目\s*录")
 # … a run of dot leaders ends an entry even where the page number was cut off (PDF text)

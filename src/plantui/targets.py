@@ -212,11 +212,20 @@ def _paragraphs(
         if _is_table_row(para.text) or para.line in cells:
             continue
         folded = P.fold(para.text)
+        named = _ROW_NAME.match(folded)
+        if named and _indicator_title(named.group("name")):
+            # a numbered row of a flattened table that names its indicator (4.家庭医生人数): the
+            # clauses of its other cells take that name, as under a heading that names one
+            scope.title = _indicator_title(named.group("name"))
+            continue
         before = scope.year
         scope.stated = []
         for start, end in _spans(folded, SENTENCE_END):
             _sentence(para, folded, start, end, scope, out)
         _paragraph_end(folded, before, scope)
+
+
+_ROW_NAME = re.compile(r"^\d{1,3}\s*[.、]\s*(?P<name>[^,;:。，；：]{2,40})$")
 
 
 def _paragraph_end(folded: str, before: int | None, scope: _Scope) -> None:

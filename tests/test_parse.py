@@ -7,8 +7,8 @@ import json
 import pytest
 
 from plantui.models import Node
-from plantui.parse import parse, parse_markdown, parse_text
-from support import GOLD, SEEDS, STYLES, gold, gold_rows, keyed, metadata, outline_rows
+from plantui.parse import parse, parse_markdown, parse_source, parse_text
+from support import GOLD, ROOT, SEEDS, STYLES, gold, gold_rows, keyed, metadata, outline_rows
 
 SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
 STYLE_FILES = sorted(p.name for p in STYLES.iterdir() if not p.name.endswith(".expected.json"))
@@ -333,22 +333,19 @@ def test_a_report_delivered_on_a_wrapped_line_is_dated_and_a_report() -> None:
 
 
 def test_a_table_flattened_one_cell_a_line_holds_no_items() -> None:
-    """广州家庭医生签约服务 附件1: after the header cells (一级指标 / 二级指标 / 评价标准 / …) the
-    numbered rows are cells of the table, not items; their targets still read by row."""
+    """广州家庭医生签约服务 (page text, tests/fixtures/real): after the header cells (一级指标 /
+    二级指标 / 评价标准 / …) the numbered rows are cells of the table, not items; the table's
+    targets still read; 附件2's title does not swallow its table's 序号."""
+    from plantui.read import read_file
     from plantui.targets import extract_targets
 
-    doc = parse_text(
-        "关于推进家庭医生签约服务高质量发展的通知\n一、工作目标\n（一）总体要求。做好签约服务。\n"
-        "附件1\n广州市家庭医生签约服务质量监测指标体系（2023年版）\n"
-        "一级指标\n二级指标\n评价标准\n指标含义\n数据来源\n签约数量指标\n1.重点人群签约服务覆盖率\n"
-        "较上一年增加。2023年达到80%。\n国家统计年报\n2.签约服务覆盖率\n每年增加1-3个百分点。2035年达到75%。\n"
-        "附件2\n关于推进广州市家庭医生签约服务高质量发展工作的任务分工表\n序号\n工作事项\n牵头单位\n"
-    )
-    assert [(n.kind, n.label, n.title) for n, a in doc.walk() if not a] == [
-        ("part", "一", "工作目标"),
-        ("appendix", "1", "广州市家庭医生签约服务质量监测指标体系（2023年版）"),
-        ("appendix", "2", "关于推进广州市家庭医生签约服务高质量发展工作的任务分工表"),
+    path = ROOT / "tests" / "fixtures" / "real" / "docs" / "govcn_guangzhou_family_doctor_2023.txt"
+    doc = parse_source(read_file(path)[1], path.name)
+    appendices = [n for n in doc.outline if n.kind == "appendix"]
+    assert [n.title for n in appendices] == [
+        "广州市家庭医生签约服务质量监测指标体系（2023年版）",
+        "关于推进广州市家庭医生签约服务高质量发展工作的任务分工表",
     ]
-    assert all(n.kind == "lead" for part in doc.outline[1:] for n, _ in part.walk() if n is not part)
+    assert all(n.kind == "lead" for a in appendices for n, _ in a.walk() if n is not a)
     found = {(t.year, t.indicator, t.value) for t in extract_targets(doc)}
-    assert (2023, "重点人群签约服务覆盖率", 80) in found and (2035, "签约服务覆盖率", 75) in found
+    assert (2023, "签约居民续约率", 80) in found

@@ -392,7 +392,7 @@ async def test_tab_goes_from_the_outline_to_the_reader_and_vim_keys_move(app: Pl
         assert tree.cursor_line == 0
         assert app.query_one("#filter-status").has_class("-focused")
         await pilot.press("tab")
-        assert reader.has_focus  # not the tab strip
+        assert app.query_one("#breadcrumb").has_focus  # the reader's keys; not the tab strip
         assert app.query_one("#breadcrumb").has_class("-focused")
         assert not app.query_one("#filter-status").has_class("-focused")
         await pilot.press("j")

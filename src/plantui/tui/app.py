@@ -35,7 +35,7 @@ from plantui.tui.screens.help import HelpScreen
 from plantui.tui.screens.importing import ImportScreen
 from plantui.tui.text import breadcrumb, literal
 from plantui.tui.widgets.outline import OutlineTree, Ref
-from plantui.tui.widgets.reader import Reader
+from plantui.tui.widgets.reader import Reader, ReaderKeys
 from plantui.tui.widgets.tables import ColumnsTable, HitsTable, TargetsTable
 
 T = TypeVar("T")
@@ -136,7 +136,7 @@ class PlantApp(App[None]):
                 yield OutlineTree(id="outline")
             with TabbedContent(id="views", initial="read"):
                 with TabPane("正文", id="read"):
-                    yield Static("", id="breadcrumb", classes="pane-head")
+                    yield ReaderKeys("#reader", id="breadcrumb", classes="pane-head")
                     yield Reader(id="reader")
                 with TabPane("目标", id="targets"):
                     yield Static("", id="targets-status", classes="status pane-head")
@@ -312,7 +312,7 @@ class PlantApp(App[None]):
             self.query_one(Reader).go_to(message.node_id, message.passage_id, message.line)
         else:
             self.open_document(message.document_id, message.node_id, message.passage_id, message.line)
-        self.query_one(Reader).focus()
+        self.query_one(ReaderKeys).focus()
 
     @on(ReadingPosition)
     def reading_position(self, message: ReadingPosition) -> None:
@@ -601,9 +601,10 @@ class PlantApp(App[None]):
 
     def action_view(self, view: str) -> None:
         self._show_view(view)
-        widget = {"read": Reader, "targets": TargetsTable, "columns": ColumnsTable, "search": HitsTable}[view]
-        self.query_one(widget).focus()
-        self.call_after_refresh(self.query_one(widget).focus)  # once its pane is shown
+        keys = {"read": "#breadcrumb", "targets": "#targets-table", "columns": "#columns-table"}
+        widget = self.query_one(keys.get(view, "#search-table"))
+        widget.focus()
+        self.call_after_refresh(widget.focus)  # once its pane is shown
 
     def _show_view(self, view: str) -> None:
         tabs = self.query_one(TabbedContent)

@@ -28,10 +28,10 @@ class Para(Widget):
     """
 
     DEFAULT_CSS = "Para { height: auto; }"
-    COMPONENT_CLASSES = {"para--marker", "para--current"}
 
-    def __init__(self, block: Block, classes: str, targets: list[str]) -> None:
+    def __init__(self, block: Block, classes: str, targets: list[str], reader: Reader) -> None:
         super().__init__(classes=classes)
+        self.reader = reader  # holds the marker's styles: a paragraph has no component classes of its own
         self.block = block
         self.shown = printable(block.text)
         self.targets = targets
@@ -72,13 +72,14 @@ class Para(Widget):
             return rich
         marker = Text("  ")
         if self.hit:
-            marker = Text.assemble(("▌", self.get_component_rich_style("para--marker", partial=True)), " ")
+            colour = self.reader.get_component_rich_style("reader--marker", partial=True)
+            marker = Text.assemble(("▌", colour), " ")
         lines = []
         for start, end in self._lines(width):
             line = marker + rich[start:end]
             if self.current is not None:  # the paragraph of the current hit: a background under its spans
                 line.pad_right(width - line.cell_len)
-                line.style = self.get_component_rich_style("para--current")
+                line.style = self.reader.get_component_rich_style("reader--current")
             lines.append(line)
         return Text("\n").join(lines)
 
@@ -167,18 +168,43 @@ class Card(Widget):
         return Text("\n").join(lines)
 
 
-class Reader(VerticalScroll):
-    """Shows one document; ``go_to`` scrolls to a node or passage; n/N walk through hits."""
+class ReaderKeys(Static, can_focus=True):
+    """The breadcrumb over the reader; it takes the reader's keys when the reader pane has focus.
 
-    can_focus = True
+    The reader itself is not focusable: Textual restyles a focused widget's whole subtree, and a
+    plan is hundreds of paragraphs, so focusing it would cost a quarter of a second.
+    """
+
     BINDINGS = [
-        Binding("j,down", "scroll_down", "下滚", show=False),
-        Binding("k,up", "scroll_up", "上滚", show=False),
-        Binding("g,home", "scroll_home", "开头", show=False),
-        Binding("G,end", "scroll_end", "结尾", show=False),
-        Binding("ctrl+d,space,pagedown", "page_down", "下翻", show=False),
-        Binding("ctrl+u,b,pageup", "page_up", "上翻", show=False),
+        Binding("j,down", "scroll('down')", "下滚", show=False),
+        Binding("k,up", "scroll('up')", "上滚", show=False),
+        Binding("g,home", "scroll('home')", "开头", show=False),
+        Binding("G,end", "scroll('end')", "结尾", show=False),
+        Binding("ctrl+d,space,pagedown", "scroll('page_down')", "下翻", show=False),
+        Binding("ctrl+u,b,pageup", "scroll('page_up')", "上翻", show=False),
     ]
+
+    def __init__(self, reader: str, *, id: str | None = None, classes: str = "") -> None:
+        super().__init__("", id=id, classes=classes)
+        self._reader = reader
+
+    def action_scroll(self, where: str) -> None:
+        reader = self.screen.query_one(self._reader, Reader)
+        {
+            "down": reader.scroll_down,
+            "up": reader.scroll_up,
+            "home": reader.scroll_home,
+            "end": reader.scroll_end,
+            "page_down": reader.scroll_page_down,
+            "page_up": reader.scroll_page_up,
+        }[where](animate=False)
+
+
+class Reader(VerticalScroll, can_focus=False):
+    """Shows one document; ``go_to`` scrolls to a node or passage; n/N walk through hits. Its
+    keys come through ``ReaderKeys``."""
+
+    COMPONENT_CLASSES = {"reader--marker", "reader--current"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -254,7 +280,7 @@ class Reader(VerticalScroll):
                 assert self.content is not None
                 out.append(Card(self.content.document))
             elif block.kind == "column":
-                title = Para(block, "heading column-title", [])
+                title = Para(block, "heading column-title", [], self)
                 self._paras.append(title)
                 children, index = self._collect(blocks, index)
                 box = Vertical(title, *children, classes="column")
@@ -266,7 +292,7 @@ class Reader(VerticalScroll):
             else:
                 classes = "para" if block.kind == "para" else f"heading depth-{min(block.depth, 4)}"
                 targets = self._targets.get(block.line, []) if block.kind == "para" else []
-                para = Para(block, classes, targets)
+                para = Para(block, classes, targets, self)
                 out.append(para)
                 self._paras.append(para)
                 if block.passage_id is not None:

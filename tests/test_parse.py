@@ -349,3 +349,22 @@ def test_a_table_flattened_one_cell_a_line_holds_no_items() -> None:
     assert all(n.kind == "lead" for a in appendices for n, _ in a.walk() if n is not a)
     found = {(t.year, t.indicator, t.value) for t in extract_targets(doc)}
     assert (2023, "签约居民续约率", 80) in found
+
+
+def test_prose_parts_and_general_provisions_without_numbers() -> None:
+    """北京市生态安全格局专项规划 (PDF text): 前  言 holds prose up to the next heading, 总 则 holds
+    一、… up to 第一章, 附 图 title is an appendix."""
+    doc = parse_text(
+        "北京市生态安全格局专项规划\n前  言\n生态安全是国家安全体系的重要基石。\n总 则\n一、指导思想\n坚持生态优先。\n"
+        "二、规划原则\n坚持保护优先。\n第一章 规划定位及重点\n第一节 规划定位\n首都生态安全。\n"
+        "附 图 北京市综合生态安全格局示意图\n"
+    )
+    assert [(n.kind, n.label, n.title, len(a)) for n, a in doc.walk()] == [
+        ("heading", "", "前言", 0),
+        ("heading", "", "总则", 0),
+        ("part", "一", "指导思想", 1),
+        ("part", "二", "规划原则", 1),
+        ("chapter", "一", "规划定位及重点", 0),
+        ("division", "一", "规划定位", 1),
+        ("appendix", "", "北京市综合生态安全格局示意图", 0),
+    ]

@@ -24,6 +24,8 @@ RANK = {
     # a 专栏 takes the rank of its parent plus a half when it is placed; this is a default
     "column": 6.5,
 }
+# A heading that every later heading closes (前言, 结语): placed at the top, above everything.
+PROSE_RANK = 99.0
 # Kinds that open the outline; items and below alone do not (a numbered list in a notice).
 STRUCTURAL = frozenset({"volume", "chapter", "division", "article", "part", "section", "column"})
 # Kinds whose label stands alone on its line with the title on the next line.
@@ -76,6 +78,14 @@ _TRAILING = ":：。.;；,，、 \u3000"
 def classify(text: str) -> Heading | None:
     """The heading that ``text`` (a stripped logical line) starts with, or None."""
     folded = P.fold(text)
+    word = re.sub(r"\s+", "", folded).rstrip(":")
+    if word in P.PROSE_PARTS:
+        # 前言, 结语 …: their prose ends at the next heading of any kind
+        return Heading("heading", "", None, word, len(text), PROSE_RANK)
+    if word == P.OPENING_PART:
+        return Heading("heading", "", None, word, len(text), RANK["chapter"])  # holds 一、… up to 第一章
+    if word == P.FIGURES:
+        return Heading("heading", "", None, word, len(text), 0.0)  # 附图 over 附图1 …, 附图2 …
     for kind, pattern, offset in _ORDER:
         match = pattern.match(folded)
         if match is None:

@@ -17,7 +17,7 @@ from pathlib import PurePath
 from plantui import patterns as P
 from plantui.blocks import Source
 from plantui.chunks import Chunk, join_lines, raw_lines
-from plantui.headings import RANK, STRUCTURAL, Heading, classify, ends_sentence
+from plantui.headings import PROSE_RANK, RANK, STRUCTURAL, Heading, classify, ends_sentence
 from plantui.metadata import Metadata, derive, extract, looks_like_issuer, parse_date, squash
 from plantui.models import Document, Node, Paragraph
 
@@ -415,7 +415,7 @@ class _Builder:
             depth = self._container_depth()
         elif chunk.md_level:
             depth = self._markdown_parent(chunk.md_level)
-        elif heading.kind == "appendix" or (heading.kind == "heading" and heading.rank == 0.0):
+        elif heading.kind == "appendix" or (heading.kind == "heading" and heading.rank in (0.0, PROSE_RANK)):
             depth = 0
         else:
             found = self._rank_parent(heading)

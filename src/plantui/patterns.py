@@ -74,7 +74,7 @@ SUBITEM_CIRCLED = re.compile(r"(?P<label>[\u2460-\u2473])\s*(?P<rest>.*)")
 # 专栏九：… / 专栏1  … / 专栏 3-2 … ; the label may be missing (专栏：…).
 COLUMN = re.compile(rf"专栏\s*(?P<label>{_NUM}(?:\s*[-.]\s*\d{{1,2}})?)?\s*(?:[:、.]|\s+|$)\s*(?P<rest>.*)")
 # 附件1：… / 附件：… / 附表2 … ; a bare mention inside prose (附件所列) does not match.
-APPENDIX = re.compile(rf"(?P<word>附件|附表|附录)\s*(?P<label>{_NUM})?\s*(?:[:、.]|\s+|$)\s*(?P<rest>.*)")
+APPENDIX = re.compile(rf"(?P<word>附\s?[件表录图])\s*(?P<label>{_NUM})?\s*(?:[:、.]|\s+|$)\s*(?P<rest>.*)")
 
 # Text extracted from a PDF glues a page number to the start of the next line; before a heading
 # label it can be told apart (15三、强化全球资源配置功能 is part 三 on page 15).
@@ -87,6 +87,11 @@ TABLE_HEADER_CELL = re.compile(
     r"评价标准|考核标准|数据来源|工作事项|工作任务|重点任务|主要内容|具体措施|牵头单位|责任单位|配合单位|"
     r"完成时限|时间节点|完成时间|预期值|目标值|备注)"
 )
+# Unnumbered parts of a plan, alone on their line (spaced or not: 前  言, 总 则): front and back
+# matter that holds prose, and 总则, which holds the first numbered parts.
+PROSE_PARTS = frozenset({"前言", "序言", "引言", "结语", "结束语", "后记"})
+OPENING_PART = "总则"
+FIGURES = "附图"
 # A table of contents: its title line, and entries ending in dot leaders and a page number.
 TOC_TITLE = re.compile(r"目\s*录")
 # … a run of dot leaders ends an entry even where the page number was cut off (PDF text)

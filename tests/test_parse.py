@@ -368,3 +368,23 @@ def test_prose_parts_and_general_provisions_without_numbers() -> None:
         ("division", "一", "规划定位", 1),
         ("appendix", "", "北京市综合生态安全格局示意图", 0),
     ]
+
+
+def test_page_numbers_glued_onto_decimal_labels_are_split_off_by_the_numbering() -> None:
+    """上海市“十四五”纲要 (PDF text): 425.1.3 is 5.1.3 on page 42, 7910.1 is 10.1 on page 79 —
+    the split that continues the numbering met so far."""
+    doc = parse_text(
+        "五、强化高端产业引领功能\n5.1 发挥三大产业引领作用\n5.1.1 加快集成电路发展。建设平台。\n"
+        "5.1.2 提升生物医药产业链协同水平。建设平台。\n"
+        "425.1.3 促进人工智能深度赋能实体经济。以提升基础创新能力为重点。\n"
+        "十、优化功能布局\n7910.1 推动主城区综合功能升级\n加强中央活动区功能复合。\n"
+    )
+    assert [(n.label, n.title) for n, _ in doc.walk()] == [
+        ("五", "强化高端产业引领功能"),
+        ("5.1", "发挥三大产业引领作用"),
+        ("5.1.1", "加快集成电路发展"),
+        ("5.1.2", "提升生物医药产业链协同水平"),
+        ("5.1.3", "促进人工智能深度赋能实体经济"),
+        ("十", "优化功能布局"),
+        ("10.1", "推动主城区综合功能升级"),
+    ]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from plantui import patterns as P
 from plantui.blocks import Block
 from plantui.headings import SPACED_LABELS, classify, ends_sentence, is_label_only, is_prose
+from plantui.numerals import label_number
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,52 @@ class Chunk:
 def raw_lines(text: str) -> list[Block]:
     """Non-empty lines of plain text, stripped of indentation, numbered from 1."""
     out = []
+    last: list[int] = []  # the last decimal heading label (3.2.1) met, as numbers
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = P.GLUED_PAGE_NUMBER.sub("", line.strip(P.STRIP_CHARS), count=1)
+        if stripped[:1].isdigit():
+            stripped, last = _unglue_decimal(stripped, last)
+        elif (part := P.PART.match(P.fold(stripped))) is not None:
+            last = [label_number(part.group("label")) or 0]  # 十、 opens 10.1
         if stripped:
             out.append(Block(stripped, number))
     return out
+
+
+_GLUED_DECIMAL = re.compile(r"^(?P<digits>\d{2,5})(?P<tail>(?:\.\d{1,2}){1,3})(?=\s*[\u4e00-\u9fff“\"])")
+
+
+def _unglue_decimal(text: str, last: list[int]) -> tuple[str, list[int]]:
+    """PDF text glues a page number onto a decimal heading (425.1.3 is 5.1.3 on page 42,
+    7910.1 is 10.1 on page 79): the split that continues the numbering met so far wins."""
+    plain = P.DECIMAL.match(text)
+    if plain is not None:
+        return text, [int(x) for x in plain.group("label").split(".")]
+    glued = _GLUED_DECIMAL.match(text)
+    if glued is None or not last:
+        return text, last
+    digits, tail = glued.group("digits"), glued.group("tail")
+    for cut in range(1, len(digits)):
+        head = digits[cut:]
+        if len(head) > 2 or head.startswith("0"):
+            continue
+        label = [int(head), *(int(x) for x in tail[1:].split("."))]
+        if _follows(label, last):
+            return text[cut:], label
+    return text, last
+
+
+def _follows(label: list[int], last: list[int]) -> bool:
+    """Whether ``label`` can come next after ``last`` (a sibling, a first child, or the next
+    of an ancestor, 3.2.4 → 3.2.5 / 3.2.4.1 / 3.3 / 4.1)."""
+    if len(label) == len(last) + 1:
+        return label[:-1] == last and label[-1] == 1
+    depth = len(label)
+    if depth > len(last):
+        return False
+    return (label[:-1] == last[: depth - 1] and label[-1] == last[depth - 1] + 1) or (
+        depth == 2 and label[0] == last[0] + 1 and label[1] == 1
+    )
 
 
 class _Joining:

@@ -388,3 +388,18 @@ def test_page_numbers_glued_onto_decimal_labels_are_split_off_by_the_numbering()
         ("十", "优化功能布局"),
         ("10.1", "推动主城区综合功能升级"),
     ]
+
+
+def test_a_contents_list_without_title_or_page_numbers() -> None:
+    """北京市数字经济促进条例 (Markdown): the chapters are listed once before the text, with no
+    目录 and no page numbers; the list is not outline, the chapters that follow are."""
+    doc = parse_markdown(
+        "# 北京市数字经济促进条例\n\n## 第一章 总 则\n\n## 第二章 数字基础设施\n\n## 第三章 附 则\n\n"
+        "## 第一章 总 则\n\n第一条 为了促进数字经济，制定本条例。\n\n## 第二章 数字基础设施\n\n"
+        "第二条 建设网络。\n\n## 第三章 附 则\n\n第三条 本条例自公布之日起施行。\n"
+    )
+    assert [(n.kind, n.label, len(n.children)) for n in doc.outline] == [
+        ("chapter", "一", 1),
+        ("chapter", "二", 1),
+        ("chapter", "三", 1),
+    ]

@@ -127,6 +127,7 @@ def parse_source(source: Source, name: str = "") -> Document:
     _appendix_mentions(heads)
     _flattened_tables(chunks, heads)
     _table_of_contents(chunks, heads)
+    _listed_before(heads)
     start = _outline_start(heads, chunks)
     preamble_end = start if start is not None else len(chunks)
     # a signature block (issuer, date) closes the main text, before any 附件
@@ -238,6 +239,38 @@ def _appendix_mentions(heads: list[Heading | None]) -> None:
         if key in later:
             heads[index] = None
         later.add(key)
+
+
+# what a contents list lists; a list of items repeated in two places is text that repeats
+_LISTED_KINDS = frozenset({"volume", "chapter", "division", "part", "section"})
+
+
+def _listed_before(heads: list[Heading | None]) -> None:
+    """A contents list without a 目录 title or page numbers: three or more headings of one kind
+    in a row with no text between them, each of which comes again later with the same label and
+    title (the text's own headings begin where the first one comes again)."""
+    index = 0
+    while index < len(heads):
+        first = heads[index]
+        if first is None or first.kind not in _LISTED_KINDS:
+            index += 1
+            continue
+        run = index
+        while run < len(heads) and (h := heads[run]) is not None and h.kind == first.kind:
+            if run > index and _key(h) == _key(first):
+                break
+            run += 1
+        keys = [_key(h) for h in heads[index:run]]
+        later = {_key(h) for h in heads[run:] if h is not None}
+        if len(keys) >= 3 and len(set(keys)) == len(keys) and all(k in later for k in keys):
+            for position in range(index, run):
+                heads[position] = None
+        index = max(run, index + 1)
+
+
+def _key(heading: Heading | None) -> tuple[str, str, str]:
+    assert heading is not None
+    return heading.kind, heading.label, squash(heading.title)
 
 
 def _table_of_contents(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:

@@ -691,3 +691,17 @@ async def test_while_counting_the_outline_shows_an_ellipsis_not_a_number(app: Pl
         await pilot.pause()
         assert all(label.endswith("(…)") for label in _tree_labels(app))
         assert tree.render_line(0).text.rstrip().endswith("(…)")
+
+
+async def test_the_breadcrumb_is_cut_again_when_the_terminal_is_resized(app: PlantApp) -> None:
+    async with app.run_test(size=(160, 50)) as pilot:
+        await _settle(pilot)
+        await pilot.press("slash", *"区块链", "enter", "n", "n")
+        await _settle(pilot)
+        wide = str(app.query_one("#breadcrumb").render())
+        await pilot.resize_terminal(80, 24)
+        await _settle(pilot)
+        narrow = str(app.query_one("#breadcrumb").render())
+        crumb = app.query_one("#breadcrumb")
+        assert narrow != wide and cell_len(narrow) <= crumb.size.width
+        assert wide.split(" › ")[-1][:8] in narrow  # the place being read is what stays

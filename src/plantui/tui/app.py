@@ -33,7 +33,7 @@ from plantui.tui.messages import Filtered, OpenPassage, ReadingPosition, RowPrev
 from plantui.tui.screens.export import ExportChoice, ExportScreen
 from plantui.tui.screens.help import HelpScreen
 from plantui.tui.screens.importing import ImportScreen
-from plantui.tui.text import breadcrumb, literal
+from plantui.tui.text import literal
 from plantui.tui.widgets.outline import OutlineTree, Ref
 from plantui.tui.widgets.reader import Reader, ReaderKeys
 from plantui.tui.widgets.tables import ColumnsTable, HitsTable, TargetsTable
@@ -234,7 +234,7 @@ class PlantApp(App[None]):
 
     def _show_empty(self) -> None:
         self.query_one(Reader).show_message(EMPTY)
-        self.query_one("#breadcrumb", Static).update("")
+        self.query_one(ReaderKeys).show_place("", ())
         self._update_tables()
 
     def _store(self) -> Store:
@@ -349,9 +349,7 @@ class PlantApp(App[None]):
         if reader.content is None:
             return
         node = next((n for n in reader.content.nodes if n.id == node_id), None)
-        crumb = self.query_one("#breadcrumb", Static)
-        line = breadcrumb(reader.content.document.shown, node.path if node else (), crumb.size.width - 2)
-        crumb.update(literal(line))
+        self.query_one(ReaderKeys).show_place(reader.content.document.shown, node.path if node else ())
 
     # ------------------------------------------------------------ filtering
 

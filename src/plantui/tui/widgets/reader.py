@@ -14,7 +14,7 @@ from plantui.browse import Block, Content, DocEntry, occurrence_spans, occurrenc
 from plantui.naming import UNTITLED
 from plantui.textsafe import printable
 from plantui.tui.messages import ReadingPosition
-from plantui.tui.text import CURRENT_STYLE, break_lines, highlighted, literal
+from plantui.tui.text import CURRENT_STYLE, breadcrumb, break_lines, highlighted, literal
 
 MARKER = 2  # cells on the left of every paragraph for the hit marker, so marking never reflows
 
@@ -187,6 +187,17 @@ class ReaderKeys(Static, can_focus=True):
     def __init__(self, reader: str, *, id: str | None = None, classes: str = "") -> None:
         super().__init__("", id=id, classes=classes)
         self._reader = reader
+        self._place: tuple[str, tuple[str, ...]] = ("", ())
+
+    def show_place(self, plan: str, path: tuple[str, ...]) -> None:
+        """Name the place being read: ``plan › part › section``, cut to the width when drawn."""
+        if (plan, path) != self._place:
+            self._place = (plan, path)
+            self.refresh()
+
+    def render(self) -> Text:
+        plan, path = self._place
+        return literal(breadcrumb(plan, path, self.content_size.width) if plan else "")
 
     def action_scroll(self, where: str) -> None:
         reader = self.screen.query_one(self._reader, Reader)

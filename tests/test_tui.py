@@ -598,7 +598,8 @@ async def test_e_exports_the_hits_and_the_filtered_outline(app: PlantApp, tmp_pa
         await pilot.press("enter")
         await _settle(pilot)
     hits = (tmp_path / "hits.md").read_text(encoding="utf-8")
-    assert hits.startswith("# 检索：区块链") and hits.count("**区块链**") == app.filter_result.total  # type: ignore[union-attr]
+    total = app.filter_result.total  # type: ignore[union-attr]
+    assert hits.startswith(f"# 检索：区块链\n\n共 {total} 处 ·") and hits.count("**区块链**") == total
     outline = (tmp_path / "outline.md").read_text(encoding="utf-8")
     assert outline.startswith("# 目录：区块链") and "- **河北省数字经济发展规划（2020-2025年）** (" in outline
     assert "专栏十" in outline

@@ -23,7 +23,8 @@ def hits_markdown(result: search.SearchResult, names: Mapping[int, str]) -> str:
     """Every hit of a search, grouped by plan, each with its breadcrumb, lines and whole passage."""
     words = search.terms(result.query)
     plans = {h.document_id for h in result.hits}
-    lines = [f"# 检索：{result.query}", "", f"{result.count} 段 · {len(plans)} 篇", ""]
+    total = sum(browse.occurrences(h.text, words) for h in result.hits)  # counted as the app counts
+    lines = [f"# 检索：{result.query}", "", f"共 {total} 处 · {result.count} 段 · {len(plans)} 篇", ""]
     current: int | None = None
     for hit in sorted(result.hits, key=lambda h: (h.document_id, h.line_start)):
         if hit.document_id != current:

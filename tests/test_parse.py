@@ -268,6 +268,9 @@ def test_a_list_item_keeps_its_category_and_content_up_to_the_full_stop() -> Non
     section = doc.outline[0].children[0]
     assert section.title == "总体目标"
     assert section.children[0].title.startswith("中央生活类救灾物资：改扩建现有20个")
+    # 广州门诊特定病种 notice: a section's category：criteria is one title up to 。, too
+    criteria = parse_text("一、诊断标准\n（一）糖尿病典型症状：多尿、烦渴多饮、多食，体重下降等。\n")
+    assert criteria.outline[0].children[0].title == "糖尿病典型症状：多尿、烦渴多饮、多食，体重下降等"
     assert section.children[0].title.endswith("扩大储备")
 
 

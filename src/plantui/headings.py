@@ -119,7 +119,7 @@ def _build(kind: str, match: re.Match[str], text: str, folded: str, offset: floa
         return Heading(kind, label, number, "", rest_start, RANK[kind] + offset)
     end = P.TITLE_END.search(rest)
     stop = end.start() if end is not None else len(rest)
-    colon = _colon_title(rest[:stop], kind)
+    colon = _colon_title(rest[:stop])
     if colon is not None:
         # （一）总体目标：到2025年，全省…  — a short title, then a sentence after the colon
         title = text[rest_start : rest_start + colon]
@@ -136,17 +136,17 @@ def _build(kind: str, match: re.Match[str], text: str, folded: str, offset: floa
     return Heading(kind, label, number, title, head_end, RANK[kind] + offset, loose)
 
 
-def _colon_title(head: str, kind: str) -> int | None:
+def _colon_title(head: str) -> int | None:
     """Where a title ends at a colon: a short title and, after it, a sentence with a comma.
 
     新要素：数据价值化抢先推进 keeps its colon (no comma follows); 总体目标：到2025年，全省…
-    ends at it. A list item's ``category：what it covers`` (1．中央生活类救灾物资：改扩建现有20个…，
-    在…) is one title up to its 。, unless a goal sentence follows the colon (到2025年，…).
+    ends at it. Otherwise ``category：what it covers`` (1．中央生活类救灾物资：改扩建现有20个…，在…;
+    （一）糖尿病典型症状：多尿、烦渴多饮…) is one title up to its 。, as the spec reads titles.
     """
     colon = head.find(":")
     if not 2 <= colon <= 15 or "," not in head[colon + 1 :]:
         return None
-    if kind in ("item", "subitem") and not _GOAL_OPENING.match(head[colon + 1 :].lstrip()):
+    if not _GOAL_OPENING.match(head[colon + 1 :].lstrip()):
         return None
     return colon
 

@@ -297,3 +297,31 @@ def test_search_hits_and_targets_of_a_pdf_carry_their_page(tmp_path: Path) -> No
     assert hits and all(isinstance(h["page"], int) and 1 <= h["page"] <= 10 for h in hits)
     shown = runner.invoke(app, ["--db", database, "search", "绩效评价报告"]).output
     assert " p.6" in shown  # file:line p.page, where the reader finds it in the PDF
+
+
+@pytest.mark.parametrize(
+    ("word", "markdown"),
+    [
+        ("docx_emergency_system_plan_2021.docx", "notice_state_council_emergency_plan_2021.md"),
+        ("docx_digital_economy_plan_2021.docx", "notice_state_council_digital_economy_plan_2021.md"),
+    ],
+)
+def test_a_plan_reads_the_same_from_word_and_from_text(word: str, markdown: str) -> None:
+    """The same 国务院 plan as a Word file and as a saved page (Markdown): the same outline (kinds,
+    labels, titles, nesting), targets and metadata."""
+    from plantui.parse import parse_source
+    from plantui.targets import extract_targets
+
+    def read(path: Path) -> tuple[list[tuple[str, ...]], set[tuple[object, ...]], tuple[object, ...]]:
+        doc = parse_source(read_file(path)[1], path.name)
+        keys = [
+            (n.kind, n.label, n.title, *(a.title for a in anc)) for n, anc in doc.walk() if n.kind != "lead"
+        ]
+        targets = {(t.year, t.indicator, t.value, t.unit) for t in extract_targets(doc)}
+        return keys, targets, (doc.title, doc.issuer, doc.doc_number, doc.issued, doc.period)
+
+    from_word = read(OURS / word)
+    from_text = read(ROOT / "tests" / "fixtures" / "real" / "docs" / markdown)
+    assert from_word[0] == from_text[0]
+    assert from_word[2] == from_text[2]
+    assert from_word[1] == from_text[1]

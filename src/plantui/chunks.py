@@ -250,10 +250,22 @@ def _continues(text: str, nxt: Block, first: Block) -> bool:
         return False
     if classify(nxt.text) is not None:
         return False
-    tail = P.fold(text)[-1]
-    if tail in ',、(“"《[':
+    folded = P.fold(text)
+    if _URL_END.search(folded) or _field_line(folded):
+        return False  # 来源: https://… and 发布机构: … stand alone
+    if folded[-1] in ',、(“"《[':
         return True
     return is_prose(text)
+
+
+_URL_END = re.compile(r"https?://\S+$")
+
+
+def _field_line(folded: str) -> bool:
+    match = P.FIELD.match(folded)
+    return match is not None and (
+        re.sub(r"\s+", "", match.group("label")) in P.FIELD_KEYS or "来源" in match.group("label")
+    )
 
 
 def _is_table_row(text: str) -> bool:

@@ -147,6 +147,8 @@ def _fields(folded: list[str], texts: list[str], meta: Metadata) -> None:
             )
             if number and meta.doc_number is None:
                 meta.doc_number = clean_doc_number(number.group(0))
+        elif key == "issuer" and not looks_like_issuer(_original(value)):
+            continue  # a scraper's wrong field (发布机构: 加快布局) states no authority
         elif getattr(meta, key) is None and len(value) <= 120:
             setattr(meta, key, _original(value))
 

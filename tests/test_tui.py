@@ -476,7 +476,9 @@ async def test_the_help_screen_fits_and_lists_the_reader_keys(app: PlantApp, siz
 
 
 def test_break_lines_follows_the_chinese_rules() -> None:
-    from plantui.tui.text import NO_LINE_END, NO_LINE_START, break_lines
+    from plantui.linebreak import NO_END as NO_LINE_END
+    from plantui.linebreak import NO_START as NO_LINE_START
+    from plantui.linebreak import break_lines
 
     text = "到2025年，数字经济核心产业增加值占GDP比重达到10%左右，“数字河北”建设取得显著成效。（一）全省5G基站达到7万个。"
     for width in range(6, 40):
@@ -490,7 +492,8 @@ def test_break_lines_follows_the_chinese_rules() -> None:
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_reader_lines_never_open_with_closing_punctuation(app: PlantApp, size: tuple[int, int]) -> None:
-    from plantui.tui.text import NO_LINE_END, NO_LINE_START
+    from plantui.linebreak import NO_END as NO_LINE_END
+    from plantui.linebreak import NO_START as NO_LINE_START
 
     async with app.run_test(size=size) as pilot:
         await _settle(pilot)

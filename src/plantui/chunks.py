@@ -60,7 +60,7 @@ def raw_lines(text: str) -> list[Block]:
         stripped = P.GLUED_PAGE_NUMBER.sub("", line.strip(P.STRIP_CHARS), count=1)
         if stripped[:1].isdigit():
             stripped, last = _unglue_decimal(stripped, last)
-        elif (part := P.PART.match(P.fold(stripped))) is not None:
+        elif stripped and stripped[0] in P.CN_DIGITS and (part := P.PART.match(P.fold(stripped))):
             last = [label_number(part.group("label")) or 0]  # 十、 opens 10.1
         if stripped:
             out.append(Block(stripped, number))
@@ -214,6 +214,11 @@ def _takes_title_line(first: Block, nxt: Block) -> bool:
 _UNPUNCTUATED = re.compile(r"[^,.;:!?，。、；：！？“”\"()（）|\t]+")
 
 
+def is_header_cell(text: str) -> bool:
+    """A header cell of a table flattened to one cell a line (序号, 工作事项, 牵头单位 …)."""
+    return bool(P.TABLE_HEADER_CELL.fullmatch(re.sub(r"\s+", "", text)))
+
+
 def _title_goes_on(label: Block, title: Block, nxt: Block) -> bool:
     """An appendix's or a volume's title set on two lines (附件 / 2023年市区符合… / 退役士兵和…):
     two short lines without punctuation, the second no heading of its own."""
@@ -222,7 +227,7 @@ def _title_goes_on(label: Block, title: Block, nxt: Block) -> bool:
         return False
     if nxt.md_level or nxt.row or nxt.quote != title.quote or classify(nxt.text) is not None:
         return False
-    if P.TABLE_HEADER_CELL.fullmatch(re.sub(r"\s+", "", nxt.text)):
+    if is_header_cell(nxt.text):
         return False  # 附件2 / 任务分工表 / 序号: the table begins
     first, second = P.fold(title.text).strip(), P.fold(nxt.text).strip()
     return (

@@ -12,10 +12,10 @@ import itertools
 import unicodedata
 from functools import lru_cache
 
-# may not start a line (行首禁则)
-NO_START = frozenset("，。、；：？！）》」』】〕〗〉”’…‥・％％,.;:?!)]}〃々ー～．｡､\u3000")
-# may not end a line (行尾禁则)
-NO_END = frozenset("（《「『【〔〖〈“‘([{<＜＄$￥¥#＃")
+# may not start a line (行首禁则): closing punctuation, pauses, ellipses and dashes
+NO_START = frozenset("，。、；：？！）》」』】〕〗〉］｝”’…‥—～·・％‰％,.;:?!)]}%〃々ー．｡､\u3000")
+# may not end a line (行尾禁则): opening brackets and quotes
+NO_END = frozenset("（《「『【〔〖〈［｛“‘([{<＜＄$￥¥#＃")
 
 
 @lru_cache(maxsize=4096)
@@ -97,3 +97,38 @@ def wrap(text: str, width: int, first: int | None = None) -> list[str]:
         return [""]
     cuts = [0, *break_offsets(text, width, first), len(text)]
     return [text[a:b].rstrip(" ") for a, b in itertools.pairwise(cuts) if a < b] or [""]
+
+
+def break_lines(text: str, width: int) -> list[tuple[int, int]]:
+    """(start, end) offsets of ``text`` wrapped at ``width`` cells, line by line of the text, for a
+    reader that draws every line: a break moves back over characters that may not open or close
+    a line; a line that could not break anywhere is cut at the width."""
+    lines: list[tuple[int, int]] = []
+    width = max(width, 2)
+    paragraph = 0
+    for piece in text.split("\n"):
+        start, used = paragraph, 0
+        end = paragraph + len(piece)
+        index = paragraph
+        while index < end:
+            w = char_width(text[index])
+            if used + w > width and index > start:
+                cut_at = index
+                while cut_at > start + 1 and _glued(text[cut_at - 1], text[cut_at]):
+                    cut_at -= 1
+                if cut_at == start + 1 and _glued(text[cut_at - 1], text[cut_at]):
+                    cut_at = index  # nowhere to break: cut at the width
+                lines.append((start, cut_at))
+                start, used, index = cut_at, 0, cut_at
+                continue
+            used += w
+            index += 1
+        lines.append((start, end))
+        paragraph = end + 1
+    return lines
+
+
+def _glued(left: str, right: str) -> bool:
+    """Whether a line may not break between ``left`` and ``right``: 避头尾, or inside a number
+    or a Latin word (2020-2025, 5G, 3.5)."""
+    return right in NO_START or left in NO_END or (_latin(left) and _latin(right))

@@ -16,7 +16,7 @@ from pathlib import PurePath
 
 from plantui import patterns as P
 from plantui.blocks import Source
-from plantui.chunks import Chunk, join_lines, raw_lines
+from plantui.chunks import Chunk, is_header_cell, join_lines, raw_lines
 from plantui.headings import PROSE_RANK, RANK, STRUCTURAL, Heading, classify, ends_sentence
 from plantui.metadata import Metadata, derive, extract, looks_like_issuer, parse_date, squash
 from plantui.models import Document, Node, Paragraph
@@ -209,7 +209,7 @@ def _flattened_tables(chunks: Sequence[Chunk], heads: list[Heading | None]) -> N
     index = 0
     while index < len(chunks):
         run = index
-        while run < len(chunks) and heads[run] is None and _header_cell(chunks[run].text):
+        while run < len(chunks) and heads[run] is None and is_header_cell(chunks[run].text):
             run += 1
         if run - index < 3:
             index += 1
@@ -221,10 +221,6 @@ def _flattened_tables(chunks: Sequence[Chunk], heads: list[Heading | None]) -> N
                 break
             heads[index] = None
             index += 1
-
-
-def _header_cell(text: str) -> bool:
-    return bool(P.TABLE_HEADER_CELL.fullmatch(re.sub(r"\s+", "", text)))
 
 
 def _appendix_mentions(heads: list[Heading | None]) -> None:

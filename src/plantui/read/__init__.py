@@ -99,9 +99,7 @@ def sniff(data: bytes) -> str | None:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx" if b"word/" in data[:200_000] else None
-    lowered = head[:512].lower()
-    for bom in (b"\xef\xbb\xbf",):
-        lowered = lowered.removeprefix(bom)
+    lowered = head[:512].lower().removeprefix(b"\xef\xbb\xbf")
     if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in data[:4096].lower():
         return "html"
     if lowered.startswith((b"<div", b"<body", b"<table", b"<meta", b"<head")):

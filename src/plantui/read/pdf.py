@@ -217,9 +217,7 @@ def _paragraphs(pages: list[list[_Line]]) -> Source:
                 page_starts.append(len(blocks))
 
     for line in lines:
-        if current is not None and _continues(
-            current, last, line, body_size, margin_left, margin_right, text
-        ):
+        if current is not None and _continues(last, line, body_size, margin_left, margin_right, text):
             text += (" " if _needs_space(text, line.text) else "") + line.text
             last = line
             continue
@@ -231,9 +229,7 @@ def _paragraphs(pages: list[list[_Line]]) -> Source:
     return Source(tuple(blocks), len(blocks), "pdf", "", page_starts=tuple(page_starts))
 
 
-def _continues(
-    first: _Line, last: _Line, line: _Line, body: float, left: float, right: float, text: str
-) -> bool:
+def _continues(last: _Line, line: _Line, body: float, left: float, right: float, text: str) -> bool:
     """Whether ``line`` continues the paragraph whose latest line is ``last``."""
     if len(last.cells) > 1 or len(line.cells) > 1:
         return False

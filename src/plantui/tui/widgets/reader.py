@@ -11,10 +11,11 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from plantui.browse import Block, Content, DocEntry, occurrence_spans, occurrences
+from plantui.linebreak import break_lines
 from plantui.naming import UNTITLED
 from plantui.textsafe import printable
 from plantui.tui.messages import ReadingPosition
-from plantui.tui.text import CURRENT_STYLE, breadcrumb, break_lines, highlighted, literal
+from plantui.tui.text import CURRENT_STYLE, breadcrumb, highlighted, literal
 
 MARKER = 2  # cells on the left of every paragraph for the hit marker, so marking never reflows
 

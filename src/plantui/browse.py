@@ -4,11 +4,13 @@ filter counts per document and node, all 专栏. The app calls these from worker
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from plantui import db, search, segment
+from plantui.blocks import page_of
 from plantui.models import display_title
 
 
@@ -72,6 +74,7 @@ class Content:
     blocks: tuple[Block, ...]
     nodes: tuple[NodeEntry, ...]
     targets: tuple[tuple[int, str], ...]  # (line, clause) of each target, for highlighting
+    page_starts: tuple[int, ...] = ()  # first line of every page (PDF); empty without pages
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ class ColumnEntry:
     title: str
     parent: str
     line: int
+    page: int | None = None  # the PDF page the 专栏 starts on
 
 
 _DOCUMENT_COLUMNS = (
@@ -192,7 +196,8 @@ def content(conn: sqlite3.Connection, document_id: int) -> Content:
             "SELECT line, text FROM targets WHERE document_id = ? ORDER BY ord", (document_id,)
         )
     )
-    return Content(entry, tuple(blocks), tuple(outline), targets)
+    pages = conn.execute("SELECT page_starts FROM documents WHERE id = ?", (document_id,)).fetchone()[0]
+    return Content(entry, tuple(blocks), tuple(outline), targets, tuple(json.loads(pages)) if pages else ())
 
 
 def _inside(node: NodeEntry, column: NodeEntry, by_id: dict[int, NodeEntry]) -> bool:
@@ -359,12 +364,17 @@ def _character_counts(
 def columns(conn: sqlite3.Connection) -> list[ColumnEntry]:
     """Every 专栏 across plans with its plan and the section it belongs to."""
     rows = conn.execute(
-        "SELECT n.id, n.document_id, n.parent_id, n.label, n.title, n.line_start, d.title AS doc "
+        "SELECT n.id, n.document_id, n.parent_id, n.label, n.title, n.line_start, d.title AS doc, "
+        "d.page_starts "
         "FROM nodes n JOIN documents d ON d.id = n.document_id WHERE n.kind = 'column' "
         "ORDER BY n.document_id, n.ord"
     ).fetchall()
     names = db.plan_names(conn, {r["document_id"] for r in rows})
     parents = db.node_paths(conn, [r["parent_id"] for r in rows if r["parent_id"] is not None])
+    pages: dict[str, tuple[int, ...]] = {}
+    for r in rows:
+        if r["page_starts"] and r["page_starts"] not in pages:
+            pages[r["page_starts"]] = tuple(json.loads(r["page_starts"]))
     return [
         ColumnEntry(
             r["id"],
@@ -374,6 +384,7 @@ def columns(conn: sqlite3.Connection) -> list[ColumnEntry]:
             r["title"],
             parents.get(r["parent_id"], ("",))[-1],
             r["line_start"],
+            page_of(pages[r["page_starts"]], r["line_start"]) if r["page_starts"] else None,
         )
         for r in rows
     ]

@@ -10,13 +10,23 @@
 
 Both are plain space-separated strings for SQLite's stock ``unicode61`` tokenizer, so
 plantui.db stays readable by sqlite-utils and datasette.
+
+The words come from rjieba (jieba's algorithm and dictionary in Rust, about 15 times quicker
+than Python jieba, in which import spent most of its time). It differs from Python jieba in
+one place only: a run of letters and digits that is no dictionary word (``2020-2025``,
+``11.1mmol``) is one word in rjieba and split at jieba's number boundaries in Python; we
+split it the same way, so the index holds the words Python jieba would give
+(benchmarks/bench_import.py measures the agreement). Where rjieba cannot be installed,
+Python jieba is used.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -24,7 +34,12 @@ from typing import Any
 # Stands for any character the tokenizer would drop (punctuation, spaces, symbols).
 PLACEHOLDER = "\ue000"
 # Bump when ``chars`` or ``words`` would change for the same text: the index is rebuilt.
-SEGMENTER_VERSION = "1"
+SEGMENTER_VERSION = "2"
+
+# Python jieba's split of a run with no Han character that is no dictionary word
+# (jieba.finalseg's re_skip): 11.1mmol → 11.1 / mmol, 2020-2025 → 2020 / - / 2025.
+_ALNUM_PARTS = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+_HAN = re.compile("[\u4e00-\u9fd5]")
 
 
 @lru_cache(maxsize=65536)
@@ -34,9 +49,23 @@ def is_token_char(ch: str) -> bool:
     return category[0] in "LN" or category == "Co"
 
 
+class _CharTable(dict[int, str]):
+    """``str.translate`` table: a kept character to itself, any other to the placeholder
+    (filled as characters are met: a plan uses a few thousand)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        value = ch if is_token_char(ch) else PLACEHOLDER
+        self[code] = value
+        return value
+
+
+_CHAR_TABLE = _CharTable()
+
+
 def chars(text: str) -> str:
     """One token per character: ``5G基站，`` → ``5 G 基 站 \\ue000``."""
-    return " ".join(ch if is_token_char(ch) else PLACEHOLDER for ch in text)
+    return " ".join(text.translate(_CHAR_TABLE))
 
 
 def char_phrase(term: str) -> str:
@@ -55,18 +84,38 @@ def is_exact_term(term: str) -> bool:
 
 def words(text: str) -> str:
     """jieba's words, space-separated, with punctuation and spaces dropped."""
-    tokenizer = _tokenizer()
-    return " ".join(w for w in tokenizer.cut(text) if any(is_token_char(ch) for ch in w))
+    return " ".join(w for w in cut(text) if _indexed(w))
+
+
+def cut(text: str) -> list[str]:
+    """jieba's words of ``text`` (punctuation and spaces included), domain dictionary loaded."""
+    return _cutter()(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _indexed(word: str) -> bool:
+    """Whether the tokenizer keeps anything of ``word`` (words repeat: cached)."""
+    return any(is_token_char(ch) for ch in word)
+
+
+@cache
+def backend() -> str:
+    """``rjieba`` or, where it is not installed, ``jieba``."""
+    try:
+        import rjieba  # noqa: F401
+    except ImportError:
+        return "jieba"
+    return "rjieba"
 
 
 @cache
 def fingerprint() -> str:
-    """Identifies the segmentation: jieba's version, our dictionary and this module's version."""
-    import jieba
+    """Identifies the segmentation: the segmenter, our dictionary and this module's version."""
+    from importlib.metadata import version
 
     digest = hashlib.sha256()
     digest.update(SEGMENTER_VERSION.encode())
-    digest.update(str(getattr(jieba, "__version__", "?")).encode())
+    digest.update(f"{backend()} {version(backend())}".encode())
     digest.update(_dictionary_text().encode("utf-8"))
     return digest.hexdigest()[:16]
 
@@ -75,17 +124,54 @@ def _dictionary_text() -> str:
     return resources.files("plantui").joinpath("data/jieba_dict.txt").read_text(encoding="utf-8")
 
 
+def dictionary() -> list[tuple[str, int | None]]:
+    """The domain dictionary: (word, frequency or None)."""
+    entries: list[tuple[str, int | None]] = []
+    for line in _dictionary_text().splitlines():
+        parts = line.split()
+        if parts:
+            entries.append((parts[0], int(parts[1]) if len(parts) > 1 else None))
+    return entries
+
+
 @cache
-def _tokenizer() -> Any:
-    """A jieba Tokenizer of our own (not jieba's global one) with the domain dictionary."""
+def _cutter() -> Callable[[str], list[str]]:
+    if backend() == "jieba":
+        tokenizer = python_jieba()
+        return lambda text: list(tokenizer.cut(text))
+    import rjieba
+
+    segmenter = rjieba.Jieba()
+    for word, freq in dictionary():
+        segmenter.add_word(word, freq, None)
+    rust_cut = segmenter.cut
+    has_word = segmenter.has_word
+
+    def cut_like_jieba(text: str) -> list[str]:
+        tokens = rust_cut(text)
+        if not any(len(w) > 1 and w[0] < "\u3000" for w in tokens):
+            return tokens
+        return list(_split_alnum(tokens, has_word))
+
+    return cut_like_jieba
+
+
+def _split_alnum(tokens: Iterable[str], has_word: Callable[[str], bool]) -> Iterable[str]:
+    for w in tokens:
+        if len(w) > 1 and w[0] < "\u3000" and not _HAN.search(w) and not has_word(w):
+            yield from (part for part in _ALNUM_PARTS.split(w) if part)
+        else:
+            yield w
+
+
+@cache
+def python_jieba() -> Any:
+    """A Python jieba Tokenizer of our own (not jieba's global one) with the domain dictionary."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
-    for line in _dictionary_text().splitlines():
-        parts = line.split()
-        if parts:
-            word, freq = parts[0], int(parts[1]) if len(parts) > 1 else None
-            tokenizer.add_word(word, freq)
+    for word, freq in dictionary():
+        tokenizer.add_word(word, freq)
     return tokenizer

@@ -1,0 +1,58 @@
+"""Segmentation: rjieba with our dictionary gives Python jieba's words on real plans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plantui import segment
+from plantui.parse import parse_text
+from support import FIXTURES, SEEDS
+
+
+def _paragraphs(path_text: str, name: str) -> list[str]:
+    return [p.text for p, _, _ in parse_text(path_text, name).paragraphs()]
+
+
+def _jieba_words(text: str) -> str:
+    tokenizer = segment.python_jieba()
+    return " ".join(w for w in tokenizer.cut(text) if any(segment.is_token_char(ch) for ch in w))
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt"))[:2], ids=lambda p: p.name)
+def test_words_are_python_jiebas_on_seeds(path: Path) -> None:
+    for text in _paragraphs(path.read_text(encoding="utf-8"), path.name):
+        assert segment.words(text) == _jieba_words(text), text
+
+
+def test_number_runs_split_as_jieba_splits_them() -> None:
+    # real lines: a medical notice's units, a plan's period, a decimal heading, a date field
+    for text in (
+        "加任意时间血浆葡萄糖≥11.1mmol/L（200 mg/dl），或空腹血糖",
+        "河北省数字经济发展规划（2020-2025年）",
+        "1.1.1 综合经济实力大幅提升。",
+        "发布日期:2022-02-16",
+        "推进NB-IoT在水、电、气表智能计量，建成5G基站1万个、IPv6",
+    ):
+        assert segment.words(text) == _jieba_words(text)
+    assert "NB-IoT" in segment.words("推进NB-IoT在水表中的应用").split()
+
+
+def test_real_markdown_export_agrees() -> None:
+    path = FIXTURES / "real" / "docs" / "reg_shanghai_data_regulation_2021.md"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    differing = [line for line in lines if segment.words(line) != _jieba_words(line)]
+    assert differing == []
+
+
+def test_chars_keep_token_characters_and_mark_the_rest() -> None:
+    assert segment.chars("5G基站，") == f"5 G 基 站 {segment.PLACEHOLDER}"
+    text = "".join(chr(c) for c in range(0x20, 0x3000, 7))
+    expected = " ".join(ch if segment.is_token_char(ch) else segment.PLACEHOLDER for ch in text)
+    assert segment.chars(text) == expected
+
+
+def test_fingerprint_names_the_segmenter() -> None:
+    assert segment.backend() in ("rjieba", "jieba")
+    assert len(segment.fingerprint()) == 16

@@ -325,3 +325,24 @@ def test_a_plan_reads_the_same_from_word_and_from_text(word: str, markdown: str)
     assert from_word[0] == from_text[0]
     assert from_word[2] == from_text[2]
     assert from_word[1] == from_text[1]
+
+
+def test_an_encrypted_pdf_is_one_line_and_nothing_half_read(tmp_path: Path) -> None:
+    """A real AES-256 PDF that needs its user password (pypdf's test resources): the reason names
+    the way out, and neither it nor any passage of it reaches the database; the good plan does."""
+    encrypted = OURS / "pdf_encrypted_user_password.pdf"
+    with pytest.raises(ReadError, match=r"^encrypted PDF: open it with its password") as info:
+        read_file(encrypted)
+    assert "\n" not in str(info.value)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "locked.pdf").write_bytes(encrypted.read_bytes())
+    (folder / "good.txt").write_text(
+        "数字经济规划\n一、总体要求\n到2025年，5G基站达到7万个。\n", encoding="utf-8"
+    )
+    conn = db.connect(tmp_path / "p.db")
+    results = {Path(r.path).name: r for r in import_paths(conn, [str(folder)])}
+    assert results["locked.pdf"].status == "failed" and results["good.txt"].status == "new"
+    assert "encrypted PDF" in results["locked.pdf"].reason
+    assert conn.execute("SELECT count(*) FROM sources WHERE path LIKE '%locked.pdf'").fetchone()[0] == 0
+    assert conn.execute("SELECT count(DISTINCT document_id) FROM passages").fetchone()[0] == 1

@@ -75,3 +75,93 @@ def test_big5_is_read_as_big5_not_gb18030_mojibake() -> None:
 @pytest.mark.parametrize("encoding", ["gbk", "gb18030", "gb2312"])
 def test_simplified_chinese_stays_gb(encoding: str) -> None:
     assert decode(TEXT.encode(encoding)) == TEXT
+
+
+# ------------------------------------------------------------------ Markdown (markdown-it-py)
+
+# MinerU's output of a Chinese PDF (DreamBlooms/ChinaXiv-201601-to-202209, md/: a ChinaXiv paper on
+# soil-moisture data checks), cut to one table and the paragraphs around it: every heading is a
+# level-1 ``#``, tables are HTML on one line, numbers are inline LaTeX with a space per token.
+MINERU = r"""# 2.4检测流程
+
+本文借鉴ISMN提出的谱分析方法思路[0],制定土壤水分数据质量控制和综合分析流程，异常数据检测流程见图4。
+
+![](images/688e12e580c8464e1e454d40715a6dcf003819663c4a69ad88b6e5acf9a6bd98.jpg)HARDBREAK
+图4土壤水分自动观测异常数据检测流程Fig.4 Abnormal data detection process of automatic soilmoisture observation
+
+# 表12种方法异常值检验结果对比
+
+<html><body><table><tr><td>指标</td><td>VD</td><td>FD</td></tr><tr><td>异常值数量/个</td><td>38537</td><td>64817</td></tr><tr><td>百分比/%</td><td>4.4</td><td>7.4</td></tr></table></body></html>
+
+注：VD为体积含水量值检验；FD为频率值检验。
+
+# 3.2基于体积含水量的异常值检验分析
+
+对2019年6一9月的2088个自动土壤水分站小时资料进行了检测，数据正确率为 $9 3 . 8 \%$ ,疑误率为 $1 . 7 \%$ ，缺测率为 $4 . 5 \%$ 。
+""".replace("HARDBREAK", "  ")  # MinerU ends a line with two spaces before a caption
+
+
+def test_converter_markdown_in_a_txt_is_read_as_markdown(tmp_path: Path) -> None:
+    """A .txt holding MinerU output: sniffed as Markdown; the HTML table becomes rows through the
+    web-page reader's table code, LaTeX becomes the number it writes, images go, no ``#`` is left."""
+    path = tmp_path / "mineru.txt"
+    path.write_text(MINERU, encoding="utf-8")
+    source = read_file(path)[1]
+    assert source.format == "markdown"
+    assert source.title == "2.4检测流程"
+    rows = [(b.text, b.line) for b in source.blocks if b.row]
+    assert rows == [
+        ("指标 | VD | FD", 10),
+        ("异常值数量/个 | 38537 | 64817", 10),
+        ("百分比/% | 4.4 | 7.4", 10),
+    ]
+    headings = [(b.text, b.md_level, b.line) for b in source.blocks if b.md_level]
+    assert headings == [("表12种方法异常值检验结果对比", 1, 8), ("3.2基于体积含水量的异常值检验分析", 1, 14)]
+    text = "\n".join(b.text for b in source.blocks)
+    assert "正确率为 93.8% ,疑误率为 1.7% ，缺测率为 4.5% 。" in text
+    assert "#" not in text and "$" not in text and "images/" not in text and "<td>" not in text
+    assert next(b.line for b in source.blocks if b.text.startswith("图4")) == 6
+
+
+# A village plan's indicator table as Markdown (金田村村庄规划, 第八条 规划指标), GFM pipes.
+VILLAGE = """## 第八条 规划指标
+
+表 2-1 规划指标表
+
+| 规划指标体系 | 2022年 | 2035年 | 属性 |
+| :--- | :--- | :--- | :--- |
+| 户籍人口规模（人） | 1403 | - | 预期性 |
+| 耕地保有量（公顷） | 85.42 | 127.18 | 约束性 |
+| 森林覆盖率（%） | 90 | ≥90 | 预期性 |
+"""
+
+
+def test_gfm_table_rows_are_rows() -> None:
+    from plantui.read.markdown import markdown_source
+
+    blocks = markdown_source(VILLAGE).blocks
+    assert [(b.text, b.line, b.row) for b in blocks[2:]] == [
+        ("规划指标体系 | 2022年 | 2035年 | 属性", 5, True),
+        ("户籍人口规模（人） | 1403 | - | 预期性", 7, True),
+        ("耕地保有量（公顷） | 85.42 | 127.18 | 约束性", 8, True),
+        ("森林覆盖率（%） | 90 | ≥90 | 预期性", 9, True),
+    ]
+    assert (blocks[0].text, blocks[0].md_level) == ("第八条 规划指标", 2)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("# 标题\n\n## 一、总体要求 ##\n", ("一、总体要求", 2)),  # closing hashes
+        ("# 标题\n\n##二、主要任务\n", ("二、主要任务", 2)),  # converters drop the space
+        ("# 标题\n\n## **三、保障措施**\n", ("三、保障措施", 2)),
+        ("# 标题\n\n1. 加快建设\n", ("1. 加快建设", 0)),  # a plan's number is text, not list syntax
+        ("# 标题\n\n政策信息\n---\n来源：某网\n", ("政策信息", 0)),  # a rule, not a setext underline
+    ],
+)
+def test_markdown_heading_text_never_keeps_markup(markdown: str, expected: tuple[str, int]) -> None:
+    from plantui.read.markdown import markdown_source
+
+    source = markdown_source(markdown)
+    assert source.title == "标题"
+    assert (source.blocks[0].text, source.blocks[0].md_level) == expected

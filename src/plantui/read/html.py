@@ -333,3 +333,18 @@ def _layout(table: Any, cells: list[list[Any]]) -> bool:
     return any(
         cell.css_first("p, div") is not None or len(_text(cell)) > 150 for row in cells for cell in row
     )
+
+
+def fragment_blocks(markup: str) -> list[Block]:
+    """Blocks of an HTML fragment met inside another format (a converter's ``<table>`` in
+    Markdown), read as a page's content is: data tables as rows, layout tables as flow."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(markup)
+    for node in tree.css(_DROP):
+        node.decompose()
+    root = tree.body or tree.root
+    out = _Out()
+    if root is not None:
+        _walk(root, out, 0)
+    return out.blocks

@@ -1,27 +1,33 @@
-"""Markdown source → front matter and the same line records plain text gives.
+"""Markdown source → front matter and blocks, read with markdown-it-py (CommonMark + GFM tables).
 
-Handles what plantui's own export writes (YAML front matter, ``#`` headings, 专栏 as
-blockquotes, bold lead-ins, a marked targets table) and ordinary Markdown: setext rules,
-lists, code fences, escapes and HTML comments are reduced to their text.
+Block tokens carry their source lines, so every block keeps the line it came from. Handles what
+plantui's own export writes (YAML front matter, ``#`` headings, 专栏 as blockquotes, bold
+lead-ins, a marked targets table, which re-importing skips) and what converters write
+(MinerU, marker, pandoc): GFM tables and HTML tables become table rows (the HTML reader's table
+code reads the latter), inline LaTeX becomes text (``$17\\%$`` → 17%), images and link targets
+go. Paragraphs stay one block per source line: joining them is structure's job.
+
+Two CommonMark rules are switched off because Chinese plans trip over them: setext headings
+(a ``---`` under a crawler's field line is a rule, not an underline) and link reference
+definitions (``[1]: …`` is text). ``#标题`` without a space still heads a part: converters
+write it so.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from plantui import patterns as P
 from plantui.blocks import Block, Source
+from plantui.read.latex import latex_text
 
-HEADING = re.compile(r"(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
-QUOTE = re.compile(r"(?:>\s?)+")
-BULLET = re.compile(r"[-*+]\s+")
-TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
-THEMATIC_BREAK = re.compile(r"(?:[-*_]\s*){3,}")
-ESCAPED = re.compile(r"\\([\\#>|*_\-+.`\[\]()!])")
-EMPHASIS = re.compile(r"\*\*|__")
-HTML_COMMENT = re.compile(r"<!--.*?-->")
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 # Headings that label a part of a saved page (政策全文, 基本信息, 文档：x.md) rather than head a
 # part of the plan: web scrapers and converters write them around the document.
 SECTION_LABEL = re.compile(
@@ -31,11 +37,19 @@ SECTION_LABEL = re.compile(
 # plantui writes its own targets table between these markers; re-importing must not read it as text.
 TARGETS_MARK = "<!-- plantui:targets -->"
 TARGETS_END = "<!-- /plantui:targets -->"
+# An ordered list's marker as written (``1.``, ``2)``, with its spacing): plans number their
+# items, so the number is text, not list syntax.
+_ORDERED_MARKER = re.compile(r"^[ \t>]*(\d{1,9}[.)])([ \t]*)")
+# ``#一、总体要求``: an ATX heading without the space CommonMark asks for.
+_TIGHT_HEADING = re.compile(r"(#{1,6})(?=[\u4e00-\u9fff（(〔【“《第])(.+)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_BR = re.compile(r"<br\s*/?>", re.I)
+_COMMENT_ONLY = re.compile(r"(?:\s*<!--.*?-->)+\s*", re.S)
 
 
 @dataclass
 class MarkdownSource:
-    """Front matter, the first level-1 heading, and the body as line records."""
+    """Front matter, the first level-1 heading, and the body as blocks."""
 
     front: dict[str, Any] = field(default_factory=dict)
     title: str | None = None
@@ -43,30 +57,24 @@ class MarkdownSource:
     lines: list[Block] = field(default_factory=list)
 
 
+@cache
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").disable(["lheading", "reference"])
+    dollarmath_plugin(md, allow_labels=False, allow_space=True, allow_digits=True)
+    return md
+
+
 def read_markdown(text: str) -> MarkdownSource:
-    """Split Markdown into front matter, title and body lines (1-based source numbers kept)."""
+    """Split Markdown into front matter, title and body blocks (1-based source lines kept)."""
     source = MarkdownSource()
     rows = text.split("\n")
     start = _front_matter(rows, source)
-    in_fence = False
-    skipping = False  # inside plantui's own targets section
-    for number, row in enumerate(rows[start:], start=start + 1):
-        stripped = row.strip(P.STRIP_CHARS)
-        if stripped.startswith(("```", "~~~")):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            if stripped:
-                source.lines.append(Block(stripped, number))
-            continue
-        if stripped in (TARGETS_MARK, TARGETS_END):
-            skipping = stripped == TARGETS_MARK
-            continue
-        if skipping:
-            continue
-        line = _line(stripped, number, source)
-        if line is not None:
-            source.lines.append(line)
+    body = [""] * start + rows[start:]
+    _blank_targets(body)
+    _Reader(body, source).run(_parser().parse("\n".join(body)))
     return source
 
 
@@ -88,32 +96,146 @@ def _front_matter(rows: list[str], source: MarkdownSource) -> int:
     return 0
 
 
-def _line(stripped: str, number: int, source: MarkdownSource) -> Block | None:
-    quote = 0
-    match = QUOTE.match(stripped)
-    if match:
-        quote = match.group(0).count(">")
-        stripped = stripped[match.end() :].strip(P.STRIP_CHARS)
-    stripped = HTML_COMMENT.sub("", stripped).strip()
-    if not stripped or TABLE_RULE.fullmatch(stripped) or THEMATIC_BREAK.fullmatch(stripped):
-        return None
-    level = 0
-    heading = HEADING.fullmatch(stripped)
-    if heading:
-        level = len(heading.group("hashes"))
-        stripped = heading.group("text")
-        if SECTION_LABEL.fullmatch(ESCAPED.sub(r"\1", EMPHASIS.sub("", stripped)).strip()):
-            return None  # a scraper's or converter's label for a part of the page, not a heading
-    else:
-        stripped = BULLET.sub("", stripped, count=1) if BULLET.match(stripped) else stripped
-    stripped = ESCAPED.sub(r"\1", EMPHASIS.sub("", stripped)).strip(P.STRIP_CHARS)
-    if not stripped:
-        return None
-    if level == 1 and source.title is None and quote == 0:
-        source.title = stripped
-        source.title_line = number
-        return None
-    return Block(stripped, number, level, quote)
+def _blank_targets(rows: list[str]) -> None:
+    """Blank plantui's own targets section (kept line numbers, nothing read from it)."""
+    skipping = False
+    for number, row in enumerate(rows):
+        stripped = row.strip(P.STRIP_CHARS)
+        if stripped in (TARGETS_MARK, TARGETS_END):
+            skipping = stripped == TARGETS_MARK
+            rows[number] = ""
+        elif skipping:
+            rows[number] = ""
+
+
+class _Reader:
+    """Walks the token stream once, keeping blockquote depth, list markers and table rows."""
+
+    def __init__(self, rows: list[str], source: MarkdownSource) -> None:
+        self.rows = rows
+        self.source = source
+        self.quote = 0
+        self.heading = 0  # level of the heading whose inline token comes next
+        self.marker = ""  # an ordered list item's number, for the item's first line
+        self.cells: list[str] | None = None  # the table row being read
+        self.row_line = 0
+
+    def run(self, tokens: list[Token]) -> None:
+        for token in tokens:
+            kind = token.type
+            if kind == "blockquote_open":
+                self.quote += 1
+            elif kind == "blockquote_close":
+                self.quote -= 1
+            elif kind == "list_item_open":
+                self.marker = self._marker(token) if token.markup in (".", ")") else ""
+            elif kind == "heading_open":
+                self.heading = int(token.tag[1])
+            elif kind == "heading_close":
+                self.heading = 0
+            elif kind == "tr_open":
+                self.cells, self.row_line = [], _line(token)
+            elif kind in ("th_open", "td_open") and self.cells is not None:
+                self.cells.append("")
+            elif kind == "tr_close" and self.cells is not None:
+                self._row(self.cells)
+                self.cells = None
+            elif kind == "inline":
+                self._inline(token)
+            elif kind in ("fence", "code_block"):
+                first = _line(token) + (1 if kind == "fence" else 0)
+                for offset, row in enumerate(token.content.split("\n")):
+                    self._add(row, first + offset)
+            elif kind == "html_block":
+                self._html(token)
+            elif kind == "math_block":
+                self._add(latex_text(token.content), _line(token))
+
+    def _marker(self, token: Token) -> str:
+        match = _ORDERED_MARKER.match(self.rows[_line(token) - 1])
+        return match.group(1) + match.group(2) if match else f"{token.info}{token.markup}"
+
+    def _inline(self, token: Token) -> None:
+        text = _inline_text(token.children or [])
+        if self.cells is not None:
+            if self.cells:
+                self.cells[-1] = text.replace("\n", " ").strip(P.STRIP_CHARS)
+            return
+        if self.heading:
+            self._heading(text.replace("\n", " "), _line(token), self.heading)
+            return
+        for offset, row in enumerate(text.split("\n")):
+            number = _line(token) + offset
+            if self.marker:
+                row, self.marker = self.marker + row.lstrip(P.STRIP_CHARS), ""
+            tight = _TIGHT_HEADING.fullmatch(row.strip(P.STRIP_CHARS))
+            if tight:
+                self._heading(tight.group(2), number, len(tight.group(1)))
+            else:
+                self._add(row, number)
+
+    def _heading(self, text: str, number: int, level: int) -> None:
+        text = text.strip(P.STRIP_CHARS)
+        if not text or SECTION_LABEL.fullmatch(text):
+            return  # a scraper's or converter's label for a part of the page, not a heading
+        if level == 1 and self.source.title is None and self.quote == 0:
+            self.source.title = text
+            self.source.title_line = number
+            return
+        self.source.lines.append(Block(text, number, level, self.quote))
+
+    def _add(self, text: str, number: int, row: bool = False) -> None:
+        text = text.strip(P.STRIP_CHARS)
+        if self.marker and text:
+            text, self.marker = self.marker + text, ""
+        if text:
+            self.source.lines.append(Block(text, number, 0, self.quote, row=row))
+
+    def _row(self, cells: list[str]) -> None:
+        if any(cells):
+            self._add(" | ".join(cell.replace("|", "｜") for cell in cells), self.row_line, row=True)
+
+    def _html(self, token: Token) -> None:
+        """An HTML block: a converter's table (rows), or markup around text (its text)."""
+        content = token.content
+        if _COMMENT_ONLY.fullmatch(content):
+            return
+        from plantui.read.html import fragment_blocks
+
+        first = _line(token)
+        last = token.map[1] if token.map else first
+        cursor = first
+        for block in fragment_blocks(content):
+            probe = block.text.split(" | ")[0][:6]
+            for number in range(cursor, last + 1):
+                if probe and probe in self.rows[number - 1]:
+                    cursor = number
+                    break
+            self.source.lines.append(Block(block.text, cursor, 0, self.quote + block.quote, row=block.row))
+
+
+def _line(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 1
+
+
+def _inline_text(children: list[Token]) -> str:
+    """An inline token's text: markup dropped, breaks kept as newlines (one per source line)."""
+    parts: list[str] = []
+    for child in children:
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            parts.append(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif kind in ("math_inline", "math_inline_double"):
+            parts.append(latex_text(child.content))
+        elif kind == "image":
+            alt = child.content
+            parts.append(alt if _CJK.search(alt) else "")
+        elif kind == "html_inline" and _BR.fullmatch(child.content):
+            parts.append(" ")
+    # CommonMark leaves ** beside CJK punctuation unmatched (文字**“十四五”**): still emphasis
+    return "".join(parts).replace("**", "").replace("__", "")
 
 
 # A Markdown heading that is not a field label (``## 政策标题：`` heads a value, not a section).

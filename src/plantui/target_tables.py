@@ -82,6 +82,14 @@ _SYMBOLS = (("≥", ">="), (">=", ">="), ("≤", "<="), ("<=", "<="), (">", ">")
 # 十四五 in a caption: 十一五 ended in 2010, each next plan five years later
 _FIVE_YEAR = re.compile(r"十(?P<n>[一二三四五六七八九])五")
 _CN_DIGITS = "一二三四五六七八九"
+# compiled once: inline patterns are looked up in re's cache on every call
+_SPACE = re.compile(r"\s")
+_DIGIT = re.compile(r"\d")
+_NAME_HEADER = re.compile(r"指标|名称|属性")
+_NUMBER_HEADER = re.compile("序号|类别|编号")
+_LABEL_MARKS = re.compile(r"[\[\]〔〕(（:：约]")
+_VALUE_MARKS = re.compile(r"[\d.%≥≤<>=~\-—–〔〕\[\]()（）:：/]")
+_MAGNITUDE_WORDS = re.compile(r"万亿|亿|万|约")
 
 
 @dataclass(frozen=True)
@@ -267,14 +275,14 @@ def _value_columns(row: list[str], reference: int | None) -> list[_Column]:
     """The columns of a header that hold values, with their years; the baseline marked."""
     found: list[_Column] = []
     for index, cell in enumerate(row):
-        squashed = re.sub(r"\s", "", P.fold(cell))
+        squashed = _SPACE.sub("", P.fold(cell))
         if len(squashed) > _HEADER_CELL_MAX + 6:
             return []  # a row of data, not a header
         year = YEAR_IN_HEADER.search(squashed) or YEAR_HEADER.match(squashed)
         rate = bool(_RATE_WORDS.search(squashed))
         if year:
             found.append(_Column(index, int(year.group("y")), bool(_BASE_WORDS.search(squashed)), rate))
-        elif (_TARGET_WORDS.search(squashed) and not re.search(r"指标|名称|属性", squashed)) or rate:
+        elif (_TARGET_WORDS.search(squashed) and not _NAME_HEADER.search(squashed)) or rate:
             found.append(_Column(index, None, bool(_BASE_WORDS.search(squashed)), rate))
     years = [c.year for c in found if c.year is not None and not c.rate]
     if not any(c.base for c in found) and len(set(years)) >= 2:
@@ -295,7 +303,7 @@ def _header(row: list[str], reference: int | None) -> _Header | None:
     indicator = _column(row, _INDICATOR_WORDS, taken)
     if indicator is None:
         indicator = next(
-            (i for i, c in enumerate(row) if i not in taken and not re.search("序号|类别|编号", c)), None
+            (i for i, c in enumerate(row) if i not in taken and not _NUMBER_HEADER.search(c)), None
         )
     return _Header(
         columns,
@@ -308,7 +316,7 @@ def _header(row: list[str], reference: int | None) -> _Header | None:
 
 def _column(header: list[str], words: tuple[str, ...], taken: set[int]) -> int | None:
     for index, cell in enumerate(header):
-        squashed = re.sub(r"\s", "", cell)
+        squashed = _SPACE.sub("", cell)
         if index not in taken and any(w in squashed for w in words):
             if "属性" in squashed and words == _INDICATOR_WORDS:
                 continue  # 指标属性 is the attribute column
@@ -318,7 +326,7 @@ def _column(header: list[str], words: tuple[str, ...], taken: set[int]) -> int |
 
 def _unit(unit: str) -> tuple[float, str]:
     """``亿元`` → (1e8, 元), ``万个`` → (1e4, 个), ``%`` → (1, %)."""
-    unit = re.sub(r"\s", "", P.fold(unit))
+    unit = _SPACE.sub("", P.fold(unit))
     for word in ("万亿", "亿", "万", "千"):
         if unit.startswith(word) and len(unit) > len(word):
             return float(MAGNITUDES[word]), unit[len(word) :]
@@ -330,7 +338,7 @@ def _values(texts: list[str]) -> list[_Cell]:
     each after its label (成片：五年累计约110 零星：五年累计约20)."""
     out = []
     for text in texts:
-        for part in _LABELLED.split(re.sub(r"\s", "", P.fold(text))):
+        for part in _LABELLED.split(_SPACE.sub("", P.fold(text))):
             cell = _value(part)
             if cell is not None:
                 out.append(cell)
@@ -339,7 +347,7 @@ def _values(texts: list[str]) -> list[_Cell]:
 
 def _value(text: str) -> _Cell | None:
     """下降15% → 15 % (下降); <15000; 〔20〕; ≥85; 5以上; 5左右; 4.5-5; 重点城市≥30 (重点城市)."""
-    folded = re.sub(r"\s", "", P.fold(text))
+    folded = _SPACE.sub("", P.fold(text))
     if _EMPTY.match(folded):
         return None
     match = VALUE.search(folded)
@@ -358,26 +366,26 @@ def _value(text: str) -> _Cell | None:
     value_max = float(match.group("b")) * factor if match.group("b") else None
     before = folded[: match.start()]
     change = CHANGE.search(before)
-    label = re.sub(r"[\[\]〔〕(（:：约]", "", _VALUE_WORDS.sub("", before))
+    label = _LABEL_MARKS.sub("", _VALUE_WORDS.sub("", before))
     return _Cell(
         value,
         value_max,
         comparator,
         "%" if match.group("pct") else "",
         change.group(0) if change else "",
-        label if 0 < len(label) <= _VALUE_LABEL and not re.search(r"\d", label) else "",
+        label if 0 < len(label) <= _VALUE_LABEL and not _DIGIT.search(label) else "",
     )
 
 
 def _is_value(text: str) -> bool:
     """Whether a cell states a value (95, 下降15%, <1, 重点城市≥30, ——), not a name."""
-    folded = re.sub(r"\s", "", P.fold(text))
+    folded = _SPACE.sub("", P.fold(text))
     if _EMPTY.match(folded):
         return True
-    if not re.search(r"\d", folded):
+    if not _DIGIT.search(folded):
         return False
-    rest = re.sub(r"[\d.%≥≤<>=~\-—–〔〕\[\]()（）:：/]", "", _VALUE_WORDS.sub("", folded))
-    rest = re.sub(r"万亿|亿|万|约", "", rest)
+    rest = _VALUE_MARKS.sub("", _VALUE_WORDS.sub("", folded))
+    rest = _MAGNITUDE_WORDS.sub("", rest)
     return len(rest) <= _VALUE_LABEL
 
 
@@ -390,7 +398,7 @@ def _flat_tables(
     """Each flattened table: its caption, its header cells and its rows of cells."""
     found: list[tuple[str, list[Paragraph], list[list[Paragraph]]]] = []
     # long paragraphs are neither headers nor cells: no need to fold them
-    texts = [re.sub(r"\s", "", P.fold(p.text)) if len(p.text) <= _CELL_MAX * 2 else "。" for p in paragraphs]
+    texts = [_SPACE.sub("", P.fold(p.text)) if len(p.text) <= _CELL_MAX * 2 else "。" for p in paragraphs]
     if not any(len(t) <= _HEADER_CELL_MAX and HEADER_CELL.match(t) for t in texts):
         return found
     index = 0
@@ -415,7 +423,7 @@ def _flat_rows(
 ) -> tuple[list[list[Paragraph]], int]:
     """The rows after a flattened header, split at their sequence numbers 1, 2, 3 … (or, without
     a 序号 column, every as many cells as the header has); and where the table ends."""
-    numbered = any(re.sub(r"\s", "", p.text) in ("序号", "编号") for p in header)
+    numbered = any(_SPACE.sub("", p.text) in ("序号", "编号") for p in header)
     end = start
     while end < len(paragraphs) and _is_cell(texts[end]):
         end += 1
@@ -535,7 +543,7 @@ def _space_tables(
     lines = _source_lines(paragraphs)
     index = 0
     while index < len(lines):
-        squashed = re.sub(r"\s", "", lines[index][0])
+        squashed = _SPACE.sub("", lines[index][0])
         if (
             not ("属性" in squashed and ("指标" in squashed or "单位" in squashed))
             or len(squashed) > _HEADER_CELL_MAX
@@ -643,4 +651,4 @@ def _merge(above: list[str], below: list[str]) -> list[str]:
     bottom = [t for piece in below for t in piece.split()]
     if len(top) > 1 and len(top) == len(bottom):
         return [a + b for a, b in zip(top, bottom, strict=True)]
-    return ["".join(re.sub(r"\s", "", p) for p in (*above, *below))] if above or below else []
+    return ["".join(_SPACE.sub("", p) for p in (*above, *below))] if above or below else []

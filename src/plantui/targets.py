@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from plantui import patterns as P
@@ -43,7 +44,7 @@ _SUBJECT_ENDS = tuple(w for w, _ in W.COMPARATORS if len(w) >= 2)
 QUALIFIERS = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~", "多": ">"}
 # 在河北布局, 在雄安落地: where the counted things go, not what they are
 _WHERE = re.compile(r"在[\u4e00-\u9fff]{1,8}(?:布局|落户|落地|集聚|发展)$")
-_VERBS = [w for w, _ in W.COMPARATORS]
+_VERBS = tuple(w for w, _ in W.COMPARATORS)
 # words that join two amounts of one list: 7%和8%, 5家、10家
 _JOINERS = ("、", "和", "及", "与", "或")
 _NEXT_INDICATOR = re.compile(r"、[^、]*(?:达到|达|超过|突破|增至|提高到|提升至)\s*$")
@@ -51,6 +52,29 @@ _NEXT_INDICATOR = re.compile(r"、[^、]*(?:达到|达|超过|突破|增至|提�
 _DATE_LINES = 12
 # the 11th five-year plan (十一五) ended in 2010, each next one five years later
 _ELEVENTH_PLAN_END = 2010
+
+# Patterns used inside the functions below, compiled once (a pattern written inline is looked
+# up in re's cache on every call, and compiled again whenever the cache has dropped it).
+_SPACE = re.compile(r"\s")
+_SPACES = re.compile(r"\s+")
+_REPORT_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年.*报告")  # 2026年河北省政府工作报告
+_GOAL_TITLE = re.compile(r"目标$|目标和|目标与|主要目标|主要指标|发展指标|指标表|预期目标|总体目标")
+_CLAUSE_MARK = re.compile(r"[,;。]")
+_AIMS = re.compile("目标|任务")
+_ENDED = re.compile(r"[。;!?]\s*$")
+_NAMES_GOALS = re.compile(r"(?:目标|指标)\s*$")
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
+_CN_MAGNITUDE = re.compile("[十百千万亿]")
+_MAGNITUDE_START = re.compile(r"[百千万亿]")
+_IDIOM_HEAD = re.compile(r"[百千万亿][\u4e00-\u9fff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+_LIST_JOINER = re.compile(r"[、和及与]")
+_LEADING_NOTE = re.compile(r"^\s*[(（][^()（）]*[)）]")
+_TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+_ENUMERATING = re.compile(r"[、,，和与及\d一二三四五六七八九十百千万亿超]")
+_ACTIONS = tuple(W.ACTIONS)
+_CHANGES = tuple(W.CHANGES)
 
 
 @dataclass
@@ -119,7 +143,7 @@ def reference_year(doc: Document) -> int | None:
         written = P.DATE_CN.search(P.fold(para.text))
         if written:
             return int(written.group("y"))
-    titled = re.match(r"\s*((?:19|20)\d{2})\s*年.*报告", P.fold(doc.title))
+    titled = _REPORT_YEAR.match(P.fold(doc.title))
     return int(titled.group(1)) if titled else None  # 2026年河北省政府工作报告
 
 
@@ -161,19 +185,17 @@ def _node(node: Node, outer: _Scope, out: list[Target]) -> None:
 
 def _goal_title(title: str) -> bool:
     """发展目标, 主要目标, 工作目标, 主要指标 … but not 目标任务分工 or 指标体系建设."""
-    squashed = re.sub(r"\s", "", title)
-    return bool(
-        re.search(r"目标$|目标和|目标与|主要目标|主要指标|发展指标|指标表|预期目标|总体目标", squashed)
-    )
+    squashed = _SPACE.sub("", title)
+    return bool(_GOAL_TITLE.search(squashed))
 
 
 def _indicator_title(title: str) -> str:
     """A heading that names an indicator (签约居民续约率, 家庭医生人数), or ""."""
-    squashed = re.sub(r"\s", "", title).rstrip("。.:")
+    squashed = _SPACE.sub("", title).rstrip("。.:")
     if (
         len(squashed) <= _MAX_INDICATOR
         and W.INDICATOR_NOUN.search(squashed)
-        and not re.search(r"[,;。]", squashed)
+        and not _CLAUSE_MARK.search(squashed)
     ):
         return squashed
     return ""
@@ -187,7 +209,7 @@ def _heading_context(title: str, scope: _Scope) -> None:
     plan (“十五五”时期主要目标任务) ends its period in that plan's last year.
     """
     reference = scope.reference
-    if W.REVIEW_HEADING.search(title) and not re.search("目标|任务", title):
+    if W.REVIEW_HEADING.search(title) and not _AIMS.search(title):
         scope.year, scope.goal = None, False
         return
     plan_end = _five_year_end(title)
@@ -239,7 +261,7 @@ def _paragraph_end(folded: str, before: int | None, scope: _Scope) -> None:
     if end is not None and scope.year is not None and scope.year > end:
         within = [y for y in scope.stated if y <= end]
         scope.year = within[-1] if within else before
-    if scope.listing and re.search(r"[。;!?]\s*$", folded):
+    if scope.listing and _ENDED.search(folded):
         scope.listing = False
 
 
@@ -342,7 +364,7 @@ def _past_words(folded: str, scope: _Scope) -> bool:
 
 def _names_goals(clause: _Clause | None) -> bool:
     """设置了29项主要指标，包括：… — the clause before 包括 names the targets that follow."""
-    return clause is not None and bool(re.search(r"(?:目标|指标)\s*$", clause.folded))
+    return clause is not None and bool(_NAMES_GOALS.search(clause.folded))
 
 
 def _subject(folded: str) -> str:
@@ -356,7 +378,7 @@ def _subject(folded: str) -> str:
     amount = W.QUANTITY.search(folded)
     if amount is not None and (amount.group("num") or amount.group("bare")) and amount.start() < cut:
         before = folded[: amount.start()].rstrip()
-        action = _ending(before, list(W.ACTIONS))
+        action = _ending(before, _ACTIONS)
         if action and _clean(before[: -len(action)]):
             cut = len(before) - len(action)
     return _clean(folded[:cut])
@@ -415,7 +437,7 @@ def _clause_targets(
         if unit in W.TIME_UNITS and folded[m_end - 1 : m_end] == "内" and _has_object(right):
             # 航空应急力量基本实现2小时内到达灾害事故易发多发地域: the time it takes to do what follows
             subject = _trim(left)
-            subject = subject[: len(subject) - len(_ending(subject, list(W.ACTIONS)))]
+            subject = subject[: len(subject) - len(_ending(subject, _ACTIONS))]
             shape, indicator = "A", _clean(subject) + _clean(right)
         if not unit and shape != "A":
             shape = None  # a bare number counts only after a comparing verb: 指数达到88, not 信息化2.0
@@ -452,7 +474,7 @@ def _borrow_subject(indicator: str, previous: _Clause | None, title: str) -> str
     """An indicator missing its subject takes the previous clause's: 总量突破2万亿元，年均增长12%;
     规模达到3万亿元，占GDP比重超过45%; or, under a heading that names one, the heading's
     (10.签约居民续约率 / 较上一年增加，力争2023年达到80%)."""
-    change = _ending(indicator, list(W.CHANGES))
+    change = _ending(indicator, _CHANGES)
     own = indicator[: len(indicator) - len(change)]
     if not _clean(own) and title:
         return title + change
@@ -483,7 +505,7 @@ def _amounts(folded: str, quoted: list[tuple[int, int]]) -> list[_Amount]:
             continue
         if _not_a_count(folded, match):
             continue
-        value = parse_amount(number + (match.group("mag") or "") if number else match.group("bare"))
+        value = _amount(number + (match.group("mag") or "") if number else match.group("bare"))
         if value is None:
             continue
         if not unit and not match.group("ratio"):
@@ -493,11 +515,11 @@ def _amounts(folded: str, quoted: list[tuple[int, int]]) -> list[_Amount]:
             # a bare number is Arabic (指数达到88); in words only a large one (用户超千万)
             if not (_is_arabic(number) or value >= _LARGE):
                 continue
-            if folded[end : end + 1] == "年" or re.fullmatch(r"(?:19|20)\d{2}", number):
+            if folded[end : end + 1] == "年" or _YEAR_NUMBER.fullmatch(number):
                 continue
         value_max = None
         if match.group("num2"):
-            value_max = parse_amount(match.group("num2") + (match.group("mag") or ""))
+            value_max = _amount(match.group("num2") + (match.group("mag") or ""))
             if match.group("mag") and value_max is not None and value_max < value:
                 value_max = None
         qualifier = match.group("qual") or ""
@@ -508,7 +530,7 @@ def _amounts(folded: str, quoted: list[tuple[int, int]]) -> list[_Amount]:
             comparator = "<="
         out.append(_Amount(start, end, value, value_max, unit, comparator))
     for match in W.PERCENT_WORDS.finditer(folded):
-        value = parse_amount(match.group("num"))
+        value = _amount(match.group("num"))
         if value is not None:
             qualifier = match.group("qual") or ""
             out.append(_Amount(match.start(), match.end(), value, None, "%", QUALIFIERS.get(qualifier, "")))
@@ -516,46 +538,50 @@ def _amounts(folded: str, quoted: list[tuple[int, int]]) -> list[_Amount]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _amount(text: str) -> float | None:
+    """parse_amount, remembered: the same few hundred amounts recur (cn2an is slow on words)."""
+    return parse_amount(text)
+
+
 def _not_a_count(folded: str, match: re.Match[str]) -> bool:
     """Numbers in words that count nothing: 一二三次产业 (digits read one by one), 千家万户 and
     千行百业 (idioms), 亿元以上项目 and 亿元级项目 (a size that qualifies the things counted)."""
     number, end = match.group("num") or "", match.end()
-    if number and not _is_arabic(number) and len(number) > 1 and not re.search("[十百千万亿]", number):
+    if number and not _is_arabic(number) and len(number) > 1 and not _CN_MAGNITUDE.search(number):
         return True
     after = folded[end : end + 1]
     if match.group("bare") or (number and not _is_arabic(number) and number in "百千万"):
-        if re.match(r"[百千万亿]", after) or re.fullmatch(
-            r"[百千万亿][\u4e00-\u9fff]", folded[max(0, match.start() - 2) : match.start()]
+        if _MAGNITUDE_START.match(after) or _IDIOM_HEAD.fullmatch(
+            folded[max(0, match.start() - 2) : match.start()]
         ):
             return True  # 千家万户
-        if (match.group("qual") in ("以上", "以下") or after == "级") and re.match(
-            r"[\u4e00-\u9fff]", after or "级"
-        ):
+        if (match.group("qual") in ("以上", "以下") or after == "级") and _HAN.match(after or "级"):
             nxt = folded[end + (1 if after == "级" else 0) : end + 2]
-            return bool(re.match(r"[\u4e00-\u9fff]", nxt))
+            return bool(_HAN.match(nxt))
     return False
 
 
 def _is_arabic(number: str) -> bool:
-    return bool(re.fullmatch(r"\d+(?:\.\d+)?", number))
+    return bool(_ARABIC.fullmatch(number))
 
 
 def _shape(left: str, right: str, unit: str, last_shape: str, listing: bool) -> tuple[str | None, str, str]:
     """Which shape an amount takes in its clause, its indicator, and the comparator of its verb."""
     trimmed = _trim(left)
     verb = _ending(trimmed, _VERBS)
-    change = _ending(trimmed, list(W.CHANGES))
+    change = _ending(trimmed, _CHANGES)
     attributive = right.lstrip().startswith("的")
     if change and (not verb or len(change) >= len(verb)):
         return (None, "", "") if attributive else ("A", trimmed, "=")
-    action = _ending(trimmed, list(W.ACTIONS))
+    action = _ending(trimmed, _ACTIONS)
     if action and (not verb or len(action) > len(verb) or (action == verb and _has_object(right))):
         subject = _clean(trimmed[: len(trimmed) - len(action)])
         counted = _has_object(_own(right))  # 新开工 300 个、完工 200 个: the next element is no object
-        if not counted and subject and not _leading(subject, list(W.ACTIONS)):
+        if not counted and subject and not _leading(subject, _ACTIONS):
             return "A", subject, "="  # 固定资产投资完成194亿元: the action is the verb of its subject
         if not counted and subject and not _only_actions(subject):
-            leading = _leading(subject, list(W.ACTIONS))  # 完成5G基站建设9万个左右
+            leading = _leading(subject, _ACTIONS)  # 完成5G基站建设9万个左右
             return "E", _object(_clean(trimmed)[len(leading) :]), "="
         return "B", _object(right), "="
     if verb:
@@ -575,17 +601,14 @@ def _shape(left: str, right: str, unit: str, last_shape: str, listing: bool) -> 
     if unit in ("%", "‰") and ("占" in clean_left or W.RATE_NOUN.search(clean_left.rstrip("的"))):
         return "C", clean_left.rstrip("的"), "="  # 服务贸易年均增速5%: a rate, though 服务 is an action
     # the action as written: 新增 is a filler to _clean, but here it opens 新增…停车位 1 万个
-    raw = re.sub(r"\s+", "", left).lstrip("、,，和及与")
-    written = raw if _leading(raw, list(W.ACTIONS)) else clean_left
-    leading = _leading(written, list(W.ACTIONS))
+    raw = _SPACES.sub("", left).lstrip("、,，和及与")
+    written = raw if _leading(raw, _ACTIONS) else clean_left
+    leading = _leading(written, _ACTIONS)
     own_right = _own(right)
     if leading and not _has_object(own_right):
         thing = written
-        while (
-            _leading(thing, list(W.ACTIONS))
-            and len(thing) - len(_leading(thing, list(W.ACTIONS))) >= _MIN_NAME
-        ):
-            thing = thing[len(_leading(thing, list(W.ACTIONS))) :]  # 建设筹集保障性租赁住房 7 万套
+        while _leading(thing, _ACTIONS) and len(thing) - len(_leading(thing, _ACTIONS)) >= _MIN_NAME:
+            thing = thing[len(_leading(thing, _ACTIONS)) :]  # 建设筹集保障性租赁住房 7 万套
         return "E", _object(thing), "="
     if last_shape == "E" and left.lstrip()[:1] in _JOINERS and not _has_object(own_right):
         return "E", _object(clean_left), "="  # 培育…企业100家、…企业1000家
@@ -606,36 +629,36 @@ def _trim(left: str) -> str:
 
 def _own(right: str) -> str:
     """What follows an amount, up to the next list element."""
-    return re.split(r"[、和及与]", right, maxsplit=1)[0]
+    return _LIST_JOINER.split(right, maxsplit=1)[0]
 
 
 def _only_actions(text: str) -> bool:
     """Whether ``text`` is nothing but action verbs (推动制定), or empty."""
     while text:
-        action = _leading(text, list(W.ACTIONS))
+        action = _leading(text, _ACTIONS)
         if not action:
             return False
         text = text[len(action) :]
     return True
 
 
-def _ending(text: str, words: list[str]) -> str:
+def _ending(text: str, words: Sequence[str]) -> str:
     """The longest word that ``text`` ends with."""
     return _longest(text, words, text.endswith)
 
 
-def _leading(text: str, words: list[str]) -> str:
+def _leading(text: str, words: Sequence[str]) -> str:
     """The longest word that ``text`` starts with."""
     return _longest(text, words, text.startswith)
 
 
-def _longest(text: str, words: list[str], fits: Callable[[str], bool]) -> str:
+def _longest(text: str, words: Sequence[str], fits: Callable[[str], bool]) -> str:
     return max((w for w in words if fits(w)), key=len, default="")
 
 
 def _has_object(right: str) -> bool:
     """Whether a noun follows the amount (a bracketed note such as （含通信业） is not one)."""
-    text = re.sub(r"^\s*[(（][^()（）]*[)）]", "", right)
+    text = _LEADING_NOTE.sub("", right)
     return len(_clean(text.lstrip("的"))) >= 2
 
 
@@ -644,14 +667,14 @@ def _object(right: str) -> str:
     (一个跨行业、跨领域的综合性平台 → 综合性平台); a short one names the kind and stays
     (面向行业的工业互联网平台). A trailing 在…布局 says where, not what."""
     text = right[: _object_end(right)].strip().rstrip("和及与、")
-    text = re.sub(r"[(（][^()（）]*[)）]$", "", text) if len(text) > 6 else text
+    text = _TRAILING_NOTE.sub("", text) if len(text) > 6 else text
     text = _WHERE.sub("", text) or text
     if "的" not in text[1:]:
         return text.lstrip("的")
     modifier, head = text.rsplit("的", 1)
     if len(head) < 2:
         return text.lstrip("的")
-    if len(modifier) <= 4 and not re.search(r"[、,，和与及\d一二三四五六七八九十百千万亿超]", modifier):
+    if len(modifier) <= 4 and not _ENUMERATING.search(modifier):
         return text
     return head
 
@@ -664,7 +687,7 @@ def _object_end(right: str) -> int:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"\s+", "", text)
+    text = _SPACES.sub("", text)
     text = text.strip(",，、;；:：。.")
     text = _balance(text)
     text = W.FUTURE_YEAR.sub("", text)
@@ -732,6 +755,6 @@ def _target(where: _Where, indicator: str, amount: _Amount, comparator: str) -> 
 
 def _original(clause: _Clause, indicator: str) -> str:
     """The indicator as written (full-width characters kept) when it can be found in the clause."""
-    squashed = re.sub(r"\s+", "", clause.text)
+    squashed = _SPACES.sub("", clause.text)
     index = P.fold(squashed).find(indicator)
     return squashed[index : index + len(indicator)] if index >= 0 else indicator

@@ -1,0 +1,135 @@
+"""``plantui search``: every passage that contains the query. On a terminal the best hits
+with the total, wrapped by the Chinese rules; piped, every hit on a line of its own."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from plantui.cli.common import Failure, connect, resolve, stdout, stdout_is_terminal
+from plantui.textsafe import json_text
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+SHOWN = 10  # hits shown per query on a terminal unless --all or --limit
+
+
+def search(
+    db_path: Path,
+    queries: list[str],
+    *,
+    as_json: bool = False,
+    batch: bool = False,
+    limit: int | None = None,
+    show_all: bool = False,
+    doc: list[str] | None = None,
+    raw: bool = False,
+) -> int:
+    """Answer each query; the exit status: 0 when something was found, else 1 (as grep).
+    In a ``batch`` (--from-file) a query that cannot run is reported and the others go on."""
+    from plantui.search import SearchError
+    from plantui.search import search as run
+
+    conn = connect(db_path)
+    documents = resolve(conn, doc) if doc else None
+    terminal = not as_json and stdout_is_terminal()
+    console = stdout() if terminal else None
+    shown = limit if limit is not None else (SHOWN if terminal and not show_all else None)
+    found = False
+    for text in queries:
+        try:
+            result = run(conn, text, limit=shown, documents=documents, raw=raw)
+        except SearchError as exc:
+            if not batch:
+                raise
+            _query_error(text, str(exc), as_json)
+            continue
+        found = found or result.count > 0
+        if as_json:
+            sys.stdout.write(json_text(result.as_json()) + "\n")
+        elif console is not None:
+            _print_hits(console, result, limit is None and not show_all)
+        else:
+            _write_hit_lines(result, prefix=batch)
+    return 0 if found else 1
+
+
+def read_queries(source: str) -> list[str]:
+    """One query a line from a file, or from standard input for ``-``."""
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise Failure(f"cannot read queries from {source}: {exc}") from None
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _query_error(query: str, message: str, as_json: bool) -> None:
+    """One query of a batch cannot run: say so, and go on with the others."""
+    from plantui.textsafe import printable_line
+
+    if as_json:
+        sys.stdout.write(json_text({"query": query, "error": message, "count": 0, "hits": []}) + "\n")
+    sys.stderr.write(f"plantui: {printable_line(message)}\n")
+
+
+def where(hit: Any) -> str:
+    """file:line (and the page of a PDF): where to find a hit in the file the user holds."""
+    where = f"{os.path.basename(hit.source)}:{hit.line_start}" + (
+        f"-{hit.line_end}" if hit.line_end != hit.line_start else ""
+    )
+    return where + (f" p.{hit.page}" if getattr(hit, "page", None) is not None else "")
+
+
+def _write_hit_lines(result: Any, *, prefix: bool) -> None:
+    """Piped: one hit a line, never wrapped or cut: [query TAB] file:lines TAB plan › path TAB text."""
+    from plantui.textsafe import printable_line
+
+    out = []
+    head = printable_line(result.query) + "\t" if prefix else ""
+    for hit in result.hits:
+        crumb = " › ".join(printable_line(p) for p in (hit.name or hit.title, *hit.path))
+        out.append(f"{head}{where(hit)}\t{crumb}\t{printable_line(hit.text)}\n")
+    sys.stdout.write("".join(out))
+
+
+def _print_hits(console: Console, result: Any, capped: bool) -> None:
+    """On a terminal: the query and its count, then each hit's breadcrumb and snippet, wrapped
+    with a hanging indent by the Chinese rules."""
+    from rich.text import Text
+
+    from plantui.cli.layout import print_wrapped
+    from plantui.search import find_spans, terms
+    from plantui.textsafe import printable_line
+
+    head = Text()
+    head.append(printable_line(result.query), style="bold")
+    if not result.count:
+        head.append("  没有找到。")
+    elif len(result.hits) < result.count:
+        more = "（--all 显示全部）" if capped else ""
+        head.append(f"  共 {result.count} 处，显示最相关的 {len(result.hits)} 处{more}")
+    else:
+        head.append(f"  共 {result.count} 处")
+    print_wrapped(console, head, 0, 2)
+    words = terms(result.query)
+    for hit in result.hits:
+        line = Text()
+        line.append(printable_line(hit.name or hit.title), style="cyan")
+        for part in hit.path:
+            line.append(" › " + printable_line(part), style="dim")
+        line.append("  " + where(hit), style="dim")
+        print_wrapped(console, line, 2, 4)
+        body = printable_line(_snippet_text(hit.text, words))
+        snippet = Text(body)
+        for s, e in find_spans(body, words):
+            snippet.stylize("bold yellow", s, e)
+        print_wrapped(console, snippet, 4, 0)
+
+
+def _snippet_text(text: str, words: list[str], width: int = 90) -> str:
+    from plantui.search import window
+
+    return text if len(text) <= width else window(text, words, width, before=20)

@@ -258,6 +258,8 @@ def _continues(text: str, nxt: Block, first: Block) -> bool:
     folded = P.fold(text)
     if _URL_END.search(folded) or _field_line(folded):
         return False  # 来源: https://… and 发布机构: … stand alone
+    if P.NOTICE_TITLE.match(folded.strip()):
+        return False  # a whole notice title (…关于印发…的通知) is a line of its own
     if folded[-1] in ',、(“"《[':
         return True
     return is_prose(text)

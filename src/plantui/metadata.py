@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from plantui import metadata_signs as S
 from plantui import patterns as P
 from plantui.chunks import Chunk
 from plantui.numerals import chinese_to_number
@@ -75,16 +76,23 @@ class Metadata:
     attached: list[str] = field(default_factory=list)  # documents a covering notice attaches
 
 
-def extract(preamble: list[Chunk], tail: list[Chunk], body_sample: str) -> Metadata:
-    """Read metadata from the preamble chunks and a signature block among the last chunks."""
+def extract(
+    preamble: list[Chunk], tail: list[Chunk], body_sample: str, marked_title: str | None = None
+) -> Metadata:
+    """Read metadata from the preamble chunks and a signature block among the last chunks.
+
+    ``marked_title`` is a title the format marks (a Markdown level-1 heading): the first line."""
     meta = Metadata()
-    texts = [c.text for c in preamble]
+    texts = ([marked_title] if marked_title else []) + [c.text for c in preamble]
     folded = [P.fold(t) for t in texts]
-    _fields(folded, texts, meta)
+    values = _fields(folded, texts, meta)
     tail_texts = [c.text for c in tail]
     tail_folded = [P.fold(t) for t in tail_texts]
     if sum(1 for t in tail_folded if _is_field(t)) >= 2:  # a field block closing the page
         _fields(tail_folded, tail_texts, meta)
+    lead = S.news_lead(texts)
+    if lead and (meta.title is None or S.similar(squash(meta.title), squash(lead[1]))):
+        meta.title = lead[1]  # the text's own writing of the title, not a scraper's heading
     _notice(texts, meta)
     if meta.title is None:
         meta.title = _leading_title(texts)
@@ -93,6 +101,8 @@ def extract(preamble: list[Chunk], tail: list[Chunk], body_sample: str) -> Metad
             match = P.DOC_NUMBER.search(text)
             if match:
                 meta.doc_number = clean_doc_number(texts[index][match.start("num") : match.end("num")])
+        if index in values:
+            continue  # the value of a field this module does not keep (实施日期：/ 2019年07月01日)
         if meta.published is None:
             published = P.PUBLISHED.match(text)
             if published:
@@ -101,14 +111,24 @@ def extract(preamble: list[Chunk], tail: list[Chunk], body_sample: str) -> Metad
             signed = P.SIGNED.match(text)
             if signed:
                 meta.issued = parse_date(signed.group("date"))
+    unlabelled = [t for i, t in enumerate(folded) if i not in values]
     if meta.issued is None:
-        meta.issued = _delivered(folded)
+        meta.issued = _delivered(folded) or parse_date(S.adopted(folded) or "")
     signature = _signature(preamble) or _signature(tail)
     if meta.issued is None:
-        meta.issued = _standalone_date(folded) or (signature[1] if signature else None)
+        meta.issued = _standalone_date(unlabelled) or (signature[1] if signature else None)
     if meta.issuer is None or _RELATIVE_ISSUER.match(meta.issuer):
         # a page's 发布机构：市政府 abbreviates the authority its own title names in full
-        meta.issuer = _title_issuer(meta.title) or (signature[0] if signature else None) or meta.issuer
+        meta.issuer = (
+            _title_issuer(meta.title)
+            or (signature[0] if signature else None)
+            or (lead[0] if lead else None)
+            or S.speaker_issuer(folded)
+            or S.cover_issuer(folded, looks_like_issuer)
+            or meta.issuer
+        )
+    if meta.title:
+        meta.title = S.clean_title(meta.title)
     derive(meta, body_sample)
     return meta
 
@@ -120,22 +140,26 @@ def derive(meta: Metadata, body_sample: str) -> None:
     meta.kind = _kind(meta.title, body_sample)
 
 
-def _fields(folded: list[str], texts: list[str], meta: Metadata) -> None:
+def _fields(folded: list[str], texts: list[str], meta: Metadata) -> set[int]:
     """Field blocks (gov.cn's table, legal databases, ``## 政策标题：`` headers): a stated field is
-    taken as it is written. Cells of one row (``发布机构：X | 成文日期：Y``) are fields each."""
-    cells = [pair for i, text in enumerate(folded) for pair in _cell_pairs(text, texts[i])]
-    for index, (cell, written) in enumerate(cells):
+    taken as it is written. Cells of one row (``发布机构：X | 成文日期：Y``) are fields each.
+    Returns the indices of lines that hold only a label's value (``实施日期：`` / ``2019年07月01日``)."""
+    cells = [(i, *pair) for i, text in enumerate(folded) for pair in _cell_pairs(text, texts[i])]
+    values: set[int] = set()
+    for index, (line, cell, written) in enumerate(cells):
         match = P.FIELD.match(cell)
         if match is None:
             continue
         key = P.FIELD_KEYS.get(re.sub(r"\s+", "", match.group("label")))
-        if not key:
+        if key is None:
             continue
         value = written[match.start("v") : match.end("v")].strip()
-        if not value and index + 1 < len(cells) and not _field_label(cells[index + 1][0]):
-            value = cells[index + 1][1].strip()
-        value = value.strip(" |")
-        if not value or _field_label(value + "："):
+        if not value and index + 1 < len(cells) and not _field_label(cells[index + 1][1]):
+            value = cells[index + 1][2].strip()
+            if cells[index + 1][0] != line:
+                values.add(cells[index + 1][0])
+        value = S.clean_value(value.strip(" |"))
+        if not key or not value or _field_label(value + "："):
             continue
         if key in ("issued", "published"):
             date = parse_date(value)
@@ -147,10 +171,17 @@ def _fields(folded: list[str], texts: list[str], meta: Metadata) -> None:
             )
             if number and meta.doc_number is None:
                 meta.doc_number = clean_doc_number(number.group(0))
-        elif key == "issuer" and not looks_like_issuer(_original(value)):
+        elif key == "issuer" and not _issuers(_original(value)):
             continue  # a scraper's wrong field (发布机构: 加快布局) states no authority
         elif getattr(meta, key) is None and len(value) <= 120:
             setattr(meta, key, _original(value))
+    return values
+
+
+def _issuers(text: str) -> bool:
+    """One authority or a list of them (广州市医疗保障局,广州市财政局,广州市卫生健康委员会)."""
+    parts = [p for p in re.split(r"[,，、;；\s]+", text) if p]
+    return bool(parts) and all(looks_like_issuer(p) for p in parts)
 
 
 def _original(value: str) -> str:
@@ -197,8 +228,9 @@ def _is_field(folded: str) -> bool:
 
 def _notice(texts: list[str], meta: Metadata) -> None:
     """A covering notice names the document(s) it attaches; one attachment lends its title."""
-    for index, line in enumerate(texts[:12]):
-        text = line.strip()
+    # a saved page's chrome can run to dozens of lines before the notice's own title
+    for index, line in enumerate(texts[:120]):
+        text = S.clean_value(line)
         match = P.NOTICE_TITLE.match(P.fold(text))
         folded = P.fold(text)
         if (
@@ -218,17 +250,37 @@ def _notice(texts: list[str], meta: Metadata) -> None:
         docs = [m.group("t") for m in P.QUOTED_TITLE.finditer(text[match.start("docs") : match.end("docs")])]
         if not docs:
             docs = [text[match.start("docs") : match.end("docs")].strip()]
+        handed_on = False  # 现将《…》印发给你们: what follows is the attached document
         if len(docs) == 1 and len(docs[0]) >= 4:
             body_docs = [
                 m.group("doc") for t in texts[index + 1 : index + 8] for m in P.NOTICE_BODY.finditer(t)
             ]
-            docs = body_docs[:1] if body_docs and _same_title(body_docs[0], docs[0]) else docs
+            handed_on = bool(body_docs) and _same_title(body_docs[0], docs[0])
+            docs = body_docs[:1] if handed_on else docs
         meta.attached = docs
         if meta.issuer is None and issuer and P.ISSUER_SUFFIX.search(issuer):
             meta.issuer = issuer
         if meta.title is None or _same_title(meta.title, notice_title):
-            meta.title = docs[0] if len(docs) == 1 else notice_title
+            attached = _attached_title(texts[index + 1 :], docs[0]) if len(docs) == 1 else None
+            meta.title = attached or (docs[0] if handed_on else notice_title)
         return
+
+
+def _attached_title(after: list[str], named: str) -> str | None:
+    """The attached document's own title line, as it is written below the notice
+    (the notice names 推进…实施方案; the document heads itself 关于推进…实施方案)."""
+    wanted = squash(named)
+    for index, text in enumerate(after[:60]):
+        line = text.strip()
+        if len(line) > 80 or P.PROSE_MARK.search(P.fold(line)) or "印发" in line:
+            continue
+        following = after[index + 1] if index + 1 < len(after) else ""
+        if wanted.startswith(squash(line)) and S.continues_title(P.fold(following)):
+            line += following.strip()  # 河北省数字经济发展规划 / （2020-2025年）
+        written = squash(line)
+        if written == wanted or (written.endswith(wanted) and written[: -len(wanted)] == "关于"):
+            return line
+    return None  # the notice is the document: its own body, or attachments of other names
 
 
 def _same_title(a: str, b: str) -> bool:
@@ -260,9 +312,11 @@ def _leading_title(texts: list[str]) -> str | None:
             or P.PUBLISHED.match(folded)
         ):
             return None
-        title = text.strip()
-        if index + 1 < len(texts) and P.PERIOD_LINE.match(P.fold(texts[index + 1])):
-            title += texts[index + 1].strip()
+        title = S.clean_title(text)
+        for following in texts[index + 1 : index + 3]:
+            if not S.title_goes_on(title, P.fold(following)):
+                break
+            title += following.strip()
         return title
     return None
 

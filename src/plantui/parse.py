@@ -137,7 +137,7 @@ def parse_source(source: Source, name: str = "") -> Document:
     )
     tail = chunks[max(preamble_end, back - 8) : back]
     sample = " ".join(c.text for c in chunks[:60])
-    meta = extract(chunks[:preamble_end], tail, sample)
+    meta = extract(chunks[:preamble_end], tail, sample, markdown.title if markdown is not None else None)
     if markdown is not None:
         _apply_front_matter(meta, markdown, sample)
     if _attach_documents(chunks, heads, meta, preamble_end):
@@ -313,9 +313,7 @@ def _outline_start(
 def _apply_front_matter(meta: Metadata, markdown: Source, sample: str) -> None:
     """Front matter states metadata outright; the first ``#`` heading is the title otherwise."""
     front = markdown.front
-    if markdown.title and not front.get("title"):
-        meta.title = markdown.title
-    elif front.get("title"):
+    if front.get("title"):
         meta.title = str(front["title"])
     derive(meta, sample)
     for key in ("issuer", "doc_number", "region", "kind"):

@@ -127,6 +127,7 @@ FIELD_KEYS = {
     "发布部门": "issuer",
     "颁布机关": "issuer",
     "发文单位": "issuer",
+    "发布机关": "issuer",
     "发文字号": "doc_number",
     "文号": "doc_number",
     "成文日期": "issued",
@@ -149,6 +150,9 @@ FIELD_KEYS = {
     "效力级别": "",
     "法规类别": "",
     "有效性": "",
+    "失效日期": "",
+    "废止日期": "",
+    "统一编号": "",
 }
 DATE_CN = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 DATE_CN_NUMERALS = re.compile(
@@ -172,7 +176,7 @@ NOTICE_BODY = re.compile(r"现将《(?P<doc>[^》]+)》")
 QUOTED_TITLE = re.compile(r"《(?P<t>[^《》]+)》")
 ADDRESSEES = re.compile(r"^各.{1,80}[:]$")
 # The bracketed period under a title: （2020-2025年）, （2021—2025年）, （2020-2025）.
-PERIOD_LINE = re.compile(r"^\(\s*(?:19|20)\d{2}\s*[-~至到]\s*(?:19|20)\d{2}\s*年?\s*\)$")
+PERIOD_LINE = re.compile(r"^\(\s*(?:19|20)\d{2}\s*年?\s*[-~至到]\s*(?:19|20)\d{2}\s*年?\s*\)$")
 PERIOD_RANGE = re.compile(r"(?P<a>(?:19|20)\d{2})\s*年?\s*[-~至到]\s*(?P<b>(?:19|20)\d{2})\s*年?")
 FIVE_YEAR = re.compile(
     r"(?:“|\")?(?P<n>十[一二三四五六七八九]?)五(?:”|\")?(?:时期|规划|期间|发展)?|第(?P<m>十[一二三四五六七八九]?)个五年"

@@ -1,0 +1,166 @@
+"""Smaller signs of metadata in the opening lines: how a title is written when a converter or a
+PDF extractor has touched it, the lines that continue it, and the lines that state an issuer or
+a date without a field label (a cover, a speaker, an adoption note, a news lead).
+
+Each function reads folded or written text and returns what the text states, or None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from difflib import SequenceMatcher
+
+from plantui import patterns as P
+
+# What a PDF extraction glues before a title: the previous page's number (``31 ``, ``II``)
+# or a run of font garbage (``+ #! +``). The rest must start like a title.
+_TITLE_PREFIX = re.compile(r"^(?:\d{1,3}\s*|[IVX\u2160-\u216b]{1,4}\s*|[+#!*\s]+)(?=[\u4e00-\u9fff《“\"])")
+# 政 府 工 作 报 告: a title set with a space between every character.
+_LETTER_SPACED = re.compile(r"^(?:[\u4e00-\u9fff][ \u3000]+){2,}[\u4e00-\u9fff]$")
+# 2021 年-2035 年: a PDF's spaces around digits inside a title.
+_NUMBER_SPACES = re.compile(
+    r"(?<=\d)[ \u3000]+(?=[\u4e00-\u9fff）)\-－—~\d])|(?<=[\u4e00-\u9fff（(\-－—~])[ \u3000]+(?=\d)"
+)
+# （转载） marks a page reposting another office's document.
+_REPOST = re.compile(r"^[(（]\s*转载\s*[)）]\s*")
+
+
+def clean_title(text: str) -> str:
+    """A title as the document writes it, without what extraction glued to it."""
+    title = _REPOST.sub("", text.strip())
+    match = _TITLE_PREFIX.match(title)
+    if match and len(title) - match.end() >= 4:
+        title = title[match.end() :]
+    if _LETTER_SPACED.fullmatch(title):
+        title = re.sub(r"[ \u3000]+", "", title)
+    if _NUMBER_SPACES.search(title):
+        # a PDF's spacing (上海市 XX 局2024 年度): every space goes but one between two Latin words
+        title = re.sub(r"(?<![A-Za-z0-9])[ \u3000]+|[ \u3000]+(?![A-Za-z0-9])", "", title)
+    return title.strip()
+
+
+def clean_value(text: str) -> str:
+    """A field's value without a repost marker: （转载）广州市人民政府办公厅 → the office."""
+    return _REPOST.sub("", text.strip())
+
+
+_KIND_END = re.compile(
+    r"(?:报告|规划|纲要|意见|计划|方案|办法|条例|规定|细则|通知|决定|决议|公告|通告|函|批复|纲领|措施|清单|指南)"
+    r"[)）》”\"]*$"
+)
+_LABELLED = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十百\d]+[章节条篇])"
+)
+
+
+def title_goes_on(title: str, folded: str) -> bool:
+    """A title set over several lines (全国人民代表大会常务委员会 / 关于批准…及 / 调整…的决议):
+    the next line is short and plain, and the title so far names no kind of document yet."""
+    text = folded.strip()
+    if continues_title(text):
+        return True
+    if _KIND_END.search(P.fold(title).strip()) or not text or len(text) > 40:
+        return False
+    if P.PROSE_MARK.search(text) or "," in text or _LABELLED.match(text) or P.DATE_LINE.match(text):
+        return False
+    return text.startswith("关于") or ("关于" in title and bool(_KIND_END.search(text)))
+
+
+def continues_title(folded: str) -> bool:
+    """A second title line: ``和二〇三五年远景目标纲要``, ``（2021 年-2035 年）``."""
+    text = folded.strip()
+    if P.PERIOD_LINE.match(text):
+        return True
+    return (
+        len(text) <= 30
+        and text.startswith(("和", "及", "暨", "与"))
+        and not P.PROSE_MARK.search(text)
+        and "," not in text
+    )
+
+
+# ——2026年1月26日在…会议上 is a delivery line (metadata.py); an adoption or approval note:
+# （2022年11月25日北京市第十五届人民代表大会常务委员会第四十五次会议通过）
+_ADOPTED = re.compile(
+    r"^\(?\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:在)?"
+    r"[^。;]{0,40}?(?:人民代表大会|人大)[^。;]{0,40}?(?:会议|大会)\s*(?:审议)?(?:通过|批准)"
+)
+
+
+def adopted(folded: list[str]) -> str | None:
+    """The date an assembly adopted or approved the text, from a note near the top (the note
+    may wrap onto a second line)."""
+    for index, text in enumerate(folded[:12]):
+        line = text.strip()
+        joined = line + (folded[index + 1].strip() if index + 1 < len(folded) else "")
+        match = _ADOPTED.match(line) or _ADOPTED.match(joined)
+        if match:
+            return match.group("date")
+    return None
+
+
+# 河北省人民政府省长 王正谱 / 北京市市长 殷勇 / 海拉尔区人民政府区长　张天喜: a report's speaker.
+_SPEAKER = re.compile(
+    r"^(?P<office>[\u4e00-\u9fff]{2,20}?)(?:代理|代)?(?:省长|市长|区长|县长|州长|旗长|主席)[\s\u3000]*"
+    r"[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{0,5}$"
+)
+# 我代表北京市人民政府 / 我谨代表…: the report's own words for who delivers it.
+_ON_BEHALF = re.compile(r"我(?:谨)?代表(?P<issuer>[\u4e00-\u9fff]{2,20}?人民政府)")
+_RELATIVE = re.compile(r"^[省市县区州旗](?:人民)?政府$")
+
+
+def speaker_issuer(folded: list[str]) -> str | None:
+    """A work report's issuer: the government its speaker heads (河北省人民政府省长 王正谱), or,
+    under a speaker line that names no government (北京市市长 殷勇), the one 我代表 names in full."""
+    speakers = [m for t in folded[:30] if (m := _SPEAKER.match(t.strip()))]
+    if not speakers:
+        return None
+    office = speakers[0].group("office")
+    if office.endswith("人民政府"):
+        return office
+    for text in folded[:30]:
+        for match in _ON_BEHALF.finditer(text):
+            issuer = match.group("issuer")
+            if not _RELATIVE.match(issuer):
+                return issuer
+    return None
+
+
+_MONTH_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
+
+
+def cover_issuer(folded: list[str], looks_like_issuer: Callable[[str], bool]) -> str | None:
+    """A cover: the title, then the issuing office alone on a line and the month below it
+    (北京市规划和自然资源委员会 / 2021 年 9 月)."""
+    for index, text in enumerate(folded[:8]):
+        line = text.strip()
+        if (
+            index + 1 < len(folded)
+            and looks_like_issuer(line)
+            and _MONTH_LINE.match(folded[index + 1].strip())
+        ):
+            return line
+    return None
+
+
+# 新华社北京12月14日电 近日，中共中央、国务院印发了《扩大内需战略规划纲要（2022－2035年）》
+_NEWS_LEAD = re.compile(
+    r"^(?:新华社|人民日报|央视|中新社)[^,，。]{0,20}电\s*[^。]{0,12}?"
+    r"(?P<issuer>[\u4e00-\u9fff、]{2,40}?)(?:近日|日前)?(?:联合)?印发(?:了)?《(?P<title>[^《》]{4,80})》"
+)
+
+
+def news_lead(texts: list[str]) -> tuple[str, str] | None:
+    """A news agency's lead naming who issued which document: (issuer, title) as written."""
+    for text in texts[:12]:
+        match = _NEWS_LEAD.match(text.strip())
+        if match:
+            issuer = re.sub(r"^(?:近日|日前)[,，]?", "", match.group("issuer"))
+            return issuer, match.group("title")
+    return None
+
+
+def similar(a: str, b: str) -> bool:
+    """Two writings of one title (a scraper's misspelt heading and the text's own)."""
+    return SequenceMatcher(None, a, b).ratio() >= 0.85

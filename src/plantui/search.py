@@ -1,12 +1,14 @@
-"""Query → hits: every passage that contains the query exactly as written, ranked by bm25.
+"""Query → hits: every passage that contains the query exactly as written, best first.
 
 Each whitespace-separated term becomes a phrase of character tokens in ``passages_fts``
 (see segment.py), which matches exactly the passages containing the term. Where the
 tokenizer is lossy (cased letters, punctuation) the candidates are checked against the
-text, so every hit contains every term. Hits rank by bm25 with headings' own text
-weighted double; ranking happens inside FTS5 so ``limit`` never needs every match
-joined. Query syntax characters are taken literally; ``raw=True`` hands the query to
-FTS5 over jieba's words (``passages_words``) unchanged.
+text, so every hit contains every term. The count is always exact (counted inside FTS5).
+Hits rank by how often the terms occur (saturating as bm25 does, a heading's own text
+counting double); with a ``limit``, a query matching more than ``CANDIDATES`` passages ranks
+a bounded set of candidates drawn evenly from the whole library instead of every match, so
+a common word costs the same as a rare one. Query syntax characters are taken literally;
+``raw=True`` hands the query to FTS5 over jieba's words (``passages_words``) unchanged.
 """
 
 from __future__ import annotations
@@ -20,8 +22,12 @@ from typing import Any
 from plantui import db, segment
 from plantui.blocks import page_of
 
-# bm25 over passages_fts (body, head): a heading's own text counts twice. Negative; lower is better.
-_RANK = "bm25(passages_fts, 1.0, 2.0)"
+# With a limit, at most this many matches are read and ranked (drawn from _SPREAD equal slices
+# of the library, so the best hits of a common word come from every part of it, not the first plans)
+CANDIDATES = 1000
+_SPREAD = 20
+_K1 = 1.2  # bm25's saturation: the 2nd occurrence in a passage counts less than the 1st
+_HEAD = 2.0  # a heading's own text weighs double
 SNIPPET_BEFORE = 24
 SNIPPET_AFTER = 40
 
@@ -185,10 +191,7 @@ def _with_documents(
     return sql + f"{joiner}{column} IN ({marks})", [*args, *documents]
 
 
-_SELECT = (
-    "SELECT p.id, p.document_id, p.node_id, p.role, p.line_start, p.line_end, p.text, {score} AS score "
-    "FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid WHERE passages_fts MATCH ?"
-)
+_COLUMNS = "p.id, p.document_id, p.node_id, p.role, p.line_start, p.line_end, p.text"
 
 
 def _plain_rows(
@@ -198,38 +201,68 @@ def _plain_rows(
     if expression is None:
         return _scan_rows(conn, words, documents, limit)
     if exact and documents is None and limit is not None:
-        return _top_rows(conn, expression, limit)
-    sql, args = _with_documents(_SELECT.format(score=_RANK), [expression], documents, "p.document_id")
-    rows = [dict(r) for r in conn.execute(sql + " ORDER BY score, p.id", args)]
+        return _top_rows(conn, words, expression, limit)
+    sql = (
+        f"SELECT {_COLUMNS} FROM passages p "
+        "WHERE p.id IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)"
+    )
+    sql, args = _with_documents(sql, [expression], documents, "p.document_id")
+    rows = [dict(r) for r in conn.execute(sql, args)]
     if not exact:
         rows = [r for r in rows if _contains_all(r["text"], words)]
-    return (rows[:limit] if limit is not None else rows), len(rows)
+    ranked = _ranked(rows, words)
+    return (ranked[:limit] if limit is not None else ranked), len(ranked)
 
 
-def _top_rows(conn: sqlite3.Connection, expression: str, limit: int) -> tuple[list[dict[str, Any]], int]:
-    """The best ``limit`` hits ranked inside FTS5 (no join over every match), and the total count."""
+def _top_rows(
+    conn: sqlite3.Connection, words: Sequence[str], expression: str, limit: int
+) -> tuple[list[dict[str, Any]], int]:
+    """The best ``limit`` hits among at most CANDIDATES matches, and the exact total count."""
+    match = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?"
     count = int(
         conn.execute(
             "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?", (expression,)
         ).fetchone()[0]
     )
-    best = conn.execute(
-        f"SELECT rowid, {_RANK} AS score FROM passages_fts WHERE passages_fts MATCH ? "
-        "ORDER BY score, rowid LIMIT ?",
-        (expression, limit),
-    ).fetchall()
-    scores = {r[0]: r[1] for r in best}
+    if count <= max(CANDIDATES, limit):
+        ids = [r[0] for r in conn.execute(match, (expression,))]
+    else:
+        low, high = conn.execute("SELECT min(id), max(id) FROM passages").fetchone()
+        step = (high - low) // _SPREAD + 1
+        share = max(CANDIDATES, limit) // _SPREAD + 1
+        ids = []
+        for start in range(low, high + 1, step):
+            ids += [
+                r[0]
+                for r in conn.execute(
+                    match + " AND rowid >= ? AND rowid < ? LIMIT ?", (expression, start, start + step, share)
+                )
+            ]
     rows: list[dict[str, Any]] = []
-    for chunk in _chunks(sorted(scores), 900):
+    for chunk in _chunks(sorted(ids), 900):
         marks = ",".join("?" * len(chunk))
-        for r in conn.execute(
-            f"SELECT id, document_id, node_id, role, line_start, line_end, text FROM passages "
-            f"WHERE id IN ({marks})",
-            chunk,
-        ):
-            rows.append({**dict(r), "score": scores[r[0]]})
+        rows += [
+            dict(r) for r in conn.execute(f"SELECT {_COLUMNS} FROM passages p WHERE p.id IN ({marks})", chunk)
+        ]
+    return _ranked(rows, words)[:limit], count
+
+
+def _ranked(rows: list[dict[str, Any]], words: Sequence[str]) -> list[dict[str, Any]]:
+    """Rows with a ``score`` (negative, lower is better, as FTS5's bm25), best first.
+
+    Every term adds its occurrences saturated as bm25 does (tf·(k1+1)/(tf+k1)), doubled in a
+    heading's own text; passages are not penalised for length (as with columnsize=0 before).
+    """
+    for row in rows:
+        text = row["text"]
+        weight = _HEAD if row["role"] == "head" else 1.0
+        total = 0.0
+        for word in words:
+            found = text.count(word) if word else 0
+            total += weight * found * (_K1 + 1) / (found + _K1)
+        row["score"] = -total
     rows.sort(key=lambda r: (r["score"], r["id"]))
-    return rows, count
+    return rows
 
 
 def _scan_rows(

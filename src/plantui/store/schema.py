@@ -1,0 +1,294 @@
+"""Opening plantui.db: schema migrations, version checks, read-only and read-write connections.
+
+Tables: ``documents`` (one row per distinct content), ``sources`` (file paths → document),
+``nodes`` (the outline tree), ``passages`` (paragraphs and headings' own text, the unit of
+search), ``targets``; ``passages_fts``, an FTS5 index over ``passages.text`` (external content,
+one token per character, see segment.py) whose rowid is the passage id; ``passages_words``
+(jieba's words, contentless); the views ``node_text``, ``plans`` and ``plan_targets`` for
+people reading the file with datasette or sqlite-utils.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+MIGRATION_SET = "plantui"
+# The names _migrations() registers, in order: checked on every open without importing
+# sqlite-utils (~40 ms), which is only needed when one of them is still to be applied.
+MIGRATION_NAMES = ("0001_initial", "0002_pages", "0003_external_fts")
+PASSAGE_BITS = 22  # a passage id is document_id << 22 | its order: up to 4M passages a document
+
+
+class DatabaseError(Exception):
+    """The database cannot be used; the message says why in one line."""
+
+
+def _migrations() -> Any:
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+
+    @migrations(name=MIGRATION_NAMES[0])
+    def initial(db: Any) -> None:
+        db.executescript(
+            """
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+            -- AUTOINCREMENT: a document id, and so every passage id made from it, is never reused,
+            -- so an FTS row can never point at another document's text
+            CREATE TABLE documents (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                sha256 TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL,
+                title_from TEXT NOT NULL DEFAULT 'text',
+                issuer TEXT, doc_number TEXT, issued TEXT, published TEXT,
+                period_start INTEGER, period_end INTEGER,
+                region TEXT, kind TEXT,
+                format TEXT, encoding TEXT,
+                line_count INTEGER, char_count INTEGER,
+                segmenter TEXT,
+                imported_at TEXT NOT NULL
+            );
+            CREATE TABLE sources (
+                path_key TEXT PRIMARY KEY,
+                path TEXT NOT NULL,
+                name TEXT NOT NULL,
+                size INTEGER,
+                document_id INTEGER NOT NULL REFERENCES documents(id),
+                imported_at TEXT NOT NULL
+            );
+            CREATE INDEX sources_document ON sources(document_id);
+            CREATE TABLE nodes (
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id),
+                parent_id INTEGER REFERENCES nodes(id),
+                ord INTEGER NOT NULL,
+                depth INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                label TEXT NOT NULL,
+                number INTEGER,
+                title TEXT NOT NULL,
+                line_start INTEGER NOT NULL,
+                line_end INTEGER NOT NULL
+            );
+            CREATE INDEX nodes_document ON nodes(document_id, ord);
+            CREATE INDEX nodes_parent ON nodes(parent_id);
+            -- id = document_id << 22 | ord: the document is in the id, so hits are counted per document
+            -- inside SQLite (rowid >> 22) without reading every passage
+            CREATE TABLE passages (
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id),
+                node_id INTEGER REFERENCES nodes(id),
+                ord INTEGER NOT NULL,
+                role TEXT NOT NULL,
+                line_start INTEGER NOT NULL,
+                line_end INTEGER NOT NULL,
+                text TEXT NOT NULL
+            );
+            CREATE INDEX passages_document ON passages(document_id, ord);
+            CREATE INDEX passages_node ON passages(node_id);
+            CREATE TABLE targets (
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id),
+                node_id INTEGER REFERENCES nodes(id),
+                ord INTEGER NOT NULL,
+                year INTEGER,
+                indicator TEXT NOT NULL,
+                value REAL NOT NULL,
+                value_max REAL,
+                unit TEXT NOT NULL,
+                comparator TEXT NOT NULL,
+                aspirational INTEGER NOT NULL DEFAULT 0,
+                baseline_year INTEGER,
+                baseline_value REAL,
+                attribute TEXT,
+                text TEXT NOT NULL,
+                line INTEGER NOT NULL,
+                path TEXT NOT NULL
+            );
+            CREATE INDEX targets_document ON targets(document_id, ord);
+            -- one token per character (positions kept: a query is a phrase of characters); a heading's own
+            -- text goes in "head", other passages in "body", so bm25 can weigh headings higher. "body"
+            -- comes first: FTS5 marks the column only for tokens outside column 0.
+            -- columnsize=0: bm25 then weighs how often the query occurs, not passage length, and
+            -- ranking skips a size lookup per match (3-4x faster for common words)
+            CREATE VIRTUAL TABLE passages_fts USING fts5(
+                body, head, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0'
+            );
+            -- jieba's words (no positions: ranking and word queries only, at a quarter of the size)
+            CREATE VIRTUAL TABLE passages_words USING fts5(
+                words, content='', detail=none, tokenize='unicode61 remove_diacritics 0'
+            );
+            -- a node's body text, for people reading plantui.db with datasette or sqlite-utils
+            CREATE VIEW node_text AS
+                SELECT node_id, group_concat(text, char(10)) AS text FROM
+                    (SELECT node_id, text FROM passages WHERE role = 'body' AND node_id IS NOT NULL
+                     ORDER BY node_id, ord)
+                GROUP BY node_id;
+            """
+        )
+
+    @migrations(name=MIGRATION_NAMES[1])
+    def pages(db: Any) -> None:
+        # the first line of every page of a PDF (a JSON list), so hits and targets know their page
+        db.execute("ALTER TABLE documents ADD COLUMN page_starts TEXT")
+
+    @migrations(name=MIGRATION_NAMES[2])
+    def external_fts(db: Any) -> None:
+        external_index(db.conn)
+
+    return migrations
+
+
+# The character index reads its text from ``passages`` (external content), so sqlite-utils and
+# datasette find it (content="passages"), can scan and count it, and show its rows. What it
+# holds are segment.chars() tokens, not the raw text: search through plantui (or a phrase of
+# spaced characters, "区 块 链") rather than FTS5 functions that re-read the text (bm25,
+# highlight, snippet). columnsize=0: no per-row size table, as before.
+_FTS = """
+CREATE VIRTUAL TABLE passages_fts USING fts5(
+    text, content="passages", content_rowid="id", columnsize=0, tokenize='unicode61 remove_diacritics 0'
+)
+"""
+# browsing with facets: a plan with its year, a target with its plan's region and kind
+_VIEWS = """
+CREATE VIEW plans AS
+    SELECT d.id, d.title, d.region, d.kind, d.issuer, d.doc_number, d.issued,
+        CAST(substr(d.issued, 1, 4) AS INTEGER) AS year, d.period_start, d.period_end,
+        d.format, d.char_count, (SELECT min(s.path) FROM sources s WHERE s.document_id = d.id) AS source,
+        (SELECT count(*) FROM targets t WHERE t.document_id = d.id) AS targets
+    FROM documents d;
+CREATE VIEW plan_targets AS
+    SELECT t.id, t.document_id, d.title AS plan, d.region, d.kind, t.year, t.indicator, t.value,
+        t.value_max, t.unit, t.comparator, t.attribute AS 属性, t.baseline_year, t.baseline_value,
+        t.text, t.line
+    FROM targets t JOIN documents d ON d.id = t.document_id;
+"""
+
+
+def external_index(conn: sqlite3.Connection) -> None:
+    """Replace the contentless character index (0001) by one over ``passages`` and add the
+    browsing views; the index is rebuilt from the stored text (no word segmentation needed)."""
+    from plantui import segment
+
+    conn.execute("DROP TABLE IF EXISTS passages_fts")
+    conn.execute(_FTS)
+    for statement in _VIEWS.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    cursor = conn.execute("SELECT id, text FROM passages ORDER BY id")
+    while rows := cursor.fetchmany(5000):
+        tokens = [(r[0], segment.chars(r[1])) for r in rows]
+        conn.executemany("INSERT INTO passages_fts (rowid, text) VALUES (?, ?)", tokens)
+
+
+def connect(path: Path | str, *, create: bool = True, readonly: bool = False) -> sqlite3.Connection:
+    """Open (and migrate) the database at ``path``; raise DatabaseError with a one-line reason."""
+    path = Path(path)
+    if path.exists() and path.is_dir():
+        raise DatabaseError(f"{path} is a directory, not a database")
+    if not path.exists() and not create:
+        raise DatabaseError(f"no database at {path}: run `plantui import PATH…` first")
+    if path.exists() and path.stat().st_size > 0:
+        with path.open("rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                raise DatabaseError(f"{path} is not a plantui database (not SQLite); it was left untouched")
+    if not readonly and path.exists() and not _writable(path):
+        if create:  # a command that writes (import)
+            raise DatabaseError(
+                f"cannot write {path}: the file or its folder is read-only (list, search, export "
+                "and targets still read it)"
+            )
+        readonly = True  # read-only media: whoever only reads (the app) gets a read-only connection
+    try:
+        if readonly:
+            conn = _open_readonly(path)
+        else:
+            if not path.parent.exists():
+                raise DatabaseError(f"folder {path.parent} does not exist")
+            conn = sqlite3.connect(path, timeout=30, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout = 30000")
+        applied = _check_version(conn, path)
+        if readonly and not set(MIGRATION_NAMES) <= applied and _writable(path):
+            conn.close()  # an older schema: bring it up to date once, then read
+            connect(path, create=False).close()
+            return connect(path, create=False, readonly=True)
+        if not readonly and not applied:
+            # A new file stores text as UTF-16: two bytes for a Chinese character instead of
+            # UTF-8's three (a third less for the passages). It can only be chosen before the
+            # first table; SQLite converts at the API, so readers see no difference.
+            conn.execute("PRAGMA encoding = 'UTF-16le'")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if not set(MIGRATION_NAMES) <= applied:
+                _migrate(conn, path)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"cannot open {path}: {exc}") from None
+    return conn
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    """Open for reading only, never writing a byte: ``mode=ro``, and ``immutable=1`` where the
+    folder cannot hold the WAL index (read-only media), since SQLite must create one to read a
+    WAL database otherwise. Immutable reading ignores a leftover -wal file's changes, so it is
+    used only when no -wal file is there."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    wal = Path(f"{path}-wal")
+    if not os.access(path.parent, os.W_OK) and not wal.exists():
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _check_version(conn: sqlite3.Connection, path: Path) -> set[str]:
+    """Refuse a database written by a newer plantui before changing anything in it; return the
+    names of the migrations it has."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return set()
+    if "_sqlite_migrations" not in tables or "documents" not in tables:
+        raise DatabaseError(f"{path} is an SQLite database but not a plantui one; it was left untouched")
+    applied = {
+        r[0]
+        for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,))
+    }
+    unknown = applied - set(MIGRATION_NAMES)
+    if unknown:
+        raise DatabaseError(
+            f"{path} was written by a newer plantui (schema {sorted(unknown)[-1]}); "
+            "upgrade plantui to use it; the file was left untouched"
+        )
+    return applied
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    """Apply pending migrations holding the write lock, all in one transaction: a second process
+    opening the same new database at that moment waits for it, then finds them applied."""
+    from sqlite_utils import Database
+
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if set(MIGRATION_NAMES) <= _check_version(conn, path):
+            conn.commit()  # another process applied them while this one waited
+            return
+        migrations = _migrations()
+        db = Database(conn)
+        if migrations.pending(db):
+            migrations.apply(db)
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

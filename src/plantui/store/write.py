@@ -1,0 +1,320 @@
+"""Writing plantui.db: one parsed document in one transaction, its passages indexed; removal
+and re-indexing."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from plantui.models import Document, Target
+from plantui.store.schema import PASSAGE_BITS, utc_now
+
+_BATCH = 2000  # passages written (and, for one large file, segmented) at a time
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A parsed document with everything the writer needs, computed off the writer's thread."""
+
+    document: Document
+    sha256: str
+    source: str
+    path_key: str
+    size: int
+    encoding: str
+    fmt: str
+    # (words, chars) per passage in Document.paragraphs() order, when a worker computed them;
+    # None: the writer segments in batches (bounded memory for one large file)
+    fts: tuple[tuple[str, str], ...] | None
+
+
+def find_source(conn: sqlite3.Connection, path_key: str) -> sqlite3.Row | None:
+    row: sqlite3.Row | None = conn.execute(
+        "SELECT s.*, d.sha256, d.title FROM sources s JOIN documents d ON d.id = s.document_id "
+        "WHERE s.path_key = ?",
+        (path_key,),
+    ).fetchone()
+    return row
+
+
+def find_sha(conn: sqlite3.Connection, sha256: str) -> int | None:
+    row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def link_source(conn: sqlite3.Connection, prepared: Prepared, document_id: int) -> None:
+    """Point a source path at an existing document (same content under another name)."""
+    with conn:
+        old = find_source(conn, prepared.path_key)
+        _upsert_source(conn, prepared, document_id)
+        if old is not None and old["document_id"] != document_id:
+            _drop_if_orphan(conn, int(old["document_id"]))
+
+
+def set_title(conn: sqlite3.Connection, document_id: int, title: str) -> None:
+    with conn:
+        conn.execute("UPDATE documents SET title = ?, title_from = 'user' WHERE id = ?", (title, document_id))
+
+
+def write_document(
+    conn: sqlite3.Connection,
+    prepared: Prepared,
+    fingerprint: str,
+    on_step: Callable[[int, int], None] | None = None,
+) -> int:
+    """Insert a document (replacing what its source held before) in one transaction; return its id.
+
+    ``on_step(done, total)`` reports passages indexed, for a progress bar on large files.
+    """
+    doc = prepared.document
+    with conn:
+        old = find_source(conn, prepared.path_key)
+        same = find_sha(conn, prepared.sha256)
+        others: list[sqlite3.Row] = []
+        if same is not None:
+            # the same content parsed again (--force): replace it, keeping its other sources
+            others = conn.execute(
+                "SELECT * FROM sources WHERE document_id = ? AND path_key != ?", (same, prepared.path_key)
+            ).fetchall()
+            delete_document(conn, same)
+        cursor = conn.execute(
+            "INSERT INTO documents (sha256, title, title_from, issuer, doc_number, issued, published, "
+            "period_start, period_end, region, kind, format, encoding, line_count, char_count, segmenter, "
+            "imported_at, page_starts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                prepared.sha256,
+                doc.title,
+                doc.title_from,
+                doc.issuer,
+                doc.doc_number,
+                doc.issued,
+                doc.published,
+                doc.period[0] if doc.period else None,
+                doc.period[1] if doc.period else None,
+                doc.region,
+                doc.kind,
+                prepared.fmt,
+                prepared.encoding,
+                doc.line_count,
+                sum(len(p.text) for p, _, _ in doc.paragraphs()),
+                fingerprint,
+                utc_now(),
+                json.dumps(list(doc.page_starts)) if doc.page_starts else None,
+            ),
+        )
+        document_id = int(cursor.lastrowid or 0)
+        node_ids = _insert_nodes(conn, document_id, doc)
+        _insert_passages(conn, document_id, doc, node_ids, prepared.fts, on_step)
+        insert_targets(conn, document_id, doc.targets, doc, node_ids)
+        _upsert_source(conn, prepared, document_id)
+        conn.executemany(
+            "INSERT INTO sources (path_key, path, name, size, document_id, imported_at) VALUES (?,?,?,?,?,?)",
+            [(o["path_key"], o["path"], o["name"], o["size"], document_id, o["imported_at"]) for o in others],
+        )
+        if old is not None and old["document_id"] != same:
+            _drop_if_orphan(conn, int(old["document_id"]))
+    return document_id
+
+
+def _upsert_source(conn: sqlite3.Connection, prepared: Prepared, document_id: int) -> None:
+    conn.execute(
+        "INSERT INTO sources (path_key, path, name, size, document_id, imported_at) VALUES (?,?,?,?,?,?) "
+        "ON CONFLICT(path_key) DO UPDATE SET path = excluded.path, size = excluded.size, "
+        "document_id = excluded.document_id, imported_at = excluded.imported_at",
+        (
+            prepared.path_key,
+            prepared.source,
+            Path(prepared.source).name,
+            prepared.size,
+            document_id,
+            utc_now(),
+        ),
+    )
+
+
+def _insert_nodes(conn: sqlite3.Connection, document_id: int, doc: Document) -> dict[int, int]:
+    """Insert the outline; return a map from id(Node) to the new row id."""
+    ids: dict[int, int] = {}
+    for order, (node, ancestors) in enumerate(doc.walk()):
+        parent = ids[id(ancestors[-1])] if ancestors else None
+        cursor = conn.execute(
+            "INSERT INTO nodes (document_id, parent_id, ord, depth, kind, label, number, title, line_start, "
+            "line_end) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                document_id,
+                parent,
+                order,
+                len(ancestors) + 1,
+                node.kind,
+                node.label,
+                node.number,
+                node.title,
+                node.line,
+                node.line_end,
+            ),
+        )
+        ids[id(node)] = int(cursor.lastrowid or 0)
+    return ids
+
+
+def _insert_passages(
+    conn: sqlite3.Connection,
+    document_id: int,
+    doc: Document,
+    node_ids: dict[int, int],
+    fts: Sequence[tuple[str, str]] | None,
+    on_step: Callable[[int, int], None] | None = None,
+) -> None:
+    from plantui import segment
+
+    paragraphs = list(doc.paragraphs())
+    if len(paragraphs) >= 1 << PASSAGE_BITS:
+        raise sqlite3.DataError(f"too many paragraphs in one document ({len(paragraphs)})")
+    first = document_id << PASSAGE_BITS
+    for start in range(0, len(paragraphs), _BATCH):
+        batch = paragraphs[start : start + _BATCH]
+        rows = [
+            (
+                first + start + i,
+                document_id,
+                node_ids[id(node)] if node is not None else None,
+                start + i,
+                role,
+                para.line,
+                para.line_end,
+                para.text,
+            )
+            for i, (para, node, role) in enumerate(batch)
+        ]
+        conn.executemany(
+            "INSERT INTO passages (id, document_id, node_id, ord, role, line_start, line_end, text) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            rows,
+        )
+        tokens = (
+            fts[start : start + _BATCH]
+            if fts is not None
+            else [(segment.words(p.text), segment.chars(p.text)) for p, _, _ in batch]
+        )
+        _index(conn, [(row[0], row[4], w, c) for row, (w, c) in zip(rows, tokens, strict=True)])
+        if on_step is not None:
+            on_step(start + len(batch), len(paragraphs))
+
+
+def _index(
+    conn: sqlite3.Connection, entries: Sequence[tuple[int, str, str, str]], delete: bool = False
+) -> None:
+    """Add (or, with ``delete``, remove) passages in both full-text tables.
+
+    Each entry is (passage id, role, jieba words, character tokens). Removing needs the tokens
+    that were indexed: the character index reads ``passages`` only to show rows.
+    """
+    command = "'delete', " if delete else ""
+    fts = "passages_fts, " if delete else ""
+    words = "passages_words, " if delete else ""
+    conn.executemany(
+        f"INSERT INTO passages_fts ({fts}rowid, text) VALUES ({command}?, ?)",
+        [(i, c) for i, _, _, c in entries],
+    )
+    conn.executemany(
+        f"INSERT INTO passages_words ({words}rowid, words) VALUES ({command}?, ?)",
+        [(i, w) for i, _, w, _ in entries],
+    )
+
+
+def insert_targets(
+    conn: sqlite3.Connection,
+    document_id: int,
+    targets: Iterable[Target],
+    doc: Document,
+    node_ids: dict[int, int],
+) -> None:
+    """Insert targets, each linked to the node whose lines hold its sentence."""
+    spans = [(n.line, n.line_end, node_ids[id(n)], len(a)) for n, a in doc.walk()]
+    rows = []
+    for order, t in enumerate(targets):
+        holders = [s for s in spans if s[0] <= t.line <= s[1]]
+        node_id = max(holders, key=lambda s: s[3])[2] if holders else None
+        rows.append(
+            (
+                document_id,
+                node_id,
+                order,
+                t.year,
+                t.indicator,
+                t.value,
+                t.value_max,
+                t.unit,
+                t.comparator,
+                int(t.aspirational),
+                t.baseline_year,
+                t.baseline_value,
+                t.attribute,
+                t.text,
+                t.line,
+                json.dumps(list(t.path), ensure_ascii=False),
+            )
+        )
+    conn.executemany(
+        "INSERT INTO targets (document_id, node_id, ord, year, indicator, value, value_max, unit, "
+        "comparator, aspirational, baseline_year, baseline_value, attribute, text, line, path) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
+
+
+def _drop_if_orphan(conn: sqlite3.Connection, document_id: int) -> None:
+    """Delete a document no source points at any more, FTS rows included."""
+    if conn.execute("SELECT 1 FROM sources WHERE document_id = ?", (document_id,)).fetchone():
+        return
+    delete_document(conn, document_id)
+
+
+def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
+    """Remove a document's rows (inside the caller's transaction)."""
+    from plantui import segment
+
+    rows = conn.execute(
+        "SELECT id, text, role FROM passages WHERE document_id = ?", (document_id,)
+    ).fetchall()
+    stamp = conn.execute("SELECT segmenter FROM documents WHERE id = ?", (document_id,)).fetchone()
+    if stamp is not None and stamp[0] == segment.fingerprint():
+        # A contentless FTS5 table forgets a row only when given the exact tokens it indexed.
+        _index(conn, [(r[0], r[2], segment.words(r[1]), segment.chars(r[1])) for r in rows], delete=True)
+    else:
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('fts_stale', '1')")
+    conn.execute("DELETE FROM targets WHERE document_id = ?", (document_id,))
+    conn.execute("DELETE FROM passages WHERE document_id = ?", (document_id,))
+    conn.execute("DELETE FROM nodes WHERE document_id = ?", (document_id,))
+    conn.execute("DELETE FROM sources WHERE document_id = ?", (document_id,))
+    conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+
+def rebuild_fts(conn: sqlite3.Connection, progress: Any = None) -> int:
+    """Re-index every passage (after a segmenter change); return the number of passages."""
+    from plantui import segment
+
+    fingerprint = segment.fingerprint()
+    with conn:
+        # FTS tables without content of their own are emptied with the delete-all command
+        conn.execute("INSERT INTO passages_fts (passages_fts) VALUES ('delete-all')")
+        conn.execute("INSERT INTO passages_words (passages_words) VALUES ('delete-all')")
+        count = 0
+        rows = conn.execute("SELECT id, text, role FROM passages ORDER BY id").fetchall()
+        for start in range(0, len(rows), 2000):
+            batch = rows[start : start + 2000]
+            _index(conn, [(r[0], r[2], segment.words(r[1]), segment.chars(r[1])) for r in batch])
+            count += len(batch)
+            if progress:
+                progress(count)
+        conn.execute("UPDATE documents SET segmenter = ?", (fingerprint,))
+        conn.execute("DELETE FROM meta WHERE key = 'fts_stale'")
+    return count
+
+
+def fts_is_stale(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM meta WHERE key = 'fts_stale'").fetchone() is not None

@@ -28,7 +28,6 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 PAGE_ONLY = re.compile(r"^[\s—\-－–]*(\d+|第\d+页(共\d+页)?)[\s—\-－–]*$")
 # Fields a reader does not get right yet, named so a fix shows up as a failing test to update.
 KNOWN_SHORT = {
-    ("shenzhen_gov_investment_project_planning_measures_2020.pdf", "title"),
     ("docx_shanghai_commercial_space_plan_2023.docx", "issuer"),
     ("docx_satellite_direct_service_rules_2025.docx", "doc_number"),
     ("docx_satellite_direct_service_rules_2025.docx", "issued"),
@@ -343,3 +342,11 @@ def test_an_encrypted_pdf_is_one_line_and_nothing_half_read(tmp_path: Path) -> N
     assert "encrypted PDF" in results["locked.pdf"].reason
     assert conn.execute("SELECT count(*) FROM sources WHERE path LIKE '%locked.pdf'").fetchone()[0] == 0
     assert conn.execute("SELECT count(DISTINCT document_id) FROM passages").fetchone()[0] == 1
+
+
+def test_a_printed_gazette_page_keeps_its_title_not_its_chrome(exported: dict[str, dict[str, Any]]) -> None:
+    """深圳 gazette page printed from a browser: the issue line (2020年第25期（总第1155期）) and the
+    breadcrumb are page chrome, and the breadcrumb's … no longer splits the title's first line."""
+    doc = exported["shenzhen_gov_investment_project_planning_measures_2020.pdf"]
+    assert doc["title"] == "深圳市人民政府关于印发市政府投资项目策划生成管理办法的通知"
+    assert "总第1155期" not in doc["preamble"] and "您现在的位置" not in doc["preamble"]

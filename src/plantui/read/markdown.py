@@ -7,10 +7,10 @@ lead-ins, a marked targets table, which re-importing skips) and what converters 
 code reads the latter), inline LaTeX becomes text (``$17\\%$`` → 17%), images and link targets
 go. Paragraphs stay one block per source line: joining them is structure's job.
 
-Two CommonMark rules are switched off because Chinese plans trip over them: setext headings
-(a ``---`` under a crawler's field line is a rule, not an underline) and link reference
-definitions (``[1]: …`` is text). ``#标题`` without a space still heads a part: converters
-write it so.
+Three CommonMark rules are switched off because Chinese plans trip over them: setext headings
+(a ``---`` under a crawler's field line is a rule, not an underline), indented code (PDF text
+and hand-typed plans indent paragraphs) and link reference definitions (``[1]: …`` is text).
+``#标题`` without a space at the start of a line still heads a part: converters write it so.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.dollarmath import dollarmath_plugin
 
-    md = MarkdownIt("commonmark", {"html": True}).enable("table").disable(["lheading", "reference"])
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").disable(["lheading", "reference", "code"])
     dollarmath_plugin(md, allow_labels=False, allow_space=True, allow_digits=True)
     return md
 
@@ -168,7 +168,7 @@ class _Reader:
             number = _line(token) + offset
             if self.marker:
                 row, self.marker = self.marker + row.lstrip(P.STRIP_CHARS), ""
-            tight = _TIGHT_HEADING.fullmatch(row.strip(P.STRIP_CHARS))
+            tight = _TIGHT_HEADING.fullmatch(row) if self.rows[number - 1].startswith("#") else None
             if tight:
                 self._heading(tight.group(2), number, len(tight.group(1)))
             else:

@@ -108,14 +108,19 @@ def _page_lines(page: object, number: int, width: float, height: float) -> list[
     for run in runs:
         left, bottom, right, top, _ = run
         middle = (top + bottom) / 2
-        for group in reversed(groups[-3:]):
+        # of the recent lines whose height holds this run's middle, the one centred nearest: a
+        # low glyph (a breadcrumb's …) overlaps a larger title line below its own line too
+        best, distance = None, 0.0
+        for group in groups[-3:]:
             g_top = max(r[3] for r in group)
             g_bottom = min(r[1] for r in group)
-            if g_bottom <= middle <= g_top:
-                group.append(run)
-                break
-        else:
+            off = abs(middle - (g_top + g_bottom) / 2)
+            if g_bottom <= middle <= g_top and (best is None or off < distance):
+                best, distance = group, off
+        if best is None:
             groups.append([run])
+        else:
+            best.append(run)
     for group in groups:
         group.sort(key=lambda r: r[0])
         size = statistics.median(r[3] - r[1] for r in group) or 10.0

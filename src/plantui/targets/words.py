@@ -1,6 +1,7 @@
 """Word lists and patterns for reading targets (目标) out of plan sentences.
 
-Kept apart from the logic in targets.py so they can be extended without touching it.
+Kept apart from the logic (the other modules of plantui.targets) so they can be extended
+without touching it.
 All patterns match width-folded text (see patterns.fold).
 """
 

@@ -1,5 +1,7 @@
 """Indicator tables → Targets: 指标 | 2020年 | 2025年 | 属性, one target per row.
 
+This module finds the tables and walks their rows; cells.py reads a header and a row.
+
 A table comes in one of two forms:
 
 - rows with separators (``a | b | c`` from a reader or Markdown, or tab-separated), read
@@ -25,119 +27,41 @@ from dataclasses import dataclass
 
 from plantui import patterns as P
 from plantui.models import Paragraph, Target
-from plantui.numerals import MAGNITUDES
-
-# a year heading a column: 2025年, 2025年目标, or a bare 2025 (not the code 2050205 of a budget line)
-YEAR_HEADER = re.compile(r"^(?P<y>20\d{2})(?!\d)\s*年?")
-YEAR_IN_HEADER = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年")
-UNIT_IN_BRACKETS = re.compile(r"[(（](?P<u>[^()（）]{1,8})[)）]\s*$")
-# one value in a cell: a comparator, the number (a range), a magnitude, a percent sign
-VALUE = re.compile(
-    r"(?P<cmp>≥|≤|>=|<=|>|<|不低于|不少于|不高于|不超过|超过|低于|高于|约)?\s*"
-    r"(?P<a>\d+(?:\.\d+)?)(?:\s*[-~]\s*(?P<b>\d+(?:\.\d+)?))?\s*(?P<mag>万亿|亿|万)?\s*(?P<pct>%)?"
-    r"\s*(?P<qual>以上|以下|以内|左右)?"
+from plantui.targets.cells import (
+    HEADER_CELL_MAX,
+    RATE_WORDS,
+    SPACE,
+    YEAR_HEADER,
+    YEAR_IN_HEADER,
+    cells,
+    is_value,
+    read_header,
+    row_targets,
+    value_columns,
 )
-_COMPARATORS = {
-    "≥": ">=",
-    ">=": ">=",
-    "不低于": ">=",
-    "不少于": ">=",
-    "≤": "<=",
-    "<=": "<=",
-    "不高于": "<=",
-    "不超过": "<=",
-    ">": ">",
-    "超过": ">",
-    "高于": ">",
-    "<": "<",
-    "低于": "<",
-    "约": "~",
-}
-_QUALIFIERS = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}
-# a value stated as a change: 下降15%
-CHANGE = re.compile(r"下降|降低|减少|提高|提升|增长|增加")
-# what a cell may say around its number and still be a value: 重点城市≥30, [累计达到1000], 〔20〕
-_VALUE_WORDS = re.compile(
-    r"以上|以下|以内|左右|下降|降低|减少|提高|提升|增长|增加|累计|达到|五年|不低于|不超过"
-)
-_VALUE_LABEL = 4  # 重点城市≥30: a label this short names a part of the indicator
-_LABELLED = re.compile(r"(?<=\d)(?=[\u4e00-\u9fff]{2,4}:)")  # …约110零星:五年累计约20
-_EMPTY = re.compile(r"^[-—–/、\s]*$")
 
 # Header cells of a flattened table, squashed: 序号, 指　　标, 2020年现状, 其中：2021年任务 …
 HEADER_CELL = re.compile(
     r"^(?:序号|编号|类别|类型|领域|维度|(?:主要)?指标(?:名称)?|名称|项目|指标属性|属性|性质|单位|计量单位|"
     r"预期值|目标值|规划值|计划任务|目标|备注|年均增长.*|.{0,4}(?:19|20)\d{2}\s*年?.{0,4})$"
 )
-_HEADER_CELL_MAX = 12
+
+
 _MERGED = 2  # at most so many leading cells (类别, 序号) merged with the row above
-_INDICATOR_WORDS = ("指标", "名称", "项目", "内容")
-_TARGET_WORDS = re.compile(r"预期值|目标值|规划值|计划任务|目标|预期")
-_BASE_WORDS = re.compile(r"现状|基期|基数|基准|实际|完成")
-_RATE_WORDS = re.compile(r"年均|累计")
+
+
 ATTRIBUTE = re.compile(r"^(?:约束性|预期性)$")
+
+
 # a flattened table ends at prose: a long line or a sentence
 _CELL_MAX = 60
-_SYMBOLS = (("≥", ">="), (">=", ">="), ("≤", "<="), ("<=", "<="), (">", ">"), ("<", "<"))
+
+
 # 十四五 in a caption: 十一五 ended in 2010, each next plan five years later
 _FIVE_YEAR = re.compile(r"十(?P<n>[一二三四五六七八九])五")
+
+
 _CN_DIGITS = "一二三四五六七八九"
-# compiled once: inline patterns are looked up in re's cache on every call
-_SPACE = re.compile(r"\s")
-_DIGIT = re.compile(r"\d")
-_NAME_HEADER = re.compile(r"指标|名称|属性")
-_NUMBER_HEADER = re.compile("序号|类别|编号")
-_LABEL_MARKS = re.compile(r"[\[\]〔〕(（:：约]")
-_VALUE_MARKS = re.compile(r"[\d.%≥≤<>=~\-—–〔〕\[\]()（）:：/]")
-_MAGNITUDE_WORDS = re.compile(r"万亿|亿|万|约")
-
-
-@dataclass(frozen=True)
-class _Cell:
-    """One value read from a cell: 下降15% → 15 % with the change 下降; 重点城市≥30 → 30 ≥ (重点城市)."""
-
-    value: float
-    value_max: float | None
-    comparator: str
-    unit: str
-    change: str
-    label: str
-
-
-@dataclass(frozen=True)
-class _Column:
-    index: int
-    year: int | None
-    base: bool
-    rate: bool  # 年均增长 / 累计: read only where the row has no other target value
-
-
-@dataclass(frozen=True)
-class _Header:
-    columns: list[_Column]
-    indicator: int | None
-    unit: int | None
-    attribute: int | None
-    reference: int | None  # the year the plan speaks from: a column before it is no target
-
-
-def cells(text: str) -> list[str] | None:
-    """The cells of a table row, or None when the text is not one."""
-    folded = P.fold(text)
-    if folded.count("|") >= 2 or (folded.count("|") == 1 and not folded.startswith("|")):
-        parts = folded.strip().strip("|").split("|")
-    elif "\t" in text:
-        parts = text.split("\t")
-    else:
-        return None
-    # cut the original text at the same places: fold keeps offsets
-    out, cursor, source = [], 0, text.strip()
-    if folded.strip().startswith("|"):
-        source = source[1:]
-    for part in parts:
-        out.append(source[cursor : cursor + len(part)].strip())
-        cursor += len(part) + 1
-    return out if len(out) >= 2 else None
 
 
 @dataclass(frozen=True)
@@ -198,10 +122,10 @@ def _table(
     path: tuple[str, ...],
     default_year: int | None,
 ) -> list[Target]:
-    header_index = next((i for i, (_, r) in enumerate(rows) if _value_columns(r, reference)), None)
+    header_index = next((i for i, (_, r) in enumerate(rows) if value_columns(r, reference)), None)
     if header_index is None:
         return []
-    header = _header(rows[header_index][1], reference)
+    header = read_header(rows[header_index][1], reference)
     if header is None:
         return []
     out = []
@@ -213,183 +137,13 @@ def _table(
         if len(row) < len(rows[header_index][1]):
             continue
         indicator = row[header.indicator].strip() if header.indicator is not None else ""
-        if not indicator or YEAR_HEADER.match(indicator) or _is_value(indicator):
+        if not indicator or YEAR_HEADER.match(indicator) or is_value(indicator):
             continue
         unit = row[header.unit].strip() if header.unit is not None else ""
         attribute = row[header.attribute].strip() if header.attribute is not None else None
         values = {column.index: [row[column.index]] for column in header.columns}
-        out += _row_targets(header, para, indicator, unit, attribute or None, values, path, default_year)
+        out += row_targets(header, para, indicator, unit, attribute or None, values, path, default_year)
     return out
-
-
-def _row_targets(
-    header: _Header,
-    para: Paragraph,
-    indicator: str,
-    unit: str,
-    attribute: str | None,
-    values: dict[int, list[str]],
-    path: tuple[str, ...],
-    default_year: int | None,
-) -> list[Target]:
-    """The targets of one row: one per value in each target column, with the row's baseline."""
-    bracket = UNIT_IN_BRACKETS.search(indicator)
-    if bracket:
-        unit = unit or bracket.group("u")
-        indicator = indicator[: bracket.start()].strip()
-    factor, unit = _unit(unit)
-    base = next((c for c in header.columns if c.base), None)
-    baseline = _values(values.get(base.index, [])) if base is not None else []
-    out: list[Target] = []
-    for rate_pass in (False, True):
-        if rate_pass and out:
-            break  # 年均 / 累计 only where the row has no other target: [20], 5左右
-        for column in header.columns:
-            if column.base or column.rate != rate_pass:
-                continue
-            year = column.year or default_year
-            if year is None or (header.reference is not None and year < header.reference):
-                continue
-            for cell in _values(values.get(column.index, [])):
-                name = indicator + cell.change + (f"（{cell.label}）" if cell.label else "")
-                out.append(
-                    Target(
-                        year=year,
-                        indicator=name,
-                        value=cell.value * factor,
-                        unit=unit or cell.unit,
-                        text=para.text,
-                        line=para.line,
-                        value_max=cell.value_max * factor if cell.value_max is not None else None,
-                        comparator=cell.comparator,
-                        baseline_year=base.year if base is not None and len(baseline) == 1 else None,
-                        baseline_value=baseline[0].value * factor if len(baseline) == 1 else None,
-                        attribute=attribute,
-                        path=path,
-                    )
-                )
-    return out
-
-
-def _value_columns(row: list[str], reference: int | None) -> list[_Column]:
-    """The columns of a header that hold values, with their years; the baseline marked."""
-    found: list[_Column] = []
-    for index, cell in enumerate(row):
-        squashed = _SPACE.sub("", P.fold(cell))
-        if len(squashed) > _HEADER_CELL_MAX + 6:
-            return []  # a row of data, not a header
-        year = YEAR_IN_HEADER.search(squashed) or YEAR_HEADER.match(squashed)
-        rate = bool(_RATE_WORDS.search(squashed))
-        if year:
-            found.append(_Column(index, int(year.group("y")), bool(_BASE_WORDS.search(squashed)), rate))
-        elif (_TARGET_WORDS.search(squashed) and not _NAME_HEADER.search(squashed)) or rate:
-            found.append(_Column(index, None, bool(_BASE_WORDS.search(squashed)), rate))
-    years = [c.year for c in found if c.year is not None and not c.rate]
-    if not any(c.base for c in found) and len(set(years)) >= 2:
-        first = min(years)
-        if reference is None or first <= reference:
-            found = [
-                _Column(c.index, c.year, c.year == first and not c.rate, c.rate) if c.year == first else c
-                for c in found
-            ]
-    return found if any(not c.base for c in found) else []
-
-
-def _header(row: list[str], reference: int | None) -> _Header | None:
-    columns = _value_columns(row, reference)
-    if not columns:
-        return None
-    taken = {c.index for c in columns}
-    indicator = _column(row, _INDICATOR_WORDS, taken)
-    if indicator is None:
-        indicator = next(
-            (i for i, c in enumerate(row) if i not in taken and not _NUMBER_HEADER.search(c)), None
-        )
-    return _Header(
-        columns,
-        indicator,
-        _column(row, ("单位",), taken),
-        _column(row, ("属性", "性质"), taken),
-        reference,
-    )
-
-
-def _column(header: list[str], words: tuple[str, ...], taken: set[int]) -> int | None:
-    for index, cell in enumerate(header):
-        squashed = _SPACE.sub("", cell)
-        if index not in taken and any(w in squashed for w in words):
-            if "属性" in squashed and words == _INDICATOR_WORDS:
-                continue  # 指标属性 is the attribute column
-            return index
-    return None
-
-
-def _unit(unit: str) -> tuple[float, str]:
-    """``亿元`` → (1e8, 元), ``万个`` → (1e4, 个), ``%`` → (1, %)."""
-    unit = _SPACE.sub("", P.fold(unit))
-    for word in ("万亿", "亿", "万", "千"):
-        if unit.startswith(word) and len(unit) > len(word):
-            return float(MAGNITUDES[word]), unit[len(word) :]
-    return 1.0, unit
-
-
-def _values(texts: list[str]) -> list[_Cell]:
-    """Every value stated in the cells of one column of one row; a cell may hold several,
-    each after its label (成片：五年累计约110 零星：五年累计约20)."""
-    out = []
-    for text in texts:
-        for part in _LABELLED.split(_SPACE.sub("", P.fold(text))):
-            cell = _value(part)
-            if cell is not None:
-                out.append(cell)
-    return out
-
-
-def _value(text: str) -> _Cell | None:
-    """下降15% → 15 % (下降); <15000; 〔20〕; ≥85; 5以上; 5左右; 4.5-5; 重点城市≥30 (重点城市)."""
-    folded = _SPACE.sub("", P.fold(text))
-    if _EMPTY.match(folded):
-        return None
-    match = VALUE.search(folded)
-    if match is None:
-        return None
-    comparator = _COMPARATORS.get(match.group("cmp") or "", "=")
-    if match.group("qual"):
-        comparator = _QUALIFIERS[match.group("qual")]
-    elif comparator == "=":
-        for symbol, name in _SYMBOLS:
-            if symbol in folded[: match.start()]:
-                comparator = name
-                break
-    factor = MAGNITUDES[match.group("mag")] if match.group("mag") else 1
-    value = float(match.group("a")) * factor
-    value_max = float(match.group("b")) * factor if match.group("b") else None
-    before = folded[: match.start()]
-    change = CHANGE.search(before)
-    label = _LABEL_MARKS.sub("", _VALUE_WORDS.sub("", before))
-    return _Cell(
-        value,
-        value_max,
-        comparator,
-        "%" if match.group("pct") else "",
-        change.group(0) if change else "",
-        label if 0 < len(label) <= _VALUE_LABEL and not _DIGIT.search(label) else "",
-    )
-
-
-def _is_value(text: str) -> bool:
-    """Whether a cell states a value (95, 下降15%, <1, 重点城市≥30, ——), not a name."""
-    folded = _SPACE.sub("", P.fold(text))
-    if _EMPTY.match(folded):
-        return True
-    if not _DIGIT.search(folded):
-        return False
-    rest = _VALUE_MARKS.sub("", _VALUE_WORDS.sub("", folded))
-    rest = _MAGNITUDE_WORDS.sub("", rest)
-    return len(rest) <= _VALUE_LABEL
-
-
-# Flattened tables ---------------------------------------------------------------------------
 
 
 def _flat_tables(
@@ -398,16 +152,16 @@ def _flat_tables(
     """Each flattened table: its caption, its header cells and its rows of cells."""
     found: list[tuple[str, list[Paragraph], list[list[Paragraph]]]] = []
     # long paragraphs are neither headers nor cells: no need to fold them
-    texts = [_SPACE.sub("", P.fold(p.text)) if len(p.text) <= _CELL_MAX * 2 else "。" for p in paragraphs]
-    if not any(len(t) <= _HEADER_CELL_MAX and HEADER_CELL.match(t) for t in texts):
+    texts = [SPACE.sub("", P.fold(p.text)) if len(p.text) <= _CELL_MAX * 2 else "。" for p in paragraphs]
+    if not any(len(t) <= HEADER_CELL_MAX and HEADER_CELL.match(t) for t in texts):
         return found
     index = 0
     while index < len(paragraphs):
         end = index
-        while end < len(paragraphs) and len(texts[end]) <= _HEADER_CELL_MAX and HEADER_CELL.match(texts[end]):
+        while end < len(paragraphs) and len(texts[end]) <= HEADER_CELL_MAX and HEADER_CELL.match(texts[end]):
             end += 1
         header = list(paragraphs[index:end])
-        if len(header) >= 3 and _header([p.text for p in header], None) is not None:
+        if len(header) >= 3 and read_header([p.text for p in header], None) is not None:
             rows, after = _flat_rows(paragraphs, texts, end, header)
             if rows:
                 caption = paragraphs[index - 1].text if index > 0 else ""
@@ -423,7 +177,7 @@ def _flat_rows(
 ) -> tuple[list[list[Paragraph]], int]:
     """The rows after a flattened header, split at their sequence numbers 1, 2, 3 … (or, without
     a 序号 column, every as many cells as the header has); and where the table ends."""
-    numbered = any(_SPACE.sub("", p.text) in ("序号", "编号") for p in header)
+    numbered = any(SPACE.sub("", p.text) in ("序号", "编号") for p in header)
     end = start
     while end < len(paragraphs) and _is_cell(texts[end]):
         end += 1
@@ -455,7 +209,7 @@ def _flat_table(
     path: tuple[str, ...],
     default_year: int | None,
 ) -> list[Target]:
-    header = _header([p.text for p in header_cells], reference)
+    header = read_header([p.text for p in header_cells], reference)
     if header is None:
         return []
     value_columns = [c.index for c in header.columns]
@@ -464,18 +218,18 @@ def _flat_table(
         texts = [p.text.strip() for p in row[1:] if p.text.strip()]  # the sequence number first
         attribute = next((t for t in texts if ATTRIBUTE.match(t)), None)
         texts = [t for t in texts if not ATTRIBUTE.match(t)]
-        names = [i for i, t in enumerate(texts) if not _is_value(t)]
+        names = [i for i, t in enumerate(texts) if not is_value(t)]
         if not names:
             continue
         position = max(names, key=lambda i: len(texts[i]))  # the cells before it are categories
         after = texts[position + 1 :]
         unit = ""
-        if header.unit is not None and after and not _is_value(after[0]):
+        if header.unit is not None and after and not is_value(after[0]):
             unit, after = after[0], after[1:]
-        stated = [t for t in after if _is_value(t)]
+        stated = [t for t in after if is_value(t)]
         values = _spread(stated, value_columns)
         para = next(p for p in row if p.text.strip() == texts[position])
-        out += _row_targets(header, para, texts[position], unit, attribute, values, path, default_year)
+        out += row_targets(header, para, texts[position], unit, attribute, values, path, default_year)
     return out
 
 
@@ -495,13 +249,15 @@ def _spread(cells: list[str], columns: list[int]) -> dict[int, list[str]]:
     return out
 
 
-# Tables whose cells are separated by spaces ----------------------------------------------------
-# (text extracted from a PDF: 1 全市生产总值年均增长率 % 预期性 - 5左右, one row a line,
-# a cell too wide for its column wrapped onto the lines above and below its row)
-
 ROW_START = re.compile(r"^(?P<n>\d{1,3})\s+(?P<rest>\S.*)$")
+
+
 _UNIT_TOKEN = re.compile(r"^(?:[%‰/]|[^\d\s]{1,4}|[^\d\s]{1,6}/[^\d\s]{1,4})$")
+
+
 _FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}$")  # 每万人口高价值发明专利拥有量1
+
+
 _PIECE_MAX = 40  # a wrapped piece of a cell is shorter than a line of prose
 
 
@@ -543,10 +299,10 @@ def _space_tables(
     lines = _source_lines(paragraphs)
     index = 0
     while index < len(lines):
-        squashed = _SPACE.sub("", lines[index][0])
+        squashed = SPACE.sub("", lines[index][0])
         if (
             not ("属性" in squashed and ("指标" in squashed or "单位" in squashed))
-            or len(squashed) > _HEADER_CELL_MAX
+            or len(squashed) > HEADER_CELL_MAX
         ):
             index += 1
             continue
@@ -564,7 +320,7 @@ def _space_tables(
 def _space_columns(text: str) -> list[str]:
     """The value columns a header line names: 2025年 年均[累计] → two."""
     return [
-        t for t in text.split() if YEAR_IN_HEADER.search(t) or YEAR_HEADER.match(t) or _RATE_WORDS.search(t)
+        t for t in text.split() if YEAR_IN_HEADER.search(t) or YEAR_HEADER.match(t) or RATE_WORDS.search(t)
     ]
 
 
@@ -620,7 +376,7 @@ def _space_targets(
 ) -> list[Target]:
     out: list[Target] = []
     header = ["指标", "单位", "属性", *columns]
-    parsed = _header(header, reference)
+    parsed = read_header(header, reference)
     if parsed is None:
         return []
     for row in rows:
@@ -640,7 +396,7 @@ def _space_targets(
             continue
         cells = {column.index: [cell] for column, cell in zip(parsed.columns, values, strict=False)}
         para = Paragraph(" ".join([indicator, unit, row.attribute, *values]), row.line, row.line)
-        out += _row_targets(parsed, para, indicator, unit, row.attribute, cells, path, year)
+        out += row_targets(parsed, para, indicator, unit, row.attribute, cells, path, year)
     return out
 
 
@@ -651,4 +407,4 @@ def _merge(above: list[str], below: list[str]) -> list[str]:
     bottom = [t for piece in below for t in piece.split()]
     if len(top) > 1 and len(top) == len(bottom):
         return [a + b for a, b in zip(top, bottom, strict=True)]
-    return ["".join(_SPACE.sub("", p) for p in (*above, *below))] if above or below else []
+    return ["".join(SPACE.sub("", p) for p in (*above, *below))] if above or below else []

@@ -1,0 +1,125 @@
+"""The amounts in a clause: number, range, magnitude, unit and 以上/以下/左右 (QUANTITY in
+words.py), without the numbers that count nothing (千家万户, 5G, a year).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from plantui.numerals import parse_amount
+from plantui.targets import words as W
+
+# a number in words stands without a unit only when it is this large: 用户超千万, 突破万亿
+_LARGE = 1_000_000
+
+
+# what a word after the amount says about it: 80%以上, 6%左右, 1000多家
+QUALIFIERS = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~", "多": ">"}
+
+
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
+
+
+_CN_MAGNITUDE = re.compile("[十百千万亿]")
+
+
+_MAGNITUDE_START = re.compile(r"[百千万亿]")
+
+
+_IDIOM_HEAD = re.compile(r"[百千万亿][\u4e00-\u9fff]")
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+
+
+class Amount(NamedTuple):
+    """An amount in a clause: where it is, its value (and range end), unit, and 以上/以下 comparator."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str
+    comparator: str
+
+
+def read_amounts(folded: str, quoted: list[tuple[int, int]]) -> list[Amount]:
+    """Every amount in a clause, in order, with the comparator its 以上/以下/左右 states."""
+    out = []
+    for match in W.QUANTITY.finditer(folded):
+        if not (match.group("num") or match.group("bare")):
+            continue
+        start, end = match.start(), match.end()
+        if any(a <= start < b for a, b in quoted):
+            continue
+        unit = match.group("unit") or ""
+        number = match.group("num") or ""
+        after = folded[end : end + 1]
+        if match.group("rank") and unit not in ("名", "位"):
+            continue
+        if _not_a_count(folded, match):
+            continue
+        value = _amount(number + (match.group("mag") or "") if number else match.group("bare"))
+        if value is None:
+            continue
+        if not unit and not match.group("ratio"):
+            # an amount without a unit (指数达到88) must end the phrase: 2.0行动, 4G网络 are names
+            if after and not (after in ",;。、)）" or after.isspace()):
+                continue
+            # a bare number is Arabic (指数达到88); in words only a large one (用户超千万)
+            if not (_is_arabic(number) or value >= _LARGE):
+                continue
+            if folded[end : end + 1] == "年" or _YEAR_NUMBER.fullmatch(number):
+                continue
+        value_max = None
+        if match.group("num2"):
+            value_max = _amount(match.group("num2") + (match.group("mag") or ""))
+            if match.group("mag") and value_max is not None and value_max < value:
+                value_max = None
+        qualifier = match.group("qual") or ""
+        comparator = QUALIFIERS.get(qualifier, "") or (">" if match.group("approx") else "")
+        if not qualifier and unit in W.TIME_UNITS and folded[end : end + 1] == "内":
+            comparator, end = "<=", end + 1  # 2小时内到达: within the time
+        if match.group("rank"):
+            comparator = "<="
+        out.append(Amount(start, end, value, value_max, unit, comparator))
+    for match in W.PERCENT_WORDS.finditer(folded):
+        value = _amount(match.group("num"))
+        if value is not None:
+            qualifier = match.group("qual") or ""
+            out.append(Amount(match.start(), match.end(), value, None, "%", QUALIFIERS.get(qualifier, "")))
+    out.sort()
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _amount(text: str) -> float | None:
+    """parse_amount, remembered: the same few hundred amounts recur (cn2an is slow on words)."""
+    return parse_amount(text)
+
+
+def _not_a_count(folded: str, match: re.Match[str]) -> bool:
+    """Numbers in words that count nothing: 一二三次产业 (digits read one by one), 千家万户 and
+    千行百业 (idioms), 亿元以上项目 and 亿元级项目 (a size that qualifies the things counted)."""
+    number, end = match.group("num") or "", match.end()
+    if number and not _is_arabic(number) and len(number) > 1 and not _CN_MAGNITUDE.search(number):
+        return True
+    after = folded[end : end + 1]
+    if match.group("bare") or (number and not _is_arabic(number) and number in "百千万"):
+        if _MAGNITUDE_START.match(after) or _IDIOM_HEAD.fullmatch(
+            folded[max(0, match.start() - 2) : match.start()]
+        ):
+            return True  # 千家万户
+        if (match.group("qual") in ("以上", "以下") or after == "级") and _HAN.match(after or "级"):
+            nxt = folded[end + (1 if after == "级" else 0) : end + 2]
+            return bool(_HAN.match(nxt))
+    return False
+
+
+def _is_arabic(number: str) -> bool:
+    return bool(_ARABIC.fullmatch(number))

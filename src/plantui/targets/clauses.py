@@ -1,0 +1,417 @@
+"""One clause → its Targets: every amount in it, read in one of four shapes.
+
+- A  指标 + comparator + amount        两化融合指数达到88, 网络零售额突破3700亿
+- B  action + amount + thing           争创1个国家级综合性平台, 实现万家企业上云
+- E  action + thing + amount           建设智能工厂或数字化车间1500个
+- C  rate noun + percentage            城市社区光纤网络覆盖率100%
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from plantui import patterns as P
+from plantui.models import Paragraph, Target
+from plantui.targets import words as W
+from plantui.targets.amounts import Amount, read_amounts
+
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
+
+
+MAX_INDICATOR = 40
+
+
+# a name this short standing right before the amount that ends its clause is the indicator
+_SHORT_SUBJECT = 8
+
+
+# a name shorter than this is a single word (就业), not what a target counts
+_MIN_NAME = 3
+
+
+# comparing verbs that end a clause's subject (two characters or more: 为, 超 occur inside words)
+_SUBJECT_ENDS = tuple(w for w, _ in W.COMPARATORS if len(w) >= 2)
+
+
+# 在河北布局, 在雄安落地: where the counted things go, not what they are
+_WHERE = re.compile(r"在[\u4e00-\u9fff]{1,8}(?:布局|落户|落地|集聚|发展)$")
+
+
+_VERBS = tuple(w for w, _ in W.COMPARATORS)
+
+
+# words that join two amounts of one list: 7%和8%, 5家、10家
+_JOINERS = ("、", "和", "及", "与", "或")
+
+
+_NEXT_INDICATOR = re.compile(r"、[^、]*(?:达到|达|超过|突破|增至|提高到|提升至)\s*$")
+
+
+_SPACES = re.compile(r"\s+")
+
+
+_LIST_JOINER = re.compile(r"[、和及与]")
+
+
+_LEADING_NOTE = re.compile(r"^\s*[(（][^()（）]*[)）]")
+
+
+_TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+_ENUMERATING = re.compile(r"[、,，和与及\d一二三四五六七八九十百千万亿超]")
+
+
+_ACTIONS = tuple(W.ACTIONS)
+
+
+_CHANGES = tuple(W.CHANGES)
+
+
+@dataclass
+class Scope:
+    """What the text around a sentence says about targets: the year, the plan period, goals."""
+
+    year: int | None
+    goal: bool
+    period_end: int | None
+    reference: int | None
+    path: tuple[str, ...]
+    # inside a list of targets (主要预期目标是：…), where 同比增长 is a target, not a past figure
+    listing: bool = False
+    # the years stated in the current paragraph, in order
+    stated: list[int] = field(default_factory=list)
+    # the node's title when it names an indicator (10.签约居民续约率), for clauses without one
+    title: str = ""
+
+
+@dataclass
+class Clause:
+    text: str  # original text
+    folded: str
+    start: int  # offset in the paragraph
+    year: int | None = None
+    targets: list[Target] = field(default_factory=list)
+
+    @property
+    def subject(self) -> str:
+        """What the clause is about, lent to a next clause that has none (…从第17位，跃升至前10位)."""
+        return _subject(self.folded)
+
+
+def _subject(folded: str) -> str:
+    """What a clause is about: its text before 从/由 or its first comparing verb, or before
+    the action that ends it ahead of the first amount (固定资产投资完成194亿元)."""
+    cut = len(folded)
+    for word in ("从", "由", *_SUBJECT_ENDS):
+        index = folded.find(word)
+        if 0 < index < cut:
+            cut = index
+    amount = W.QUANTITY.search(folded)
+    if amount is not None and (amount.group("num") or amount.group("bare")) and amount.start() < cut:
+        before = folded[: amount.start()].rstrip()
+        action = _ending(before, _ACTIONS)
+        if action and _clean(before[: -len(action)]):
+            cut = len(before) - len(action)
+    return _clean(folded[:cut])
+
+
+def _quoted_spans(folded: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in QUOTED.finditer(folded)]
+
+
+def clause_targets(
+    clause: Clause,
+    previous: Clause | None,
+    scope: Scope,
+    para: Paragraph,
+    sentence: str,
+    aspirational: bool,
+) -> list[Target]:
+    folded = clause.folded
+    quoted = _quoted_spans(folded)
+    found: list[Target] = []
+    cursor = 0
+    last_shape = ""
+    respectively: list[str] = []
+    shared_comparator = "="
+    amounts = list(read_amounts(folded, quoted))
+    where = _Where(clause, scope, para, sentence, aspirational)
+    baseline: tuple[int, Amount] | None = None
+    for index, amount in enumerate(amounts):
+        m_start, m_end, unit = amount.start, amount.end, amount.unit
+        if m_start < cursor:
+            continue  # inside the thing a previous amount counted (超10亿元的 in 20家…的企业)
+        left = folded[cursor:m_start]
+        opening = W.FROM_AMOUNT.search(left)
+        if opening and index + 1 < len(amounts):
+            # 面积从现状436万亩提高到500万亩以上: the first amount is the baseline of the second
+            baseline = (cursor + opening.start(), amount)
+            continue
+        if baseline is not None:
+            left = folded[cursor : baseline[0]] + folded[baseline[1].end : m_start]
+        # the next amount that is not a mere attribute (…超10亿元的…) bounds this one's object
+        following = [a[0] for a in amounts[index + 1 :] if not folded[a[1] :].lstrip().startswith("的")]
+        next_start = following[0] if following else len(folded)
+        right = folded[m_end:next_start]
+        if respectively and _clean(left) == "":
+            # …普及率、…数控化率分别达到80%、65%: the next listed indicator takes the next amount
+            found.append(_target(where, respectively.pop(0), amount, amount.comparator or shared_comparator))
+            cursor = m_end
+            continue
+        if found and last_shape == "A" and left.strip() in _JOINERS and not _has_object(_own(right)):
+            # 人均可支配收入分别增长7%和8%左右: a second value of the same indicator
+            found.append(_target(where, found[-1].indicator, amount, amount.comparator or shared_comparator))
+            cursor = m_end
+            continue
+        shape, indicator, verb_comparator = _shape(left, right, unit, last_shape, scope.listing)
+        shared_comparator = verb_comparator
+        if unit in W.TIME_UNITS and folded[m_end - 1 : m_end] == "内" and _has_object(right):
+            # 航空应急力量基本实现2小时内到达灾害事故易发多发地域: the time it takes to do what follows
+            subject = _trim(left)
+            subject = subject[: len(subject) - len(_ending(subject, _ACTIONS))]
+            shape, indicator = "A", _clean(subject) + _clean(right)
+        if not unit and shape != "A":
+            shape = None  # a bare number counts only after a comparing verb: 指数达到88, not 信息化2.0
+        # the thing counted after a B amount is used up: the next amount starts after it
+        cursor = m_end + _object_end(right) if shape == "B" else m_end
+        if shape is None:
+            continue
+        last_shape = shape
+        indicator = _borrow_subject(indicator, previous, scope.title)
+        if shape == "A" and indicator.endswith("分别") and "、" in indicator:
+            names = [_clean(n) for n in indicator[: -len("分别")].split("、") if _clean(n)]
+            indicator, respectively, shared_comparator = names[0], names[1:], verb_comparator
+        indicator = _clean(indicator)
+        if not indicator or indicator.endswith("指标"):
+            continue  # 提出2项指标, 其中9项约束性指标: how many indicators a plan sets is no target
+        target = _target(where, indicator, amount, amount.comparator or verb_comparator)
+        if baseline is not None and baseline[1].unit == amount.unit:
+            target = replace(target, baseline_value=baseline[1].value)
+        baseline = None
+        found.append(target)
+    for match in W.DOUBLING.finditer(folded):
+        left = folded[: match.start()]
+        indicator = _clean(W.BASELINE_YEAR.split(left)[0] if W.BASELINE_YEAR.search(left) else left)
+        if not indicator and previous is not None:
+            indicator = previous.subject
+        if indicator:
+            factor = W.DOUBLING_FACTOR[match.group("n")]
+            doubled = Amount(match.start(), match.end(), factor, None, "倍", "=")
+            found.append(_target(where, _clean(indicator), doubled, "="))
+    return found
+
+
+def _borrow_subject(indicator: str, previous: Clause | None, title: str) -> str:
+    """An indicator missing its subject takes the previous clause's: 总量突破2万亿元，年均增长12%;
+    规模达到3万亿元，占GDP比重超过45%; or, under a heading that names one, the heading's
+    (10.签约居民续约率 / 较上一年增加，力争2023年达到80%)."""
+    change = _ending(indicator, _CHANGES)
+    own = indicator[: len(indicator) - len(change)]
+    if not _clean(own) and title:
+        return title + change
+    if title and W.PER_UNIT.fullmatch(_clean(own)):
+        return f"{title}{change}（{_clean(own)}）"  # 家庭医生人数 / 2023年力争每万常住人口达到4名
+    if previous is None:
+        return indicator
+    if not _clean(own):
+        return previous.subject + change
+    if _clean(own).startswith("占"):
+        return previous.subject + _clean(indicator)  # 规模达到3万亿元，占GDP比重超过45%
+    return indicator
+
+
+def _shape(left: str, right: str, unit: str, last_shape: str, listing: bool) -> tuple[str | None, str, str]:
+    """Which shape an amount takes in its clause, its indicator, and the comparator of its verb."""
+    trimmed = _trim(left)
+    verb = _ending(trimmed, _VERBS)
+    change = _ending(trimmed, _CHANGES)
+    attributive = right.lstrip().startswith("的")
+    if change and (not verb or len(change) >= len(verb)):
+        return (None, "", "") if attributive else ("A", trimmed, "=")
+    action = _ending(trimmed, _ACTIONS)
+    if action and (not verb or len(action) > len(verb) or (action == verb and _has_object(right))):
+        subject = _clean(trimmed[: len(trimmed) - len(action)])
+        counted = _has_object(_own(right))  # 新开工 300 个、完工 200 个: the next element is no object
+        if not counted and subject and not _leading(subject, _ACTIONS):
+            return "A", subject, "="  # 固定资产投资完成194亿元: the action is the verb of its subject
+        if not counted and subject and not _only_actions(subject):
+            leading = _leading(subject, _ACTIONS)  # 完成5G基站建设9万个左右
+            return "E", _object(_clean(trimmed)[len(leading) :]), "="
+        return "B", _object(right), "="
+    if verb:
+        if attributive:
+            return None, "", ""
+        indicator = trimmed[: len(trimmed) - len(verb)]
+        comparator = dict(W.COMPARATORS)[verb]
+        if _has_object(right) and _only_actions(_clean(indicator)):
+            # 突破百项前沿关键核心技术, 推动制定不少于10项北斗高精度国家标准: the things counted follow
+            return "B", _object(right), comparator
+        return "A", indicator, comparator
+    if last_shape == "B" and _clean(left) == "" and _has_object(right):
+        return "B", _object(right), "="
+    if attributive:
+        return None, "", ""
+    clean_left = _clean(left)
+    if unit in ("%", "‰") and ("占" in clean_left or W.RATE_NOUN.search(clean_left.rstrip("的"))):
+        return "C", clean_left.rstrip("的"), "="  # 服务贸易年均增速5%: a rate, though 服务 is an action
+    # the action as written: 新增 is a filler to _clean, but here it opens 新增…停车位 1 万个
+    raw = _SPACES.sub("", left).lstrip("、,，和及与")
+    written = raw if _leading(raw, _ACTIONS) else clean_left
+    leading = _leading(written, _ACTIONS)
+    own_right = _own(right)
+    if leading and not _has_object(own_right):
+        thing = written
+        while _leading(thing, _ACTIONS) and len(thing) - len(_leading(thing, _ACTIONS)) >= _MIN_NAME:
+            thing = thing[len(_leading(thing, _ACTIONS)) :]  # 建设筹集保障性租赁住房 7 万套
+        return "E", _object(thing), "="
+    if last_shape == "E" and left.lstrip()[:1] in _JOINERS and not _has_object(own_right):
+        return "E", _object(clean_left), "="  # 培育…企业100家、…企业1000家
+    if unit and clean_left and not _clean(right) and (listing or len(clean_left) <= _SHORT_SUBJECT):
+        # a clause that is a name and an amount: 城镇新增就业86万人
+        return "A", clean_left, "="
+    return None, "", ""
+
+
+def _trim(left: str) -> str:
+    """The text before an amount without the words between its verb and the number
+    (达到约, 进入全国前10名); 在 only where no verb ends in it (控制在, 保持在)."""
+    trimmed = W.REGION_WORDS.sub("", left.rstrip(" 约了"))
+    if trimmed.endswith("在") and not _ending(trimmed, _VERBS):
+        trimmed = W.REGION_WORDS.sub("", trimmed.rstrip("在"))
+    return trimmed
+
+
+def _own(right: str) -> str:
+    """What follows an amount, up to the next list element."""
+    return _LIST_JOINER.split(right, maxsplit=1)[0]
+
+
+def _only_actions(text: str) -> bool:
+    """Whether ``text`` is nothing but action verbs (推动制定), or empty."""
+    while text:
+        action = _leading(text, _ACTIONS)
+        if not action:
+            return False
+        text = text[len(action) :]
+    return True
+
+
+def _ending(text: str, words: Sequence[str]) -> str:
+    """The longest word that ``text`` ends with."""
+    return _longest(text, words, text.endswith)
+
+
+def _leading(text: str, words: Sequence[str]) -> str:
+    """The longest word that ``text`` starts with."""
+    return _longest(text, words, text.startswith)
+
+
+def _longest(text: str, words: Sequence[str], fits: Callable[[str], bool]) -> str:
+    return max((w for w in words if fits(w)), key=len, default="")
+
+
+def _has_object(right: str) -> bool:
+    """Whether a noun follows the amount (a bracketed note such as （含通信业） is not one)."""
+    text = _LEADING_NOTE.sub("", right)
+    return len(_clean(text.lstrip("的"))) >= 2
+
+
+def _object(right: str) -> str:
+    """The thing counted after the amount. A long or enumerating modifier before 的 is cut
+    (一个跨行业、跨领域的综合性平台 → 综合性平台); a short one names the kind and stays
+    (面向行业的工业互联网平台). A trailing 在…布局 says where, not what."""
+    text = right[: _object_end(right)].strip().rstrip("和及与、")
+    text = _TRAILING_NOTE.sub("", text) if len(text) > 6 else text
+    text = _WHERE.sub("", text) or text
+    if "的" not in text[1:]:
+        return text.lstrip("的")
+    modifier, head = text.rsplit("的", 1)
+    if len(head) < 2:
+        return text.lstrip("的")
+    if len(modifier) <= 4 and not _ENUMERATING.search(modifier):
+        return text
+    return head
+
+
+def _object_end(right: str) -> int:
+    """Where the thing counted ends: before a next indicator with its own verb
+    (新增1000处信号灯联网、累计达8000处; 新建5个…医疗集团、区级覆盖率达80%)."""
+    match = _NEXT_INDICATOR.search(right)
+    return match.start() if match else len(right)
+
+
+def _clean(text: str) -> str:
+    text = _SPACES.sub("", text)
+    text = text.strip(",，、;；:：。.")
+    text = _balance(text)
+    text = W.FUTURE_YEAR.sub("", text)
+    text = W.BARE_YEAR.sub("", text)  # 2035年达到90%: the year is no part of the indicator
+    previous = None
+    while previous != text:
+        previous = text
+        stripped = W.LEADING_FILLER.sub("", text)
+        # 新增就业 stays whole: a name of one word is no name
+        text = stripped if len(stripped) >= _MIN_NAME or not stripped else text
+    text = W.TRAILING_FILLER.sub("", text).strip(",，、;；:：。 ")
+    if len(text) > MAX_INDICATOR:
+        # keep the end of a long phrase: the measured noun is last in Chinese
+        cut = max(
+            text.rfind("，", 0, len(text) - 4),
+            text.rfind("、", 0, len(text) - 4),
+            text.rfind("的", 0, len(text) - 4),
+        )
+        text = text[cut + 1 :] if cut >= 0 else text[-MAX_INDICATOR:]
+    return text
+
+
+def _balance(text: str) -> str:
+    """Drop a bracket left open or closed at either end by the clause cut."""
+    for opening, closing in (("（", "）"), ("(", ")")):
+        if text.startswith(opening) and text.count(closing) < text.count(opening):
+            text = text[1:]
+        if text.endswith(closing) and text.count(opening) < text.count(closing):
+            text = text[:-1]
+        if text.endswith(opening):
+            text = text[:-1]
+    return text
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Where a target is read: its clause, the scope around it, its paragraph and sentence."""
+
+    clause: Clause
+    scope: Scope
+    para: Paragraph
+    sentence: str
+    aspirational: bool
+
+
+def _target(where: _Where, indicator: str, amount: Amount, comparator: str) -> Target:
+    clause = where.clause
+    baseline = W.BASELINE_YEAR.search(clause.folded)
+    attribute = W.ATTRIBUTE.search(where.sentence)
+    return Target(
+        year=clause.year,
+        indicator=_original(clause, indicator),
+        value=float(amount.value),
+        unit=amount.unit,
+        text=clause.text.strip(),
+        line=where.para.line_at(clause.start + amount.start),
+        value_max=float(amount.value_max) if amount.value_max is not None else None,
+        comparator=comparator or "=",
+        aspirational=where.aspirational or bool(W.ASPIRATION.search(clause.folded[: amount.end])),
+        baseline_year=int(baseline.group("y")) if baseline else None,
+        attribute=attribute.group(0) if attribute else None,
+        path=where.scope.path,
+    )
+
+
+def _original(clause: Clause, indicator: str) -> str:
+    """The indicator as written (full-width characters kept) when it can be found in the clause."""
+    squashed = _SPACES.sub("", clause.text)
+    index = P.fold(squashed).find(indicator)
+    return squashed[index : index + len(indicator)] if index >= 0 else indicator

@@ -1,0 +1,305 @@
+"""Document → Targets, sentence by sentence with the years around them.
+
+Sentences are read clause by clause with a year context (the Scope): a ``到2025年`` opens it
+for the rest of the paragraph, the node and its children; a goal section (发展目标, 主要指标)
+falls back to the end of the plan period; a past marker (截至2019年底, 2018年，…) closes it
+for its sentence. The amounts of each clause are read in clauses.py, indicator tables in
+tables.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from plantui import patterns as P
+from plantui.models import Document, Node, Paragraph, Target
+from plantui.numerals import chinese_to_number
+from plantui.targets import words as W
+from plantui.targets.clauses import MAX_INDICATOR, Clause, Scope, clause_targets
+from plantui.targets.tables import find_tables, table_targets
+
+SENTENCE_END = re.compile(r"[。;!?]")
+
+
+# a colon between digits is a ratio (2.1:1), not the end of a clause
+CLAUSE_END = re.compile(r",|(?<!\d):|:(?!\d)")
+
+
+# the first lines, where a report gives its date under the title
+_DATE_LINES = 12
+
+
+# the 11th five-year plan (十一五) ended in 2010, each next one five years later
+_ELEVENTH_PLAN_END = 2010
+
+
+# Patterns used inside the functions below, compiled once (a pattern written inline is looked
+# up in re's cache on every call, and compiled again whenever the cache has dropped it).
+_SPACE = re.compile(r"\s")
+
+
+_REPORT_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年.*报告")  # 2026年河北省政府工作报告
+
+
+_GOAL_TITLE = re.compile(r"目标$|目标和|目标与|主要目标|主要指标|发展指标|指标表|预期目标|总体目标")
+
+
+_CLAUSE_MARK = re.compile(r"[,;。]")
+
+
+_AIMS = re.compile("目标|任务")
+
+
+_ENDED = re.compile(r"[。;!?]\s*$")
+
+
+_NAMES_GOALS = re.compile(r"(?:目标|指标)\s*$")
+
+
+def extract_targets(doc: Document) -> tuple[Target, ...]:
+    """Every quantified target the document states, in reading order."""
+    scope = Scope(None, False, _period_end(doc), reference_year(doc), ())
+    out: list[Target] = []
+    tables = find_tables(doc.preamble)
+    _paragraphs(doc.preamble, scope, out, tables.lines)
+    out += table_targets(tables, scope.reference, (), None)
+    for node in doc.outline:
+        _node(node, scope, out)
+    return tuple(out)
+
+
+def reference_year(doc: Document) -> int | None:
+    """The year the plan speaks from: when it was signed or published, else its first year,
+    else the first full date near the top (——2026年1月26日在广东省第十四届 under a report's title)."""
+    for date in (doc.issued, doc.published):
+        if date:
+            return int(date[:4])
+    if doc.period:
+        return doc.period[0]
+    for para in doc.preamble[:_DATE_LINES]:
+        written = P.DATE_CN.search(P.fold(para.text))
+        if written:
+            return int(written.group("y"))
+    titled = _REPORT_YEAR.match(P.fold(doc.title))
+    return int(titled.group(1)) if titled else None  # 2026年河北省政府工作报告
+
+
+def _period_end(doc: Document) -> int | None:
+    """The last year of the plan period, stated or named by a five-year plan in the title
+    (“十四五”国家应急体系规划 → 2025)."""
+    if doc.period:
+        return doc.period[1]
+    return _five_year_end(P.fold(doc.title))
+
+
+def _five_year_end(text: str) -> int | None:
+    """The last year of the latest five-year plan the text names: 十四五 → 2025, 第十五个五年 → 2030."""
+    ends = [_plan_end(m.group("n") or m.group("m")) for m in W.FIVE_YEAR_PLAN.finditer(text)]
+    return max(ends) if ends else None
+
+
+def _plan_end(digit: str) -> int:
+    """十四五: the 14th five-year plan (``digit`` 四) ends in 2025; the 11th ended in 2010."""
+    return _ELEVENTH_PLAN_END + 5 * ((chinese_to_number(digit) or 1) - 1)
+
+
+def _node(node: Node, outer: Scope, out: list[Target]) -> None:
+    goal = outer.goal or _goal_title(node.title)
+    path = (*outer.path, node.display_title) if node.kind != "lead" else outer.path
+    scope = Scope(outer.year, goal, outer.period_end, outer.reference, path)
+    scope.title = _indicator_title(node.title)
+    if node.kind != "lead":
+        _heading_context(P.fold(node.title), scope)
+    if node.kind == "lead":
+        scope.path = (*outer.path, node.title)
+    tables = find_tables(node.paragraphs)
+    _paragraphs(node.paragraphs, scope, out, tables.lines)
+    default = scope.year or (scope.period_end if goal else None)
+    out += table_targets(tables, scope.reference, scope.path, default)
+    for child in node.children:
+        _node(child, scope, out)
+
+
+def _goal_title(title: str) -> bool:
+    """发展目标, 主要目标, 工作目标, 主要指标 … but not 目标任务分工 or 指标体系建设."""
+    squashed = _SPACE.sub("", title)
+    return bool(_GOAL_TITLE.search(squashed))
+
+
+def _indicator_title(title: str) -> str:
+    """A heading that names an indicator (签约居民续约率, 家庭医生人数), or ""."""
+    squashed = _SPACE.sub("", title).rstrip("。.:")
+    if (
+        len(squashed) <= MAX_INDICATOR
+        and W.INDICATOR_NOUN.search(squashed)
+        and not _CLAUSE_MARK.search(squashed)
+    ):
+        return squashed
+    return ""
+
+
+def _heading_context(title: str, scope: Scope) -> None:
+    """What a heading says about the years of its part.
+
+    A review (一、2025年工作回顾, 发展现状) holds no targets unless a sentence names a coming
+    year; a part for a coming year (三、2026年工作安排) gives that year; a part on a five-year
+    plan (“十五五”时期主要目标任务) ends its period in that plan's last year.
+    """
+    reference = scope.reference
+    if W.REVIEW_HEADING.search(title) and not _AIMS.search(title):
+        scope.year, scope.goal = None, False
+        return
+    plan_end = _five_year_end(title)
+    if plan_end is None and reference is not None and W.NEXT_FIVE_YEARS.search(title):
+        plan_end = reference + 4  # 二、今后五年的主要目标任务
+    if plan_end is not None and (reference is None or plan_end >= reference):
+        scope.period_end = plan_end
+    future = W.FUTURE_YEAR.search(title)
+    coming = W.YEAR_HEADING.search(title)
+    if future:
+        scope.year = _year_of(future)
+    elif coming and (reference is None or int(coming.group("y")) >= reference):
+        scope.year = int(coming.group("y"))
+
+
+def _paragraphs(
+    paragraphs: Sequence[Paragraph], scope: Scope, out: list[Target], cells: frozenset[int]
+) -> None:
+    """Read the targets of a node's paragraphs; a year stated here carries on (scope.year).
+    Table rows and the cells of flattened tables (``cells``, by line) are read as tables."""
+    for para in paragraphs:
+        if _is_table_row(para.text) or para.line in cells:
+            continue
+        folded = P.fold(para.text)
+        named = _ROW_NAME.match(folded)
+        if named and _indicator_title(named.group("name")):
+            # a numbered row of a flattened table that names its indicator (4.家庭医生人数): the
+            # clauses of its other cells take that name, as under a heading that names one
+            scope.title = _indicator_title(named.group("name"))
+            continue
+        before = scope.year
+        scope.stated = []
+        for start, end in _spans(folded, SENTENCE_END):
+            _sentence(para, folded, start, end, scope, out)
+        _paragraph_end(folded, before, scope)
+
+
+_ROW_NAME = re.compile(r"^\d{1,3}\s*[.、]\s*(?P<name>[^,;:。，；：]{2,40})$")
+
+
+def _paragraph_end(folded: str, before: int | None, scope: Scope) -> None:
+    """What of a paragraph's years carries on to the next paragraphs and the node's children.
+
+    A year past the plan period (到2025年……。到2035年，…基本实现现代化) is an outlook for its own
+    paragraph: the items after it keep the last year within the period. A list of targets goes
+    on only when its paragraph was cut short (主要目标 / 是：地区生产总值…, a bold run on its own line).
+    """
+    end = scope.period_end
+    if end is not None and scope.year is not None and scope.year > end:
+        within = [y for y in scope.stated if y <= end]
+        scope.year = within[-1] if within else before
+    if scope.listing and _ENDED.search(folded):
+        scope.listing = False
+
+
+def _is_table_row(text: str) -> bool:
+    return text.count("|") >= 2 or text.count("\t") >= 1 or text.count("｜") >= 2
+
+
+def _spans(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in separator.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _sentence(para: Paragraph, folded: str, start: int, end: int, scope: Scope, out: list[Target]) -> None:
+    text = para.text
+    past = False
+    previous: Clause | None = None
+    sentence = text[start:end].strip()
+    aspirational_sentence = bool(W.ASPIRATION.search(folded[start:end]))
+    for c_start, c_end in _spans(folded[start:end], CLAUSE_END):
+        a, b = start + c_start, start + c_end
+        clause = Clause(text[a:b], folded[a:b], a)
+        if W.GOAL_LIST.search(clause.folded) or (
+            W.LIST_OPENERS.match(clause.folded) and (scope.listing or _names_goals(previous))
+        ):
+            scope.listing = True
+            if scope.year is None and "预期目标" in clause.folded and scope.reference is not None:
+                scope.year = scope.reference  # 主要预期目标是: the targets of the year the report is given
+        marker = _year_marker(clause.folded, scope)
+        if marker == "past":
+            past = True
+        elif isinstance(marker, int):
+            past = False
+            scope.year = marker
+            scope.stated.append(marker)
+        year = scope.year or (scope.period_end if scope.goal else None)
+        if past or year is None:
+            previous = clause
+            continue
+        clause.year = year
+        for target in clause_targets(clause, previous, scope, para, sentence, aspirational_sentence):
+            out.append(target)
+        previous = clause
+
+
+def _year_marker(folded: str, scope: Scope) -> int | str | None:
+    """A future year (int), "past", or None when the clause says nothing about time."""
+    reference = scope.reference
+    future = W.FUTURE_YEAR.search(folded)
+    if future:
+        year = _year_of(future)
+        if reference is None or year >= reference:
+            return year
+        return "past"
+    bare = W.BARE_YEAR.match(folded.strip())
+    if bare:
+        year = int(bare.group("y"))
+        # 2012年，全区旅游人数力争突破370万人次 in a part on 2012 (二、2012年…目标任务);
+        # 2023年力争每万常住人口达到4名 in a plan of 2023
+        if (reference is not None and year > reference) or year == scope.year:
+            return year
+        if year == reference and W.ASPIRATION.search(folded):
+            return year
+        return "past"
+    if W.PAST_YEAR.search(folded) or _past_words(folded, scope):
+        return "past"
+    plan = W.FIVE_YEAR_PERIOD.search(folded)
+    if plan and reference is not None and _plan_end(plan.group("n")) < reference:
+        return "past"  # “十四五”时期，… in a review written after it
+    if W.THIS_YEAR.search(folded) and reference is not None:
+        return reference
+    if W.NEXT_FIVE_YEARS.search(folded) and reference is not None:
+        end = scope.period_end
+        return end if end is not None and end >= reference else reference + 4
+    if W.PERIOD_END.search(folded) and scope.period_end:
+        return scope.period_end
+    return None
+
+
+def _year_of(match: re.Match[str]) -> int:
+    """The year a FUTURE_YEAR match names, in Arabic or Chinese digits (二〇三五)."""
+    text = match.group("y") or match.group("y2")
+    return int(text) if text.isascii() else chinese_to_number(text) or 0
+
+
+def _past_words(folded: str, scope: Scope) -> bool:
+    """Whether the clause speaks of the past; in a list of targets 同比/比上年 compares the
+    coming year with the last and is no sign of the past."""
+    for match in W.PAST_WORDS.finditer(folded):
+        if not (scope.listing and W.LAST_YEAR_WORDS.fullmatch(match.group())):
+            return True
+    return False
+
+
+def _names_goals(clause: Clause | None) -> bool:
+    """设置了29项主要指标，包括：… — the clause before 包括 names the targets that follow."""
+    return clause is not None and bool(_NAMES_GOALS.search(clause.folded))

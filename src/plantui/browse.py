@@ -303,21 +303,34 @@ def filter_counts(conn: sqlite3.Connection, query: str, expanded: Sequence[int] 
     }
     node_counts: dict[int, int] = {}
     for document_id in sorted(set(expanded) & doc_counts.keys()):
-        first = document_id << db.PASSAGE_BITS
-        own = conn.execute(
-            f"SELECT node_id, sum({count}) FROM passages WHERE id BETWEEN ? AND ? AND {where} "
-            "AND node_id IS NOT NULL GROUP BY 1",
-            [*count_args, first, first + (1 << db.PASSAGE_BITS) - 1, *where_args],
-        ).fetchall()
-        parents = dict(
-            conn.execute("SELECT id, parent_id FROM nodes WHERE document_id = ?", (document_id,)).fetchall()
-        )
-        for node, found in own:
-            current: int | None = node
-            while current is not None:
-                node_counts[current] = node_counts.get(current, 0) + found
-                current = parents.get(current)
+        node_counts.update(document_node_counts(conn, query, document_id))
     return FilterResult(query, sum(doc_counts.values()), doc_counts, node_counts)
+
+
+def document_node_counts(conn: sqlite3.Connection, query: str, document_id: int) -> dict[int, int]:
+    """Occurrences of ``query`` in each node of one document, its descendants' included, counted
+    as ``filter_counts`` counts (for a plan opened while a filter is on)."""
+    words = [w for w in search.terms(query) if w]
+    if not words:
+        return {}
+    count, count_args = _occurrences_sql(words)
+    where, where_args = _matching(words)
+    first = document_id << db.PASSAGE_BITS
+    own = conn.execute(
+        f"SELECT node_id, sum({count}) FROM passages WHERE id BETWEEN ? AND ? AND {where} "
+        "AND node_id IS NOT NULL GROUP BY 1",
+        [*count_args, first, first + (1 << db.PASSAGE_BITS) - 1, *where_args],
+    ).fetchall()
+    parents = dict(
+        conn.execute("SELECT id, parent_id FROM nodes WHERE document_id = ?", (document_id,)).fetchall()
+    )
+    node_counts: dict[int, int] = {}
+    for node, found in own:
+        current: int | None = node
+        while current is not None:
+            node_counts[current] = node_counts.get(current, 0) + found
+            current = parents.get(current)
+    return node_counts
 
 
 # each token of passages_fts where it occurs (a per-connection view of the index; nothing is stored)

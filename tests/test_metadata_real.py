@@ -153,3 +153,56 @@ def test_a_news_lead_states_title_and_issuer() -> None:
         "并发出通知，要求各地区各部门结合实际认真贯彻落实。\n\n一、规划背景\n"
     )
     assert (doc.title, doc.issuer) == ("扩大内需战略规划纲要（2022－2035年）", "中共中央、国务院")
+
+
+def test_a_gangyao_contents_with_dashed_page_numbers_and_a_wrapped_volume_title() -> None:
+    # gangyao_guizhou_14th_pdf.md (pdftotext -layout): entries wrapped before their leaders,
+    # page numbers between dashes, a 篇 title that fills the line; in the body a 篇 title wrapped
+    text = (
+        "贵州省国民经济和社会发展第十四个五年规划\n和 2035 年远景目标纲要\n目 录\n"
+        "贵州省第十三届人民代表大会第四次会议关于贵州省国民经济和社会\n"
+        "发展第十四个五年规划和 2035 年远景目标纲要的决议..............................- 1 -\n"
+        "第一篇 “十三五”时期贵州经济社会发展取得历史性成就........................- 1 -\n"
+        "第九篇 坚持扩大内需战略基点，高质量建设国家内陆开放型经济试验区\n"
+        "       .......................................................................................................- 98 -\n"
+        "第十篇 加大现代化基础设施建设力度，增强高质量发展支撑能力- 110 -\n"
+        "II\n"
+        "第一篇   “十三五”时期贵州经济社会发展取得历史性成就\n"
+        "    “十三五”时期是贵州发展史上极不平凡的五年。\n"
+        "第三篇       大力推进新型工业化，构建高质量发展工业产业\n          体系\n"
+        "    坚持把发展经济着力点放在实体经济上。\n"
+    )
+    doc = parse_text(text)
+    assert [(n.kind, n.label, n.title) for n in doc.outline] == [
+        ("volume", "一", "“十三五”时期贵州经济社会发展取得历史性成就"),
+        ("volume", "三", "大力推进新型工业化，构建高质量发展工业产业体系"),
+    ]
+
+
+def test_bold_printed_twice_is_read_once() -> None:
+    # reg_state_council_consumer_rights_2024_govcn_pdf.md (gov.cn printed to PDF)
+    doc = parse_text(
+        "第一章　总　　则 第一章　总　　则\n"
+        "第一条第一条　根据《中华人民共和国消费者权益保护法》等法律，制定本条例。\n"
+        "第二条第二条　消费者权益保护工作坚持中国共产党的领导。\n"
+    )
+    chapter = doc.outline[0]
+    assert (chapter.kind, chapter.label, chapter.title) == ("chapter", "一", "总　　则")
+    assert [c.label for c in chapter.children] == ["一", "二"]
+    assert "第一条第一条" not in "".join(
+        c.text + (c.heading.text if c.heading else "") for c in chapter.children
+    )
+    assert chapter.children[0].text.startswith("根据")
+
+
+def test_a_markdown_heading_holding_a_notice_title_is_no_outline() -> None:
+    # govcn_guangzhou_family_doctor_2023_markitdown.md: the site name is the first # heading
+    doc = parse_markdown(
+        "# 广州市卫生健康委员会政府信息公开\n\n"
+        "| 名称： | 广州市卫生健康委等4部门关于印发推进广州市家庭医生签约服务高质量发展实施方案的通知 | | |\n\n"
+        "# 广州市卫生健康委等4部门关于印发推进广州市家庭医生签约服务高质量发展实施方案的通知\n\n"
+        "穗卫函〔2023〕1930号\n\n各区卫生健康局：\n\n现印发给你们，请贯彻执行。\n\n"
+        "**关于推进广州市家庭医生签约服务高质量发展实施方案**\n\n　　一、主要目标\n\n到2023年，覆盖率达80%以上。\n"
+    )
+    assert [(n.kind, n.label) for n in doc.outline] == [("part", "一")]
+    assert doc.title == "关于推进广州市家庭医生签约服务高质量发展实施方案"

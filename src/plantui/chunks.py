@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from plantui import patterns as P
 from plantui.blocks import Block
@@ -125,8 +125,22 @@ class _Joining:
         )
 
 
+# A browser's print to PDF draws bold text twice, and some extractors read both copies:
+# 第一条第一条　根据…, 第一章　总　　则 第一章　总　　则 (a run of three or more, then the same run).
+_DOUBLED = re.compile(r"^(?P<run>[^\s\u3000].{2,60}?)[ \u3000]*(?P=run)(?=$|[\s\u3000,.:，。：])")
+
+
+def undouble(block: Block) -> Block:
+    """A block whose opening run is printed twice, read once."""
+    match = _DOUBLED.match(block.text)
+    if match is None or not re.search(r"[\u4e00-\u9fff]", match.group("run")):
+        return block
+    return replace(block, text=block.text[: len(match.group("run"))] + block.text[match.end() :])
+
+
 def join_lines(lines: Sequence[Block]) -> list[Chunk]:
     """Join broken paragraphs and label-only lines into logical lines."""
+    lines = [undouble(b) for b in lines]
     chunks: list[Chunk] = []
     wrap = wrap_width(lines)
     index = 0
@@ -147,6 +161,7 @@ def join_lines(lines: Sequence[Block]) -> list[Chunk]:
                 and (
                     _continues(joining.text, lines[index], first)
                     or _wrapped(lines[index - 1], lines[index], first, wrap)
+                    or (len(joining.lines) == 1 and _title_tail(first, lines[index]))
                 )
             ):
                 joining.take(lines[index])
@@ -202,6 +217,30 @@ def _wrapped(last: Block, nxt: Block, first: Block, wrap: int | None) -> bool:
         and "，" not in nxt.text
         and classify(first.text) is not None
     )
+
+
+def _title_tail(first: Block, nxt: Block) -> bool:
+    """A long 篇/章/part title wrapped before its last word or two, in text without a measurable
+    wrap width (第三篇  大力推进新型工业化，构建高质量发展工业产业 / 体系)."""
+    if nxt.md_level or nxt.row or nxt.quote != first.quote or first.row:
+        return False
+    tail = P.fold(nxt.text).strip()
+    if not (1 <= len(tail) <= 6) or not _UNPUNCTUATED.fullmatch(tail) or not _CJK.search(tail):
+        return False
+    heading = classify(first.text)
+    if heading is None or heading.kind not in ("volume", "chapter", "division", "part"):
+        return False
+    title = P.fold(heading.title)
+    return (
+        len(title) >= 12
+        and not ends_sentence(title)
+        and not P.PROSE_MARK.search(title)
+        and classify(nxt.text) is None
+        and not is_header_cell(tail)
+    )
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _takes_title_line(first: Block, nxt: Block) -> bool:

@@ -123,6 +123,9 @@ def parse_source(source: Source, name: str = "") -> Document:
     markdown = source if source.format == "markdown" else None
     chunks = join_lines(source.blocks)
     heads: list[Heading | None] = [_classify(c) for c in chunks]
+    for index, chunk in enumerate(chunks):
+        if chunk.md_level and P.NOTICE_TITLE.match(P.fold(chunk.text.strip())):
+            heads[index] = None  # a notice's title set as a Markdown heading is a title, not outline
     _attachment_lists(heads)
     _appendix_mentions(heads)
     _flattened_tables(chunks, heads)
@@ -284,16 +287,30 @@ def _table_of_contents(chunks: Sequence[Chunk], heads: list[Heading | None]) -> 
     first: tuple[str, str, str] | None = None
     for index in range(start + 1, len(chunks)):
         text = chunks[index].text
-        dotted = P.TOC_ENTRY.search(P.fold(text))
+        folded = P.fold(text).strip()
+        dotted = P.TOC_ENTRY.search(folded)
+        if (dotted and not classify(text[: dotted.start()].strip())) or _TOC_PAGE.fullmatch(folded):
+            heads[index] = None  # a wrapped entry's tail (……- 98 -) or a page number (II)
+            continue
         heading = classify(text[: dotted.start()].strip()) if dotted else heads[index]
         if heading is None:
+            following = chunks[index + 1].text if index + 1 < len(chunks) else ""
+            if P.TOC_ENTRY.search(P.fold(following)):
+                continue  # an entry wrapped before its leaders (…关于…和社会 / 发展…的决议……- 1 -)
             return
+        if _TOC_PAGE_END.search(folded):
+            dotted = _TOC_PAGE_END.search(folded)  # a title filling the line: …支撑能力- 110 -
         key = (heading.kind, heading.label, heading.title)
         if first is None:
             first = key
         elif key == first and not dotted:
             return  # the text itself begins
         heads[index] = None
+
+
+# In a 目录: a page number alone (II, - 13 -) and one glued to an entry without leaders.
+_TOC_PAGE = re.compile(r"-?\s*(?:\d{1,3}|[IVXivx]{1,5})\s*-?")
+_TOC_PAGE_END = re.compile(r"-\s*\d{1,3}\s*-[IVXivx]{0,4}$")
 
 
 def _outline_start(

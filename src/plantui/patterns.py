@@ -96,9 +96,10 @@ FIGURES = "附图"
 TOC_TITLE = re.compile(r"目\s*录")
 # … a run of dot leaders ends an entry even where the page number was cut off (PDF text)
 # (page numbers may carry the front matter's roman numbering glued on: ……12I, ……29III)
+# (and page numbers may be set between dashes: ……- 6 -, ……-41-I)
 TOC_ENTRY = re.compile(
-    r"(?:(?:[.…·・_-]\s*){2,}\s*\d{1,3}[IVXivx]{0,4}|(?:[.…·・]\s*){6,}\S{0,2})$"
-    r"|(?:[.…·・]\s*){6,}\d{1,3}[IVXivx]{0,4}(?=\S)"  # entries run together on one line
+    r"(?:(?:[.…·・_-]\s*){2,}\s*\d{1,3}(?:\s*-)?[IVXivx]{0,4}|(?:[.…·・]\s*){6,}\S{0,2})$"
+    r"|(?:[.…·・]\s*){6,}(?:-\s*)?\d{1,3}(?:\s*-)?[IVXivx]{0,4}(?=\S)"  # entries run together on one line
 )
 # Sentence ends that close a title written on the same line as its body.
 TITLE_END = re.compile(r"[。!?]")

@@ -29,8 +29,6 @@ PAGE_ONLY = re.compile(r"^[\s—\-－–]*(\d+|第\d+页(共\d+页)?)[\s—\-－
 # Fields a reader does not get right yet, named so a fix shows up as a failing test to update.
 KNOWN_SHORT = {
     ("docx_shanghai_commercial_space_plan_2023.docx", "issuer"),
-    ("docx_satellite_direct_service_rules_2025.docx", "doc_number"),
-    ("docx_satellite_direct_service_rules_2025.docx", "issued"),
     ("docx_nea_psr_standard_explanation_2023.docx", "title"),
     ("docx_nea_psr_standard_part1_draft_2023.docx", "title"),
     ("docx_jiangxi_fao_civil_service_exam_outline_2022.docx", "title"),
@@ -350,3 +348,13 @@ def test_a_printed_gazette_page_keeps_its_title_not_its_chrome(exported: dict[st
     doc = exported["shenzhen_gov_investment_project_planning_measures_2020.pdf"]
     assert doc["title"] == "深圳市人民政府关于印发市政府投资项目策划生成管理办法的通知"
     assert "总第1155期" not in doc["preamble"] and "您现在的位置" not in doc["preamble"]
+
+
+def test_soft_breaks_in_a_word_notice_keep_its_number_and_signature(tmp_path: Path) -> None:
+    """终端设备直连卫星服务管理规定 (.docx): the notice title and its 文号, and the seven signing
+    bodies and the date, are lines of one paragraph split by soft breaks (w:br): each is a block."""
+    source = read_file(OURS / "docx_satellite_direct_service_rules_2025.docx")[1]
+    texts = [b.text for b in source.blocks]
+    assert texts[texts.index("关于印发《终端设备直连卫星服务管理规定》的通知") + 1] == "国信办发文〔2025〕1号"
+    signature = texts.index("国家互联网信息办公室")
+    assert texts[signature + 6 : signature + 8] == ["国家广播电视总局", "2025年4月23日"]

@@ -313,16 +313,44 @@ def _runs(node: Any) -> Iterator[str]:
 
 def _lines(text: str) -> list[str]:
     """A paragraph's soft line breaks: a line that opens with a heading label (the items of a
-    专栏 typed as one paragraph, 1．… / 2．…) starts a block of its own; other breaks only wrap."""
-    from plantui.headings import classify
-
+    专栏 typed as one paragraph, 1．… / 2．…), a 文号, a date or a field, and any line after an
+    authority's name (a signature typed as one paragraph: 国家互联网信息办公室 / 公安部 / 2025年4月23日)
+    or after a converter's ``#`` label, starts a block of its own; other breaks only wrap."""
     out: list[str] = []
     for piece in text.split("\n"):
-        if out and classify(piece.strip(" \u3000")) is None:
+        if out and not _opens_block(out[-1], piece):
             out[-1] += piece
         else:
             out.append(piece)
     return out
+
+
+def _opens_block(before: str, piece: str) -> bool:
+    from plantui import patterns as P
+    from plantui.headings import classify
+
+    line = piece.strip(" \u3000")
+    if not line:
+        return False
+    if classify(line) is not None:
+        return True
+    folded, previous = P.fold(line), P.fold(before.strip(" \u3000"))
+    if P.DATE_LINE.fullmatch(folded) or P.DOC_NUMBER.fullmatch(folded):
+        return True
+    field = P.FIELD.match(folded)
+    if field is not None and re.sub(r"\s+", "", field.group("label")) in P.FIELD_KEYS:
+        return True
+    if previous.startswith("#"):
+        return True
+    return (
+        len(previous) <= 30
+        and not P.PROSE_MARK.search(previous)
+        and bool(P.ISSUER_SUFFIX.search(previous) or _AUTHORITY_END.search(previous))
+    )
+
+
+# Authorities' names that patterns.ISSUER_SUFFIX leaves out (办公室, 海关总署, 中国人民银行).
+_AUTHORITY_END = re.compile(r"(?:办公室|总署|银行)$")
 
 
 def _text_boxes(p: Any) -> Iterator[Any]:

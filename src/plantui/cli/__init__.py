@@ -21,10 +21,10 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     """Run the CLI; turn expected failures into one-line errors and unexpected ones too."""
-    from plantui.cli import fast
+    from plantui.cli.fast import run
 
     try:
-        status = fast.run(sys.argv[1:])
+        status = run(sys.argv[1:])
         if status is not None:
             sys.exit(status)
         from plantui.cli.commands import app

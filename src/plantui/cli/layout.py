@@ -40,9 +40,10 @@ def grid(
     from plantui.textsafe import printable_line
 
     rows = [[printable_line(c) for c in row] for row in rows]
-    widths = _widths(console.width, headers, rows, columns)
+    measure = _Measure()
+    widths = _widths(console.width, headers, rows, columns, measure)
     rule = "─" * min(console.width, sum(widths) + 2 * (len(widths) - 1))
-    lines = [_line(headers, widths, columns), rule]
+    lines = [_line(headers, widths, columns, measure), rule]
     # plain strings until the end: a thousand rows are one Text, styled by line ranges
     styled: list[tuple[int, int, str]] = [(0, 0, "bold"), (1, 0, "dim")]  # line, from column, style
     for index, row in enumerate(rows):
@@ -54,7 +55,7 @@ def grid(
                 lines.append(" " * margin + title)
         parts = [wrap(v, widths[i]) if columns[i].wrap else [v] for i, v in enumerate(row)]
         for depth in range(max(len(p) for p in parts)):
-            lines.append(_line([p[depth] if depth < len(p) else "" for p in parts], widths, columns))
+            lines.append(_line([p[depth] if depth < len(p) else "" for p in parts], widths, columns, measure))
     out = Text("\n".join(lines))
     starts = [0]
     for line in lines:
@@ -65,14 +66,25 @@ def grid(
     console.print(out, no_wrap=True, overflow="ignore", crop=False)
 
 
-def _widths(width: int, headers: list[str], rows: list[list[str]], columns: list[Column]) -> list[int]:
+class _Measure(dict[str, int]):
+    """Terminal cells of a cell's text, each distinct text measured once (issuers, dates and
+    years repeat down a column)."""
+
+    def __missing__(self, text: str) -> int:
+        from plantui.linebreak import cells
+
+        self[text] = width = cells(text)
+        return width
+
+
+def _widths(
+    width: int, headers: list[str], rows: list[list[str]], columns: list[Column], cells: _Measure
+) -> list[int]:
     """Each column's width: fixed columns their content (at most ``max``), flexible ones share
     the room left by weight, never beyond their content."""
-    from plantui.linebreak import cells
-
-    natural = [max([cells(h)] + [cells(row[i]) for row in rows]) for i, h in enumerate(headers)]
+    natural = [max([cells[h]] + [cells[row[i]] for row in rows]) for i, h in enumerate(headers)]
     widths = [
-        max(min(n, c.max), min(cells(h), c.max)) if not c.flex else 0
+        max(min(n, c.max), min(cells[h], c.max)) if not c.flex else 0
         for n, c, h in zip(natural, columns, headers, strict=True)
     ]
     room = width - 2 * (len(headers) - 1) - sum(widths)
@@ -97,13 +109,11 @@ def _widths(width: int, headers: list[str], rows: list[list[str]], columns: list
     return widths
 
 
-def _line(values: list[str], widths: list[int], columns: list[Column]) -> str:
-    from plantui.linebreak import cells
-
+def _line(values: list[str], widths: list[int], columns: list[Column], cells: _Measure) -> str:
     out = []
     for i, (value, width) in enumerate(zip(values, widths, strict=True)):
-        cell = fit(value, width)
-        pad = " " * (width - cells(cell))
+        cell = value if cells[value] <= width else fit(value, width)
+        pad = " " * (width - cells[cell])
         out.append((pad + cell) if columns[i].align == "right" else (cell + pad))
     return "  ".join(out).rstrip()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from plantui.cli.common import connect, period, stdout, stdout_is_terminal, structure, write_records
+from plantui.cli.common import connect, period, stdout, structure, terminal, write_records
 
 PIPED_HEADER = [
     "id",
@@ -36,7 +36,8 @@ def list_documents(db_path: Path, *, as_json: bool) -> None:
         stdout().print("The database holds no documents yet: `plantui import PATH…` adds some.")
         return
     names = db.plan_names(conn)
-    if not stdout_is_terminal():
+    console = terminal()
+    if console is None:
         write_records(
             PIPED_HEADER,
             [
@@ -59,7 +60,6 @@ def list_documents(db_path: Path, *, as_json: bool) -> None:
         return
     from plantui.cli.layout import Column, grid
 
-    console = stdout()
     wide = console.width >= 120
     # at 80 columns: the title first, then who issued it, its number and date; wider: the rest
     headers = ["id", "标题", "发文机关", "文号", "日期"]

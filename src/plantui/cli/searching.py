@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from plantui.cli.common import Failure, connect, resolve, stdout, stdout_is_terminal
+from plantui.cli.common import Failure, connect, records, resolve, terminal
 from plantui.textsafe import json_text
 
 if TYPE_CHECKING:
@@ -35,9 +35,8 @@ def search(
 
     conn = connect(db_path)
     documents = resolve(conn, doc) if doc else None
-    terminal = not as_json and stdout_is_terminal()
-    console = stdout() if terminal else None
-    shown = limit if limit is not None else (SHOWN if terminal and not show_all else None)
+    console = None if as_json else terminal()
+    shown = limit if limit is not None else (SHOWN if console is not None and not show_all else None)
     found = False
     for text in queries:
         try:
@@ -85,14 +84,16 @@ def where(hit: Any) -> str:
 
 def _write_hit_lines(result: Any, *, prefix: bool) -> None:
     """Piped: one hit a line, never wrapped or cut: [query TAB] file:lines TAB plan › path TAB text."""
-    from plantui.textsafe import printable_line
-
-    out = []
-    head = printable_line(result.query) + "\t" if prefix else ""
+    crumbs: dict[tuple[str, ...], str] = {}
+    lines = []
     for hit in result.hits:
-        crumb = " › ".join(printable_line(p) for p in (hit.name or hit.title, *hit.path))
-        out.append(f"{head}{where(hit)}\t{crumb}\t{printable_line(hit.text)}\n")
-    sys.stdout.write("".join(out))
+        parts = (hit.name or hit.title, *hit.path)
+        crumb = crumbs.get(parts)
+        if crumb is None:
+            crumb = crumbs[parts] = " › ".join(parts)
+        fields = [where(hit), crumb, hit.text]
+        lines.append([result.query, *fields] if prefix else fields)
+    sys.stdout.write(records(lines))
 
 
 def _print_hits(console: Console, result: Any, capped: bool) -> None:

@@ -164,3 +164,67 @@ def test_a_new_segmenter_rebuilds_the_index_and_search_stays_exact(seeded_copy: 
 
 def test_migration_names_match_the_registered_migrations() -> None:
     assert tuple(m.name for m in db._migrations()._migrations) == db.MIGRATION_NAMES
+
+
+def _as_version_2(path: Path) -> None:
+    """Turn a database back into what plantui wrote before 0003: a contentless character index
+    (a heading's own text in "head", the rest in "body"), no browsing views."""
+    from plantui import segment
+
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE passages_fts")
+    conn.execute("DROP VIEW plans")
+    conn.execute("DROP VIEW plan_targets")
+    conn.execute(
+        "CREATE VIRTUAL TABLE passages_fts USING fts5(body, head, content='', columnsize=0, "
+        "tokenize='unicode61 remove_diacritics 0')"
+    )
+    conn.executemany(
+        "INSERT INTO passages_fts (rowid, body, head) VALUES (?, ?, ?)",
+        [
+            (i, "", segment.chars(t)) if role == "head" else (i, segment.chars(t), "")
+            for i, role, t in conn.execute("SELECT id, role, text FROM passages").fetchall()
+        ],
+    )
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0003_external_fts'")
+    conn.commit()
+    conn.close()
+
+
+def test_a_version_2_database_migrates_and_finds_the_same(seeded_copy: Path) -> None:
+    queries = ("区块链", "数据 人才", "5G", "。", "字经")
+    conn = db.connect(seeded_copy)
+    before = {q: [h.passage_id for h in search(conn, q).hits] for q in queries}
+    conn.close()
+    _as_version_2(seeded_copy)
+    with pytest.raises(sqlite3.OperationalError, match="does not support scanning"):
+        sqlite3.connect(seeded_copy).execute("SELECT count(*) FROM passages_fts").fetchone()
+    conn = db.connect(seeded_copy, readonly=True)  # a reader brings it up to date first
+    assert {q: [h.passage_id for h in search(conn, q).hits] for q in queries} == before
+    assert conn.execute("SELECT count(*) FROM passages_fts").fetchone()[0] == len(
+        conn.execute("SELECT id FROM passages").fetchall()
+    )
+    assert conn.execute("SELECT count(*) FROM plans").fetchone()[0] == 5
+
+
+def test_a_new_database_stores_text_in_utf16(tmp_path: Path) -> None:
+    conn = db.connect(tmp_path / "p.db")
+    assert conn.execute("PRAGMA encoding").fetchone()[0] == "UTF-16le"
+    import_paths(conn, [str(SEEDS / "000_92c45eb8100875c9.txt")])
+    assert search(conn, "区块链").count > 0
+
+
+def test_removing_a_document_removes_its_index_rows(seeded_copy: Path) -> None:
+    conn = db.connect(seeded_copy)
+    one = conn.execute("SELECT document_id FROM sources WHERE name LIKE '000%'").fetchone()[0]
+    total = search(conn, "区块链").count
+    own = search(conn, "区块链", documents=[one]).count
+    with conn:
+        db.delete_document(conn, one)
+    assert search(conn, "区块链").count == total - own
+    first = one << db.PASSAGE_BITS
+    left = conn.execute(
+        "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH '\"区 块 链\"' AND rowid BETWEEN ? AND ?",
+        (first, first + (1 << db.PASSAGE_BITS) - 1),
+    ).fetchone()[0]
+    assert own > 0 and left == 0

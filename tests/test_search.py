@@ -52,11 +52,17 @@ def test_ranking_puts_dense_and_heading_hits_first(seeded: sqlite3.Connection) -
     assert any("区块链" in h.text for h in hits[:3])
 
 
-def test_limit_keeps_the_total_count(seeded: sqlite3.Connection) -> None:
-    full = search(seeded, "数据")
-    limited = search(seeded, "数据", limit=3)
+@pytest.mark.parametrize("query", ["数据", "区块链"])
+def test_limit_keeps_the_total_count(seeded: sqlite3.Connection, query: str) -> None:
+    from plantui.search import CANDIDATES
+
+    full = search(seeded, query)
+    limited = search(seeded, query, limit=3)
     assert len(limited.hits) == 3 and limited.count == full.count
-    assert [h.passage_id for h in limited.hits] == [h.passage_id for h in full.hits[:3]]
+    if full.count <= CANDIDATES:  # every match ranked: the same order as without a limit
+        assert [h.passage_id for h in limited.hits] == [h.passage_id for h in full.hits[:3]]
+    else:  # candidates ranked: as good as any hit of the full list can be
+        assert limited.hits[0].score <= full.hits[-1].score
 
 
 def test_hits_carry_breadcrumb_and_lines(seeded: sqlite3.Connection) -> None:
@@ -110,3 +116,20 @@ def test_hits_name_untitled_plans_by_their_first_words(seeded: sqlite3.Connectio
     untitled = [h for h in hits if h.title.startswith("002_")]
     assert untitled and all(h.name.startswith("〔无标题〕") for h in untitled)
     assert all(h.as_json()["name"] == h.name for h in hits)
+
+
+def test_a_common_word_ranks_candidates_from_the_whole_library(
+    seeded: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import plantui.search as search_module
+
+    full = search(seeded, "数据")
+    monkeypatch.setattr(search_module, "CANDIDATES", 10)
+    limited = search(seeded, "数据", limit=5)
+    assert limited.count == full.count == len(_truth(seeded, "数据")) > 10
+    assert len(limited.hits) == 5 and all("数据" in h.text for h in limited.hits)
+    assert [h.score for h in limited.hits] == sorted(h.score for h in limited.hits)
+    wider = search(seeded, "数据", limit=full.count)  # a limit past the count ranks every match
+    assert [h.passage_id for h in wider.hits] == [h.passage_id for h in full.hits]
+    spread = {h.document_id for h in search(seeded, "数据", limit=10).hits}
+    assert len(spread) > 1

@@ -24,7 +24,7 @@ from plantui.blocks import page_of
 
 # With a limit, at most this many matches are read and ranked (drawn from _SPREAD equal slices
 # of the library, so the best hits of a common word come from every part of it, not the first plans)
-CANDIDATES = 1000
+CANDIDATES = 200
 _SPREAD = 20
 _K1 = 1.2  # bm25's saturation: the 2nd occurrence in a passage counts less than the 1st
 _HEAD = 2.0  # a heading's own text weighs double
@@ -219,17 +219,17 @@ def _top_rows(
 ) -> tuple[list[dict[str, Any]], int]:
     """The best ``limit`` hits among at most CANDIDATES matches, and the exact total count."""
     match = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?"
-    count = int(
-        conn.execute(
-            "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?", (expression,)
-        ).fetchone()[0]
-    )
-    if count <= max(CANDIDATES, limit):
-        ids = [r[0] for r in conn.execute(match, (expression,))]
-    else:
-        low, high = conn.execute("SELECT min(id), max(id) FROM passages").fetchone()
+    bound = max(CANDIDATES, limit)
+    ids = [r[0] for r in conn.execute(match + " LIMIT ?", (expression, bound + 1))]
+    count = len(ids)
+    if count > bound:  # a common word: count every match, rank candidates from every slice
+        count = int(conn.execute(f"SELECT count(*) FROM ({match})", (expression,)).fetchone()[0])
+        # two subqueries: each is one b-tree seek, where min() and max() in one SELECT scan the table
+        low, high = conn.execute(
+            "SELECT (SELECT min(id) FROM passages), (SELECT max(id) FROM passages)"
+        ).fetchone()
         step = (high - low) // _SPREAD + 1
-        share = max(CANDIDATES, limit) // _SPREAD + 1
+        share = bound // _SPREAD + 1
         ids = []
         for start in range(low, high + 1, step):
             ids += [

@@ -351,3 +351,32 @@ def targets(
     from plantui.cli.targeting import targets as run
 
     run(_db(ctx), doc=doc, year=year, keyword=keyword, compare_word=compare_word, fmt=fmt)
+
+
+@app.command("serve")
+@one_line_errors
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on")] = 8001,
+) -> None:
+    """Serve the database read-only on the web (datasette): search passages, browse plans and
+    targets with facets. Needs datasette (pip install 'plantui[serve]').
+
+    Examples:
+
+      plantui serve
+
+      plantui --db team.db serve --host 0.0.0.0 --port 8080
+    """
+    import importlib.util
+
+    from plantui.cli.common import Failure
+
+    if importlib.util.find_spec("datasette") is None:
+        raise Failure("plantui serve needs datasette: pip install 'plantui[serve]'")
+    from plantui.serve import datasette_app, serve_app
+
+    app = datasette_app(_db(ctx))  # migrates an older database, or fails in one line
+    typer.echo(f"plantui: serving {_db(ctx)} read-only at http://{host}:{port}/ (Ctrl+C stops)", err=True)
+    serve_app(app, host, port)

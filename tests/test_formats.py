@@ -358,3 +358,24 @@ def test_soft_breaks_in_a_word_notice_keep_its_number_and_signature(tmp_path: Pa
     assert texts[texts.index("关于印发《终端设备直连卫星服务管理规定》的通知") + 1] == "国信办发文〔2025〕1号"
     signature = texts.index("国家互联网信息办公室")
     assert texts[signature + 6 : signature + 8] == ["国家广播电视总局", "2025年4月23日"]
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        (
+            "docx_jiangxi_fao_civil_service_exam_outline_2022.docx",
+            "江西省人民政府外事办公室2022年招考外语类公务员考试大纲",
+        ),
+        (
+            "docx_central_civil_service_exam_outline_2022.docx",
+            "中央机关及其直属机构2022年度考试录用公务员公共科目笔试考试大纲",
+        ),
+        ("docx_nea_psr_standard_part1_draft_2023.docx", "核电厂定期安全评价第1部分：通用要求"),
+        ("docx_nea_psr_standard_explanation_2023.docx", "核电厂定期安全评价 第1部分：通用要求编制说明"),
+    ],
+)
+def test_word_states_its_title_by_type(name: str, title: str) -> None:
+    """The title as Word sets it: centred paragraphs in the largest type near the top (after a
+    大纲4 label, a cover's ICS number and NB logo, or a standard's number in a one-column frame)."""
+    assert read_file(OURS / name)[1].title == title

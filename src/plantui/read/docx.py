@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+import statistics
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from plantui.read.base import MAX_ZIP_MEMBER_BYTES, MAX_ZIP_RATIO, MAX_ZIP_TOTAL
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(?P<n>[1-6])$", re.I)
 
 
@@ -45,7 +47,7 @@ def read_docx(data: bytes) -> Source:
     _walk(root, writer, styles, numbering, box=0)
     if not any(b.text.strip() for b in writer.blocks):
         raise ReadError("the Word document holds no text")
-    return Source(tuple(writer.blocks), len(writer.blocks), "docx", "utf-8")
+    return Source(tuple(writer.blocks), len(writer.blocks), "docx", "utf-8", title=writer.title())
 
 
 def _open(data: bytes) -> dict[str, zipfile.ZipInfo | zipfile.ZipFile]:
@@ -100,10 +102,21 @@ class _Styles:
     def __init__(self, root: Any) -> None:
         self.level: dict[str, int] = {}
         self.numbering: dict[str, tuple[str, int]] = {}
+        self._own: dict[str, tuple[int, str, str]] = {}  # size (half-points), jc, basedOn
+        self.default_size = 21  # Word's 10.5 pt when nothing says otherwise
         if root is None:
             return
+        default = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}sz")
+        if default is not None and _val(default).isdigit():
+            self.default_size = int(_val(default))
         for style in root.iter(f"{W}style"):
             style_id = style.get(f"{W}styleId") or ""
+            size = _val(style.find(f"{W}rPr/{W}sz"))
+            self._own[style_id] = (
+                int(size) if size.isdigit() else 0,
+                _val(style.find(f"{W}pPr/{W}jc")),
+                _val(style.find(f"{W}basedOn")),
+            )
             name_el = style.find(f"{W}name")
             name = (name_el.get(f"{W}val") if name_el is not None else "") or ""
             heading = _HEADING_STYLE.match(name.strip()) or _HEADING_STYLE.match(style_id)
@@ -119,6 +132,17 @@ class _Styles:
                 num_id = _val(num.find(f"{W}numId"))
                 if num_id:
                     self.numbering[style_id] = (num_id, int(_val(num.find(f"{W}ilvl")) or 0))
+
+    def look(self, style_id: str) -> tuple[int, str]:
+        """A style's type size (half-points) and justification, inherited through basedOn."""
+        size, jc = 0, ""
+        for _ in range(8):
+            own = self._own.get(style_id)
+            if own is None:
+                break
+            size, jc = size or own[0], jc or own[1]
+            style_id = own[2]
+        return size or self.default_size, jc
 
 
 @dataclass
@@ -246,11 +270,34 @@ class _Writer:
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
+        self.looks: dict[int, tuple[int, bool]] = {}  # block index → (type size, centred)
 
     def add(self, text: str, level: int = 0, box: int = 0, row: bool = False) -> None:
         text = text.strip(" \t\u3000\u00a0\ufeff\u200b")
         if text:
             self.blocks.append(Block(text, len(self.blocks) + 1, level, box, final=True, row=row))
+
+    def title(self) -> str | None:
+        """The title as Word sets it: the centred paragraphs in the largest type near the top
+        (a 封面标准名称 over two lines, a notice title over two), larger than the body text."""
+        if not self.looks:
+            return None
+        body = statistics.median(size for size, _ in self.looks.values())
+        top = [i for i in sorted(self.looks) if i < 12]
+        centred = [i for i in top if self.looks[i][1] and len(_CJK.findall(self.blocks[i].text)) >= 2]
+        if not centred:
+            return None
+        largest = max(self.looks[i][0] for i in centred)
+        if largest < body + 4:  # 2 pt above the body at least
+            return None
+        first = next(i for i in centred if self.looks[i][0] == largest)
+        run = [first]
+        for step in (-1, 1):
+            i = first + step
+            while i in centred and self.looks[i][0] >= 0.65 * largest and len(run) < 4:
+                run.insert(0, i) if step < 0 else run.append(i)
+                i += step
+        return "".join(self.blocks[i].text for i in run)
 
 
 def _walk(parent: Any, writer: _Writer, styles: _Styles, numbering: _Numbering, box: int) -> None:
@@ -273,8 +320,14 @@ def _paragraph(p: Any, writer: _Writer, styles: _Styles, numbering: _Numbering, 
     style = _val(ppr.find(f"{W}pStyle")) if ppr is not None else ""
     level = styles.level.get(style, 0)
     label = numbering.label(ppr, style)
+    before = len(writer.blocks)
     for index, piece in enumerate(_lines(label + "".join(_runs(p)))):
         writer.add(piece, level if index == 0 else 0, box)
+    if box == 0 and len(writer.blocks) == before + 1:
+        size, jc = styles.look(style)
+        sizes = [int(v) for node in p.iter(f"{W}sz") if (v := _val(node)).isdigit()]
+        own_jc = _val(ppr.find(f"{W}jc")) if ppr is not None else ""
+        writer.looks[before] = (max(sizes, default=size), (own_jc or jc) == "center")
     for boxed in _text_boxes(p):
         _walk(boxed, writer, styles, numbering, box + 1)
 
@@ -375,6 +428,12 @@ def _table(tbl: Any, writer: _Writer, styles: _Styles, numbering: _Numbering, bo
         for row in cells:
             for cell in row:
                 _walk(cell, writer, styles, numbering, box + 1)
+        return
+    if all(len(row) <= 1 for row in cells):
+        # one column: a frame for a cover or a title block, read as its paragraphs
+        for row in cells:
+            for cell in row:
+                _walk(cell, writer, styles, numbering, box)
         return
     for row in cells:
         texts = []

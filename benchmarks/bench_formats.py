@@ -3,8 +3,9 @@
     python benchmarks/bench_formats.py [ROUNDS]
 
 Reads and parses (readers → blocks → outline, metadata, targets; no database, no segmenting)
-every real file in ../shared/fixtures/formats and tests/fixtures/formats, and the seed plans
-as the text baseline. One core; compare the ratios, the machine is shared.
+every real file in ../shared/fixtures/formats and tests/fixtures/formats, the Markdown of the
+real corpus (tests/fixtures/real/docs, markdown-it-py), and the seed plans as the text baseline.
+One core; compare the ratios, the machine is shared.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = (
     ROOT.parent / "shared" / "fixtures" / "formats",
     ROOT / "tests" / "fixtures" / "formats",
+    ROOT / "tests" / "fixtures" / "real" / "docs",
     ROOT / "seeds",
 )
 
@@ -33,7 +35,7 @@ def main() -> None:
         for f in FOLDERS
         if f.exists()
         for p in sorted(f.iterdir())
-        if p.suffix in (".pdf", ".docx", ".html", ".txt")
+        if p.suffix in (".pdf", ".docx", ".html", ".md") or (p.suffix == ".txt" and f.name == "seeds")
     ]
     seconds: dict[str, float] = defaultdict(float)
     chars: dict[str, int] = defaultdict(int)

@@ -206,3 +206,98 @@ def test_a_markdown_heading_holding_a_notice_title_is_no_outline() -> None:
     )
     assert [(n.kind, n.label) for n in doc.outline] == [("part", "一")]
     assert doc.title == "关于推进广州市家庭医生签约服务高质量发展实施方案"
+
+
+def test_a_red_header_notice_from_pdf_text() -> None:
+    # notice_guizhou_market_entities_plan_2022_pdf.md: the title names 省人民政府, the red header
+    # the province; full-width digits and ASCII brackets spread over lines by the PDF
+    doc = parse_text(
+        "   贵州省人民政府文件\n               黔府发 〔\n                   ２０２２〕８ 号\n\n"
+        " 省人民政府关于印发贵州省培育壮大市场主体\n      行动方案 (\n           ２０２２—２０２５ 年 ) 的通知\n\n"
+        "各市、自治州人民政府,各县 (市、区、特区)人民政府,省政\n府各部门、各直属机构:\n"
+        "  现 将 «贵 州 省 培 育 壮 大 市 场 主 体 行 动 方 案 (\n                                     ２０２２—２０２５\n"
+        "年)»印发给你们,请认真抓好贯彻落实.\n\n                          ２０２２ 年 ４ 月 ２０ 日\n   (此件公开发布)\n"
+        "      贵州省培育壮大市场主体行动方案\n              (\n              ２０２２—２０２５ 年 )\n\n"
+        "   为深入贯彻落实新时代西部大开发的意见,制定本方案.\n   一、总体要求和发展目标\n"
+    )
+    assert doc.title == "贵州省培育壮大市场主体行动方案（2022—2025年）"
+    assert (doc.issuer, doc.doc_number, doc.issued) == ("贵州省人民政府", "黔府发〔2022〕8号", "2022-04-20")
+
+
+def test_a_database_title_loses_its_appended_number_or_revision() -> None:
+    # law_anti_money_laundering_2024_pdf.md, reg_state_council_consumer_rights_2024_govcn_pdf.md,
+    # reg_pbc_kyc_measures_2025_pdf.md (the # title cut off inside its bracket)
+    assert clean_title("中华人民共和国反洗钱法（2024修订）") == "中华人民共和国反洗钱法"
+    assert clean_title("中华人民共和国消费者权益保护法实施条例（国务院令第778号）") == (
+        "中华人民共和国消费者权益保护法实施条例"
+    )
+    assert clean_title(
+        "金融机构客户尽职调查和客户身份资料及交易记录保存管理办法（中国人民银行令〔2025〕"
+    ) == ("金融机构客户尽职调查和客户身份资料及交易记录保存管理办法")
+    assert clean_title("上海市北斗产业高质量发展三年行动计划（2021-2023年）").endswith("（2021-2023年）")
+
+
+def test_a_law_takes_its_latest_revision_and_its_decree_number() -> None:
+    # law_anti_money_laundering_2024_pdf.md
+    doc = parse_text(
+        " 中华人民共和国反洗钱法 (2024修订)  \n \n中华人民共和国主席令  \n（第三十八号）   \n"
+        "  《中华人民共和国反洗钱法》已由中华人民共和国第十四届全国人民代表大\n会常务委员会第十二次会议于 2024年11月8日修订通过，"
+        "现予公布，自 2025年\n1月1日起施行。   \n中华人民共和国主席  习近平 \n  2024年11月8日 \n \n"
+        "中华人民共和国反洗钱法  \n \n  （2006年10月31日第十届全国人民代表大会常务委员会第二十四次会议通\n"
+        "过 2024年11月8日第十四届全国人民代表大会常务委员会第十二次会议修订）   \n"
+        "第一章 总  则 \n第一条 为了预防洗钱活动，制定本法。\n"
+    )
+    assert doc.title == "中华人民共和国反洗钱法"
+    assert (doc.doc_number, doc.issued) == ("中华人民共和国主席令（第三十八号）", "2024-11-08")
+
+
+def test_a_decree_number_wrapped_under_its_field_label() -> None:
+    # reg_pbc_kyc_measures_2025_pdf.md (a legal database's field block)
+    doc = parse_text(
+        "1金融机构客户尽职调查和客户身份资料及交易记录保存管理办法（2025）\n"
+        "发文机关：国家金融监督管理总局,中国证券监督管理委员会\n发布日期：2025.10.31\n生效日期：2026.01.01\n"
+        "时效性：尚未生效\n文 号：中国人民银行国家金融监督管理总局中国证券监督管理委员会令\n〔2025〕第11号\n"
+        "金融机构客户尽职调查和客户身份资料及交易记录保存管理办法\n第一章总则\n第一条为了预防洗钱活动，制定本办法。\n"
+    )
+    assert doc.title == "金融机构客户尽职调查和客户身份资料及交易记录保存管理办法"
+    assert doc.doc_number == "中国人民银行国家金融监督管理总局中国证券监督管理委员会令〔2025〕第11号"
+    assert doc.issuer == "国家金融监督管理总局,中国证券监督管理委员会"
+
+
+def test_a_notice_naming_two_documents_keeps_its_title_and_its_printing_date() -> None:
+    # notice_multi_payment_clearing_merchant_2025.md: the red header and the notice title are set
+    # as Markdown headings; the scraper's # title names one of the two attached documents
+    doc = parse_markdown(
+        "# 特约商户信息管理办法\n\n## 中国支付清算协会文件\n\n**中支协发[2025] 45号**\n\n"
+        "### 中国支付清算协会关于印发《特大商户信息管理办法》等两个办法的通知\n\n"
+        "为强化对特大商户基本信息的安全保护，现印发给你们。\n\n特此通知。\n\n---\n\n**附件：**\n"
+        "1. 特大商户信息管理办法\n2. 中国支付清算协会特大商户信息管理系统业务管理办法（另行发送）\n\n"
+        "**中国支付清算协会秘书处**\n2025年4月1日印发\n\n---\n\n# 特大商户信息管理办法\n\n## 第一章 总则\n\n"
+        "**第一条** 为规范特大商户信息管理，制定本办法。\n"
+    )
+    assert doc.title == "中国支付清算协会关于印发《特大商户信息管理办法》等两个办法的通知"
+    assert (doc.issuer, doc.doc_number, doc.issued) == (
+        "中国支付清算协会",
+        "中支协发[2025]45号",
+        "2025-04-01",
+    )
+
+
+def test_dates_a_report_or_a_news_page_states_without_a_label() -> None:
+    # report_guiyang_2024.md: the delivery note in brackets, 发布时间 among the page's chrome
+    report = parse_markdown(
+        "# 2024年政府工作报告\n\n（2024年1月31日在贵阳市第十五届人民代表大会第四次会议上）\n\n"
+        "来源: 贵阳日报  发布时间: 2024-02-29 14:35   浏览次数：611次\n\n**一、2023年工作回顾**\n\n过去一年，我们稳增长。\n"
+    )
+    assert (report.issued, report.published) == ("2024-01-31", "2024-02-29")
+    # gangyao_national_15th_md.md: a bare release date under the title
+    outline = parse_markdown(
+        "# 中华人民共和国国民经济和社会发展第十五个五年规划纲要\n\n2026-03-13\n\n来源：新华社\n\n## 第一篇 开启新征程\n\n正文。\n"
+    )
+    assert outline.published == "2026-03-13"
+    # opinion_cpc_15th_fyp_recommendations_2025.md: a plenary session's adoption note
+    cpc = parse_markdown(
+        "**中共中央关于制定国民经济和社会发展第十五个五年规划的建议**\n\n"
+        "**（2025年10月23日中国共产党第二十届中央委员会第四次全体会议通过）**\n\n一、总体要求\n\n正文。\n"
+    )
+    assert (cpc.issuer, cpc.issued) == ("中共中央", "2025-10-23")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from plantui import patterns as P
 from plantui.blocks import Block
+from plantui.furniture import clean_blocks
 from plantui.headings import SPACED_LABELS, classify, ends_sentence, is_label_only, is_prose
 from plantui.numerals import label_number
 
@@ -140,7 +141,7 @@ def undouble(block: Block) -> Block:
 
 def join_lines(lines: Sequence[Block]) -> list[Chunk]:
     """Join broken paragraphs and label-only lines into logical lines."""
-    lines = [undouble(b) for b in lines]
+    lines = [undouble(b) for b in clean_blocks(lines)]
     chunks: list[Chunk] = []
     wrap = wrap_width(lines)
     index = 0
@@ -299,6 +300,9 @@ def _continues(text: str, nxt: Block, first: Block) -> bool:
         return False  # 来源: https://… and 发布机构: … stand alone
     if P.NOTICE_TITLE.match(folded.strip()):
         return False  # a whole notice title (…关于印发…的通知) is a line of its own
+    entry = P.TOC_ENTRY.search(folded)
+    if entry and entry.end() >= len(folded.rstrip()):
+        return False  # a contents entry ends at its page number (……- 169 -IV)
     if folded[-1] in ',、(“"《[':
         return True
     return is_prose(text)

@@ -104,7 +104,8 @@ def extract(
         if index in values:
             continue  # the value of a field this module does not keep (实施日期：/ 2019年07月01日)
         if meta.published is None:
-            published = P.PUBLISHED.match(text)
+            # 发布日期：… opens its line, or sits among a page's chrome (来源: … 发布时间: 2024-02-29)
+            published = P.PUBLISHED.match(text) or _PUBLISHED_INLINE.search(text)
             if published:
                 meta.published = parse_date(published.group("date"))
         if meta.issued is None:
@@ -114,14 +115,21 @@ def extract(
     unlabelled = [t for i, t in enumerate(folded) if i not in values]
     if meta.issued is None:
         meta.issued = _delivered(folded) or parse_date(S.adopted(folded) or "")
+    if meta.published is None:
+        meta.published = parse_date(S.dated_line(folded) or "")
+    if meta.doc_number is None:
+        meta.doc_number = S.decree_number(folded, texts)
     signature = _signature(preamble) or _signature(tail)
     if meta.issued is None:
         meta.issued = _standalone_date(unlabelled) or (signature[1] if signature else None)
+    if meta.issued is None:  # 2025年4月1日印发 closing a notice before its attachments
+        meta.issued = parse_date(S.printed(folded) or "")
     if meta.issuer is None or _RELATIVE_ISSUER.match(meta.issuer):
         # a page's 发布机构：市政府 abbreviates the authority its own title names in full
         meta.issuer = (
             _title_issuer(meta.title)
             or (signature[0] if signature else None)
+            or S.red_header(folded, looks_like_issuer)
             or (lead[0] if lead else None)
             or S.speaker_issuer(folded)
             or S.cover_issuer(folded, looks_like_issuer)
@@ -158,6 +166,10 @@ def _fields(folded: list[str], texts: list[str], meta: Metadata) -> set[int]:
             value = cells[index + 1][2].strip()
             if cells[index + 1][0] != line:
                 values.add(cells[index + 1][0])
+        elif key == "doc_number" and "号" not in value and index + 1 < len(cells):
+            following = cells[index + 1][2].strip()
+            if following.endswith("号") and len(following) <= 16 and not _field_label(cells[index + 1][1]):
+                value += following  # 文 号：…委员会令 / 〔2025〕第11号
         value = S.clean_value(value.strip(" |"))
         if not key or not value or _field_label(value + "："):
             continue
@@ -166,9 +178,7 @@ def _fields(folded: list[str], texts: list[str], meta: Metadata) -> set[int]:
             if date and getattr(meta, key) is None:
                 setattr(meta, key, date)
         elif key == "doc_number":
-            number = P.DOC_NUMBER.search(value) or re.search(
-                r"[\u4e00-\u9fff]{1,10}令\s*第?\s*\d+\s*号", value
-            )
+            number = P.DOC_NUMBER.search(value) or _DECREE.search(value)
             if number and meta.doc_number is None:
                 meta.doc_number = clean_doc_number(number.group(0))
         elif key == "issuer" and not _issuers(_original(value)):
@@ -214,7 +224,7 @@ def clean_doc_number(text: str) -> str:
 
 _FULL_DIGITS = {0xFF10 + d: 0x30 + d for d in range(10)}
 # 广东省人民政府令第290号: a government decree's number
-_DECREE = re.compile(r"[\u4e00-\u9fff]{1,10}令\s*第?\s*\d+\s*号")
+_DECREE = re.compile(r"[\u4e00-\u9fff]{1,40}令\s*(?:[〔\[(]\s*\d{4}\s*[〕\])]\s*)?第?\s*\d+\s*号")
 
 
 def _is_field(folded: str) -> bool:
@@ -251,7 +261,8 @@ def _notice(texts: list[str], meta: Metadata) -> None:
         if not docs:
             docs = [text[match.start("docs") : match.end("docs")].strip()]
         handed_on = False  # 现将《…》印发给你们: what follows is the attached document
-        if len(docs) == 1 and len(docs[0]) >= 4:
+        several = bool(_AND_OTHERS.search(text[match.start("docs") : match.end("docs")]))
+        if len(docs) == 1 and len(docs[0]) >= 4 and not several:
             body_docs = [
                 m.group("doc") for t in texts[index + 1 : index + 8] for m in P.NOTICE_BODY.finditer(t)
             ]
@@ -261,15 +272,28 @@ def _notice(texts: list[str], meta: Metadata) -> None:
         if meta.issuer is None and issuer and P.ISSUER_SUFFIX.search(issuer):
             meta.issuer = issuer
         if meta.title is None or _same_title(meta.title, notice_title):
-            attached = _attached_title(texts[index + 1 :], docs[0]) if len(docs) == 1 else None
+            attached = (
+                _attached_title(texts[index + 1 :], docs[0]) if len(docs) == 1 and not several else None
+            )
             meta.title = attached or (docs[0] if handed_on else notice_title)
         return
+
+
+# 印发《特约商户信息管理办法》等两个办法: the notice names one document of several
+_AND_OTHERS = re.compile(r"》\s*等\s*[两二三四五六七八九十\d]+\s*[个项份部件]")
+
+
+_ATTACHMENT_LISTED = re.compile(r"^附件\s*[:]?\s*(?:1\s*[.、]\s*)?《(?P<t>[^《》]{4,80})》")
 
 
 def _attached_title(after: list[str], named: str) -> str | None:
     """The attached document's own title line, as it is written below the notice
     (the notice names 推进…实施方案; the document heads itself 关于推进…实施方案)."""
     wanted = squash(named)
+    for text in after[:20]:
+        listed = _ATTACHMENT_LISTED.match(P.fold(text.strip()))
+        if listed and S.similar(squash(listed.group("t")), wanted):
+            return text.strip()[listed.start("t") : listed.end("t")]  # 附件：《…》 names it as written
     for index, text in enumerate(after[:60]):
         line = text.strip()
         if len(line) > 80 or P.PROSE_MARK.search(P.fold(line)) or "印发" in line:
@@ -280,6 +304,14 @@ def _attached_title(after: list[str], named: str) -> str | None:
         written = squash(line)
         if written == wanted or (written.endswith(wanted) and written[: -len(wanted)] == "关于"):
             return line
+        if (
+            len(written) >= 6
+            and abs(len(written) - len(wanted)) <= 2
+            and not written.startswith("现将")
+            and not written.endswith("通知")
+            and S.similar(written, wanted)
+        ):
+            return line  # an OCR'd notice misreads a character or two of the name (风崔管理指引>)
     return None  # the notice is the document: its own body, or attachments of other names
 
 
@@ -297,11 +329,17 @@ def _leading_title(texts: list[str]) -> str | None:
     from plantui.read.base import CHROME
 
     # page chrome and field lines (索引号：…) are never a title
-    texts = [t for t in texts[:40] if not CHROME.match(t.strip()) and not _is_field(P.fold(t))][:3]
+    texts = [
+        t
+        for t in texts[:40]
+        if not CHROME.match(t.strip()) and not _is_field(P.fold(t)) and not S.PAGE_MARKER.match(t)
+    ][:3]
     for index, text in enumerate(texts):
         folded = P.fold(text)
-        if P.CODING_LINE.fullmatch(folded) or _is_field(folded):
+        if P.CODING_LINE.fullmatch(folded) or _is_field(folded) or S.is_red_header(folded):
             continue
+        if len(re.findall(r"[\u4e00-\u9fff]", folded)) < 2:
+            continue  # OCR noise from a seal or a header rule (v  a, Et LE] Se)
         if (
             len(text) > 80
             or "。" in text
@@ -321,6 +359,9 @@ def _leading_title(texts: list[str]) -> str | None:
     return None
 
 
+_PUBLISHED_INLINE = re.compile(
+    r"(?:发布日期|发布时间)\s*:\s*(?P<date>(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))"
+)
 _RELATIVE_ISSUER = re.compile(r"^[省市县区](?:人民)?政府(?:办公厅|办公室)?$")
 
 
@@ -336,7 +377,7 @@ def _delivered(folded: list[str]) -> str | None:
 
 
 _DELIVERED = re.compile(
-    r"^[-—–]*\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在.{2,60}(?:会议|大会)"
+    r"^[-—–(]*\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在.{2,60}(?:会议|大会)"
 )
 
 

@@ -26,14 +26,29 @@ _NUMBER_SPACES = re.compile(
 _REPOST = re.compile(r"^[(（]\s*转载\s*[)）]\s*")
 
 
+# What a database or scraper appends to a title: its 文号 or decree number, a revision year,
+# a bare year — closed or cut off (…办法（中国人民银行令〔2025〕).
+_TITLE_NOTE = re.compile(
+    r"[(（]\s*(?:\d{4}\s*(?:年\s*)?(?:修订|修正|修改)|\d{4}|[^()（）]{0,30}令[^()（）]*|"
+    r"[^()（）]{0,20}[〔\[]\s*\d{4}\s*[〕\]][^()（）]*号)\s*[)）]?\s*$"
+)
+_FULL_DIGITS = {0xFF10 + d: 0x30 + d for d in range(10)}
+
+
 def clean_title(text: str) -> str:
     """A title as the document writes it, without what extraction glued to it."""
-    title = _REPOST.sub("", text.strip())
+    title = _REPOST.sub("", text.strip()).translate(_FULL_DIGITS)
     match = _TITLE_PREFIX.match(title)
     if match and len(title) - match.end() >= 4:
         title = title[match.end() :]
     if _LETTER_SPACED.fullmatch(title):
         title = re.sub(r"[ \u3000]+", "", title)
+    note = _TITLE_NOTE.search(title)
+    if note and note.start() >= 4:
+        title = title[: note.start()].rstrip()
+    if re.search(r"[\u4e00-\u9fff]", title):
+        # a Chinese title's brackets are full-width; PDF text and converters make them ASCII
+        title = title.replace("(", "（").replace(")", "）")
     if _NUMBER_SPACES.search(title):
         # a PDF's spacing (上海市 XX 局2024 年度): every space goes but one between two Latin words
         title = re.sub(r"(?<![A-Za-z0-9])[ \u3000]+|[ \u3000]+(?![A-Za-z0-9])", "", title)
@@ -81,20 +96,41 @@ def continues_title(folded: str) -> bool:
 
 
 # ——2026年1月26日在…会议上 is a delivery line (metadata.py); an adoption or approval note:
-# （2022年11月25日北京市第十五届人民代表大会常务委员会第四十五次会议通过）
+# （2022年11月25日北京市第十五届人民代表大会常务委员会第四十五次会议通过）,
+# （2025年10月23日中国共产党第二十届中央委员会第四次全体会议通过）
 _ADOPTED = re.compile(
-    r"^\(?\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:在)?"
-    r"[^。;]{0,40}?(?:人民代表大会|人大)[^。;]{0,40}?(?:会议|大会)\s*(?:审议)?(?:通过|批准)"
+    r"^[*(\s]*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:在)?"
+    r"[^。;]{0,40}?(?:人民代表大会|人大|委员会|全体会议|常务会议)[^。;]{0,40}?(?:会议|大会)?\s*(?:审议)?(?:通过|批准)"
 )
 
 
 def adopted(folded: list[str]) -> str | None:
-    """The date an assembly adopted or approved the text, from a note near the top (the note
+    """The date an assembly adopted or approved the text, from a note above the text (the note
     may wrap onto a second line)."""
-    for index, text in enumerate(folded[:12]):
+    for index, text in enumerate(folded):
         line = text.strip()
         joined = line + (folded[index + 1].strip() if index + 1 < len(folded) else "")
         match = _ADOPTED.match(line) or _ADOPTED.match(joined)
+        if match:
+            # a law's history (…通过 2024年11月8日…修订): the latest revision is the text's date
+            note = joined[match.start("date") :].split(")")[0]
+            revised = [
+                m
+                for m in P.DATE_CN.finditer(note)
+                if re.match(r"[^,。;]{0,40}?(?:修订|修正|修改)", note[m.end() :])
+            ]
+            return revised[-1].group(0) if revised else match.group("date")
+    return None
+
+
+# 2025年4月1日印发: the date a secretariat printed the document, under it.
+_PRINTED = re.compile(r"^[*\s]*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发[*\s]*$")
+
+
+def printed(folded: list[str]) -> str | None:
+    """The printing date at the foot of a 公文 (the last one stated)."""
+    for text in reversed(folded):
+        match = _PRINTED.match(text.strip())
         if match:
             return match.group("date")
     return None
@@ -164,3 +200,47 @@ def news_lead(texts: list[str]) -> tuple[str, str] | None:
 def similar(a: str, b: str) -> bool:
     """Two writings of one title (a scraper's misspelt heading and the text's own)."""
     return SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+# 贵州省人民政府文件 / 中国支付清算协会文件: the red header of a 公文 names its issuer.
+_RED_HEADER = re.compile(r"^[#*\s]*(?P<issuer>[\u4e00-\u9fff]{4,30}?)\s*文件[*\s]*$")
+
+
+def is_red_header(folded: str) -> bool:
+    return bool(_RED_HEADER.match(folded.strip()))
+
+
+def red_header(folded: list[str], looks_like_issuer: Callable[[str], bool]) -> str | None:
+    """The issuer a red-header 公文 prints above its 文号."""
+    for text in folded[:10]:
+        match = _RED_HEADER.match(text.strip())
+        if match and looks_like_issuer(match.group("issuer")):
+            return match.group("issuer")
+    return None
+
+
+# --- 第 6 页 ---, 1 / 21: a page marker a converter or OCR tool wrote between pages.
+PAGE_MARKER = re.compile(r"^\s*(?:-{2,}\s*第\s*\d+\s*页\s*-{2,}|\d{1,4}\s*/\s*\d{1,4})\s*$")
+# 中华人民共和国主席令 / （第三十八号）: a decree's number set under its name.
+_DECREE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,40}令$")
+_DECREE_NUMBER = re.compile(r"^[(（]\s*第[\d一二三四五六七八九十百零〇]+号\s*[)）]$")
+
+
+def decree_number(folded: list[str], texts: list[str]) -> str | None:
+    """A decree's number written over two lines, as written."""
+    for index, text in enumerate(folded[:20]):
+        following = folded[index + 1].strip() if index + 1 < len(folded) else ""
+        if _DECREE_NAME.match(text.strip()) and _DECREE_NUMBER.match(following):
+            return texts[index].strip() + texts[index + 1].strip()
+    return None
+
+
+_ISO_LINE = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*$")
+
+
+def dated_line(folded: list[str]) -> str | None:
+    """A bare ISO date under a title (a news page's release date)."""
+    for text in folded[1:4]:
+        if _ISO_LINE.match(text):
+            return text.strip()
+    return None

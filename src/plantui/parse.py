@@ -19,6 +19,7 @@ from plantui.blocks import Source
 from plantui.chunks import Chunk, is_header_cell, join_lines, raw_lines
 from plantui.headings import PROSE_RANK, RANK, STRUCTURAL, Heading, classify, ends_sentence
 from plantui.metadata import Metadata, derive, extract, looks_like_issuer, parse_date, squash
+from plantui.metadata_signs import printed
 from plantui.models import Document, Node, Paragraph
 
 # A paragraph led by a short phrase closed with 。 (提升数据汇聚计算能力。在石家庄……).
@@ -124,8 +125,8 @@ def parse_source(source: Source, name: str = "") -> Document:
     chunks = join_lines(source.blocks)
     heads: list[Heading | None] = [_classify(c) for c in chunks]
     for index, chunk in enumerate(chunks):
-        if chunk.md_level and P.NOTICE_TITLE.match(P.fold(chunk.text.strip())):
-            heads[index] = None  # a notice's title set as a Markdown heading is a title, not outline
+        if chunk.md_level and _TITLE_LINE.match(P.fold(chunk.text.strip())):
+            heads[index] = None  # a notice's title or a red header set as a Markdown heading
     _attachment_lists(heads)
     _appendix_mentions(heads)
     _flattened_tables(chunks, heads)
@@ -141,6 +142,8 @@ def parse_source(source: Source, name: str = "") -> Document:
     tail = chunks[max(preamble_end, back - 8) : back]
     sample = " ".join(c.text for c in chunks[:60])
     meta = extract(chunks[:preamble_end], tail, sample, markdown.title if markdown is not None else None)
+    if meta.issued is None:  # 2025年4月1日印发 at the foot, after any 附件 list
+        meta.issued = parse_date(printed([P.fold(c.text) for c in chunks[-30:]]) or "")
     if markdown is not None:
         _apply_front_matter(meta, markdown, sample)
     if _attach_documents(chunks, heads, meta, preamble_end):
@@ -308,6 +311,8 @@ def _table_of_contents(chunks: Sequence[Chunk], heads: list[Heading | None]) -> 
         heads[index] = None
 
 
+# Lines of a 公文's head that a converter may set as headings: the notice's title, the red header.
+_TITLE_LINE = re.compile(P.NOTICE_TITLE.pattern + r"|^[\u4e00-\u9fff]{4,30}文件$")
 # In a 目录: a page number alone (II, - 13 -) and one glued to an entry without leaders.
 _TOC_PAGE = re.compile(r"-?\s*(?:\d{1,3}|[IVXivx]{1,5})\s*-?")
 _TOC_PAGE_END = re.compile(r"-\s*\d{1,3}\s*-[IVXivx]{0,4}$")

@@ -50,7 +50,7 @@ _NUM = rf"(?:\d{{1,3}}|{_CN})"
 VOLUME = re.compile(rf"第\s*(?P<label>{_NUM})\s*(?:[篇编](?![章节条])|部分)\s*[:、.]?\s*(?P<rest>.*)")
 CHAPTER = re.compile(rf"第\s*(?P<label>{_NUM})\s*章\s*[:、.]?\s*(?P<rest>.*)")
 DIVISION = re.compile(rf"第\s*(?P<label>{_NUM})\s*节\s*[:、.]?\s*(?P<rest>.*)")
-ARTICLE = re.compile(rf"第\s*(?P<label>{_NUM})\s*条(?=\s|$|[\u4e00-\u9fff(“\"《])\s*(?P<rest>.*)")
+ARTICLE = re.compile(rf"第\s*(?P<label>{_NUM})\s*条(?=\s|$|[\u4e00-\u9fff(“”\"《])\s*(?P<rest>.*)")
 # 一、 and 一. ; not 一是 (an in-paragraph enumeration) nor 一，(prose).
 PART = re.compile(rf"(?P<label>{_CN})\s*(?:、|\.(?!\d))\s*(?P<rest>.*)")
 # （一） with either bracket width, 〔一〕, and the enclosed forms ㈠..㈩.
@@ -79,7 +79,7 @@ APPENDIX = re.compile(rf"(?P<word>附\s?[件表录图])\s*(?P<label>{_NUM})?\s*(
 # Text extracted from a PDF glues a page number to the start of the next line; before a heading
 # label it can be told apart (15三、强化全球资源配置功能 is part 三 on page 15).
 GLUED_PAGE_NUMBER = re.compile(
-    r"^\d{1,3}(?=[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百]{1,4}[篇章节部]|[（(][一二三四五六七八九十]{1,3}[）)])"
+    r"^\d{1,3}(?=[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百]{1,4}[篇章节条部]|[（(][一二三四五六七八九十]{1,3}[）)])"
 )
 # The header cells of a table flattened to one cell a line (序号 / 工作事项 / 牵头单位 …)
 TABLE_HEADER_CELL = re.compile(
@@ -172,7 +172,9 @@ FIELD_ISSUER = re.compile(
 FIELD_CONTENT = re.compile(r"#*\s*(?:政策内容|正文)\s*[:]\s*$")
 CODING_LINE = re.compile(r"#\s*-\*-\s*coding[:=].*-\*-")
 # A covering notice: 〈issuer〉关于印发〈document〉的通知.
-NOTICE_TITLE = re.compile(r"^(?P<issuer>.*?)关于(?:印发|转发|下发|公布|发布)(?P<docs>.+?)的(?:通知|决定|函)$")
+NOTICE_TITLE = re.compile(
+    r"^(?P<issuer>.*?)关于(?:印发|转发|下发|公布|发布|修订)(?P<docs>.+?)的(?:通知|决定|函)$"
+)
 NOTICE_BODY = re.compile(r"现将《(?P<doc>[^》]+)》")
 QUOTED_TITLE = re.compile(r"《(?P<t>[^《》]+)》")
 ADDRESSEES = re.compile(r"^各.{1,80}[:]$")
@@ -183,7 +185,7 @@ FIVE_YEAR = re.compile(
     r"(?:“|\")?(?P<n>十[一二三四五六七八九]?)五(?:”|\")?(?:时期|规划|期间|发展)?|第(?P<m>十[一二三四五六七八九]?)个五年"
 )
 ISSUER_SUFFIX = re.compile(
-    r"(?:人民政府|人民政府办公厅|政府办公室|政府|办公厅|委员会|管委会|领导小组|"
+    r"(?:人民政府|人民政府办公厅|政府办公室|政府|办公厅|委员会|管委会|领导小组|中共中央|"
     # 局/部/办 end plenty of words that name no authority (布局, 格局, 全部, 内部, 举办)
     r"厅|(?<![布格结当])局|(?<![全内外局东西南北中上下干])部|院|委|(?<![举创承主协兴])办|中心|协会)$"
 )

@@ -35,7 +35,8 @@ def to_markdown(doc: Document, *, source: str = "", sha256: str = "") -> str:
     for node in doc.outline:
         _node(node, 1, 0, out)
     if doc.targets:
-        out += [TARGETS_MARK, "", "## 量化目标", "", *targets_table(doc.targets), "", TARGETS_END, ""]
+        table = targets_table(doc.targets, doc.page_starts)
+        out += [TARGETS_MARK, "", "## 量化目标", "", *table, "", TARGETS_END, ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -124,8 +125,9 @@ def _inline(text: str) -> str:
     return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("\n", " ")
 
 
-def targets_table(targets: Sequence[Target]) -> list[str]:
-    """Targets as a Markdown table: year, indicator, comparator, value, unit, source line."""
+def targets_table(targets: Sequence[Target], page_starts: tuple[int, ...] = ()) -> list[str]:
+    """Targets as a Markdown table: year, indicator, comparator, value, unit, source line (and
+    page, for a PDF: ``21 p.5``)."""
     rows = ["| 年份 | 指标 | 比较 | 目标值 | 单位 | 基期 | 属性 | 行 |", "|---|---|---|---|---|---|---|---|"]
     for t in targets:
         rows.append(
@@ -140,7 +142,7 @@ def targets_table(targets: Sequence[Target]) -> list[str]:
                     t.unit,
                     str(t.baseline_year or ""),
                     t.attribute or "",
-                    str(t.line),
+                    line_and_page(t.line, page_of(page_starts, t.line) if page_starts else None),
                 )
             )
             + " |"
@@ -308,6 +310,7 @@ TARGET_COLUMNS = (
     "baseline_value",
     "attribute",
     "line",
+    "page",
     "path",
     "text",
 )
@@ -325,6 +328,7 @@ COMPARE_COLUMNS = (
     "value_max",
     "unit",
     "line",
+    "page",
 )
 
 
@@ -336,6 +340,7 @@ def target_record(row: PlanTarget) -> dict[str, Any]:
         "source": row.source,
         "region": row.region,
         **target_json(row.target),
+        "page": row.page,  # a PDF's page, else null
     }
 
 
@@ -404,12 +409,17 @@ def targets_markdown(rows: Sequence[PlanTarget]) -> str:
                     t.unit,
                     _baseline(t),
                     t.attribute or "",
-                    str(t.line),
+                    line_and_page(t.line, row.page),
                 )
             )
             + " |"
         )
     return "\n".join(lines) + "\n"
+
+
+def line_and_page(line: int, page: int | None) -> str:
+    """A source line, and its page when the plan is a PDF: ``43 p.3``."""
+    return f"{line}" if page is None else f"{line} p.{page}"
 
 
 def comparator_word(t: Target) -> str:

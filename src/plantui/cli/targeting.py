@@ -43,13 +43,15 @@ def targets(
         _print_targets(rows, fmt)
 
 
-def line_and_page(row: Any) -> str:
-    """A target's line, and its page when the plan is a PDF: ``43 p.3``."""
-    return f"{row.target.line}" + (f" p.{row.page}" if row.page is not None else "")
-
-
 def _print_targets(rows: list[Any], fmt: TargetFormat) -> None:
-    from plantui.export import comparator_word, format_value, target_record, targets_csv, targets_markdown
+    from plantui.export import (
+        comparator_word,
+        format_value,
+        line_and_page,
+        target_record,
+        targets_csv,
+        targets_markdown,
+    )
 
     if fmt is TargetFormat.json:
         print(json_text([target_record(r) for r in rows], indent=1))
@@ -71,7 +73,7 @@ def _print_targets(rows: list[Any], fmt: TargetFormat) -> None:
                     comparator_word(r.target),
                     format_value(r.target),
                     r.target.unit,
-                    line_and_page(r),
+                    line_and_page(r.target.line, r.page),
                     r.target.text,
                 ]
                 for r in rows
@@ -95,7 +97,7 @@ def _print_targets(rows: list[Any], fmt: TargetFormat) -> None:
                     comparator_word(r.target),
                     format_value(r.target),
                     r.target.unit,
-                    line_and_page(r),
+                    line_and_page(r.target.line, r.page),
                 ]
                 for r in rows
             ],
@@ -113,7 +115,7 @@ def _print_targets(rows: list[Any], fmt: TargetFormat) -> None:
 
 def _print_comparison(rows: list[Any], word: str, fmt: TargetFormat) -> None:
     from plantui.compare import compare, plans_of
-    from plantui.export import compare_csv, compare_markdown, compare_records, value_with_unit
+    from plantui.export import compare_csv, compare_markdown, compare_records, line_and_page, value_with_unit
 
     groups = compare(rows, word)
     plans = plans_of(groups, rows)
@@ -135,7 +137,7 @@ def _print_comparison(rows: list[Any], word: str, fmt: TargetFormat) -> None:
                     m.title,
                     str(m.target.year or ""),
                     value_with_unit(m.target),
-                    str(m.target.line),
+                    line_and_page(m.target.line, m.page),
                 ]
                 for group in groups
                 for members in group.by_plan.values()

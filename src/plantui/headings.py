@@ -130,10 +130,35 @@ def _build(kind: str, match: re.Match[str], text: str, folded: str, offset: floa
     else:
         title = text[rest_start : rest_start + end.start()]
         head_end = rest_start + end.end()
-    title = title.strip().rstrip(_TRAILING).strip()
+    title = _unquote(title.strip().rstrip(_TRAILING).strip())
     if kind in ("part", "section", "item", "subitem") and not title and head_end < len(text):
         return None  # "一、。" or similar: not a heading
     return Heading(kind, label, number, title, head_end, RANK[kind] + offset, loose)
+
+
+def _unquote(title: str) -> str:
+    """A quote mark OCR or a PDF left at a title's edge without its partner goes: 第一章 “总则,
+    第三章 ”银行卡申请及审核. A quoted phrase (“十四五”时期主要目标) keeps its marks."""
+    while title and title[0] in _QUOTES and _unpaired(title, 0):
+        title = title[1:].lstrip()
+    while title and title[-1] in _QUOTES and _unpaired(title, len(title) - 1):
+        title = title[:-1].rstrip()
+    return title
+
+
+_QUOTES = "“”\"'‘’"
+_PAIRS = {"“": "”", "‘": "’"}
+
+
+def _unpaired(title: str, index: int) -> bool:
+    """Whether the quote mark at ``index`` (the title's first or last character) lacks a partner."""
+    mark = title[index]
+    if mark in ('"', "'"):
+        return title.count(mark) % 2 == 1
+    if index == 0:
+        return mark not in _PAIRS or _PAIRS[mark] not in title[1:]
+    opening = next((o for o, c in _PAIRS.items() if c == mark), None)
+    return opening is None or opening not in title[:-1]
 
 
 def _colon_title(head: str) -> int | None:

@@ -1,0 +1,160 @@
+"""Blocks → blocks: what PDF extraction and OCR leave in the text around headings, removed or
+repaired before lines are joined.
+
+- Page markers an OCR tool or a text dump writes between pages (``--- 第 6 页 ---``,
+  ``5 / 21``, ``— 25 —``, ``第3页 共20页``) are furniture; a page's footer number glued in front
+  of the next marker (``5.--- 第 6 页 ---``, or ``5.`` on the line before) goes with it.
+- A browser's print footer (``https://… 4/13``) glued to the first line of the next page, and its
+  print header (``26/03/2024, 11:46 <page title>``), are furniture.
+- Page numbers glued to the first line of every page (``2（四）…``, ``4第八条…``, ``3定。如果…``):
+  a run of such numbers counting up one a page is cut off, and a single one is cut off where a
+  heading label follows it (``patterns.GLUED_PAGE_NUMBER``).
+- A section label whose numeral OCR could not read (``(=)`` for （二） or （三）) takes the
+  number its place in the sequence gives it, when its readable neighbours agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from plantui import patterns as P
+from plantui.blocks import Block
+from plantui.headings import RANK, classify
+from plantui.numerals import to_chinese
+
+# A page marker standing alone (folded text), with the previous page's footer number glued before
+# a ``第 N 页`` marker (OCR output: ``5.--- 第 6 页 ---``).
+_PAGE_MARKER = re.compile(
+    r"(?:(?P<footer>\d{1,4})\s*\.?\s*)?[-=_~*\s]*第\s*(?P<page>\d{1,4})\s*页(?:\s*[/,，]?\s*共\s*\d{1,4}\s*页)?[-=_~*\s]*"
+    r"|\s*(?P<n>\d{1,4})\s*/\s*(?P<of>\d{1,4})\s*"
+    r"|\s*-\s*\d{1,4}\s*-\s*"
+)
+# A page's footer number alone on its line (``5.``), read as furniture only before a marker.
+_BARE_NUMBER = re.compile(r"(?P<n>\d{1,4})\s*\.?")
+# A browser's print footer (page address and page counter) glued before the next page's text.
+_PRINT_FOOTER = re.compile(r"https?://\S+\s+\d{1,4}\s*/\s*\d{1,4}\s*")
+# A browser's print header: date, time, page title (26/03/2024, 11:46 中华人民共和国…_ 中国政府网).
+_PRINT_HEADER = re.compile(r"\d{1,2}/\d{1,2}/(?:19|20)\d{2},?\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?\s+\S.*")
+# A number glued to the start of a line's text (not an item label 1. / 1、, an amount, a year).
+_GLUED_NUMBER = re.compile(r"(?P<n>\d{1,3})(?=[\u4e00-\u9fff（(“])(?![年月日号个万亿元])")
+# A bracketed label whose numeral OCR misread as a sign: (=) for （二）/（三）, (-) for （一）.
+_UNREAD_SECTION = re.compile(r"(?P<open>\(\s*)(?P<label>[=\-~_]{1,2})(?=\s*\))")
+# How far apart lines may be for their glued numbers to be page numbers (a page holds 8+ lines).
+_MIN_PAGE_LINES = 8
+
+
+def clean_blocks(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks with page furniture removed and unreadable section numerals filled in."""
+    kept = _drop_markers(blocks)
+    kept = _cut_page_runs(kept)
+    out = []
+    for block in kept:
+        if not block.row:
+            text = P.GLUED_PAGE_NUMBER.sub("", block.text, count=1)
+            if text != block.text:
+                block = replace(block, text=text)
+        out.append(block)
+    return _fill_unread_sections(out)
+
+
+def is_page_marker(text: str) -> bool:
+    """``--- 第 6 页 ---``, ``5 / 21``, ``— 25 —``, ``第3页 共20页`` alone on a line."""
+    match = _PAGE_MARKER.fullmatch(P.fold(text))
+    if match is None:
+        return False
+    if match.group("n") is not None:
+        return 0 < int(match.group("n")) <= int(match.group("of"))
+    return True
+
+
+def _drop_markers(blocks: Sequence[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        text = block.text
+        if not block.md_level and not block.row:
+            folded = P.fold(text)
+            if is_page_marker(folded) or _PRINT_HEADER.fullmatch(folded):
+                marker = _PAGE_MARKER.fullmatch(folded)
+                page = marker.group("page") if marker is not None else None
+                if page is not None and out and _is_footer_of(out[-1], int(page)):
+                    out.pop()  # 5. on the line before --- 第 6 页 ---
+                continue
+            footer = _PRINT_FOOTER.match(folded)
+            if footer is not None:
+                text = text[footer.end() :]
+                if not text.strip(P.STRIP_CHARS):
+                    continue
+                block = replace(block, text=text)
+        out.append(block)
+    return out
+
+
+def _is_footer_of(block: Block, page: int) -> bool:
+    match = _BARE_NUMBER.fullmatch(P.fold(block.text))
+    return match is not None and int(match.group("n")) == page - 1
+
+
+def _cut_page_runs(blocks: list[Block]) -> list[Block]:
+    """Numbers glued to the start of lines that count up one a page (1, 2, 3 … each some lines
+    after the last) are page numbers: three or more of them are cut off."""
+    candidates = [
+        (index, int(match.group("n")), match.end())
+        for index, block in enumerate(blocks)
+        if not block.md_level and not block.row and (match := _GLUED_NUMBER.match(block.text))
+    ]
+    chosen: dict[int, int] = {}
+    last: dict[int, tuple[int, int]] = {}  # page number → (index, line) of the best run ending there
+    runs: dict[int, list[tuple[int, int]]] = {}
+    for index, number, end in candidates:
+        line = blocks[index].line
+        before = last.get(number - 1)
+        run = runs.get(number - 1) if before is not None and line - before[1] >= _MIN_PAGE_LINES else None
+        runs[number] = [*(run or []), (index, end)]
+        last[number] = (index, line)
+    for run in runs.values():
+        if len(run) >= 3:
+            chosen.update(run)
+    if not chosen:
+        return blocks
+    return [replace(b, text=b.text[chosen[i] :]) if i in chosen else b for i, b in enumerate(blocks)]
+
+
+def _fill_unread_sections(blocks: list[Block]) -> list[Block]:
+    """``(=)`` between （二） and （四） is （三）: a run of unreadable section labels takes the
+    numbers between its readable neighbours when they leave exactly room for it (or, at the end
+    of a list, the numbers after the last readable one)."""
+    out = list(blocks)
+    previous = 0  # the last section number met in the current list
+    pending: list[int] = []  # indices of unreadable labels since then
+    for index, block in enumerate(blocks):
+        if block.row:
+            continue
+        if _UNREAD_SECTION.match(P.fold(block.text)):
+            pending.append(index)
+            continue
+        heading = classify(block.text)
+        if heading is None:
+            continue
+        if heading.kind == "section" and heading.number is not None:
+            if pending and heading.number == previous + len(pending) + 1:
+                _fill(out, pending, previous)
+            pending, previous = [], heading.number
+        elif heading.rank < RANK["section"]:
+            if pending and previous:
+                _fill(out, pending, previous)  # the list ended: they continue it
+            pending, previous = [], 0
+    if pending and previous:
+        _fill(out, pending, previous)
+    return out
+
+
+def _fill(blocks: list[Block], indices: list[int], previous: int) -> None:
+    for offset, index in enumerate(indices, start=1):
+        block = blocks[index]
+        match = _UNREAD_SECTION.match(P.fold(block.text))
+        assert match is not None
+        numeral = to_chinese(previous + offset)
+        text = block.text[: match.start("label")] + numeral + block.text[match.end("label") :]
+        blocks[index] = replace(block, text=text)

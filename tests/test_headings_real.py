@@ -1,0 +1,173 @@
+"""Headings in PDF-extracted and OCR'd text: page furniture glued to labels, OCR noise in labels
+and titles. Every excerpt is copied from a file of the real corpus (tests/fixtures/real/docs)."""
+
+from __future__ import annotations
+
+from plantui.blocks import Block
+from plantui.furniture import clean_blocks, is_page_marker
+from plantui.headings import classify
+from plantui.parse import parse_markdown, parse_text
+from support import outline_rows
+
+
+def _rows(text: str, markdown: bool = False) -> list[list[object]]:
+    doc = parse_markdown(text) if markdown else parse_text(text)
+    return [[*row[:3], row[3][:12]] for row in outline_rows(doc.outline)]
+
+
+def _blocks(*texts: str) -> list[Block]:
+    return [Block(text, number) for number, text in enumerate(texts, start=1)]
+
+
+# reg_pbc_kyc_measures_2025_pdf.md:31-39 and 86-90 (legal-database PDF export, page numbers glued)
+KYC = """第二条在境内设立的下列机构，履行本办法规定的金融机构反洗钱义务：
+（一）政策性银行、商业银行、农村合作银行、农村信用合作社、村镇银行；
+（二）证券公司、期货公司、证券投资基金管理公司；
+（三）保险公司、保险资产管理公司；
+
+2（四）信托公司、金融资产管理公司、企业集团财务公司、金融租赁公司、汽车
+金融公司、消费金融公司、货币经纪公司、理财公司；
+（五）非银行支付机构；
+第七条有下列情形之一的，金融机构应当开展客户尽职调查：
+金融机构应当根据风险状况差异化确定客户尽职调查措施的程度，不
+得采取与风险状况明显不符的尽职调查措施。
+
+4第八条金融机构不得为身份不明的客户提供服务或者与其进行交易，不得为客户
+开立匿名账户或者假名账户，不得为冒用他人身份的客户开立账户。
+第九条政策性银行、商业银行、农村合作银行、农村信用合作社、村镇银行等金
+"""
+
+
+def test_a_page_number_glued_before_an_article_or_section_label_is_cut_off() -> None:
+    rows = _rows(KYC, markdown=True)
+    assert [r[:3] for r in rows] == [
+        [1, "article", "二"],
+        [2, "section", "一"],
+        [2, "section", "二"],
+        [2, "section", "三"],
+        [2, "section", "四"],
+        [2, "section", "五"],
+        [1, "article", "七"],
+        [1, "article", "八"],
+        [1, "article", "九"],
+    ]
+    assert rows[4][3] == "信托公司、金融资产管理公"
+
+
+# reg_state_council_consumer_rights_2024_govcn_pdf.md:78-83 (browser print of a gov.cn page)
+PRINTED = """者选择其他经营者提供的商品或者服务。经营者通过搭配、组合等
+方式提供商品或者服务的，应当以显著方式提请消费者注意。
+
+26/03/2024, 11:46 中华人民共和国消费者权益保护法实施条例 _ 工商 _ 中国政府网
+https://www.gov.cn/zhengce/content/202403/content_6940158.htm 4/13第十二条第十二条　经营者以商业宣传
+知、声明、店堂告示等方式提供商品或者服务，对商品或者服务的
+"""
+
+
+def test_a_browser_print_header_and_footer_are_furniture_before_an_article() -> None:
+    doc = parse_text("第十一条　经营者不得强制交易。\n" + PRINTED)
+    assert [(n.kind, n.label) for n in doc.outline] == [("article", "十一"), ("article", "十二")]
+    eleventh, twelfth = doc.outline
+    assert "中国政府网" not in eleventh.text and "https" not in eleventh.text
+    assert twelfth.text.startswith("经营者以商业宣传")  # the label printed twice is read once
+
+
+def test_a_footer_counter_alone_is_furniture_but_a_wrong_counter_is_not() -> None:
+    # law_anti_money_laundering_2024_pdf.md:186 (` 9 / 21 `), the OCR file's page markers
+    assert is_page_marker(" 9 / 21 ")
+    assert is_page_marker("--- 第 6 页 ---")
+    assert is_page_marker("— 25 —")
+    assert not is_page_marker("22 / 21")
+    assert not is_page_marker("5.")
+
+
+# notice_payment_clearing_card_issuing_guideline_2024_ocr.md:138-148 (OCR of a scan)
+OCR_PAGE_BREAK = """的信用卡营销活动。
+
+第十七条 发卡银行不得将银行卡发卡营销、领用合同 (th
+
+5.
+
+
+--- 第 6 页 ---
+
+W) 签约、授信审批、交易授权、交易监测、资金结算、交易差
+错及争议处理等发卡核心业务外包。
+"""
+
+
+def test_an_ocr_page_marker_and_the_footer_number_before_it_are_not_an_item() -> None:
+    for markdown in (False, True):
+        doc = parse_markdown(OCR_PAGE_BREAK) if markdown else parse_text(OCR_PAGE_BREAK)
+        (article,) = doc.outline
+        assert (article.kind, article.label, article.children) == ("article", "十七", ())
+        assert "页" not in article.text and "5." not in article.text
+
+
+def test_a_bare_number_is_kept_unless_the_next_page_marker_follows_it() -> None:
+    kept = clean_blocks(_blocks("5.", "智慧物流。推进…", "--- 第 9 页 ---", "正文"))
+    assert [b.text for b in kept] == ["5.", "智慧物流。推进…", "正文"]
+
+
+# notice_payment_clearing_card_issuing_guideline_2024_ocr.md:28, 53, 234
+def test_a_stray_quote_after_an_ocr_label_is_not_part_of_the_title() -> None:
+    assert classify("第一章 “总则").title == "总则"  # type: ignore[union-attr]
+    assert classify("第三章 ”银行卡申请及审核").title == "银行卡申请及审核"  # type: ignore[union-attr]
+    article = classify("第二十二条”对代理办理银行卡的, 发卡银行应按照银行账")
+    assert article is not None and (article.kind, article.label) == ("article", "二十二")
+    # quotes that pair up stay (gangyao titles quote slogans)
+    assert classify("（三）“十四五”时期主要目标").title == "“十四五”时期主要目标"  # type: ignore[union-attr]
+    assert classify("二、推进“一网通办”").title == "推进“一网通办”"  # type: ignore[union-attr]
+
+
+# notice_payment_clearing_card_issuing_guideline_2024_ocr.md:194-203 and 343-352
+def test_an_unreadable_section_numeral_takes_its_place_in_the_sequence() -> None:
+    between = clean_blocks(
+        _blocks(
+            "(一)在联网核查公民身份信息系统中留有相关可妖信息或违法犯罪记录;",
+            "(二) 在征信系统中无信贷记录;",
+            "(=) 在征信系统中有不良记录;",
+            "(四 ) 在征信系统中有多家银行贷款或信用卡授信记录;",
+        )
+    )
+    assert between[2].text == "(三) 在征信系统中有不良记录;"
+    at_end = clean_blocks(
+        _blocks(
+            "(一 ) 对单位和个人身份信息存在疑义，要求出示辅助证件，单位和个人拒绝出示的;",
+            "(=) 单位和个人组织他人同时或者分批开立账户的;",
+            "(=) 有了明显理由怀疑开立账户从事违法犯罪活动的。",
+            "发卡银行应当加强账户交易活动监测, 对开户之日起6 个月内无交易记录的账户。",
+            "第二十七条 发卡银行不得有以下行为:",
+        )
+    )
+    assert [b.text[:4] for b in at_end[1:3]] == ["(二) ", "(三) "]
+
+
+def test_an_unreadable_numeral_the_neighbours_leave_no_room_for_stays_unread() -> None:
+    blocks = clean_blocks(_blocks("(一)甲;", "(=)乙;", "(二)丙;"))
+    assert blocks[1].text == "(=)乙;"
+    alone = clean_blocks(_blocks("第五条 有下列情形之一的：", "(=)乙;", "第六条 其他"))
+    assert alone[1].text == "(=)乙;"  # no readable neighbour: nothing to count from
+
+
+# reg_pbc_kyc_measures_2025_pdf.md:63, 143, 251 and gangyao_shanghai_14th_pdf.txt:3162
+def test_page_numbers_glued_to_the_first_line_of_every_page_are_cut_off() -> None:
+    filler = ["金融机构应当按照规定建立客户尽职调查制度，不得为身份不明的客户提供服务。"] * 9
+    lines = [
+        *filler,
+        "3定。如果本办法的要求比驻在国家或者地区的相关规定更为严格，但驻在国家或者地",
+        *filler,
+        "4第八条金融机构不得为身份不明的客户提供服务或者与其进行交易，不得为客户",
+        *filler,
+        "5结 语",
+        *filler,
+        "6种类、号码和有效期限，其中",
+    ]
+    texts = [b.text for b in clean_blocks(_blocks(*lines))]
+    assert [t[:2] for t in texts[9::10]] == ["定。", "第八", "结 ", "种类"]
+
+
+def test_numbers_at_line_starts_that_do_not_count_pages_are_kept() -> None:
+    # report_*: years and amounts at the start of wrapped lines, close together
+    lines = ["2个百分点以上。", "3家企业上市。", "4种类型", "12项改革", "13项改革", "14项改革"]
+    assert [b.text for b in clean_blocks(_blocks(*lines))] == lines

@@ -131,6 +131,8 @@ def clause_targets(
     aspirational: bool,
 ) -> list[Target]:
     folded = clause.folded
+    if not W.MAY_COUNT.search(folded):
+        return []
     quoted = _quoted_spans(folded)
     found: list[Target] = []
     cursor = 0

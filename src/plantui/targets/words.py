@@ -8,6 +8,9 @@ All patterns match width-folded text (see patterns.fold).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from plantui import patterns as P
 
 _CN = "零〇一二两三四五六七八九十百千"
 NUMBER = rf"(?:\d+(?:\.\d+)?|[{_CN}]+(?:点[零一二三四五六七八九]+)?)"
@@ -305,3 +308,18 @@ YEAR_HEADING = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年.*(?:安排|工作|任务
 REVIEW_HEADING = re.compile(
     r"回顾|(?<!新)成就|(?<!新)成绩|总结|现状|完成情况|发展基础"
 )  # 取得新成绩 is an aim
+
+# What any year marker above needs, at the least (a digit, 二〇, 十X五, 五年, 今年, 规划期末, a
+# past word): a clause with none of these says nothing about time, and its markers need not be
+# tried one by one. Widen it with every new marker: tests/test_target_prechecks.py checks it
+# against every marker on every clause of the seeds and the real corpus.
+MAY_MARK_TIME = re.compile(r"[\d二十五截已今]|同比|上年|去年|以来|年来|规划")
+# What an amount needs (QUANTITY, PERCENT_WORDS, DOUBLING): a digit, a numeral, a magnitude or 翻.
+MAY_COUNT = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿翻]")
+
+
+@lru_cache(maxsize=512)
+def fold(text: str) -> str:
+    """patterns.fold, remembered for the paragraphs of the node being read: tables, sentences
+    and cells each fold the same paragraph (cleared for every document)."""
+    return P.fold(text)

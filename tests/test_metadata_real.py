@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from plantui.metadata_signs import clean_title
 from plantui.parse import parse_markdown, parse_text
 
@@ -301,3 +303,30 @@ def test_dates_a_report_or_a_news_page_states_without_a_label() -> None:
         "**（2025年10月23日中国共产党第二十届中央委员会第四次全体会议通过）**\n\n一、总体要求\n\n正文。\n"
     )
     assert (cpc.issuer, cpc.issued) == ("中共中央", "2025-10-23")
+
+
+def test_a_hard_wrapped_sentence_goes_on_where_its_next_line_looks_like_a_part() -> None:
+    # gangyao_shanghai_14th_pdf.txt:2765-2766: 统一 wrapped as 统 / 一、可持续的… inside part 十四
+    source = Path(__file__).parent / "fixtures/real/docs/gangyao_shanghai_14th_pdf.txt"
+    doc = parse_text(source.read_text(encoding="utf-8"))
+    parts = [n.label for n in doc.outline if n.kind == "part"]
+    assert parts == [
+        "一",
+        "二",
+        "三",
+        "四",
+        "五",
+        "六",
+        "七",
+        "八",
+        "九",
+        "十",
+        "十一",
+        "十二",
+        "十三",
+        "十四",
+        "十五",
+        "十六",
+    ]
+    fourteen = doc.outline[[n.label for n in doc.outline].index("十四")]
+    assert [c.label for c in fourteen.children][-2:] == ["14.7", "14.8"]

@@ -202,11 +202,20 @@ def _wrapped(last: Block, nxt: Block, first: Block, wrap: int | None) -> bool:
     """In hard-wrapped text, a line that reaches the wrap width continues on the next line."""
     if wrap is None or nxt.final or nxt.md_level or nxt.quote != first.quote or ends_sentence(last.text):
         return False
-    if classify(nxt.text) is not None:
-        return False
     # ASCII runs (1.1.1, 2018) print narrower or wider than the one cell counted for them
     slack = 3 + min(3, sum(1 for ch in last.text if ch.isascii() and not ch.isspace()) // 2)
-    if display_width(last.text) >= wrap - slack:
+    full = display_width(last.text) >= wrap - slack
+    if classify(nxt.text) is not None:
+        # a sentence cut at the line's end goes on even where the next line looks like a heading
+        # (…公平统 / 一、可持续的多层次社会保障体系，…): a heading never opens mid-sentence
+        # (a paragraph's first line is indented by two characters)
+        indent = 4 if last is first else 0
+        return (
+            display_width(last.text) >= wrap - slack - indent
+            and classify(first.text) is None
+            and "，" in last.text
+        )
+    if full:
         return True
     # a heading set in a larger type wraps earlier: its tail is a short line without punctuation
     # (一、新阶段新起点，以党中央对上海的战略定位引领未来 / 发展)

@@ -7,6 +7,8 @@ import csv
 import io
 import json
 import re
+from collections import Counter
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -92,3 +94,54 @@ def test_pdf_export_gives_the_targets_their_page(formats_db: str) -> None:
     table = markdown[markdown.index("## 量化目标") :].splitlines()[4:]
     cells = [row.strip("|").split(" | ")[-1].strip() for row in table if row.startswith("|")]
     assert cells and all(PAGE.match(cell) for cell in cells), cells[:3]
+
+
+def _outline_keys(nodes: list[dict], parent: tuple | None = None) -> list[tuple]:
+    """score.py's outline keys: (kind, label, title, parent's key), depth first."""
+    keys: list[tuple] = []
+    for node in nodes:
+        key = (node["kind"], _norm(node.get("label") or ""), _norm(node.get("title") or ""), parent)
+        keys.append(key)
+        keys += _outline_keys(node.get("children", []), key)
+    return keys
+
+
+def _norm(text: str) -> str:
+    return re.sub(
+        r"^[\s\u3000。．.：:；;，,]+|[\s\u3000。．.：:；;，,]+$", "", re.sub(r"[\s\u3000]+", "", text)
+    )
+
+
+def _target_keys(document: dict) -> list[tuple]:
+    return sorted(
+        (t["year"] or 0, t["indicator"], t["value"], t["value_max"] or 0, t["unit"], t["comparator"])
+        for t in document["targets"]
+    )
+
+
+METADATA = ("title", "issuer", "doc_number", "issued", "published", "period", "region", "kind")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "docx_emergency_system_plan_2021.docx",
+        "pdf_beijing_gov_work_report_2024.pdf",
+        "html_sxmu_supervision_law_2018.html",
+    ],
+)
+def test_markdown_export_of_a_real_file_imports_back_to_the_same_plan(name: str, tmp_path: Path) -> None:
+    first, second = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    assert _run(PIPED, "--db", first, "import", str(FORMATS / name)).exit_code == 0
+    markdown = tmp_path / (Path(name).stem + ".md")
+    assert _run(PIPED, "--db", first, "export", "1", "-o", str(markdown)).exit_code == 0
+    done = _run(PIPED, "--db", second, "import", str(markdown))
+    assert done.exit_code == 0, done.output
+    [original] = json.loads(_run(PIPED, "--db", first, "export", "1", "--format", "json").stdout)["documents"]
+    [again] = json.loads(_run(PIPED, "--db", second, "export", "1", "--format", "json").stdout)["documents"]
+    assert {k: again.get(k) for k in METADATA} == {k: original.get(k) for k in METADATA}
+    found, expected = _outline_keys(again["outline"]), _outline_keys(original["outline"])
+    assert len(expected) > 10
+    hits = sum((Counter(found) & Counter(expected)).values())
+    assert (hits / len(found), hits / len(expected)) == (1.0, 1.0), sorted(set(found) ^ set(expected))[:6]
+    assert _target_keys(again) == _target_keys(original)

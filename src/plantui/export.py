@@ -74,12 +74,17 @@ def _node(node: Node, depth: int, quote: int, out: list[str]) -> None:
             out.append("")
     prefix = "> " * quote
     heading = _heading_text(node)
+    paragraphs = list(node.paragraphs)
+    if node.kind == "article" and not node.title and paragraphs and paragraphs[0].line == node.line:
+        # 第六十九条　本法自公布之日起施行。…: the article's text stays on its heading's line, as in
+        # the source (on a line of its own, a short first sentence would read as a lead-in)
+        heading += "\u3000" + _inline(paragraphs.pop(0).text)
     level = depth + 1
     if level <= 6:
         out += [f"{prefix}{'#' * level} {heading}", prefix.rstrip()]
     else:
         out += [f"{prefix}**{heading}**", prefix.rstrip()]
-    for para in node.paragraphs:
+    for para in paragraphs:
         out += [prefix + _paragraph(para.text), prefix.rstrip()]
     for child in node.children:
         _node(child, depth + 1, quote, out)

@@ -338,14 +338,20 @@ def _apply_front_matter(meta: Metadata, markdown: Source, sample: str) -> None:
     if front.get("title"):
         meta.title = str(front["title"])
     derive(meta, sample)
+    # a key the front matter states, even as null (plantui's export writes every key), is the
+    # metadata: a date the text only mentions (a URL's 2022-02/14) is not guessed over it
     for key in ("issuer", "doc_number", "region", "kind"):
         value = front.get(key)
         if value not in (None, ""):
             setattr(meta, key, str(value))
+        elif key in front:
+            setattr(meta, key, None)
     for key in ("issued", "published"):
         value = front.get(key)
         if value not in (None, ""):
             setattr(meta, key, parse_date(str(value)))
+        elif key in front:
+            setattr(meta, key, None)
     period = front.get("period")
     if isinstance(period, list | tuple) and len(period) == 2 and all(isinstance(y, int) for y in period):
         meta.period = (int(period[0]), int(period[1]))

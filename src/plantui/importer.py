@@ -267,10 +267,12 @@ def _size(path: Path) -> int:
 
 def prepare(job: _Job, segment: bool = True) -> db.Prepared | _Failure:
     """Read, parse, extract targets and (in a worker process) segment one file."""
+    from plantui import patterns
     from plantui import segment as segmenter
     from plantui.parse import parse_source
     from plantui.targets import extract_targets
 
+    patterns.fold.cache_clear()  # remembered lines are this file's, not the library's repeats
     try:
         data, source = read_file(job.path)
     except ReadError as exc:

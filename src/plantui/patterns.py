@@ -8,6 +8,7 @@ text is the same offset in the original, which is what is kept for display and s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD.update(
@@ -31,6 +32,9 @@ _FOLD.update(
 _NEEDS_FOLD = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
 
 
+# The parser folds each line many times over (stages and heading tests each ask): remembered,
+# parsing takes a third of the time. The importer clears it for every file.
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Full-width ASCII and look-alikes → half-width, keeping the length unchanged."""
     # most lines hold nothing to fold; the regex scan is far cheaper than translate

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from plantui import patterns as P
 from plantui.models import Paragraph, Target
 from plantui.numerals import MAGNITUDES
-from plantui.targets import words as W
 
 # a year heading a column: 2025年, 2025年目标, or a bare 2025 (not the code 2050205 of a budget line)
 YEAR_HEADER = re.compile(r"^(?P<y>20\d{2})(?!\d)\s*年?")
@@ -141,7 +140,7 @@ class _Header:
 
 def cells(text: str) -> list[str] | None:
     """The cells of a table row, or None when the text is not one."""
-    folded = W.fold(text)
+    folded = P.fold(text)
     if folded.count("|") >= 2 or (folded.count("|") == 1 and not folded.startswith("|")):
         parts = folded.strip().strip("|").split("|")
     elif "\t" in text:

@@ -59,7 +59,6 @@ _NAMES_GOALS = re.compile(r"(?:目标|指标)\s*$")
 
 def extract_targets(doc: Document) -> tuple[Target, ...]:
     """Every quantified target the document states, in reading order."""
-    W.fold.cache_clear()  # a cache for this document's paragraphs, not a corpus's repeats
     scope = Scope(None, False, _period_end(doc), reference_year(doc), ())
     out: list[Target] = []
     tables = find_tables(doc.preamble)
@@ -172,7 +171,7 @@ def _paragraphs(
     for para in paragraphs:
         if _is_table_row(para.text) or para.line in cells:
             continue
-        folded = W.fold(para.text)
+        folded = P.fold(para.text)
         named = _ROW_NAME.match(folded)
         if named and _indicator_title(named.group("name")):
             # a numbered row of a flattened table that names its indicator (4.家庭医生人数): the

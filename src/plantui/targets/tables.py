@@ -25,8 +25,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from plantui import patterns as P
 from plantui.models import Paragraph, Target
-from plantui.targets import words as W
 from plantui.targets.cells import (
     HEADER_CELL_MAX,
     RATE_WORDS,
@@ -152,7 +152,7 @@ def _flat_tables(
     """Each flattened table: its caption, its header cells and its rows of cells."""
     found: list[tuple[str, list[Paragraph], list[list[Paragraph]]]] = []
     # long paragraphs are neither headers nor cells: no need to fold them
-    texts = [SPACE.sub("", W.fold(p.text)) if len(p.text) <= _CELL_MAX * 2 else "。" for p in paragraphs]
+    texts = [SPACE.sub("", P.fold(p.text)) if len(p.text) <= _CELL_MAX * 2 else "。" for p in paragraphs]
     if not any(len(t) <= HEADER_CELL_MAX and HEADER_CELL.match(t) for t in texts):
         return found
     index = 0

@@ -8,9 +8,6 @@ All patterns match width-folded text (see patterns.fold).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-from plantui import patterns as P
 
 _CN = "零〇一二两三四五六七八九十百千"
 NUMBER = rf"(?:\d+(?:\.\d+)?|[{_CN}]+(?:点[零一二三四五六七八九]+)?)"
@@ -316,10 +313,3 @@ REVIEW_HEADING = re.compile(
 MAY_MARK_TIME = re.compile(r"[\d二十五截已今]|同比|上年|去年|以来|年来|规划")
 # What an amount needs (QUANTITY, PERCENT_WORDS, DOUBLING): a digit, a numeral, a magnitude or 翻.
 MAY_COUNT = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿翻]")
-
-
-@lru_cache(maxsize=512)
-def fold(text: str) -> str:
-    """patterns.fold, remembered for the paragraphs of the node being read: tables, sentences
-    and cells each fold the same paragraph (cleared for every document)."""
-    return P.fold(text)

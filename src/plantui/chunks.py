@@ -139,9 +139,52 @@ def undouble(block: Block) -> Block:
     return replace(block, text=block.text[: len(match.group("run"))] + block.text[match.end() :])
 
 
+_BARE_NUMBER = re.compile(r"^[0-9０-９]{1,2}$")
+
+
+def lost_label_marks(lines: Sequence[Block]) -> list[Block]:
+    """A PDF font without a glyph for a label's dot: ``１`` alone, then ``� 做大做强龙头企业.…``
+    (U+FFFD where the ``．`` was), or the number on the line below. The number gets its dot back
+    and heads its title."""
+    out = list(lines)
+    digits = {0xFF10 + d: 0x30 + d for d in range(10)}
+    dropped: set[int] = set()
+    for index in range(len(out) - 1):
+        one, two = out[index], out[index + 1]
+        if _BARE_NUMBER.match(one.text.strip()) and two.text.startswith("\ufffd"):
+            out[index] = replace(one, text=one.text.strip().translate(digits) + "．")
+            out[index + 1] = replace(two, text=two.text[1:].lstrip())
+        elif one.text.startswith("\ufffd") and _BARE_NUMBER.match(two.text.strip()):
+            # the number printed on the line below its title (� 推动中小企业提质发展… / ５)
+            out[index] = replace(one, text=two.text.strip().translate(digits) + "．" + one.text[1:].lstrip())
+            dropped.add(index + 1)
+    return [b for i, b in enumerate(out) if i not in dropped]
+
+
+_ASCII_MARK = re.compile(r"(?<=[\u4e00-\u9fff）”])(?P<m>[.,;:])(?=[\u4e00-\u9fff(（“]|\s*$)")
+_WIDE_MARK = re.compile(r"(?<=[\u4e00-\u9fff])[。，；：]")
+_WIDE = {".": "。", ",": "，", ";": "；", ":": "："}
+
+
+def chinese_punctuation(lines: Sequence[Block]) -> list[Block]:
+    """A PDF whose font maps Chinese punctuation to ASCII (做大做强龙头企业.支持…,提升…) reads
+    with 。，；： again, so titles and sentences end where the document ends them. Only where the
+    document writes ASCII marks after Chinese far more often than Chinese ones."""
+    sample = "\n".join(b.text for b in lines[:400])
+    ascii_marks = len(_ASCII_MARK.findall(sample))
+    if ascii_marks < 10 or ascii_marks < 3 * len(_WIDE_MARK.findall(sample)):
+        return list(lines)
+    return [
+        replace(b, text=_ASCII_MARK.sub(lambda m: _WIDE[m.group("m")], b.text))
+        if _ASCII_MARK.search(b.text)
+        else b
+        for b in lines
+    ]
+
+
 def join_lines(lines: Sequence[Block]) -> list[Chunk]:
     """Join broken paragraphs and label-only lines into logical lines."""
-    lines = [undouble(b) for b in clean_blocks(lines)]
+    lines = lost_label_marks(chinese_punctuation([undouble(b) for b in clean_blocks(lines)]))
     chunks: list[Chunk] = []
     wrap = wrap_width(lines)
     index = 0

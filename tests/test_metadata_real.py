@@ -330,3 +330,18 @@ def test_a_hard_wrapped_sentence_goes_on_where_its_next_line_looks_like_a_part()
     ]
     fourteen = doc.outline[[n.label for n in doc.outline].index("十四")]
     assert [c.label for c in fourteen.children][-2:] == ["14.7", "14.8"]
+
+
+def test_item_numbers_whose_dot_the_pdf_font_lost() -> None:
+    # notice_guizhou_market_entities_plan_2022_pdf.md:67-69 and :151-153: U+FFFD where the ．
+    # was, the number alone above or below its title; the font maps Chinese punctuation to ASCII
+    doc = parse_text(
+        "   二、重点任务\n   (一)实施大型骨干企业培育壮大行动\n\n   １\n"
+        "   \ufffd 做大做 强 龙 头 企 业.支 持 龙 头 企 业 通 过 强 强 联\n游整合、外部引进等方式做大做强,提升核心竞争力.\n"
+        "(牵头单位:省工业和信息化厅、省农业农村厅、省发展改革委)\n"
+        "   (二)实施中小企业培育壮大行动\n\n \ufffd 推动中 小 企 业 提 质 发 展.支 持 中 小 企 业 专 精 特 新 发 展\n ２\n"
+        "“专精特新”企业.(牵头单位:省工业和信息化厅)\n加强培育,形成梯队,提升质量,壮大规模,做优做强,稳步发展.\n"
+    )
+    part = doc.outline[0]
+    items = [(c.label, c.title.replace(" ", "")) for s in part.children for c in s.children]
+    assert items == [("1", "做大做强龙头企业"), ("2", "推动中小企业提质发展")]

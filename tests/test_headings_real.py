@@ -3,6 +3,8 @@ and titles. Every excerpt is copied from a file of the real corpus (tests/fixtur
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from plantui.blocks import Block
 from plantui.furniture import clean_blocks, is_page_marker
 from plantui.headings import classify
@@ -171,3 +173,48 @@ def test_numbers_at_line_starts_that_do_not_count_pages_are_kept() -> None:
     # report_*: years and amounts at the start of wrapped lines, close together
     lines = ["2个百分点以上。", "3家企业上市。", "4种类型", "12项改革", "13项改革", "14项改革"]
     assert [b.text for b in clean_blocks(_blocks(*lines))] == lines
+
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "real" / "docs"
+
+
+def _excerpt(name: str, first: int, last: int) -> str:
+    """Source lines ``first``..``last`` of a corpus file (1-based, inclusive)."""
+    lines = (REAL / name).read_text(encoding="utf-8").split("\n")
+    return "\n".join(lines[first - 1 : last])
+
+
+def test_a_clause_wrapped_at_the_indented_width_of_a_first_line_is_one_title() -> None:
+    # legal-database PDF text: paragraphs open two characters in, clauses wrap there
+    rows = _full_rows(_excerpt("reg_pbc_kyc_measures_2025_pdf.md", 20, 120))
+    sections = [r[3] for r in rows if r[1] == "section"]
+    assert (
+        "与客户建立业务关系、为客户提供规定金额以上的一次性金融服务，包括单笔或者明显关联的累计交易"
+        in sections
+    )
+    assert "识别客户身份，并通过来源可靠、独立的相关材料、数据或者信息核实客户身份" in sections
+    articles = [r[2] for r in rows if r[1] == "article"]
+    assert articles == ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+
+
+def test_a_title_standing_alone_at_the_indented_width_keeps_its_body_apart() -> None:
+    # PDF text of a plan: 48 cells, the same as an indented first line, then a paragraph of its own
+    rows = _full_rows(_excerpt("plan_beijing_ecological_security_pattern_2021_pdf.txt", 270, 330))
+    sections = [r[3] for r in rows if r[1] == "section"]
+    assert "构建水生态安全格局，保障流域水生态系统服务" in sections
+    assert "推进水土流失综合防治，加强山区水土保持能力" in sections
+
+
+def test_wrap_width_of_text_with_spaces_inserted_by_the_pdf_is_the_edge_lines_stay_within() -> None:
+    # law database print: 反洗钱监 督管理职责 — inserted spaces spread the widths of full lines
+    text = _excerpt("law_anti_money_laundering_2024_pdf.md", 37, 240)
+    rows = _full_rows(text)
+    sections = [r[3] for r in rows if r[1] == "section"]
+    assert (
+        "查阅、复制金融机构与被检查事项有关的文件、资料，对可能被转移、隐匿或者毁损的文件、资料予以封存"
+        in sections
+    )
+
+
+def _full_rows(text: str) -> list[list[object]]:
+    return outline_rows(parse_markdown(text).outline)

@@ -18,6 +18,7 @@ from plantui import patterns as P
 from plantui.blocks import Block
 from plantui.furniture import clean_blocks
 from plantui.headings import SPACED_LABELS, classify, ends_sentence, is_label_only, is_prose
+from plantui.indent import edge_width, first_line_width, wraps_indented
 from plantui.numerals import label_number
 
 
@@ -187,6 +188,7 @@ def join_lines(lines: Sequence[Block]) -> list[Chunk]:
     lines = lost_label_marks(chinese_punctuation([undouble(b) for b in clean_blocks(lines)]))
     chunks: list[Chunk] = []
     wrap = wrap_width(lines)
+    indent = first_line_width(lines, wrap)
     index = 0
     while index < len(lines):
         first = lines[index]
@@ -206,6 +208,7 @@ def join_lines(lines: Sequence[Block]) -> list[Chunk]:
                     _continues(joining.text, lines[index], first)
                     or _wrapped(lines[index - 1], lines[index], first, wrap)
                     or (len(joining.lines) == 1 and _title_tail(first, lines[index]))
+                    or (len(joining.lines) == 1 and wraps_indented(first, lines[index], indent))
                 )
             ):
                 joining.take(lines[index])
@@ -233,7 +236,7 @@ def wrap_width(lines: Sequence[Block]) -> int | None:
     wider = sum(1 for w in widths if w > width)
     if near >= 0.4 * len(long) and wider <= 0.04 * len(widths):
         return width
-    return None
+    return edge_width(widths)
 
 
 def display_width(text: str) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from plantui.blocks import Block
 from plantui.furniture import clean_blocks, is_page_marker
-from plantui.headings import classify
+from plantui.headings import RANK, classify, restore_lost_chapters
 from plantui.parse import parse_markdown, parse_text
 from support import outline_rows
 
@@ -218,3 +218,36 @@ def test_wrap_width_of_text_with_spaces_inserted_by_the_pdf_is_the_edge_lines_st
 
 def _full_rows(text: str) -> list[list[object]]:
     return outline_rows(parse_markdown(text).outline)
+
+
+# notice_payment_clearing_card_issuing_guideline_2024_ocr.md:53, 163, 335-356 (OCR of a scan)
+LOST = [
+    "第二章 ”基本要求",
+    "第三章 ”银行卡申请及审核",
+    "第二十六条 发卡银行在为单位和个人开立账户时，存在下列情形之一的，应当拒绝开户：",
+    "(一 ) 对单位和个人身份信息存在疑义，要求出示辅助证件，单位和个人拒绝出示的;",
+    "和个人重新核实身份后，可以恢复其业务。",
+    "SOS ”银行卡开立及使用",
+    "第二十七条 发卡银行不得有以下行为:",
+]
+
+
+def _restored(texts: list[str]) -> list[tuple[str, str, float] | None]:
+    heads = [classify(t) for t in texts]
+    restore_lost_chapters(texts, heads)
+    return [(h.kind, h.title, h.rank) if h is not None else None for h in heads]
+
+
+def test_a_chapter_line_whose_label_ocr_lost_is_a_heading_at_the_chapters_level() -> None:
+    assert _restored(LOST)[5] == ("heading", "银行卡开立及使用", RANK["chapter"])
+
+
+def test_a_short_line_is_no_lost_chapter_unless_noise_stands_for_its_label_and_articles_go_on() -> None:
+    plain = [*LOST[:5], "银行卡开立及使用", LOST[6]]  # no noise where a label was: a running header?
+    assert _restored(plain)[5] is None
+    skipped = [*LOST[:6], "第三十条 发卡银行不得有以下行为:"]  # 二十六 → 三十: the numbering breaks
+    assert _restored(skipped)[5] is None
+    mid_sentence = [*LOST[:4], "和个人重新核实身份后，可以恢复其", *LOST[5:]]
+    assert _restored(mid_sentence)[5] is None
+    one_chapter = LOST[1:]
+    assert _restored(one_chapter)[4] is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -198,3 +199,35 @@ def ends_sentence(text: str) -> bool:
     """Whether the line ends where a sentence may end (。；：！？ or a closing bracket/quote)."""
     folded = P.fold(text.rstrip(P.STRIP_CHARS))
     return bool(folded) and folded[-1] in P.SENTENCE_END
+
+
+# What is left of a chapter line whose 第X章 OCR could not read: a few Latin letters, digits or
+# signs, perhaps the stray quote the readable chapters show too, then a short title (SOS ”银行卡开立及使用).
+_LOST_LABEL = re.compile(
+    r"(?P<noise>[A-Za-z0-9=_~|.,:;'\"“”‘’\s-]{1,8}?)[\s“”\"']*(?P<title>[\u4e00-\u9fff]{2,20})"
+)
+
+
+def restore_lost_chapters(texts: Sequence[str], heads: list[Heading | None]) -> None:
+    """A chapter whose label OCR turned to noise, in a regulation whose chapters are numbered: a
+    line of noise and a short title, standing after a sentence's end, with the article numbering
+    going on across it. It is kept as an unnumbered heading at the chapter's level (the label is
+    lost; the title is what the text still says)."""
+    if sum(1 for h in heads if h is not None and h.kind == "chapter") < 2:
+        return
+    last_article = 0
+    for index, heading in enumerate(heads):
+        if heading is not None:
+            if heading.kind == "article" and heading.number is not None:
+                last_article = heading.number
+            continue
+        match = _LOST_LABEL.fullmatch(P.fold(texts[index]).strip(P.STRIP_CHARS))
+        if match is None or not match.group("noise").strip() or not last_article:
+            continue
+        if index == 0 or not ends_sentence(texts[index - 1]):
+            continue
+        after = heads[index + 1] if index + 1 < len(heads) else None
+        if after is None or after.kind != "article" or after.number != last_article + 1:
+            continue
+        title = texts[index][match.start("title") : match.end("title")]
+        heads[index] = Heading("heading", "", None, title, len(texts[index]), RANK["chapter"])

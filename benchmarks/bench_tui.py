@@ -1,26 +1,37 @@
-"""The app: time to first frame and filter keystroke latency, on the seeds and on N plans.
+"""The app: first frame, filter keystrokes and keys, on the seeds and on N plans.
 
-    python benchmarks/bench_tui.py [N]       # default 1000
+    python benchmarks/bench_tui.py [N] [--before DIR]     # default 1000 plans
+
+``--before DIR``: a checkout of an earlier plantui (e.g. ``git worktree add /tmp/old HEAD~5`` or
+``git archive REV src | tar -x -C /tmp/old``); the same measurements run on its ``src`` in the
+same run, one after the other, and are printed side by side.
 
 First frame: from starting the process until the first screen is painted, and until the
 plans are listed (the process is started afresh each time, as a user would). Keystroke
 latency: from a key typed into the filter box until the outline is narrowed, and until it
-shows the counted occurrences. Keys: n within a plan and on to the next plan, r/t/c/s.
+shows the counted occurrences. Keys: n within a plan and on to the next plan, r/t/c/s, the
+reader's j/Ctrl+D/G, the outline's j and Enter on a plan. Memory: the peak of the process
+that ran all of the keys.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
+import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from corpus import DATA, build
 
 ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
 QUERIES = {"common": ["数据", "数字经济", "发展"], "rare": ["区块链", "雄安新区", "智慧灌溉"]}
 
 _FIRST_FRAME = r"""
@@ -50,33 +61,37 @@ def database(count: int) -> Path:
     if path.exists():
         return path
     source = ROOT / "seeds" if count == 0 else build(count)
-    subprocess.run(
-        [sys.executable, "-m", "plantui", "--db", str(path), "import", str(source)],
-        check=True,
-        stdout=subprocess.DEVNULL,
+    code = (
+        "import sys; from plantui import db; from plantui.importer import import_paths; "
+        "c = db.connect(sys.argv[1]); import_paths(c, [sys.argv[2]]); c.close()"
     )
+    subprocess.run([sys.executable, "-c", code, str(path), str(source)], check=True)
     return path
 
 
-def first_frame(path: Path, runs: int = 3) -> tuple[float, float, float]:
+def _env(src: Path) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(src)}
+
+
+def first_frame(path: Path, src: Path, runs: int = 3) -> dict[str, list[float]]:
     """Seconds to the first paint and to the listed plans, and the app's peak memory in MB."""
     painted, listed, peaks = [], [], []
     for _ in range(runs):
         start = time.perf_counter()
         proc = subprocess.Popen(
-            [sys.executable, "-c", _FIRST_FRAME, str(path)], stdout=subprocess.PIPE, text=True
+            [sys.executable, "-c", _FIRST_FRAME, str(path)], stdout=subprocess.PIPE, text=True, env=_env(src)
         )
         assert proc.stdout is not None
         for line in proc.stdout:
             now = time.perf_counter() - start
             if line.startswith("painted"):
-                painted.append(now)
+                painted.append(now * 1000)
             elif line.startswith("listed"):
-                listed.append(now)
+                listed.append(now * 1000)
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         peaks.append(usage.ru_maxrss / 1024)
-    return min(painted), min(listed), max(peaks)
+    return {"first frame (ms)": painted, "plans listed (ms)": listed, "first frame peak memory (MB)": peaks}
 
 
 async def keystrokes(path: Path) -> dict[str, list[float]]:
@@ -122,67 +137,130 @@ async def keystrokes(path: Path) -> dict[str, list[float]]:
 
 
 async def keys(path: Path) -> dict[str, list[float]]:
-    """Per key: ms from the key's action (n within a plan, n on to the next plan, r/t/c/s) until
-    the app is done with it: the reader at the new hit, the view shown and its table filled, the
-    next frame painted. The action is called as the key binding calls it (the pilot's own
-    waiting is left out)."""
+    """Per key: ms from the key until the app is done with it: the reader at the new hit, the view
+    shown and its table filled, the next frame painted. n and r/t/c/s call the key's action as the
+    binding does; the scrolling keys are pressed (the pilot's own wait is included)."""
+    from textual.widgets import Tree
+
     from plantui.tui.app import PlantApp
-    from plantui.tui.widgets.reader import Reader
 
     app = PlantApp(path)
     out: dict[str, list[float]] = {}
 
-    async def timed(name: str, action, done) -> None:  # type: ignore[no-untyped-def]
-        start = time.perf_counter()
-        action()
+    async def settled(start: float, name: str, done) -> None:  # type: ignore[no-untyped-def]
         while not (done() and all(w.is_finished for w in app.workers)):
             await asyncio.sleep(0.001)
         await asyncio.sleep(0)
         app.screen._compositor_refresh()  # paint now, as the next frame would
         out.setdefault(name, []).append((time.perf_counter() - start) * 1000)
 
+    async def timed(name: str, action, done) -> None:  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        action()
+        await settled(start, name, done)
+
+    async def pressed(name: str, key: str, done=lambda: True) -> None:  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        await pilot.press(key)
+        await settled(start, name, done)
+
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        reader = app.query_one(Reader)
+        reader = app.query_one("#reader")
         await pilot.press("slash", *"区块链", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         for _ in range(5):
-            document, index = reader.document_id, reader.hit_index
-            if index + 1 < reader.hit_count:
-                stepped = lambda i=index: reader.hit_index == i + 1  # noqa: E731
+            document, index = reader.document_id, reader.hit_index  # type: ignore[attr-defined]
+            if index + 1 < reader.hit_count:  # type: ignore[attr-defined]
+                stepped = lambda i=index: reader.hit_index == i + 1  # type: ignore[attr-defined]  # noqa: E731
                 await timed("n, same plan", lambda: app.action_hit(1), stepped)
-            reader.go_to_hit(-1)
+            reader.go_to_hit(-1)  # type: ignore[attr-defined]
             await pilot.pause()
-            moved = lambda d=document: reader.document_id != d and reader.hit_index == 0  # noqa: E731
+            moved = lambda d=document: reader.document_id != d and reader.hit_index == 0  # type: ignore[attr-defined]  # noqa: E731
             await timed("n, next plan", lambda: app.action_hit(1), moved)
             await pilot.pause()
         for view in ("targets", "columns", "search", "read") * 2:
             await timed(f"view {view}", lambda v=view: app.action_view(v), lambda: True)
             await pilot.pause()
+        app.action_view("read")
+        await pilot.pause()
+        for key in ("j", "ctrl+d") * 5 + ("G", "g"):
+            await pressed(f"reader {key}", key)
+        await pilot.press("escape", "escape")
+        await app.workers.wait_for_complete()
+        tree = app.query_one("#outline", Tree)
+        tree.focus()
+        await pilot.pause()
+        for _ in range(5):
+            await pressed("outline j", "j")
+        for _ in range(5):
+            tree.move_cursor(tree.root.children[(tree.cursor_line + 7) % len(tree.root.children)])
+            await pilot.pause()
+            wanted = tree.cursor_node.data.document_id  # type: ignore[union-attr]
+            await pressed(
+                "outline Enter on a plan",
+                "enter",
+                lambda w=wanted: reader.document_id == w,  # type: ignore[attr-defined]
+            )
     return out
 
 
-def main(count: int) -> None:
+def measure(path: Path) -> dict[str, list[float]]:
+    """Every in-process figure for one database, and the process's peak memory."""
+    results = asyncio.run(keystrokes(path))
+    results.update(asyncio.run(keys(path)))
+    results["session peak memory (MB)"] = [resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]
+    return results
+
+
+def run(path: Path, src: Path) -> dict[str, list[float]]:
+    """All figures for one database and one source tree (in a fresh process)."""
+    results = first_frame(path, src)
+    proc = subprocess.run(
+        [sys.executable, str(HERE / "bench_tui.py"), "--measure", str(path)],
+        env=_env(src),
+        cwd=HERE,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    results.update(json.loads(proc.stdout.strip().splitlines()[-1]))
+    return results
+
+
+def summary(values: list[float]) -> str:
+    values = sorted(values)
+    if len(values) == 1:
+        return f"{values[0]:.0f}"
+    p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
+    return f"median {statistics.median(values):.0f}, p95 {p95:.0f}, max {values[-1]:.0f} (n={len(values)})"
+
+
+def main(count: int, before: Path | None) -> None:
+    trees: list[tuple[str, Path]] = [("after", ROOT / "src")]
+    if before is not None:
+        trees.insert(0, ("before", before / "src"))
     for label, size in (("seeds (5 plans)", 0), (f"{count} plans", count)):
         path = database(size)
-        painted, listed, peak = first_frame(path)
-        print(
-            f"{label}: first frame {painted:.2f} s, plans listed {listed:.2f} s after the process starts, "
-            f"app peak memory {peak:.0f} MB"
-        )
-        latencies = asyncio.run(keystrokes(path))
-        latencies.update(asyncio.run(keys(path)))
-        for name, values in latencies.items():
-            values.sort()
-            print(
-                f"{label}: {name}: "
-                f"median {statistics.median(values):.0f} ms, "
-                f"max {values[-1]:.0f} ms over {len(values)} keys"
-            )
+        figures: dict[str, dict[str, Any]] = {}
+        for name, src in trees:
+            figures[name] = run(path, src)
+        for key in figures["after"]:
+            shown = [f"{name} {summary(figures[name][key])}" for name, _ in trees if key in figures[name]]
+            print(f"{label}: {key}: " + " → ".join(shown), flush=True)
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT / "src"))
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("count", nargs="?", type=int, default=1000)
+    parser.add_argument("--before", type=Path, help="an earlier checkout to measure in the same run")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure is not None:
+        print(json.dumps(measure(args.measure)))
+    else:
+        main(args.count, args.before)

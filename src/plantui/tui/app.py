@@ -29,13 +29,13 @@ from plantui import browse, db, search
 from plantui.browse import Content, DocEntry, FilterResult
 from plantui.compare import PlanTarget
 from plantui.tui import found
-from plantui.tui.messages import Filtered, OpenPassage, ReadingPosition, RowPreview
+from plantui.tui.messages import Filtered, Opened, OpenPassage, ReadingPosition, RowPreview
 from plantui.tui.screens.export import ExportChoice, ExportScreen
 from plantui.tui.screens.help import HelpScreen
 from plantui.tui.screens.importing import ImportScreen
 from plantui.tui.text import literal
 from plantui.tui.widgets.outline import OutlineTree, Ref
-from plantui.tui.widgets.reader import Reader, ReaderKeys
+from plantui.tui.widgets.reader import Breadcrumb, Reader
 from plantui.tui.widgets.tables import ColumnsTable, HitsTable, TargetsTable
 
 T = TypeVar("T")
@@ -136,7 +136,7 @@ class PlantApp(App[None]):
                 yield OutlineTree(id="outline")
             with TabbedContent(id="views", initial="read"):
                 with TabPane("正文", id="read"):
-                    yield ReaderKeys("#reader", id="breadcrumb", classes="pane-head")
+                    yield Breadcrumb(id="breadcrumb", classes="pane-head")
                     yield Reader(id="reader")
                 with TabPane("目标", id="targets"):
                     yield Static("", id="targets-status", classes="status pane-head")
@@ -234,7 +234,7 @@ class PlantApp(App[None]):
 
     def _show_empty(self) -> None:
         self.query_one(Reader).show_message(EMPTY)
-        self.query_one(ReaderKeys).show_place("", ())
+        self.query_one(Breadcrumb).show_place("", ())
         self._update_tables()
 
     def _store(self) -> Store:
@@ -249,31 +249,49 @@ class PlantApp(App[None]):
         passage_id: int | None = None,
         line: int | None = None,
     ) -> None:
-        content = self._store().load(browse.content, document_id)
-        self.call_from_thread(self._schedule_show, content, node_id, passage_id, line)
+        store = self._store()
+        content = store.load(browse.content, document_id)
+        query = self.filter_result.query if self.filter_result is not None else ""
+        # while filtering, the plan's outline opens with its own counts (one plan, not all of them)
+        counts = store.load(browse.document_node_counts, query, document_id) if query else None
+        self.post_message(Opened(content, node_id, passage_id, line, query, counts))
 
-    def _schedule_show(
-        self, content: Content, node_id: int | None, passage_id: int | None, line: int | None
-    ) -> None:
-        self.call_later(self._show_content, content, node_id, passage_id, line)
+    @on(Opened)
+    def opened(self, message: Opened) -> None:
+        self._show_content(
+            message.content,
+            message.node_id,
+            message.passage_id,
+            message.line,
+            (message.query, message.counts),
+        )
 
-    async def _show_content(
-        self, content: Content, node_id: int | None, passage_id: int | None, line: int | None
+    def _show_content(
+        self,
+        content: Content,
+        node_id: int | None,
+        passage_id: int | None,
+        line: int | None,
+        counted: tuple[str, dict[int, int] | None] = ("", None),
     ) -> None:
         reader = self.query_one(Reader)
         self._current = content.document.id
-        await reader.show(content, self.words)
+        reader.show(content, self.words)
         tree = self.query_one(OutlineTree)
         if not tree.has_outline(content.document.id):
+            query, counts = counted
+            result = self.filter_result
+            if result is not None and counts is not None and query == result.query:
+                result.node_counts.update(counts)  # the tree holds the same result
+            elif result is not None:
+                self.run_filter(" ".join(self.words), quick=False)  # counted again, with this plan's nodes
             tree.show_outline(content.document.id, list(content.nodes))
-            if self.filter_result is not None:
-                self.run_filter(" ".join(self.words))
         if self._pending_hit is not None:
             step, self._pending_hit = self._pending_hit, None
             self._to_hit(step)
         else:
-            reader.go_to(node_id, passage_id, line)
-            self._update_breadcrumb(node_id)
+            para = reader.go_to(node_id, passage_id, line)
+            self._update_breadcrumb(para.block.node_id if para else node_id, para.page if para else None)
         self._update_tables()
         self._update_status()
 
@@ -293,8 +311,8 @@ class PlantApp(App[None]):
         if ref.document_id != self._current:
             self.open_document(ref.document_id, ref.node_id)
         else:
-            self.query_one(Reader).go_to(ref.node_id)
-            self._update_breadcrumb(ref.node_id)
+            para = self.query_one(Reader).go_to(ref.node_id)
+            self._update_breadcrumb(ref.node_id, para.page if para else None)
         if ref.node_id is None:
             event.node.expand()
 
@@ -309,17 +327,19 @@ class PlantApp(App[None]):
     def open_passage(self, message: OpenPassage) -> None:
         self._show_view("read")
         if message.document_id == self._current:
-            self.query_one(Reader).go_to(message.node_id, message.passage_id, message.line)
+            para = self.query_one(Reader).go_to(message.node_id, message.passage_id, message.line)
+            if para is not None:
+                self._update_breadcrumb(para.block.node_id, para.page)
         else:
             self.open_document(message.document_id, message.node_id, message.passage_id, message.line)
-        self.query_one(ReaderKeys).focus()
+        self.query_one(Reader).focus()
 
     @on(ReadingPosition)
     def reading_position(self, message: ReadingPosition) -> None:
         tree = self.query_one(OutlineTree)
         if not tree.has_focus:
             tree.follow(message.document_id, message.node_id)
-        self._update_breadcrumb(message.node_id)
+        self._update_breadcrumb(message.node_id, message.page)
 
     @on(events.DescendantFocus)
     def focus_moved(self, event: events.DescendantFocus) -> None:
@@ -344,12 +364,12 @@ class PlantApp(App[None]):
             text = literal(message.text) if isinstance(message.text, str) else message.text
             self.query_one(f"#{view}-preview", Static).update(text)
 
-    def _update_breadcrumb(self, node_id: int | None) -> None:
+    def _update_breadcrumb(self, node_id: int | None, page: int | None = None) -> None:
         reader = self.query_one(Reader)
         if reader.content is None:
             return
         node = next((n for n in reader.content.nodes if n.id == node_id), None)
-        self.query_one(ReaderKeys).show_place(reader.content.document.shown, node.path if node else ())
+        self.query_one(Breadcrumb).show_place(reader.content.document.shown, node.path if node else (), page)
 
     # ------------------------------------------------------------ filtering
 
@@ -395,13 +415,15 @@ class PlantApp(App[None]):
         self._update_status()
 
     @work(thread=True, exclusive=True, group="filter")
-    def run_filter(self, query: str) -> None:
+    def run_filter(self, query: str, quick: bool = True) -> None:
+        """Filter the outline by ``query``: which plans hold it first (``quick``, for a new query),
+        then how often it occurs in each plan and in the nodes of the opened plans."""
         tree = self.query_one(OutlineTree)
         store = self._store()
         try:
             # the tree narrows at once; the occurrences are counted next (their text must be read)
-            members = store.find(browse.filter_members, query, tree.expanded_documents)
-            if members.total > QUICK_FIRST:
+            members = store.find(browse.filter_members, query, tree.expanded_documents) if quick else None
+            if members is not None and members.total > QUICK_FIRST:
                 self.post_message(Filtered(members))  # posted, not awaited: counting starts at once
             result = store.find(browse.filter_counts, query, tree.expanded_documents)
         except sqlite3.OperationalError:
@@ -571,7 +593,8 @@ class PlantApp(App[None]):
         if not reader.go_to_hit(index):
             return
         node = reader.hit_node()
-        self._update_breadcrumb(node)
+        hit = reader.current_hit
+        self._update_breadcrumb(node, hit.page if hit is not None else None)
         if reader.content is not None:
             self.query_one(OutlineTree).follow(reader.content.document.id, node)
         self._update_status()
@@ -599,7 +622,7 @@ class PlantApp(App[None]):
 
     def action_view(self, view: str) -> None:
         self._show_view(view)
-        keys = {"read": "#breadcrumb", "targets": "#targets-table", "columns": "#columns-table"}
+        keys = {"read": "#reader", "targets": "#targets-table", "columns": "#columns-table"}
         widget = self.query_one(keys.get(view, "#search-table"))
         widget.focus()
         self.call_after_refresh(widget.focus)  # once its pane is shown

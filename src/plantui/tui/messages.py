@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.widget import Widget
 
-from plantui.browse import FilterResult
+from plantui.browse import Content, FilterResult
 
 
 @dataclass
@@ -23,10 +23,11 @@ class OpenPassage(Message):
 
 @dataclass
 class ReadingPosition(Message):
-    """The reader scrolled: this node is now at the top."""
+    """The reader scrolled: this node (on this PDF page) is now at the top."""
 
     document_id: int
     node_id: int | None
+    page: int | None = None
 
 
 @dataclass
@@ -42,3 +43,16 @@ class Filtered(Message):
     """A filter worker's result, posted (not awaited) so the worker can go on counting."""
 
     result: FilterResult
+
+
+@dataclass
+class Opened(Message):
+    """A plan loaded by a worker, to be shown at a node, passage or line; posted (not awaited), so
+    the worker ends at once. ``counts``: its nodes' hits for the filter ``query`` (None unfiltered)."""
+
+    content: Content
+    node_id: int | None
+    passage_id: int | None
+    line: int | None
+    query: str = ""
+    counts: dict[int, int] | None = None

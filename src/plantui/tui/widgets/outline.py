@@ -53,6 +53,7 @@ class OutlineTree(Tree[Ref]):
         self._filter: FilterResult | None = None
         self._expanded: set[int] = set()
         self._unfiltered: set[Ref] | None = None  # what was open before a filter narrowed the tree
+        self._filled: dict[int, tuple[tuple[int, ...], bool]] = {}  # the nodes under each plan
 
     # ------------------------------------------------------------ content
 
@@ -112,11 +113,11 @@ class OutlineTree(Tree[Ref]):
         result = self._filter
         visible = [d for d in self._documents if result is None or result.doc_counts.get(d.id)]
         if visible and [d.id for d in visible] == list(self._doc_nodes):
-            # the same plans stay listed (typing on within a common word): relabel, don't rebuild
+            # the same plans stay listed (typing on within a common word): relabel what changed
             for doc in visible:
                 node = self._doc_nodes[doc.id]
                 hits = result.doc_counts.get(doc.id) if result is not None else None
-                node.set_label(_doc_label(doc, _shown_count(result, hits)))
+                _relabel(node, _doc_label(doc, _shown_count(result, hits)))
                 if doc.id in self._outlines:
                     self._fill(node, doc.id)
             return
@@ -124,6 +125,7 @@ class OutlineTree(Tree[Ref]):
         self.clear()
         self._doc_nodes.clear()
         self._node_nodes.clear()
+        self._filled.clear()
         result = self._filter
         for doc in self._documents:
             hits = result.doc_counts.get(doc.id, 0) if result is not None else None
@@ -142,13 +144,26 @@ class OutlineTree(Tree[Ref]):
             self.follow(cursor.document_id, cursor.node_id)
 
     def _fill(self, doc_node: TreeNode[Ref], document_id: int) -> None:
-        doc_node.remove_children()
+        """A plan's outline under its node: the nodes with hits when filtering, else all of them.
+        When the same nodes stay (typing on), only the labels whose counts changed are redrawn."""
         counts = self._filter.node_counts if self._filter is not None else None
-        parents: dict[int | None, TreeNode[Ref]] = {None: doc_node}
+        entries = [
+            (entry, counts.get(entry.id, 0) if counts is not None else None)
+            for entry in self._outlines[document_id]
+        ]
+        if counts is not None:
+            entries = [(entry, hits) for entry, hits in entries if hits]
+        shown = tuple(entry.id for entry, _ in entries)
+        if self._filled.get(document_id) == (shown, counts is not None):
+            for entry, hits in entries:
+                _relabel(self._node_nodes[entry.id], _node_label(entry, _shown_count(self._filter, hits)))
+            return
+        doc_node.remove_children()
         for entry in self._outlines[document_id]:
-            hits = counts.get(entry.id, 0) if counts is not None else None
-            if counts is not None and not hits:
-                continue
+            self._node_nodes.pop(entry.id, None)
+        self._filled[document_id] = (shown, counts is not None)
+        parents: dict[int | None, TreeNode[Ref]] = {None: doc_node}
+        for entry, hits in entries:
             parent = parents.get(entry.parent_id, doc_node)
             label = _node_label(entry, _shown_count(self._filter, hits))
             node = parent.add(label, Ref(document_id, entry.id), expand=counts is not None)
@@ -157,6 +172,11 @@ class OutlineTree(Tree[Ref]):
         for node in parents.values():
             if node is not doc_node and not node.children:
                 node.allow_expand = False
+
+    def get_label_width(self, node: TreeNode[Ref]) -> int:
+        """Labels are cut to the pane when drawn, so the tree is never wider than the pane: the
+        width of every label of a thousand plans need not be measured on each change."""
+        return 0
 
     # ------------------------------------------------------------ keys
 
@@ -208,6 +228,12 @@ class OutlineTree(Tree[Ref]):
         ref = event.node.data
         if ref is not None and ref.node_id is None:
             self._expanded.discard(ref.document_id)
+
+
+def _relabel(node: TreeNode[Ref], label: Text) -> None:
+    """Give a node a new label only if it differs (each new label redraws the node's lines)."""
+    if label != node.label:
+        node.set_label(label)
 
 
 def _shown_count(result: FilterResult | None, hits: int | None) -> int | str | None:

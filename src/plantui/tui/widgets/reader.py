@@ -1,180 +1,75 @@
 """The reader: one plan from its first line to its last, opening on a card of its metadata,
-专栏 drawn as boxes, hits highlighted, lines broken by the Chinese rules (避头尾)."""
+专栏 drawn as boxes, targets underlined, hits highlighted, lines broken by the Chinese rules
+(避头尾).
+
+One widget draws the rows on screen and nothing else (Textual's line API): opening a plan of
+thousands of paragraphs lays out rows, it mounts no widget per paragraph.
+"""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.geometry import Size
-from textual.widget import Widget
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widgets import Static
 
-from plantui.browse import Block, Content, DocEntry, occurrence_spans, occurrences
+from plantui.browse import Content
 from plantui.linebreak import break_lines
-from plantui.naming import UNTITLED
-from plantui.textsafe import printable
 from plantui.tui.messages import ReadingPosition
 from plantui.tui.text import CURRENT_STYLE, breadcrumb, highlighted, literal
-
-MARKER = 2  # cells on the left of every paragraph for the hit marker, so marking never reflows
-
-
-class Para(Widget):
-    """A paragraph or heading that draws its own highlighting and hit marker and breaks its own
-    lines (避头尾).
-
-    Its text never changes and marking a hit changes no CSS class, so a new filter word needs a
-    repaint, not a restyle or a new layout: the reader stays quick while the user types.
-    """
-
-    DEFAULT_CSS = "Para { height: auto; }"
-
-    def __init__(self, block: Block, classes: str, targets: list[str], reader: Reader) -> None:
-        super().__init__(classes=classes)
-        self.reader = reader  # holds the marker's styles: a paragraph has no component classes of its own
-        self.block = block
-        self.shown = printable(block.text)
-        self.targets = targets
-        self.hit = False
-        self.count = 0  # occurrences of the words (see browse.occurrence_spans)
-        self.words: list[str] = []
-        self._spans: list[tuple[int, int]] | None = None
-        self.current: int | None = None  # which occurrence is the current hit
-        self._breaks: tuple[int, list[tuple[int, int]]] | None = None
-
-    @property
-    def spans(self) -> list[tuple[int, int]]:
-        """The occurrences, found when first needed (most marked paragraphs are never drawn)."""
-        if self._spans is None:
-            self._spans = occurrence_spans(self.shown, self.words) if self.hit else []
-        return self._spans
-
-    def _lines(self, width: int) -> list[tuple[int, int]]:
-        width = max(1, width - MARKER)
-        if self._breaks is None or self._breaks[0] != width:
-            self._breaks = (width, break_lines(self.shown, width))
-        return self._breaks[1]
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width))
-
-    def render(self) -> Text:
-        style = "" if self.block.kind == "para" else "bold"
-        if not self.hit and not self.targets:
-            rich = literal(self.block.text, style)
-        else:
-            rich = highlighted(self.block.text, self.words if self.hit else [], style, self.targets)
-            if self.current is not None and self.current < len(self.spans):
-                start, end = self.spans[self.current]
-                rich.stylize(CURRENT_STYLE, start, end)
-        width = self.content_size.width
-        if width <= MARKER:
-            return rich
-        marker = Text("  ")
-        if self.hit:
-            colour = self.reader.get_component_rich_style("reader--marker", partial=True)
-            marker = Text.assemble(("▌", colour), " ")
-        lines = []
-        for start, end in self._lines(width):
-            line = marker + rich[start:end]
-            if self.current is not None:  # the paragraph of the current hit: a background under its spans
-                line.pad_right(width - line.cell_len)
-                line.style = self.reader.get_component_rich_style("reader--current")
-            lines.append(line)
-        return Text("\n").join(lines)
-
-    def mark(self, words: list[str]) -> int:
-        """Highlight ``words`` if the paragraph holds them all; return how often they occur."""
-        hit = bool(words) and all(w in self.shown for w in words)
-        if hit != self.hit or (hit and words != self.words) or self.current is not None:
-            self.hit, self.words, self._spans, self.current = hit, list(words), None, None
-            self.count = occurrences(self.shown, words) if hit else 0
-            self.refresh()
-        return self.count
-
-    def set_current(self, index: int | None) -> None:
-        if index != self.current:
-            self.current = index
-            self.refresh()
-
-    def line_of(self, offset: int) -> int:
-        """The line (from 0) on which the character at ``offset`` is drawn."""
-        width = self.content_size.width
-        if width <= 0:
-            return 0
-        return next((i for i, (start, end) in enumerate(self._lines(width)) if offset < end), 0)
-
-
-CARD_FIELDS = (
-    ("标题", "name"),
-    ("发文机关", "issuer"),
-    ("文号", "doc_number"),
-    ("成文日期", "issued"),
-    ("发布日期", "published"),
-    ("规划期", "period"),
-    ("地区", "region"),
-    ("类型", "kind"),
-    ("来源", "source"),
+from plantui.tui.widgets.layout import (
+    BOX_BOTTOM,
+    BOX_TOP,
+    CARD,
+    CARD_BOTTOM,
+    CARD_TOP,
+    FRAME,
+    LABEL_CELLS,
+    MARKER,
+    PADDING,
+    TEXT,
+    Page,
+    Para,
+    page_for,
 )
 
-
-LABEL_CELLS = 10  # the card's label column: 发文机关 and a gap
-
-
-def card_rows(document: DocEntry) -> list[tuple[str, str]]:
-    """The plan's metadata as (label, value) rows; fields the text does not state are left out."""
-    rows = []
-    for label, field in CARD_FIELDS:
-        if field == "name":
-            value = document.shown
-        elif field == "period":
-            value = f"{document.period[0]}–{document.period[1]}年" if document.period else ""
-        else:
-            value = getattr(document, field) or ""
-        if value:
-            rows.append((label, printable(value)))
-    return rows
+MESSAGE_INDENT = 4
+HIT_LEAD = 2  # lines shown above a hit the reader goes to, so what leads up to it shows too
 
 
-class Card(Widget):
-    """The metadata card a plan opens on: labels on the left, values broken by 避头尾."""
+class Breadcrumb(Static):
+    """The line over the reader: ``plan › part › section`` of what is read, and its PDF page."""
 
-    DEFAULT_CSS = "Card { height: auto; }"
+    def __init__(self, *, id: str | None = None, classes: str = "") -> None:
+        super().__init__("", id=id, classes=classes)
+        self._place: tuple[str, tuple[str, ...], int | None] = ("", (), None)
 
-    def __init__(self, document: DocEntry) -> None:
-        super().__init__(classes="card")
-        self.rows = card_rows(document)
-
-    def _lines(self, width: int) -> list[tuple[str, str, str]]:
-        """(label, line, style) of each drawn line."""
-        out = []
-        room = max(4, width - LABEL_CELLS)
-        for label, value in self.rows:
-            style = "italic" if value.startswith(UNTITLED) else ""
-            for index, (start, end) in enumerate(break_lines(value, room)):
-                out.append((label if index == 0 else "", value[start:end], style))
-        return out
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width))
+    def show_place(self, plan: str, path: tuple[str, ...], page: int | None = None) -> None:
+        """Name the place being read; cut to the width when drawn."""
+        if (plan, path, page) != self._place:
+            self._place = (plan, path, page)
+            self.refresh()
 
     def render(self) -> Text:
-        lines = []
-        for label, line, style in self._lines(self.content_size.width):
-            row = Text(label, style="bold")
-            row.pad_right(LABEL_CELLS - row.cell_len)
-            row.append(line, style=style)
-            lines.append(row)
-        return Text("\n").join(lines)
+        plan, path, page = self._place
+        if not plan:
+            return Text("")
+        width = self.content_size.width
+        if page is None:
+            return literal(breadcrumb(plan, path, width))
+        mark = f"第 {page} 页"
+        place = breadcrumb(plan, path, max(8, width - cell_len(mark) - 2))
+        gap = max(2, width - cell_len(place) - cell_len(mark))
+        return Text.assemble(literal(place), " " * gap, (mark, "bold"))
 
 
-class ReaderKeys(Static, can_focus=True):
-    """The breadcrumb over the reader; it takes the reader's keys when the reader pane has focus.
-
-    The reader itself is not focusable: Textual restyles a focused widget's whole subtree, and a
-    plan is hundreds of paragraphs, so focusing it would cost a quarter of a second.
-    """
+class Reader(ScrollView, can_focus=True):
+    """Shows one document; ``go_to`` scrolls to a node, passage or line; n/N walk through hits."""
 
     BINDINGS = [
         Binding("j,down", "scroll('down')", "下滚", show=False),
@@ -184,54 +79,199 @@ class ReaderKeys(Static, can_focus=True):
         Binding("ctrl+d,space,pagedown", "scroll('page_down')", "下翻", show=False),
         Binding("ctrl+u,b,pageup", "scroll('page_up')", "上翻", show=False),
     ]
-
-    def __init__(self, reader: str, *, id: str | None = None, classes: str = "") -> None:
-        super().__init__("", id=id, classes=classes)
-        self._reader = reader
-        self._place: tuple[str, tuple[str, ...]] = ("", ())
-
-    def show_place(self, plan: str, path: tuple[str, ...]) -> None:
-        """Name the place being read: ``plan › part › section``, cut to the width when drawn."""
-        if (plan, path) != self._place:
-            self._place = (plan, path)
-            self.refresh()
-
-    def render(self) -> Text:
-        plan, path = self._place
-        return literal(breadcrumb(plan, path, self.content_size.width) if plan else "")
-
-    def action_scroll(self, where: str) -> None:
-        reader = self.screen.query_one(self._reader, Reader)
-        {
-            "down": reader.scroll_down,
-            "up": reader.scroll_up,
-            "home": reader.scroll_home,
-            "end": reader.scroll_end,
-            "page_down": reader.scroll_page_down,
-            "page_up": reader.scroll_page_up,
-        }[where](animate=False)
-
-
-class Reader(VerticalScroll, can_focus=False):
-    """Shows one document; ``go_to`` scrolls to a node or passage; n/N walk through hits. Its
-    keys come through ``ReaderKeys``."""
-
-    COMPONENT_CLASSES = {"reader--marker", "reader--current"}
+    COMPONENT_CLASSES = {
+        "reader--marker",
+        "reader--current",
+        "reader--heading-1",
+        "reader--heading-2",
+        "reader--heading-3",
+        "reader--heading-4",
+        "reader--column",
+        "reader--box",
+        "reader--card",
+        "reader--label",
+        "reader--message",
+    }
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.content: Content | None = None
-        self._paras: list[Para] = []
-        self._by_passage: dict[int, Widget] = {}
-        self._by_node: dict[int, Widget] = {}
+        self.page: Page | None = None
+        self._message: list[str] = []
         self._hits: list[tuple[Para, int]] = []  # every occurrence: (paragraph, its span)
         self._hit_index = -1
         self._words: list[str] = []
-        self._targets: dict[int, list[str]] = {}
+        self._strips: dict[int, Strip] = {}
+        self._styles: dict[str, Style] = {}
+
+    # ------------------------------------------------------------ what is shown
+
+    @property
+    def content(self) -> Content | None:
+        return self.page.content if self.page is not None else None
 
     @property
     def document_id(self) -> int | None:
-        return self.content.document.id if self.content is not None else None
+        return self.page.content.document.id if self.page is not None else None
+
+    @property
+    def paras(self) -> list[Para]:
+        return self.page.paras if self.page is not None else []
+
+    @property
+    def message(self) -> str:
+        return "\n".join(self._message)
+
+    def show(self, content: Content, words: list[str]) -> None:
+        """Replace what is shown by a document, at its top."""
+        self.page = page_for(content)
+        self._message = []
+        self._words = list(words)
+        self._apply_highlight()
+        self._layout()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def show_message(self, text: str) -> None:
+        self.page = None
+        self._hits = []
+        self._hit_index = -1
+        self._message = text.split("\n")
+        self._layout()
+
+    def _layout(self) -> None:
+        width = self.scrollable_content_region.width or self.size.width
+        self._strips.clear()
+        if self.page is not None:
+            self.page.layout(width)
+            height = len(self.page.rows) + 1
+        else:
+            room = max(8, width - 2 * MESSAGE_INDENT)
+            height = 2 + sum(len(break_lines(line, room)) for line in self._message)
+        self.virtual_size = Size(width, height)
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = self.scrollable_content_region.width
+        if self.page is None or width == self.page.width:
+            if self.page is None:
+                self._layout()
+            return
+        top = self.current_para()
+        self._layout()
+        if top is not None:
+            self.scroll_to(y=self.page.row_of(top), animate=False, immediate=True)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._strips.clear()
+
+    # ------------------------------------------------------------ drawing
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(f"reader--{name}")
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        row = int(self.scroll_offset.y) + y
+        width = self.scrollable_content_region.width
+        strip = self._strips.get(row)
+        if strip is None or strip.cell_length != width:
+            if len(self._strips) > 4 * max(self.size.height, 10):
+                self._strips.clear()
+            strip = self._strips[row] = self._render_row(row, width)
+        return strip.apply_style(self.rich_style)  # under the row's own styles
+
+    def _render_row(self, row: int, width: int) -> Strip:
+        """A row without the reader's own colours (``render_line`` puts them under it)."""
+        if self.page is None:
+            return self._render_message(row, width)
+        rows = self.page.rows
+        if not 0 <= row < len(rows):
+            return Strip.blank(width)
+        kind, index, start, end, boxed = rows[row]
+        inner = max(1, width - 2 * PADDING)
+        line = Text(no_wrap=True, end="")
+        line.append(" " * PADDING)
+        if kind in (CARD_TOP, CARD_BOTTOM, BOX_TOP, BOX_BOTTOM):
+            style = self._style("card" if kind in (CARD_TOP, CARD_BOTTOM) else "box")
+            left, right = ("╭", "╮") if kind in (CARD_TOP, BOX_TOP) else ("╰", "╯")
+            line.append(left + "─" * max(0, inner - 2) + right, style)
+        elif kind == CARD:
+            label, text, untitled = self.page.card_lines[index]
+            border = self._style("card")
+            body = Text(no_wrap=True, end="")
+            body.append(label, self._style("label"))
+            body.pad_right(LABEL_CELLS - body.cell_len)
+            body.append(literal(text, "italic" if untitled else ""))
+            self._framed(line, body, inner, border)
+        elif kind == TEXT:
+            body = self._para_line(self.page.paras[index], start, end)
+            if boxed:
+                self._framed(line, body, inner, self._style("box"))
+            else:
+                line.append(body)
+        elif boxed:
+            self._framed(line, Text(""), inner, self._style("box"))
+        line.pad_right(width - line.cell_len)
+        line.truncate(width)
+        return Strip(line.render(self.app.console), width)
+
+    def _framed(self, line: Text, body: Text, inner: int, border: Style) -> None:
+        """``body`` between a box's sides, padded to the box's width."""
+        room = max(1, inner - 2 * FRAME)
+        body.truncate(room)
+        body.pad_right(room - body.cell_len)
+        line.append("│ ", border)
+        line.append(body)
+        line.append(" │", border)
+
+    def _para_line(self, para: Para, start: int, end: int) -> Text:
+        if para.hit or para.targets or para.current is not None:
+            if para.rich is None:
+                para.rich = highlighted(para.block.text, para.words if para.hit else [], "", para.targets)
+                if para.current is not None and para.current < len(para.spans):
+                    para.rich.stylize(CURRENT_STYLE, *para.spans[para.current])
+            body = para.rich[start:end]
+        else:
+            body = Text(para.shown[start:end], no_wrap=True, end="")
+        if para.style != "para":
+            body.stylize_before(self._style(para.style))
+        line = Text(no_wrap=True, end="")
+        line.append("▌ " if para.hit else " " * MARKER, self._style("marker") if para.hit else "")
+        line.append(body)
+        if para.current is not None:  # the paragraph of the current hit: a background under it all
+            assert self.page is not None
+            line.pad_right(self.page.width_of(para) - line.cell_len)
+            line.stylize_before(self._style("current"))
+        return line
+
+    def _render_message(self, row: int, width: int) -> Strip:
+        room = max(8, width - 2 * MESSAGE_INDENT)
+        lines = [
+            line[a:b] for line in self._message for a, b in (break_lines(line, room) if line else [(0, 0)])
+        ]
+        index = row - 2
+        if not 0 <= index < len(lines):
+            return Strip.blank(width)
+        text = Text(" " * MESSAGE_INDENT + lines[index], no_wrap=True, end="")
+        text.stylize(self._style("message"))
+        text.pad_right(width - text.cell_len)
+        return Strip(text.render(self.app.console), width)
+
+    def refresh_para(self, para: Para) -> None:
+        """Draw a paragraph again (its hits or current hit changed)."""
+        if self.page is None:
+            return
+        first = self.page.first_row[para.index]
+        count = len(para.lines(self.page.width_of(para)))
+        for row in range(first, first + count):
+            self._strips.pop(row, None)
+        top = int(self.scroll_offset.y)
+        self.refresh(Region(0, first - top, self.size.width, count))
+
+    # ------------------------------------------------------------ highlighting
 
     @property
     def hit_count(self) -> int:
@@ -254,100 +294,36 @@ class Reader(VerticalScroll, can_focus=False):
     def current_hit(self) -> Para | None:
         return self._hits[self._hit_index][0] if 0 <= self._hit_index < len(self._hits) else None
 
-    async def show(self, content: Content, words: list[str]) -> None:
-        """Replace what is shown by a document."""
-        self.content = content
-        self._words = list(words)
-        self._targets = {}
-        for line, clause in content.targets:
-            self._targets.setdefault(line, []).append(clause)
-        self._paras.clear()
-        self._by_passage.clear()
-        self._by_node.clear()
-        await self.remove_children()
-        await self.mount_all(self._widgets(content))
-        self._apply_highlight()
-        self.scroll_home(animate=False)
-
-    def show_message(self, text: str) -> None:
-        self.content = None
-        self._paras.clear()
-        self._hits.clear()
-        self.remove_children()
-        self.mount(Static(Text(text), classes="message"))
-
-    def _widgets(self, content: Content) -> list[Widget]:
-        widgets, _ = self._collect(content.blocks, 0)
-        return widgets
-
-    def _collect(self, blocks: tuple[Block, ...], index: int) -> tuple[list[Widget], int]:
-        """Widgets for blocks from ``index`` up to the closing ``end`` of a 专栏 (or the last block)."""
-        out: list[Widget] = []
-        while index < len(blocks):
-            block = blocks[index]
-            index += 1
-            if block.kind == "end":
-                break
-            if block.kind == "meta":
-                assert self.content is not None
-                out.append(Card(self.content.document))
-            elif block.kind == "column":
-                title = Para(block, "heading column-title", [], self)
-                self._paras.append(title)
-                children, index = self._collect(blocks, index)
-                box = Vertical(title, *children, classes="column")
-                out.append(box)
-                if block.node_id is not None:
-                    self._by_node[block.node_id] = box
-                if block.passage_id is not None:
-                    self._by_passage[block.passage_id] = box
-            else:
-                classes = "para" if block.kind == "para" else f"heading depth-{min(block.depth, 4)}"
-                targets = self._targets.get(block.line, []) if block.kind == "para" else []
-                para = Para(block, classes, targets, self)
-                out.append(para)
-                self._paras.append(para)
-                if block.passage_id is not None:
-                    self._by_passage[block.passage_id] = para
-                if block.kind == "heading" and block.node_id is not None:
-                    self._by_node[block.node_id] = para
-        return out, index
-
-    # ------------------------------------------------------------ highlighting
-
     def set_words(self, words: list[str]) -> None:
         self._words = list(words)
         self._apply_highlight()
+        self._strips.clear()
+        self.refresh()
 
     def _apply_highlight(self) -> None:
         self._hit_index = -1
         self._hits = []
-        for para in self._paras:
-            self._hits += [(para, i) for i in range(para.mark(self._words))]
+        for para in self.paras:
+            para.mark(self._words)
+            if para.count:
+                self._hits += [(para, i) for i in range(para.count)]
 
     def go_to_hit(self, index: int) -> bool:
         """Make hit ``index`` (negative: from the end) current and scroll to it; False if none."""
-        if not self._hits:
+        if not self._hits or self.page is None:
             return False
         index %= len(self._hits)
-        if 0 <= self._hit_index < len(self._hits):
-            self._hits[self._hit_index][0].set_current(None)
+        old = self.current_hit
+        if old is not None:
+            old.current, old.rich = None, None
+            self.refresh_para(old)
         self._hit_index = index
         para, span = self._hits[index]
-        para.set_current(span)
-        self.call_after_refresh(self._scroll_to_hit, para, span)
-        return True
-
-    def _scroll_to_hit(self, para: Para, span: int) -> None:
-        """Put the hit's line a few lines below the top, so what leads up to it shows too."""
+        para.current, para.rich = span, None
         offset = para.spans[span][0] if span < len(para.spans) else 0
-        line = para.line_of(offset)
-        top = para.virtual_region.y - self.gutter.top + para.gutter.top + max(0, line - 2)
-        self.scroll_to(y=max(0, top), animate=False)
-
-    def next_hit(self, step: int = 1) -> bool:
-        """Scroll to the next (or previous) hit, wrapping in this plan; False when there is none."""
-        return self.go_to_hit(self._hit_index + step if self._hit_index >= 0 or step > 0 else -1)
+        self.refresh_para(para)
+        self.scroll_to(y=max(0, self.page.row_of(para, offset) - HIT_LEAD), animate=False, immediate=True)
+        return True
 
     def hit_node(self) -> int | None:
         para = self.current_hit
@@ -357,30 +333,40 @@ class Reader(VerticalScroll, can_focus=False):
 
     def go_to(
         self, node_id: int | None = None, passage_id: int | None = None, line: int | None = None
-    ) -> None:
-        widget: Widget | None = None
+    ) -> Para | None:
+        """Scroll to a passage, else a node's heading, else the first paragraph from ``line``
+        (else the top); the paragraph gone to."""
+        page = self.page
+        if page is None:
+            return None
+        para: Para | None = None
         if passage_id is not None:
-            widget = self._by_passage.get(passage_id)
-        if widget is None and node_id is not None:
-            widget = self._by_node.get(node_id)
-        if widget is None and line is not None:
-            widget = next((p for p in self._paras if p.block.line >= line), None)
-        if widget is None:
-            self.scroll_home(animate=False)
-            return
-        self.call_after_refresh(self.scroll_to_widget, widget, animate=False, top=True)
+            para = page.by_passage.get(passage_id)
+        if para is None and node_id is not None:
+            para = page.by_node.get(node_id)
+        if para is None and line is not None:
+            para = next((p for p in page.paras if p.block.line >= line), None)
+        self.scroll_to(y=page.row_of(para) if para is not None else 0, animate=False, immediate=True)
+        return para
+
+    def para_rows(self, para: Para) -> range:
+        """The rows a paragraph is drawn on."""
+        if self.page is None:
+            return range(0)
+        first = self.page.first_row[para.index]
+        return range(first, first + len(para.lines(self.page.width_of(para))))
+
+    def is_shown(self, para: Para) -> bool:
+        """Whether any line of ``para`` is on screen."""
+        top = int(self.scroll_offset.y)
+        rows = self.para_rows(para)
+        return rows.start < top + self.scrollable_content_region.height and rows.stop > top
 
     def current_para(self) -> Para | None:
-        """The first paragraph or heading visible at the top."""
-        top = self.content_region.y
-        for para in self._paras:
-            region = para.region
-            if region.height and region.bottom > top:
-                return para
-        return None
+        """The first paragraph or heading at the top (or below it)."""
+        return self.page.para_at_row(int(self.scroll_offset.y)) if self.page is not None else None
 
     def current_node(self) -> int | None:
-        """The node of the first paragraph or heading visible at the top."""
         para = self.current_para()
         return para.block.node_id if para is not None else None
 
@@ -389,17 +375,47 @@ class Reader(VerticalScroll, can_focus=False):
         para = self.current_para()
         return para.block.line if para is not None and para.block.line else 1
 
+    def screen_text(self) -> list[str]:
+        """The rows on screen as plain text (for tests and for the tour)."""
+        return [
+            "".join(segment.text for segment in self.render_line(y))
+            for y in range(self.scrollable_content_region.height)
+        ]
+
+    def rendered(self) -> list[str]:
+        """Every row of the plan as plain text."""
+        if self.page is None:
+            return []
+        width = self.scrollable_content_region.width
+        return ["".join(s.text for s in self._render_row(row, width)) for row in range(len(self.page.rows))]
+
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
-        if self.content is not None:
-            self.call_after_refresh(self._report_position)
+        if self.page is not None and round(old) != round(new):
+            self._report_position()
 
     def _report_position(self) -> None:
         """Tell the app what is being read: the current hit while it is on screen, else the top."""
-        if self.content is None:
+        if self.page is None:
             return
         hit = self.current_hit
-        if hit is not None and self.content_region.overlaps(hit.region):
-            self.post_message(ReadingPosition(self.content.document.id, hit.block.node_id))
-        else:
-            self.post_message(ReadingPosition(self.content.document.id, self.current_node()))
+        para = hit if hit is not None and self.is_shown(hit) else self.current_para()
+        self.post_message(
+            ReadingPosition(
+                self.page.content.document.id,
+                para.block.node_id if para is not None else None,
+                para.page if para is not None else None,
+            )
+        )
+
+    # ------------------------------------------------------------ keys
+
+    def action_scroll(self, where: str) -> None:
+        {
+            "down": self.scroll_down,
+            "up": self.scroll_up,
+            "home": self.scroll_home,
+            "end": self.scroll_end,
+            "page_down": self.scroll_page_down,
+            "page_up": self.scroll_page_up,
+        }[where](animate=False)

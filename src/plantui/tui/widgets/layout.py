@@ -1,0 +1,237 @@
+"""The reader's page layout, without Textual: a plan's blocks become paragraphs, and paragraphs
+become rows of a given width (lines broken by 避头尾, a card of metadata, 专栏 boxes, blank
+rows between blocks). The reader draws only the rows on screen.
+
+A row is a tuple ``(kind, index, start, end, boxed)``: ``index`` is a paragraph (``TEXT``) or a
+card line (``CARD``), ``start:end`` the characters of a paragraph's line, ``boxed`` whether the
+row is inside a 专栏's box.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.text import Text
+
+from plantui.blocks import page_of
+from plantui.browse import Block, Content, DocEntry, occurrence_spans, occurrences
+from plantui.linebreak import break_lines
+from plantui.naming import UNTITLED
+from plantui.textsafe import printable
+
+BLANK, TEXT, CARD, CARD_TOP, CARD_BOTTOM, BOX_TOP, BOX_BOTTOM = range(7)
+Row = tuple[int, int, int, int, bool]
+
+MARKER = 2  # cells on the left of every paragraph for the hit marker, so marking never reflows
+PADDING = 2  # cells on each side of the reader
+FRAME = 2  # a box's border and padding on each side
+LABEL_CELLS = 10  # the card's label column: 发文机关 and a gap
+
+CARD_FIELDS = (
+    ("标题", "name"),
+    ("发文机关", "issuer"),
+    ("文号", "doc_number"),
+    ("成文日期", "issued"),
+    ("发布日期", "published"),
+    ("规划期", "period"),
+    ("地区", "region"),
+    ("类型", "kind"),
+    ("来源", "source"),
+)
+
+
+def card_rows(document: DocEntry) -> list[tuple[str, str]]:
+    """The plan's metadata as (label, value) rows; fields the text does not state are left out."""
+    rows = []
+    for label, name in CARD_FIELDS:
+        if name == "name":
+            value = document.shown
+        elif name == "period":
+            value = f"{document.period[0]}–{document.period[1]}年" if document.period else ""
+        else:
+            value = getattr(document, name) or ""
+        if value:
+            rows.append((label, printable(value)))
+    return rows
+
+
+@dataclass(eq=False)
+class Para:
+    """A paragraph or heading of the plan: its text, the targets it states, its hits."""
+
+    block: Block
+    index: int
+    style: str  # "para", "heading-N" (depth 1–4) or "column" (a 专栏's title)
+    boxed: bool  # inside a 专栏's box
+    targets: list[str]
+    page: int | None = None
+    shown: str = ""
+    hit: bool = False
+    count: int = 0  # occurrences of the words (see browse.occurrence_spans)
+    words: list[str] = field(default_factory=list)
+    current: int | None = None  # which occurrence is the current hit
+    rich: Text | None = None  # the highlighted text, kept while it is drawn
+    _spans: list[tuple[int, int]] | None = None
+    _breaks: tuple[int, list[tuple[int, int]]] | None = None
+
+    def __post_init__(self) -> None:
+        self.shown = printable(self.block.text)
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """The occurrences, found when first needed (most marked paragraphs are never drawn)."""
+        if self._spans is None:
+            self._spans = occurrence_spans(self.shown, self.words) if self.hit else []
+        return self._spans
+
+    def lines(self, width: int) -> list[tuple[int, int]]:
+        """(start, end) of each line at ``width`` cells (the marker's cells taken off)."""
+        width = max(1, width - MARKER)
+        if self._breaks is None or self._breaks[0] != width:
+            self._breaks = (width, break_lines(self.shown, width))
+        return self._breaks[1]
+
+    def mark(self, words: list[str]) -> bool:
+        """Find ``words`` (the paragraph is a hit if it holds them all); True if that changed."""
+        hit = bool(words) and all(w in self.shown for w in words)
+        if hit == self.hit and (not hit or words == self.words) and self.current is None:
+            return False
+        self.hit, self.words, self._spans, self.current, self.rich = hit, list(words), None, None, None
+        self.count = occurrences(self.shown, words) if hit else 0
+        return True
+
+    def line_of(self, offset: int, width: int) -> int:
+        """The line (from 0) on which the character at ``offset`` is drawn."""
+        return next((i for i, (_, end) in enumerate(self.lines(width)) if offset < end), 0)
+
+
+@dataclass
+class Page:
+    """A plan laid out for the reader."""
+
+    content: Content
+    paras: list[Para]
+    card: list[tuple[str, str]]
+    by_passage: dict[int, Para]
+    by_node: dict[int, Para]
+    width: int = 0
+    rows: list[Row] = field(default_factory=list)
+    first_row: list[int] = field(default_factory=list)  # per paragraph
+    card_lines: list[tuple[str, str, bool]] = field(default_factory=list)  # label, text, untitled
+
+    @property
+    def text_width(self) -> int:
+        return max(8, self.width - 2 * PADDING)
+
+    def width_of(self, para: Para) -> int:
+        """The cells a paragraph's lines may take, marker included."""
+        return max(4, self.text_width - (2 * FRAME if para.boxed else 0))
+
+    def layout(self, width: int) -> None:
+        """Rows for a reader ``width`` cells wide (its scrollbar left out)."""
+        self.width = width
+        rows: list[Row] = []
+        first = [0] * len(self.paras)
+        gap = 0  # blank rows owed below the last block (margins collapse: the larger one wins)
+        inner = self.text_width - 2 * FRAME
+        blocks = self.content.blocks
+        para_at = 0
+        depth = 0  # 专栏 open; boxes do not nest on the page: an inner one goes on in the outer box
+        for block in blocks:
+            kind = block.kind
+            if kind == "meta":
+                rows.append((BLANK, 0, 0, 0, False))
+                rows.append((CARD_TOP, 0, 0, 0, False))
+                self.card_lines = []
+                room = max(4, inner - LABEL_CELLS)
+                for label, value in self.card:
+                    untitled = value.startswith(UNTITLED)
+                    for number, (start, end) in enumerate(break_lines(value, room)):
+                        rows.append((CARD, len(self.card_lines), 0, 0, False))
+                        self.card_lines.append((label if number == 0 else "", value[start:end], untitled))
+                rows.append((CARD_BOTTOM, 0, 0, 0, False))
+                gap = 1
+                continue
+            if kind == "end":
+                if depth:
+                    depth -= 1
+                    if not depth:
+                        rows.append((BOX_BOTTOM, 0, 0, 0, False))
+                        gap = 1
+                continue
+            para = self.paras[para_at]
+            para_at += 1
+            top = 1 if kind == "heading" else 0
+            if kind == "column":
+                depth += 1
+                if depth == 1:
+                    rows.extend([(BLANK, 0, 0, 0, False)] * max(gap, 1))
+                    rows.append((BOX_TOP, 0, 0, 0, False))
+                    gap = top = 0
+                else:
+                    top = 1
+            rows.extend([(BLANK, 0, 0, 0, depth > 0)] * max(gap, top))
+            first[para.index] = len(rows)
+            for start, end in para.lines(self.width_of(para)):
+                rows.append((TEXT, para.index, start, end, depth > 0))
+            gap = 1 if kind == "para" else 0
+        if depth:  # a box left open by the blocks
+            rows.append((BOX_BOTTOM, 0, 0, 0, False))
+        self.rows = rows
+        self.first_row = first
+
+    def para_at_row(self, row: int) -> Para | None:
+        """The paragraph drawn on ``row``, or the next one below it (None past the last)."""
+        rows = self.rows
+        for index in range(max(0, row), len(rows)):
+            kind = rows[index][0]
+            if kind == TEXT:
+                return self.paras[rows[index][1]]
+        return None
+
+    def row_of(self, para: Para, offset: int = 0) -> int:
+        """The row showing character ``offset`` of ``para`` (a 专栏's title: its box's top)."""
+        row = self.first_row[para.index]
+        if para.style == "column" and offset == 0 and row and self.rows[row - 1][0] == BOX_TOP:
+            return row - 1
+        return self.first_row[para.index] + para.line_of(offset, self.width_of(para))
+
+
+def page_for(content: Content) -> Page:
+    """A plan's paragraphs, ready to be laid out."""
+    targets: dict[int, list[str]] = {}
+    for line, clause in content.targets:
+        targets.setdefault(line, []).append(clause)
+    starts = content.page_starts
+    paras: list[Para] = []
+    by_passage: dict[int, Para] = {}
+    by_node: dict[int, Para] = {}
+    boxed = 0  # 专栏 open
+    for block in content.blocks:
+        if block.kind == "meta":
+            continue
+        if block.kind == "end":
+            boxed = max(0, boxed - 1)
+            continue
+        if block.kind == "column":
+            style = "column"
+        elif block.kind == "heading":
+            style = f"heading-{min(max(block.depth, 1), 4)}"
+        else:
+            style = "para"
+        para = Para(
+            block,
+            len(paras),
+            style,
+            boxed > 0 or block.kind == "column",
+            targets.get(block.line, []) if block.kind == "para" else [],
+            page_of(starts, block.line) if starts and block.line else None,
+        )
+        if block.kind == "column":
+            boxed += 1
+        paras.append(para)
+        if block.passage_id is not None:
+            by_passage[block.passage_id] = para
+        if block.kind in ("heading", "column") and block.node_id is not None:
+            by_node.setdefault(block.node_id, para)
+    return Page(content, paras, card_rows(content.document), by_passage, by_node)

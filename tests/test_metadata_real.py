@@ -345,3 +345,15 @@ def test_item_numbers_whose_dot_the_pdf_font_lost() -> None:
     part = doc.outline[0]
     items = [(c.label, c.title.replace(" ", "")) for s in part.children for c in s.children]
     assert items == [("1", "做大做强龙头企业"), ("2", "推动中小企业提质发展")]
+
+
+def test_label_lines_stay_out_of_the_preamble() -> None:
+    # the seeds' scraper header: labels of metadata, not text (their values stay)
+    doc = parse_text(
+        "# -*- coding: utf-8 -*-\n## 政策标题：\n河北省人民政府关于印发河北省数字经济发展规划（2020-2025年）的通知\n"
+        "## 政策来源：\n河北省人民政府\n## 政策内容：\n冀政字〔2020〕23号\n2020年4月19日\n"
+        "河北省数字经济发展规划\n（2020-2025年）\n一、发展基础\n"
+    )
+    preamble = [p.text for p in doc.preamble]
+    assert not any("coding" in t or "政策标题" in t or "政策内容" in t for t in preamble)
+    assert "冀政字〔2020〕23号" in preamble and doc.issuer == "河北省人民政府"

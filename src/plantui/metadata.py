@@ -212,6 +212,13 @@ def _cell_pairs(folded: str, written: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def is_label_line(text: str) -> bool:
+    """A line that only labels metadata (``## 政策标题：``, ``# -*- coding: utf-8 -*-``): no text of
+    the document, so it stays out of the preamble the reader and the export show."""
+    folded = P.fold(text).strip()
+    return bool(P.CODING_LINE.fullmatch(folded) or P.FIELD_CONTENT.fullmatch(folded)) or _field_label(folded)
+
+
 def _field_label(text: str) -> bool:
     match = P.FIELD.match(text)
     return bool(match and re.sub(r"\s+", "", match.group("label")) in P.FIELD_KEYS and not match.group("v"))

@@ -132,6 +132,8 @@ class Document:
     line_count: int = 0
     extra: dict[str, str] = field(default_factory=dict)
     page_starts: tuple[int, ...] = ()  # first line of every page (PDF); empty without pages
+    # lines that only label metadata (## 政策标题：): searchable, never shown as text or exported
+    labels: tuple[Paragraph, ...] = ()
 
     def walk(self) -> Iterator[tuple[Node, tuple[Node, ...]]]:
         """Yield (node, ancestors) for every node in reading order."""
@@ -141,10 +143,12 @@ class Document:
     def paragraphs(self) -> Iterator[tuple[Paragraph, Node | None, str]]:
         """Every passage in reading order with its node (None for the preamble) and role.
 
-        Role is ``head`` for a heading's own text and ``body`` otherwise.
+        Role is ``head`` for a heading's own text, ``label`` for a line labelling metadata and
+        ``body`` otherwise.
         """
-        for para in self.preamble:
-            yield para, None, "body"
+        front = [(p, "label") for p in self.labels] + [(p, "body") for p in self.preamble]
+        for para, role in sorted(front, key=lambda pair: pair[0].line) if self.labels else front:
+            yield para, None, role
         for node, _ in self.walk():
             if node.heading is not None:
                 yield node.heading, node, "head"

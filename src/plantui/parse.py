@@ -18,7 +18,7 @@ from plantui import patterns as P
 from plantui.blocks import Source
 from plantui.chunks import Chunk, is_header_cell, join_lines, raw_lines
 from plantui.headings import PROSE_RANK, RANK, STRUCTURAL, Heading, classify, ends_sentence
-from plantui.metadata import Metadata, derive, extract, looks_like_issuer, parse_date, squash
+from plantui.metadata import Metadata, derive, extract, is_label_line, looks_like_issuer, parse_date, squash
 from plantui.metadata_signs import printed
 from plantui.models import Document, Node, Paragraph
 
@@ -154,9 +154,12 @@ def parse_source(source: Source, name: str = "") -> Document:
         else:
             start = _outline_start(heads, chunks, loose=True)
     builder = _Builder(markdown is not None)
+    labels: list[Paragraph] = []
     for index, chunk in enumerate(chunks):
         if start is None or index < start:
-            builder.preamble.append(_paragraph(chunk, 0, len(chunk.text)))
+            paragraph = _paragraph(chunk, 0, len(chunk.text))
+            # ## 政策标题： and # -*- coding: label no text; kept for search, not shown
+            (labels if is_label_line(chunk.text) else builder.preamble).append(paragraph)
         else:
             builder.add(chunk, heads[index])
     title, title_from = meta.title, "text"
@@ -174,6 +177,7 @@ def parse_source(source: Source, name: str = "") -> Document:
         period=meta.period,
         region=meta.region,
         kind=meta.kind,
+        labels=tuple(labels),
         line_count=source.line_count,
         page_starts=source.page_starts,
     )

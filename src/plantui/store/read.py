@@ -73,6 +73,7 @@ def load_document(conn: sqlite3.Connection, document_id: int) -> Document:
     if row is None:
         raise DatabaseError(f"no document with id {document_id}")
     heads: dict[int, Paragraph] = {}
+    labels: list[Paragraph] = []
     bodies: dict[int | None, list[Paragraph]] = {}
     for p in conn.execute(
         "SELECT node_id, role, line_start, line_end, text FROM passages WHERE document_id = ? ORDER BY ord",
@@ -81,6 +82,8 @@ def load_document(conn: sqlite3.Connection, document_id: int) -> Document:
         para = Paragraph(p["text"], p["line_start"], p["line_end"])
         if p["role"] == "head":
             heads[p["node_id"]] = para
+        elif p["role"] == "label":
+            labels.append(para)
         else:
             bodies.setdefault(p["node_id"], []).append(para)
     node_rows = conn.execute(
@@ -110,6 +113,7 @@ def load_document(conn: sqlite3.Connection, document_id: int) -> Document:
         title_from=row["title_from"],
         outline=tuple(build(n) for n in children.get(None, [])),
         preamble=tuple(bodies.get(None, [])),
+        labels=tuple(labels),
         issuer=row["issuer"],
         doc_number=row["doc_number"],
         issued=row["issued"],

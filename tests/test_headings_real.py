@@ -6,9 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from plantui.blocks import Block
+from plantui.chunks import join_lines
 from plantui.furniture import clean_blocks, is_page_marker
-from plantui.headings import RANK, classify, restore_lost_chapters
+from plantui.headings import RANK, classify, restore_lost_headings
 from plantui.parse import parse_markdown, parse_text
+from plantui.read.markdown import markdown_source
 from support import outline_rows
 
 
@@ -234,7 +236,7 @@ LOST = [
 
 def _restored(texts: list[str]) -> list[tuple[str, str, float] | None]:
     heads = [classify(t) for t in texts]
-    restore_lost_chapters(texts, heads)
+    restore_lost_headings(texts, heads)
     return [(h.kind, h.title, h.rank) if h is not None else None for h in heads]
 
 
@@ -242,12 +244,24 @@ def test_a_chapter_line_whose_label_ocr_lost_is_a_heading_at_the_chapters_level(
     assert _restored(LOST)[5] == ("heading", "银行卡开立及使用", RANK["chapter"])
 
 
-def test_a_short_line_is_no_lost_chapter_unless_noise_stands_for_its_label_and_articles_go_on() -> None:
-    plain = [*LOST[:5], "银行卡开立及使用", LOST[6]]  # no noise where a label was: a running header?
-    assert _restored(plain)[5] is None
+def test_a_short_line_is_no_lost_chapter_when_repeated_or_the_articles_do_not_go_on() -> None:
+    header = [*LOST[:2], "银行卡开立及使用", *LOST[2:5], "银行卡开立及使用", LOST[6]]
+    assert _restored(header)[6] is None  # written twice: a running header, not a heading
     skipped = [*LOST[:6], "第三十条 发卡银行不得有以下行为:"]  # 二十六 → 三十: the numbering breaks
     assert _restored(skipped)[5] is None
     mid_sentence = [*LOST[:4], "和个人重新核实身份后，可以恢复其", *LOST[5:]]
     assert _restored(mid_sentence)[5] is None
     one_chapter = LOST[1:]
     assert _restored(one_chapter)[4] is None
+
+
+def test_a_division_title_a_converter_left_bare_is_a_heading_at_the_divisions_level() -> None:
+    # reg_shenzhen_data_regulation_2021.md:299-319: ### 第二节 lost its marker and label
+    text = _excerpt("reg_shenzhen_data_regulation_2021.md", 299, 345)
+    texts = [c.text for c in join_lines(markdown_source(text).blocks)]
+    heads = [classify(t) for t in texts]
+    restore_lost_headings(texts, heads)
+    restored = [
+        (t, h.rank) for t, h in zip(texts, heads, strict=True) if h is not None and h.kind == "heading"
+    ]
+    assert restored == [("市场培育", RANK["division"])]  # between 第一节 and 第三节

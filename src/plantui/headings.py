@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -201,33 +202,53 @@ def ends_sentence(text: str) -> bool:
     return bool(folded) and folded[-1] in P.SENTENCE_END
 
 
-# What is left of a chapter line whose 第X章 OCR could not read: a few Latin letters, digits or
-# signs, perhaps the stray quote the readable chapters show too, then a short title (SOS ”银行卡开立及使用).
+# What is left of a chapter or division line whose label was lost (OCR noise such as SOS ”, or
+# nothing at all where a converter dropped it): at most a few Latin letters, digits or signs and a
+# stray quote, then a short title.
 _LOST_LABEL = re.compile(
-    r"(?P<noise>[A-Za-z0-9=_~|.,:;'\"“”‘’\s-]{1,8}?)[\s“”\"']*(?P<title>[\u4e00-\u9fff]{2,20})"
+    r"(?P<noise>[A-Za-z0-9=_~|.,:;'\"“”‘’\s-]{0,8}?)[\s“”\"']*(?P<title>[\u4e00-\u9fff]{2,20})"
 )
+_LOST_KINDS = ("volume", "chapter", "division")
 
 
-def restore_lost_chapters(texts: Sequence[str], heads: list[Heading | None]) -> None:
-    """A chapter whose label OCR turned to noise, in a regulation whose chapters are numbered: a
-    line of noise and a short title, standing after a sentence's end, with the article numbering
-    going on across it. It is kept as an unnumbered heading at the chapter's level (the label is
-    lost; the title is what the text still says)."""
-    if sum(1 for h in heads if h is not None and h.kind == "chapter") < 2:
+def restore_lost_headings(texts: Sequence[str], heads: list[Heading | None]) -> None:
+    """A chapter or division whose label was lost, in a regulation that numbers them: a short
+    title alone on its line (after noise where the label was, or bare), written once, after a
+    sentence's end, with the article numbering going on across it (第六十条 / 市场培育 /
+    第六十一条). It is an unnumbered heading at the level of the chapter or division before it,
+    or of the one after it when that one's number leaves a gap for it (第一节 … 第三节)."""
+    if sum(1 for h in heads if h is not None and h.kind in _LOST_KINDS) < 2:
         return
+    counts = Counter(re.sub(r"\s+", "", t) for t in texts)
     last_article = 0
+    last: dict[str, int] = {}
+    level: str | None = None
     for index, heading in enumerate(heads):
         if heading is not None:
             if heading.kind == "article" and heading.number is not None:
                 last_article = heading.number
+            elif heading.kind in _LOST_KINDS and heading.number is not None:
+                last[heading.kind], level = heading.number, heading.kind
             continue
-        match = _LOST_LABEL.fullmatch(P.fold(texts[index]).strip(P.STRIP_CHARS))
-        if match is None or not match.group("noise").strip() or not last_article:
+        text = texts[index]
+        match = _LOST_LABEL.fullmatch(P.fold(text).strip(P.STRIP_CHARS))
+        if match is None or level is None or not last_article or counts[re.sub(r"\s+", "", text)] > 1:
             continue
         if index == 0 or not ends_sentence(texts[index - 1]):
             continue
         after = heads[index + 1] if index + 1 < len(heads) else None
         if after is None or after.kind != "article" or after.number != last_article + 1:
             continue
-        title = texts[index][match.start("title") : match.end("title")]
-        heads[index] = Heading("heading", "", None, title, len(texts[index]), RANK["chapter"])
+        kind = _gap_kind(heads[index + 1 :], last) or level
+        title = text[match.start("title") : match.end("title")]
+        heads[index] = Heading("heading", "", None, title, len(text), RANK[kind])
+
+
+def _gap_kind(following: Sequence[Heading | None], last: dict[str, int]) -> str | None:
+    """The kind of the next chapter-like heading when its number skips one (第一节 → 第三节)."""
+    for heading in following:
+        if heading is not None and heading.kind in _LOST_KINDS:
+            if heading.number is not None and heading.number == last.get(heading.kind, 0) + 2:
+                return heading.kind
+            return None
+    return None

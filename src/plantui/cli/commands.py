@@ -353,7 +353,7 @@ def targets(
     run(_db(ctx), doc=doc, year=year, keyword=keyword, compare_word=compare_word, fmt=fmt)
 
 
-@app.command("serve")
+@app.command("serve", short_help="Serve the database read-only on the web (datasette), for a team.")
 @one_line_errors
 def serve(
     ctx: typer.Context,

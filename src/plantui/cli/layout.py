@@ -34,8 +34,6 @@ def grid(
     """A table on a terminal, never wider than it: one line per row, a cell too long for its
     column cut with … (or, in a ``wrap`` column, continued on further lines); ``titles`` puts a
     heading line over the row of that index. Control characters in cells are made visible."""
-    from rich.text import Text
-
     from plantui.linebreak import wrap
     from plantui.textsafe import printable_line
 
@@ -44,7 +42,6 @@ def grid(
     widths = _widths(console.width, headers, rows, columns, measure)
     rule = "─" * min(console.width, sum(widths) + 2 * (len(widths) - 1))
     lines = [_line(headers, widths, columns, measure), rule]
-    # plain strings until the end: a thousand rows are one Text, styled by line ranges
     styled: list[tuple[int, int, str]] = [(0, 0, "bold"), (1, 0, "dim")]  # line, from column, style
     for index, row in enumerate(rows):
         if titles and index in titles:
@@ -56,14 +53,31 @@ def grid(
         parts = [wrap(v, widths[i]) if columns[i].wrap else [v] for i, v in enumerate(row)]
         for depth in range(max(len(p) for p in parts)):
             lines.append(_line([p[depth] if depth < len(p) else "" for p in parts], widths, columns, measure))
-    out = Text("\n".join(lines))
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
-    for index, column, style in styled:
-        out.stylize(style, starts[index] + column, starts[index] + len(lines[index]))
-    # one print: a thousand rows appear at once
-    console.print(out, no_wrap=True, overflow="ignore", crop=False)
+    _write(console, lines, styled)
+
+
+def _write(console: Console, lines: list[str], styled: list[tuple[int, int, str]]) -> None:
+    """Write the lines: the few styled ones (header, rule, titles) through Rich, the rows as
+    they are, straight to the console's file, so ten thousand rows are never laid out by Rich
+    (the bytes are those Rich writes for an unstyled line)."""
+    from rich.text import Text
+
+    styles = {index: (column, style) for index, column, style in styled}
+    plain: list[str] = []
+    for index, line in enumerate(lines):
+        if index not in styles:
+            plain.append(line + "\n")
+            continue
+        if plain:
+            console.file.write("".join(plain))
+            plain = []
+        column, style = styles[index]
+        text = Text(line)
+        text.stylize(style, column, len(line))
+        console.print(text, no_wrap=True, overflow="ignore", crop=False)
+    if plain:
+        console.file.write("".join(plain))
+        console.file.flush()
 
 
 class _Measure(dict[str, int]):

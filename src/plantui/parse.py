@@ -17,7 +17,15 @@ from pathlib import PurePath
 from plantui import patterns as P
 from plantui.blocks import Source
 from plantui.chunks import Chunk, is_header_cell, join_lines, raw_lines
-from plantui.headings import PROSE_RANK, RANK, STRUCTURAL, Heading, classify, ends_sentence
+from plantui.headings import (
+    PROSE_RANK,
+    RANK,
+    STRUCTURAL,
+    Heading,
+    classify,
+    ends_sentence,
+    restore_lost_headings,
+)
 from plantui.metadata import Metadata, derive, extract, is_label_line, looks_like_issuer, parse_date, squash
 from plantui.metadata_signs import printed
 from plantui.models import Document, Node, Paragraph
@@ -131,6 +139,7 @@ def parse_source(source: Source, name: str = "") -> Document:
     _appendix_mentions(heads)
     _flattened_tables(chunks, heads)
     _table_of_contents(chunks, heads)
+    restore_lost_headings([c.text for c in chunks], heads)
     _listed_before(heads)
     start = _outline_start(heads, chunks)
     preamble_end = start if start is not None else len(chunks)

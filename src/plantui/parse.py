@@ -11,24 +11,19 @@ section above item …). Two rules go beyond ranks:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from pathlib import PurePath
 
 from plantui import patterns as P
 from plantui.blocks import Source
-from plantui.chunks import Chunk, is_header_cell, join_lines, raw_lines
+from plantui.chunks import Chunk, join_lines, raw_lines
 from plantui.headings import (
     PROSE_RANK,
-    RANK,
-    STRUCTURAL,
     Heading,
-    classify,
-    ends_sentence,
-    restore_lost_headings,
 )
-from plantui.metadata import Metadata, derive, extract, is_label_line, looks_like_issuer, parse_date, squash
+from plantui.metadata import Metadata, derive, extract, is_label_line, parse_date
 from plantui.metadata_signs import printed
 from plantui.models import Document, Node, Paragraph
+from plantui.passes import attach_documents, classify_chunks, outline_start, unnumbered_headings
 
 # A paragraph led by a short phrase closed with 。 (提升数据汇聚计算能力。在石家庄……).
 LEAD = re.compile(r"(?P<title>[^。!?;,:，：；“”\"《》()（）]{2,30}?)。(?P<rest>.{6,})", re.S)
@@ -48,7 +43,6 @@ _CONTAINERS = frozenset(
     }
 )
 _LEAD_RANK = 100.0
-_ATTACHMENT_ITEM = re.compile(r"\d{1,2}\s*[.、]")
 
 
 def parse_text(text: str, name: str = "") -> Document:
@@ -131,17 +125,8 @@ def parse_source(source: Source, name: str = "") -> Document:
     """Parse the blocks a reader produced: metadata, preamble and the outline tree."""
     markdown = source if source.format == "markdown" else None
     chunks = join_lines(source.blocks)
-    heads: list[Heading | None] = [_classify(c) for c in chunks]
-    for index, chunk in enumerate(chunks):
-        if chunk.md_level and _TITLE_LINE.match(P.fold(chunk.text.strip())):
-            heads[index] = None  # a notice's title or a red header set as a Markdown heading
-    _attachment_lists(heads)
-    _appendix_mentions(heads)
-    _flattened_tables(chunks, heads)
-    _table_of_contents(chunks, heads)
-    restore_lost_headings([c.text for c in chunks], heads)
-    _listed_before(heads)
-    start = _outline_start(heads, chunks)
+    heads = classify_chunks(chunks)
+    start = outline_start(heads, chunks)
     preamble_end = start if start is not None else len(chunks)
     # a signature block (issuer, date) closes the main text, before any 附件
     back = next(
@@ -155,13 +140,13 @@ def parse_source(source: Source, name: str = "") -> Document:
         meta.issued = parse_date(printed([P.fold(c.text) for c in chunks[-30:]]) or "")
     if markdown is not None:
         _apply_front_matter(meta, markdown, sample)
-    if _attach_documents(chunks, heads, meta, preamble_end):
-        start = _outline_start(heads, chunks)
+    if attach_documents(chunks, heads, meta, preamble_end):
+        start = outline_start(heads, chunks)
     elif start is None and markdown is None:
-        if _unnumbered_headings(chunks, heads, meta.title):
-            start = _outline_start(heads, chunks)
+        if unnumbered_headings(chunks, heads, meta.title):
+            start = outline_start(heads, chunks)
         else:
-            start = _outline_start(heads, chunks, loose=True)
+            start = outline_start(heads, chunks, loose=True)
     builder = _Builder(markdown is not None)
     labels: list[Paragraph] = []
     for index, chunk in enumerate(chunks):
@@ -192,159 +177,6 @@ def parse_source(source: Source, name: str = "") -> Document:
     )
 
 
-def _classify(chunk: Chunk) -> Heading | None:
-    if chunk.row:
-        return None  # a table row is data, whatever its first cell says
-    heading = classify(chunk.text)
-    if chunk.md_level:
-        if heading is None:
-            # an unnumbered Markdown heading: its title is the whole line
-            return Heading("heading", "", None, chunk.text.strip(), len(chunk.text), RANK["heading"])
-        return heading
-    return heading
-
-
-def _attachment_lists(heads: list[Heading | None]) -> None:
-    """``附件：1.重点任务分工表`` / ``2.…`` lists what is attached; it is text, not a heading."""
-    for index, heading in enumerate(heads):
-        if heading is None or heading.kind != "appendix" or not _ATTACHMENT_ITEM.match(P.fold(heading.title)):
-            continue
-        heads[index] = None
-        expected = 2
-        for following in range(index + 1, len(heads)):
-            item = heads[following]
-            if item is None or item.kind != "item" or item.number != expected:
-                break
-            heads[following] = None
-            expected += 1
-
-
-_TABLE_ENDS = frozenset({"volume", "chapter", "division", "part", "section", "column", "appendix", "heading"})
-
-
-def _flattened_tables(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
-    """A table flattened to one cell a line (序号 / 工作事项 / 主要内容 / 牵头单位, then 1 / …):
-    its numbered rows are cells, not items. The table runs to the next heading above an item."""
-    index = 0
-    while index < len(chunks):
-        run = index
-        while run < len(chunks) and heads[run] is None and is_header_cell(chunks[run].text):
-            run += 1
-        if run - index < 3:
-            index += 1
-            continue
-        index = run
-        while index < len(chunks):
-            heading = heads[index]
-            if heading is not None and heading.kind in _TABLE_ENDS:
-                break
-            heads[index] = None
-            index += 1
-
-
-def _appendix_mentions(heads: list[Heading | None]) -> None:
-    """``附件：X`` in a notice's body names what is attached; the appendix itself comes later with
-    the same title. The mention is text."""
-    later: set[str] = set()
-    for index in range(len(heads) - 1, -1, -1):
-        heading = heads[index]
-        if heading is None or heading.kind != "appendix" or not heading.title:
-            continue
-        key = squash(heading.title)
-        if key in later:
-            heads[index] = None
-        later.add(key)
-
-
-# what a contents list lists; a list of items repeated in two places is text that repeats
-_LISTED_KINDS = frozenset({"volume", "chapter", "division", "part", "section"})
-
-
-def _listed_before(heads: list[Heading | None]) -> None:
-    """A contents list without a 目录 title or page numbers: three or more headings of one kind
-    in a row with no text between them, each of which comes again later with the same label and
-    title (the text's own headings begin where the first one comes again)."""
-    index = 0
-    while index < len(heads):
-        first = heads[index]
-        if first is None or first.kind not in _LISTED_KINDS:
-            index += 1
-            continue
-        run = index
-        while run < len(heads) and (h := heads[run]) is not None and h.kind == first.kind:
-            if run > index and _key(h) == _key(first):
-                break
-            run += 1
-        keys = [_key(h) for h in heads[index:run]]
-        later = {_key(h) for h in heads[run:] if h is not None}
-        if len(keys) >= 3 and len(set(keys)) == len(keys) and all(k in later for k in keys):
-            for position in range(index, run):
-                heads[position] = None
-        index = max(run, index + 1)
-
-
-def _key(heading: Heading | None) -> tuple[str, str, str]:
-    assert heading is not None
-    return heading.kind, heading.label, squash(heading.title)
-
-
-def _table_of_contents(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
-    """A 目录 (common in PDF conversions) lists the headings once before the text does: its
-    entries are text, not a second outline. Entries end at the first line that is neither a
-    heading nor a dotted page reference, or where the first listed heading comes again."""
-    for index, chunk in enumerate(chunks):
-        if P.TOC_ENTRY.search(P.fold(chunk.text)):
-            heads[index] = None  # "一、总体要求……3" anywhere is a contents line
-    start = next(
-        (i for i, c in enumerate(chunks[:120]) if P.TOC_TITLE.fullmatch(P.fold(c.text).strip())), None
-    )
-    if start is None:
-        return
-    first: tuple[str, str, str] | None = None
-    for index in range(start + 1, len(chunks)):
-        text = chunks[index].text
-        folded = P.fold(text).strip()
-        dotted = P.TOC_ENTRY.search(folded)
-        if (dotted and not classify(text[: dotted.start()].strip())) or _TOC_PAGE.fullmatch(folded):
-            heads[index] = None  # a wrapped entry's tail (……- 98 -) or a page number (II)
-            continue
-        heading = classify(text[: dotted.start()].strip()) if dotted else heads[index]
-        if heading is None:
-            following = chunks[index + 1].text if index + 1 < len(chunks) else ""
-            if P.TOC_ENTRY.search(P.fold(following)):
-                continue  # an entry wrapped before its leaders (…关于…和社会 / 发展…的决议……- 1 -)
-            return
-        if _TOC_PAGE_END.search(folded):
-            dotted = _TOC_PAGE_END.search(folded)  # a title filling the line: …支撑能力- 110 -
-        key = (heading.kind, heading.label, heading.title)
-        if first is None:
-            first = key
-        elif key == first and not dotted:
-            return  # the text itself begins
-        heads[index] = None
-
-
-# Lines of a 公文's head that a converter may set as headings: the notice's title, the red header.
-_TITLE_LINE = re.compile(P.NOTICE_TITLE.pattern + r"|^[\u4e00-\u9fff]{4,30}文件$")
-# In a 目录: a page number alone (II, - 13 -) and one glued to an entry without leaders.
-_TOC_PAGE = re.compile(r"-?\s*(?:\d{1,3}|[IVXivx]{1,5})\s*-?")
-_TOC_PAGE_END = re.compile(r"-\s*\d{1,3}\s*-[IVXivx]{0,4}$")
-
-
-def _outline_start(
-    heads: Sequence[Heading | None], chunks: Sequence[Chunk], loose: bool = False
-) -> int | None:
-    """Index of the first chunk that opens the outline; None for a document without one."""
-    for index, heading in enumerate(heads):
-        if heading is None:
-            continue
-        if chunks[index].md_level or heading.kind in STRUCTURAL or heading.kind == "heading":
-            return index
-        if loose and heading.kind in ("item", "subitem", "appendix") and not heading.loose:
-            return index
-    return None
-
-
 def _apply_front_matter(meta: Metadata, markdown: Source, sample: str) -> None:
     """Front matter states metadata outright; the first ``#`` heading is the title otherwise."""
     front = markdown.front
@@ -368,68 +200,6 @@ def _apply_front_matter(meta: Metadata, markdown: Source, sample: str) -> None:
     period = front.get("period")
     if isinstance(period, list | tuple) and len(period) == 2 and all(isinstance(y, int) for y in period):
         meta.period = (int(period[0]), int(period[1]))
-
-
-def _attach_documents(
-    chunks: Sequence[Chunk], heads: list[Heading | None], meta: Metadata, after: int
-) -> bool:
-    """A notice attaching several documents: each one's title line becomes a depth-1 heading."""
-    if len(meta.attached) < 2:
-        return False
-    wanted = {squash(t): t for t in meta.attached}
-    found = False
-    for index, chunk in enumerate(chunks):
-        if index < 2 or heads[index] is not None:
-            continue
-        title = wanted.get(squash(chunk.text))
-        if title is not None and index >= min(after, 2):
-            heads[index] = Heading("heading", "", None, chunk.text.strip(), len(chunk.text), 0.0)
-            found = True
-    return found
-
-
-def _unnumbered_headings(chunks: Sequence[Chunk], heads: list[Heading | None], title: str | None) -> bool:
-    """Short standalone lines between paragraphs of an unnumbered text (news) become headings."""
-    found = []
-    for index, chunk in enumerate(chunks):
-        if heads[index] is not None or index + 1 >= len(chunks):
-            continue
-        text = chunk.text
-        if title and squash(text) == squash(title):
-            continue
-        if not _heading_like(text) or not _is_prose_paragraph(chunks[index + 1].text, text):
-            continue
-        if (
-            index > 0
-            and not ends_sentence(chunks[index - 1].text)
-            and squash(chunks[index - 1].text) != squash(title or "")
-        ):
-            continue
-        found.append(index)
-    if len(found) < 2:
-        return False
-    for index in found:
-        text = chunks[index].text
-        heads[index] = Heading("heading", "", None, text.strip(), len(text), RANK["heading"])
-    return True
-
-
-def _heading_like(text: str) -> bool:
-    folded = P.fold(text).strip()
-    if not 4 <= len(folded) <= 40 or ends_sentence(folded) or folded[-1] in ",、":
-        return False
-    if P.PROSE_MARK.search(folded) or "|" in folded or "\t" in folded:
-        return False
-    if P.DATE_LINE.fullmatch(folded) or looks_like_issuer(folded) or P.DOC_NUMBER.search(folded):
-        return False
-    colon = folded.find(":")
-    if 0 <= colon <= 6:
-        return False  # 来源：… 记者：… 1条主线：…
-    return not (folded[0] in "(（[【" and folded[-1] in ")）]】")
-
-
-def _is_prose_paragraph(text: str, heading: str) -> bool:
-    return len(text) > len(heading) and (ends_sentence(text) or bool(P.PROSE_MARK.search(P.fold(text))))
 
 
 def _decimal_fits(heading: Heading, parent: _Open) -> bool:

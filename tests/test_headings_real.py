@@ -8,7 +8,7 @@ from pathlib import Path
 from plantui.blocks import Block
 from plantui.chunks import join_lines
 from plantui.furniture import clean_blocks, is_page_marker
-from plantui.headings import RANK, classify, restore_lost_headings
+from plantui.headings import RANK, classify, continues_citation, restore_lost_headings
 from plantui.parse import parse_markdown, parse_text
 from plantui.read.markdown import markdown_source
 from support import outline_rows
@@ -265,3 +265,37 @@ def test_a_division_title_a_converter_left_bare_is_a_heading_at_the_divisions_le
         (t, h.rank) for t, h in zip(texts, heads, strict=True) if h is not None and h.kind == "heading"
     ]
     assert restored == [("市场培育", RANK["division"])]  # between 第一节 and 第三节
+
+
+def test_a_cited_title_broken_across_lines_is_one_item_title() -> None:
+    # plan_beijing_ecological_restoration_2021_pdf.txt:152-172 (a plan's list of sources)
+    rows = _rows_of(_excerpt("plan_beijing_ecological_restoration_2021_pdf.txt", 152, 172))
+    titles = {r[2]: r[3] for r in rows if r[1] == "item"}
+    assert titles["9"] == "《中华人民共和国国民经济和社会发展第十四个五年规划和 2035 年远景目标纲要》"
+    assert titles["13"] == "《全国重要生态系统保护和修复重大工程总体规划(2021-2035 年)》（2020 年）"
+    assert titles["18"] == "《北京市浅山区保护规划（2017 年—2035 年）》（2020 年）"
+    assert titles["14"] == "《北京市水土保持规划》（2017 年）"
+
+
+def test_a_bracketed_note_or_open_title_only_joins_what_it_belongs_to() -> None:
+    assert continues_citation(
+        "9、《中华人民共和国国民经济和社会发展第十四个五年", "规划和 2035 年远景目标纲要》"
+    )
+    assert continues_citation("18、《北京市浅山区保护规划（2017 年—2035 年）》", "（2020 年）")
+    assert not continues_citation("18、《北京市浅山区保护规划》", "（一）加强组织领导")  # a section
+    assert not continues_citation("贯彻落实《纲要》", "各区要结合实际抓好落实。")
+    assert not continues_citation("指标 | 《纲要》", "（2020 年）")  # table rows stay rows
+
+
+def test_a_colon_title_runs_on_when_what_follows_is_no_goal_sentence() -> None:
+    # notice_multi_guangzhou_outpatient_special_diseases_2019.txt:683 — 至少, not 至2025年
+    heading = classify(
+        "（一）症状标准：至少有下列2项并非继发于意识障碍、智能障碍、情感高涨或低落，单纯型另有规定："
+    )
+    assert heading is not None and heading.title.startswith("症状标准：至少有下列2项")
+    goal = classify("（一）总体目标：至2025年，全省数字经济规模显著扩大。")
+    assert goal is not None and goal.title == "总体目标"
+
+
+def _rows_of(text: str) -> list[list[object]]:
+    return outline_rows(parse_text(text).outline)

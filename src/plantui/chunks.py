@@ -17,7 +17,14 @@ from dataclasses import dataclass, replace
 from plantui import patterns as P
 from plantui.blocks import Block
 from plantui.furniture import clean_blocks
-from plantui.headings import SPACED_LABELS, classify, ends_sentence, is_label_only, is_prose
+from plantui.headings import (
+    SPACED_LABELS,
+    classify,
+    continues_citation,
+    ends_sentence,
+    is_label_only,
+    is_prose,
+)
 from plantui.indent import edge_width, first_line_width, wraps_indented
 from plantui.numerals import label_number
 
@@ -346,6 +353,8 @@ def _continues(text: str, nxt: Block, first: Block) -> bool:
     """Whether ``nxt`` continues the sentence that ``text`` leaves open."""
     if nxt.final or nxt.md_level or nxt.quote != first.quote:
         return False
+    if continues_citation(text, nxt.text):
+        return True
     if ends_sentence(text) or _is_table_row(text) or _is_table_row(nxt.text):
         return False
     if classify(nxt.text) is not None:

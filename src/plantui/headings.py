@@ -179,7 +179,7 @@ def _colon_title(head: str) -> int | None:
 
 
 # A sentence that states a goal: what follows 总体目标： / 发展目标：
-_GOAL_OPENING = re.compile(r"(?:到|至|力争|经过|通过|今后|未来|预计|(?:19|20)\d{2}\s*年)")
+_GOAL_OPENING = re.compile(r"(?:到|至(?!少)|力争|经过|通过|今后|未来|预计|(?:19|20)\d{2}\s*年)")
 
 
 def is_label_only(text: str) -> Heading | None:
@@ -194,6 +194,22 @@ def is_prose(text: str) -> bool:
     """A line with a sentence end inside it, or too long to be a heading, is prose."""
     folded = P.fold(text)
     return bool(P.PROSE_MARK.search(folded[:-1])) or len(text) >= 50
+
+
+# A note in brackets standing alone on a line: （2020 年）, （试行）, （2017 年修订）.
+_BRACKET_NOTE = re.compile(r"\([^()]{1,15}\)")
+
+
+def continues_citation(text: str, nxt: str) -> bool:
+    """A cited document's title broken across lines goes on in ``nxt``: the line leaves a 《 open
+    (9、《中华人民共和国国民经济和社会发展第十四个五年 / 规划和 2035 年远景目标纲要》), or ends
+    at 》 and ``nxt`` is only a bracketed note on it (18、《北京市浅山区保护规划》 / （2020 年）)."""
+    if "|" in text or "|" in nxt or classify(nxt) is not None:
+        return False
+    tail = P.fold(text.rstrip(P.STRIP_CHARS))[-60:]
+    if tail.count("《") > tail.count("》"):
+        return True
+    return tail.endswith("》") and _BRACKET_NOTE.fullmatch(P.fold(nxt).strip(P.STRIP_CHARS)) is not None
 
 
 def ends_sentence(text: str) -> bool:

@@ -357,3 +357,37 @@ def test_label_lines_stay_out_of_the_preamble() -> None:
     preamble = [p.text for p in doc.preamble]
     assert not any("coding" in t or "政策标题" in t or "政策内容" in t for t in preamble)
     assert "冀政字〔2020〕23号" in preamble and doc.issuer == "河北省人民政府"
+
+
+def test_a_structure_named_in_quotes_heads_the_lines_that_open_with_its_terms() -> None:
+    # plan_beijing_ecological_security_pattern_2021_pdf.txt:237-272
+    source = (
+        Path(__file__).parent / "fixtures/real/docs/plan_beijing_ecological_security_pattern_2021_pdf.txt"
+    )
+    lines = source.read_text(encoding="utf-8").splitlines()[236:273]
+    doc = parse_text("\n".join(lines) + "\n第四章 格局构建：切实筑牢首都生态安全屏障\n")
+    chapter = doc.outline[0]
+    assert [c.title.split("：")[0] for c in chapter.children] == [
+        "一屏",
+        "三环",
+        "五河",
+        "九楔",
+        "九田",
+        "多廊",
+    ]
+    assert chapter.children[1].title.endswith("环首都森林湿地公园环")
+    assert doc.outline[1].label == "四"
+
+
+def test_the_numbered_notes_under_a_table_are_no_items() -> None:
+    # plan_zhejiang_urban_waterlogging_14th_word.txt:757-763 (a table flattened one cell a line)
+    doc = parse_text(
+        "（二）防治标准\n表1 城市排水标准\n城市类型\n重现期\n超大城市\n3～5\n"
+        "注：1.按表中所列重现期设计暴雨强度公式时，均采用年最大值法；\n\n"
+        "2.雨水管渠应按重力流、满管流计算；\n\n3.超大城市指城区常住人口在1000万以上的城市；\n"
+        "（三）建设任务\n1.完善排水管网。推进雨污分流改造。\n"
+    )
+    sections = doc.outline
+    assert [(n.kind, n.label) for n in sections] == [("section", "二"), ("section", "三")]
+    assert sections[0].children == ()
+    assert [(c.kind, c.label) for c in sections[1].children] == [("item", "1")]

@@ -29,7 +29,70 @@ def classify_chunks(chunks: Sequence[Chunk]) -> list[Heading | None]:
     _table_of_contents(chunks, heads)
     restore_lost_headings([c.text for c in chunks], heads)
     _listed_before(heads)
+    _enumerated_headings(chunks, heads)
+    _table_notes(chunks, heads)
     return heads
+
+
+# “一屏、三环、五河、九楔、九田、多廊”: a structure named in quotes, term by term.
+_QUOTED_TERMS = re.compile(r"[“\"](?P<terms>[^”\"、]{1,8}(?:、[^”\"、]{1,8}){2,})[”\"]")
+
+
+def _enumerated_headings(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
+    """A text that names its parts in a quoted list (形成“一屏、三环、五河…”的空间结构) and then
+    opens a line with each in turn (一屏：山区生态屏障 / 三环：…): those lines are unnumbered
+    headings one level below the heading the list stands under."""
+    best: tuple[int, list[int]] = (0, [])
+    for index, chunk in enumerate(chunks):
+        if heads[index] is not None:
+            continue
+        for match in _QUOTED_TERMS.finditer(chunk.text):
+            found = _term_lines(chunks, heads, index + 1, match.group("terms").split("、"))
+            if len(found) >= max(3, len(best[1]) + 1):
+                best = (index, found)  # the fullest list (“一屏、三环、五河、九楔” then all six)
+    index, found = best
+    if not found:
+        return
+    above = next((h for h in reversed(heads[:index]) if h is not None), None)
+    rank = (above.rank if above is not None else RANK["heading"]) + 0.5
+    for line in found:
+        heads[line] = Heading("heading", "", None, chunks[line].text.strip(), len(chunks[line].text), rank)
+
+
+def _term_lines(
+    chunks: Sequence[Chunk], heads: list[Heading | None], start: int, terms: list[str]
+) -> list[int]:
+    """Lines from ``start`` opening with the terms in order (``一屏：…``), short and without a
+    sentence end, before the next heading."""
+    found: list[int] = []
+    term = 0
+    for index in range(start, min(len(chunks), start + 80)):
+        if heads[index] is not None or term >= len(terms):
+            break
+        text = P.fold(chunks[index].text).strip()
+        if text.startswith(terms[term] + ":") and len(text) <= 60 and not P.PROSE_MARK.search(text):
+            found.append(index)
+            term += 1
+    return found
+
+
+# 注：1. … / 2. …: the notes under a table are numbered, but they are no outline.
+_NOTES = re.compile(r"^(?:注|备注|说明)\s*[:]\s*(?:1\s*[.、]|$)")
+
+
+def _table_notes(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
+    """A table's notes (注：1. … 2. …) are text: the items that go on numbering them too."""
+    for index, chunk in enumerate(chunks):
+        if not _NOTES.match(P.fold(chunk.text).strip()):
+            continue
+        heads[index] = None
+        expected = 2 if re.search(r"[:]\s*1\s*[.、]", P.fold(chunk.text)) else 1
+        for following in range(index + 1, min(len(heads), index + 30)):
+            item = heads[following]
+            if item is None or item.kind != "item" or item.number != expected:
+                break
+            heads[following] = None
+            expected += 1
 
 
 def _classify(chunk: Chunk) -> Heading | None:

@@ -299,3 +299,13 @@ def test_a_colon_title_runs_on_when_what_follows_is_no_goal_sentence() -> None:
 
 def _rows_of(text: str) -> list[list[object]]:
     return outline_rows(parse_text(text).outline)
+
+
+def test_a_page_number_run_together_with_an_item_number_is_split_by_the_page_count() -> None:
+    # gangyao_shanghai_14th_pdf.txt:3266-3332: 14822、云、数、网、端、安 is item 22 on page 148
+    lines = _excerpt("gangyao_shanghai_14th_pdf.txt", 3266, 3332).split("\n")
+    texts = [b.text for b in clean_blocks(_blocks(*lines))]
+    assert texts[0].startswith("将分散、闲置的生产资源集聚起")
+    assert any(t.startswith("22、云、数、网、端、安。是指“一网统管”城市运行系统") for t in texts)
+    assert any(t.startswith("28、三权分置。") for t in texts)
+    assert texts[-1].startswith("动的能力。")

@@ -39,6 +39,8 @@ _PRINT_FOOTER = re.compile(r"https?://\S+\s+\d{1,4}\s*/\s*\d{1,4}\s*")
 _PRINT_HEADER = re.compile(r"\d{1,2}/\d{1,2}/(?:19|20)\d{2},?\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?\s+\S.*")
 # A number glued to the start of a line's text (not an item label 1. / 1、, an amount, a year).
 _GLUED_NUMBER = re.compile(r"(?P<n>\d{1,3})(?=[\u4e00-\u9fff（(“])(?![年月日号个万亿元])")
+# Digits glued before an item label's mark: a page number and the item's number run together.
+_GLUED_ITEM = re.compile(r"(?P<digits>\d{3,5})(?=[、.．]\s*[\u4e00-\u9fff“(（])")
 # A bracketed label whose numeral OCR misread as a sign: (=) for （二）/（三）, (-) for （一）.
 _UNREAD_SECTION = re.compile(r"(?P<open>\(\s*)(?P<label>[=\-~_]{1,2})(?=\s*\))")
 # How far apart lines may be for their glued numbers to be page numbers (a page holds 8+ lines).
@@ -99,11 +101,19 @@ def _is_footer_of(block: Block, page: int) -> bool:
 def _cut_page_runs(blocks: list[Block]) -> list[Block]:
     """Numbers glued to the start of lines that count up one a page (1, 2, 3 … each some lines
     after the last) are page numbers: three or more of them are cut off."""
-    candidates = [
-        (index, int(match.group("n")), match.end())
-        for index, block in enumerate(blocks)
-        if not block.md_level and not block.row and (match := _GLUED_NUMBER.match(block.text))
-    ]
+    candidates = []
+    for index, block in enumerate(blocks):
+        if block.md_level or block.row:
+            continue
+        match = _GLUED_NUMBER.match(block.text)
+        if match is not None:
+            candidates.append((index, int(match.group("n")), match.end()))
+        label = _GLUED_ITEM.match(block.text)
+        if label is not None:
+            # 14822、云、数… is item 22 on page 148: every split that leaves an item number
+            digits = label.group("digits")
+            for cut in range(1, min(3, len(digits) - 1) + 1):
+                candidates.append((index, int(digits[:cut]), cut))
     chosen: dict[int, int] = {}
     last: dict[int, tuple[int, int]] = {}  # page number → (index, line) of the best run ending there
     runs: dict[int, list[tuple[int, int]]] = {}

@@ -140,6 +140,7 @@ async def keys(path: Path) -> dict[str, list[float]]:
     """Per key: ms from the key until the app is done with it: the reader at the new hit, the view
     shown and its table filled, the next frame painted. n and r/t/c/s call the key's action as the
     binding does; the scrolling keys are pressed (the pilot's own wait is included)."""
+    from textual import events
     from textual.widgets import Tree
 
     from plantui.tui.app import PlantApp
@@ -159,15 +160,19 @@ async def keys(path: Path) -> dict[str, list[float]]:
         action()
         await settled(start, name, done)
 
-    async def pressed(name: str, key: str, done=lambda: True) -> None:  # type: ignore[no-untyped-def]
+    async def pressed(name: str, key: str, done=None) -> None:  # type: ignore[no-untyped-def]
+        """Send ``key`` as the terminal would; done when what it moves has moved."""
+        state = (reader.scroll_y, tree.cursor_line, reader.document_id)  # type: ignore[attr-defined]
+        moved = done or (lambda: (reader.scroll_y, tree.cursor_line, reader.document_id) != state)  # type: ignore[attr-defined]
         start = time.perf_counter()
-        await pilot.press(key)
-        await settled(start, name, done)
+        app._driver.send_message(events.Key(key, key if len(key) == 1 else None))  # type: ignore[union-attr]
+        await settled(start, name, moved)
 
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         reader = app.query_one("#reader")
+        tree = app.query_one("#outline", Tree)
         await pilot.press("slash", *"区块链", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -188,13 +193,14 @@ async def keys(path: Path) -> dict[str, list[float]]:
         await pilot.pause()
         for key in ("j", "ctrl+d") * 5 + ("G", "g"):
             await pressed(f"reader {key}", key)
+            await pilot.pause()
         await pilot.press("escape", "escape")
         await app.workers.wait_for_complete()
-        tree = app.query_one("#outline", Tree)
         tree.focus()
         await pilot.pause()
         for _ in range(5):
             await pressed("outline j", "j")
+            await pilot.pause()
         for _ in range(5):
             tree.move_cursor(tree.root.children[(tree.cursor_line + 7) % len(tree.root.children)])
             await pilot.pause()
@@ -204,6 +210,9 @@ async def keys(path: Path) -> dict[str, list[float]]:
                 "enter",
                 lambda w=wanted: reader.document_id == w,  # type: ignore[attr-defined]
             )
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
     return out
 
 

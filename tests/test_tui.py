@@ -716,3 +716,50 @@ async def test_the_breadcrumb_is_cut_again_when_the_terminal_is_resized(app: Pla
         crumb = app.query_one("#breadcrumb")
         assert narrow != wide and cell_len(narrow) <= crumb.size.width
         assert wide.split(" › ")[-1][:8] in narrow  # the place being read is what stays
+
+
+PDF_PLAN = ROOT / "tests" / "fixtures" / "formats" / "pdf_beijing_gov_work_report_2024.pdf"
+
+
+@pytest.fixture(scope="module")
+def pdf_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "plantui.db"
+    conn = db.connect(path)
+    import_paths(conn, [str(PDF_PLAN)], workers=1)
+    conn.close()
+    return path
+
+
+async def test_a_pdf_plan_shows_its_pages_next_to_lines(pdf_db: Path, tmp_path: Path) -> None:
+    """The reader's breadcrumb names the page being read; targets, 检索 and 专栏 name the page of
+    a row next to its line (a real PDF: the 2024 Beijing work report, 13 pages)."""
+    copy = tmp_path / "plantui.db"
+    shutil.copy(pdf_db, copy)
+    app = PlantApp(copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        reader = app.query_one(Reader)
+        assert reader.content is not None and len(reader.content.page_starts) == 13
+        assert str(app.query_one("#breadcrumb").render()).rstrip().endswith("第 1 页")
+        await pilot.press("tab", "G")
+        await _settle(pilot)
+        para = reader.current_para()
+        assert para is not None and para.page is not None and para.page >= 12
+        assert str(app.query_one("#breadcrumb").render()).rstrip().endswith(f"第 {para.page} 页")
+        await pilot.press("t")
+        await _settle(pilot)
+        table = app.query_one(TargetsTable)
+        row = table.selected_row
+        assert row is not None
+        line = row.target.line
+        target = next(t for t in app.targets if t.target.line == line)
+        assert target.page is not None and target.page > 1
+        preview = str(app.query_one("#targets-preview").render())
+        assert f"第 {line} 行 · 第 {target.page} 页" in preview
+        await pilot.press("slash", *"营商环境", "enter", "s")
+        await _settle(pilot)
+        hit = app.query_one(HitsTable).selected_row
+        assert hit is not None and app.search_result is not None
+        first = next(h for h in app.search_result.hits if h.passage_id == hit.target.passage_id)
+        assert first.page is not None
+        assert f"第 {first.line_start} 行 · 第 {first.page} 页" in str(app.query_one("#search-preview").render())

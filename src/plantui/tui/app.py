@@ -291,7 +291,8 @@ class PlantApp(App[None]):
             self._to_hit(step)
         else:
             para = reader.go_to(node_id, passage_id, line)
-            self._update_breadcrumb(para.block.node_id if para else node_id, para.page if para else None)
+            top = para or reader.current_para()
+            self._update_breadcrumb(para.block.node_id if para else node_id, top.page if top else None)
         self._update_tables()
         self._update_status()
 

@@ -34,7 +34,8 @@ def hits_markdown(result: search.SearchResult, names: Mapping[int, str]) -> str:
                 lines += [f"来源：{hit.source}", ""]
         where = " › ".join(hit.path) or "（前言）"
         span = f"{hit.line_start}" if hit.line_end == hit.line_start else f"{hit.line_start}–{hit.line_end}"
-        lines += [f"### {where}（第 {span} 行）", "", _marked(hit.text, words), ""]
+        page = f"，第 {hit.page} 页" if hit.page is not None else ""
+        lines += [f"### {where}（第 {span} 行{page}）", "", _marked(hit.text, words), ""]
     return "\n".join(lines)
 
 

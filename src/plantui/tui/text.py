@@ -15,6 +15,11 @@ CURRENT_STYLE = "bold black on yellow"  # the hit n/N stopped at
 TARGET_STYLE = "underline"
 
 
+def place(line: int | str, page: int | None = None) -> str:
+    """Where a passage is in its source: ``第 12 行``, and ``· 第 3 页`` for a PDF."""
+    return f"第 {line} 行" + (f" · 第 {page} 页" if page is not None else "")
+
+
 def cut(text: str, cells: int) -> str:
     """``text`` cut to at most ``cells`` terminal cells (CJK characters take two), with an ellipsis."""
     text = printable_line(text)

@@ -22,7 +22,7 @@ from plantui.compare import PlanTarget
 from plantui.export import comparator_word, format_value
 from plantui.search import Hit, find_spans
 from plantui.tui.messages import OpenPassage, RowPreview
-from plantui.tui.text import cut, highlighted, literal
+from plantui.tui.text import cut, highlighted, literal, place
 
 
 @dataclass(frozen=True)
@@ -246,7 +246,7 @@ class TargetsTable(PlanTable):
                     sort_keys=(target.year, target.indicator, target.value, plan),
                     haystack=f"{plan} {target.indicator} {target.text}",
                     target=OpenPassage(t.document_id, line=target.line),
-                    preview=literal(f"{plan} · 第 {target.line} 行\n{target.text}"),
+                    preview=literal(f"{plan} · {place(target.line, t.page)}\n{target.text}"),
                 )
             )
         self.set_rows(rows, self.ALL_PLANS if all_plans else self.COLUMNS)
@@ -263,7 +263,7 @@ class ColumnsTable(PlanTable):
                     sort_keys=(index, c.parent, c.document),
                     haystack=f"{c.document} {c.title} {c.parent}",
                     target=OpenPassage(c.document_id, node_id=c.node_id),
-                    preview=literal(f"{c.document} › {c.parent} · 第 {c.line} 行\n专栏{c.label} {c.title}"),
+                    preview=literal(f"{c.document} › {c.parent} · {place(c.line, c.page)}\n专栏{c.label} {c.title}"),
                 )
                 for index, c in enumerate(columns)
             ]
@@ -289,7 +289,7 @@ class HitsTable(PlanTable):
                     sort_keys=(h.score, where, plan),
                     haystack=h.text,
                     target=OpenPassage(h.document_id, node_id=h.node_id, passage_id=h.passage_id),
-                    preview=highlighted(f"{plan} › {where} · 第 {h.line_start} 行\n{h.text}", words),
+                    preview=highlighted(f"{plan} › {where} · {place(h.line_start, h.page)}\n{h.text}", words),
                 )
             )
         self.set_rows(rows)

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 from corpus import DATA, build, text_size
@@ -35,6 +37,14 @@ def main() -> None:
     parser.add_argument("--db", type=Path)
     parser.add_argument("--before", type=Path, help="an older src/ tree to compare with")
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument(
+        "--replicate",
+        type=int,
+        default=1,
+        metavar="K",
+        help="also time `list` on a copy holding every plan K times (plans, sources, nodes, "
+        "targets; no passages): `list` at K times N plans without importing them",
+    )
     args = parser.parse_args()
     corpus = build(args.count)
     chars, size = text_size(corpus)
@@ -63,6 +73,12 @@ def main() -> None:
         f"search {COMMON}, terminal (top 10)": ([*plantui, "search", COMMON], terminal),
         f"search {COMMON}, piped (every hit)": ([*plantui, "search", COMMON], piped),
     }
+    if args.replicate > 1:
+        many = _replicated(database, args.replicate)
+        listed = [sys.executable, "-m", "plantui", "--db", str(many), "list"]
+        plans = args.count * args.replicate
+        commands[f"list, piped, {plans} plans"] = (listed, piped)
+        commands[f"list, terminal 80, {plans} plans"] = (listed, terminal)
     rg = shutil.which("rg")
     if rg:
         commands[f"rg -c {COMMON} (files with counts)"] = ([rg, "-c", COMMON, str(corpus)], {})
@@ -72,32 +88,87 @@ def main() -> None:
     runs: dict[str, tuple[list[str], dict[str, str]]] = {}
     for name, (command, env) in commands.items():
         runs[name] = (command, env)
-        if args.before and command[:3] == plantui[:3]:
+        if args.before and command[:3] == [sys.executable, "-m", "plantui"]:
             runs[f"{name} [before]"] = (command, {**env, "PYTHONPATH": str(args.before.resolve())})
-    times: dict[str, list[float]] = {name: [] for name in runs}
+    walls: dict[str, list[float]] = {name: [] for name in runs}
+    cpus: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(args.rounds):
         for name, (command, env) in runs.items():
-            times[name].append(_wall(command, env))
-    base = statistics.median(times["python -c pass"])
-    width = max(len(name) for name in runs)
-    for name, values in times.items():
-        median = statistics.median(values)
-        print(f"{name:<{width}}  {median * 1000:7.0f} ms  ({median / base:5.1f}x python -c pass)")
+            wall, cpu = _timed(command, env)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+    wall = {name: statistics.median(values) for name, values in walls.items()}
+    cpu = {name: statistics.median(values) for name, values in cpus.items()}
+    base = wall["python -c pass"]
+    width = max(len(name) for name in runs) + 8
+    print(f"{_pad('median of ' + str(args.rounds), width)}  {'wall':>7}     {'cpu':>7}")
+    for name in runs:
+        print(
+            f"{_pad(name, width)}  {wall[name] * 1000:7.0f} ms  {cpu[name] * 1000:7.0f} ms"
+            f"  ({wall[name] / base:5.1f}x python -c pass)"
+        )
     if args.before:
         for name in commands:
-            if f"{name} [before]" in times:
-                now = statistics.median(times[name])
-                before = statistics.median(times[f"{name} [before]"])
-                print(f"{name:<{width}}  {before / now:5.2f}x faster than before")
+            if f"{name} [before]" in wall:
+                then = f"{name} [before]"
+                print(
+                    f"{_pad(name, width)}  {wall[then] / wall[name]:5.2f}x faster than before "
+                    f"(cpu {cpu[then] / cpu[name]:.2f}x)"
+                )
 
 
-def _wall(command: list[str], env: dict[str, str]) -> float:
-    """Seconds from start to exit, output read from a pipe (as `| cat` would)."""
+def _replicated(database: Path, times: int) -> Path:
+    """A copy of ``database`` whose plans (documents, sources, nodes, targets) are there
+    ``times`` times over, under new ids; the text (passages, indexes) is left out."""
+    import sqlite3
+
+    out = database.with_name(f"{database.stem}_x{times}.db")
+    if out.exists():
+        return out
+    source = sqlite3.connect(database)
+    target = sqlite3.connect(out)
+    source.backup(target)
+    source.close()
+    shift = {
+        "documents": {"id": "id + {d}", "sha256": "sha256 || '-{k}'"},
+        "sources": {"document_id": "document_id + {d}", "path_key": "path_key || '-{k}'"},
+        "nodes": {"id": "id + {n}", "document_id": "document_id + {d}", "parent_id": "parent_id + {n}"},
+        "targets": {"id": "id + {t}", "document_id": "document_id + {d}", "node_id": "node_id + {n}"},
+    }
+    top = {
+        name: target.execute(f"SELECT coalesce(max(rowid), 0) FROM {name}").fetchone()[0] for name in shift
+    }
+    for k in range(1, times):
+        offsets = {"d": top["documents"] * k, "n": top["nodes"] * k, "t": top["targets"] * k, "k": k}
+        for name, changed in shift.items():
+            columns = [row[1] for row in target.execute(f"PRAGMA table_info({name})")]
+            values = [changed[c].format(**offsets) if c in changed else c for c in columns]
+            target.execute(
+                f"INSERT INTO {name} ({', '.join(columns)}) SELECT {', '.join(values)} FROM {name} "
+                f"WHERE rowid <= {top[name]}"
+            )
+    target.commit()
+    target.close()
+    return out
+
+
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds from start to exit and the CPU seconds (user + system) the command used,
+    its output read from a pipe (as `| cat` would). CPU time is what a loaded machine blurs least."""
     environment = {k: v for k, v in os.environ.items() if k not in ("TTY_COMPATIBLE", "COLUMNS")}
     environment.update(env)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environment, check=False)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal cells (CJK characters take two)."""
+    wide = sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+    return text + " " * max(0, width - wide)
 
 
 if __name__ == "__main__":

@@ -126,26 +126,32 @@ def _widths(
 def _line(values: list[str], widths: list[int], columns: list[Column], cells: _Measure) -> str:
     out = []
     for i, (value, width) in enumerate(zip(values, widths, strict=True)):
-        cell = value if cells[value] <= width else fit(value, width)
-        pad = " " * (width - cells[cell])
+        used = cells[value]
+        cell = value
+        if used > width:
+            cell, used = _cut(value, width)
+        pad = " " * (width - used)
         out.append((pad + cell) if columns[i].align == "right" else (cell + pad))
     return "  ".join(out).rstrip()
 
 
 def fit(text: str, width: int) -> str:
     """``text`` cut to ``width`` cells, ending in … when cut."""
-    from plantui.linebreak import cells, char_width
+    from plantui.linebreak import cells
 
-    if cells(text) <= width:
-        return text
-    out, used = [], 0
-    for ch in text:
-        w = char_width(ch)
-        if used + w > width - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
+    return text if cells(text) <= width else _cut(text, width)[0]
+
+
+def _cut(text: str, width: int) -> tuple[str, int]:
+    """``text`` (wider than ``width``) cut to at most ``width - 1`` cells, then …; and its cells.
+    The characters' running widths are summed in C and the cut found by bisection."""
+    from bisect import bisect_right
+
+    from plantui.linebreak import char_width
+
+    running = list(itertools.accumulate(map(char_width, text)))
+    kept = bisect_right(running, width - 1)  # running widths never fall: the first that overflows
+    return text[:kept] + "…", (running[kept - 1] if kept else 0) + char_width("…")
 
 
 def print_wrapped(console: Console, text: Any, indent: int, hang: int) -> None:

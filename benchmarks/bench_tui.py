@@ -55,9 +55,10 @@ Probe(Path(sys.argv[1])).run(headless=True, size=(120, 40))
 """
 
 
-def database(count: int) -> Path:
-    """A database of the seeds (count 0) or of ``count`` generated plans, built once."""
-    path = DATA / f"tui_{count}.db"
+def database(count: int, src: Path = ROOT / "src", name: str = "") -> Path:
+    """A database of the seeds (count 0) or of ``count`` generated plans, built once by the
+    plantui in ``src`` (an earlier checkout may not open a newer schema: it gets its own)."""
+    path = DATA / f"tui_{count}{'-' + name if name else ''}.db"
     if path.exists():
         return path
     source = ROOT / "seeds" if count == 0 else build(count)
@@ -65,7 +66,7 @@ def database(count: int) -> Path:
         "import sys; from plantui import db; from plantui.importer import import_paths; "
         "c = db.connect(sys.argv[1]); import_paths(c, [sys.argv[2]]); c.close()"
     )
-    subprocess.run([sys.executable, "-c", code, str(path), str(source)], check=True)
+    subprocess.run([sys.executable, "-c", code, str(path), str(source)], check=True, env=_env(src))
     return path
 
 
@@ -252,10 +253,9 @@ def main(count: int, before: Path | None) -> None:
     if before is not None:
         trees.insert(0, ("before", before / "src"))
     for label, size in (("seeds (5 plans)", 0), (f"{count} plans", count)):
-        path = database(size)
         figures: dict[str, dict[str, Any]] = {}
         for name, src in trees:
-            figures[name] = run(path, src)
+            figures[name] = run(database(size, src, "" if name == "after" else name), src)
         for key in figures["after"]:
             shown = [f"{name} {summary(figures[name][key])}" for name, _ in trees if key in figures[name]]
             print(f"{label}: {key}: " + " → ".join(shown), flush=True)

@@ -263,7 +263,9 @@ class ColumnsTable(PlanTable):
                     sort_keys=(index, c.parent, c.document),
                     haystack=f"{c.document} {c.title} {c.parent}",
                     target=OpenPassage(c.document_id, node_id=c.node_id),
-                    preview=literal(f"{c.document} › {c.parent} · {place(c.line, c.page)}\n专栏{c.label} {c.title}"),
+                    preview=literal(
+                        f"{c.document} › {c.parent} · {place(c.line, c.page)}\n专栏{c.label} {c.title}"
+                    ),
                 )
                 for index, c in enumerate(columns)
             ]

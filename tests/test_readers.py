@@ -157,6 +157,7 @@ def test_gfm_table_rows_are_rows() -> None:
         ("# 标题\n\n## **三、保障措施**\n", ("三、保障措施", 2)),
         ("# 标题\n\n1. 加快建设\n", ("1. 加快建设", 0)),  # a plan's number is text, not list syntax
         ("# 标题\n\n政策信息\n---\n来源：某网\n", ("政策信息", 0)),  # a rule, not a setext underline
+        ("# 标题\n\n融资US$5亿元至US$8亿元\n", ("融资US$5亿元至US$8亿元", 0)),  # prices, not LaTeX
     ],
 )
 def test_markdown_heading_text_never_keeps_markup(markdown: str, expected: tuple[str, int]) -> None:

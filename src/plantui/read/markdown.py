@@ -228,7 +228,10 @@ def _inline_text(children: list[Token]) -> str:
         elif kind in ("softbreak", "hardbreak"):
             parts.append("\n")
         elif kind in ("math_inline", "math_inline_double"):
-            parts.append(latex_text(child.content))
+            formula = child.content
+            # two dollar signs of prices (US$5亿元至US$3亿元) enclose text, not a formula
+            prose = _CJK.search(formula) and not re.search(r"[\\^_{]", formula)
+            parts.append(f"${formula}$" if prose else latex_text(formula))
         elif kind == "image":
             alt = child.content
             parts.append(alt if _CJK.search(alt) else "")

@@ -309,3 +309,13 @@ def test_a_page_number_run_together_with_an_item_number_is_split_by_the_page_cou
     assert any(t.startswith("22、云、数、网、端、安。是指“一网统管”城市运行系统") for t in texts)
     assert any(t.startswith("28、三权分置。") for t in texts)
     assert texts[-1].startswith("动的能力。")
+
+
+def test_a_spaced_roman_page_number_and_a_cover_date_before_the_preface_are_furniture() -> None:
+    # plan_beijing_ecological_restoration_2021_pdf.txt:1-6 and 76-80 (PDF text of a plan)
+    rows = _rows_of(_excerpt("plan_beijing_ecological_restoration_2021_pdf.txt", 1, 12))
+    assert rows[0][1:] == ["heading", "", "前言"]
+    assert is_page_marker("I I") and is_page_marker("II I ")
+    assert not is_page_marker("II")  # a table cell (水质 II 类) as easily as a page number
+    cleaned = clean_blocks(_blocks("第二节  生态赋能驱动，助力首都绿色高质量发展 ..... 22 ", "I I ", "正文"))
+    assert [b.text for b in cleaned][1:] == ["正文"]

@@ -30,6 +30,12 @@ _PAGE_MARKER = re.compile(
     r"(?:(?P<footer>\d{1,4})\s*\.?\s*)?[-=_~*\s]*第\s*(?P<page>\d{1,4})\s*页(?:\s*[/,，]?\s*共\s*\d{1,4}\s*页)?[-=_~*\s]*"
     r"|\s*(?P<n>\d{1,4})\s*/\s*(?P<of>\d{1,4})\s*"
     r"|\s*-\s*\d{1,4}\s*-\s*"
+    # a roman page number of the front matter with its letters spaced apart (I I, II I)
+    r"|\s*[IVXivx]{1,3}(?:\s+[IVXivx]{1,3}){1,2}\s*"
+)
+# A date closing a cover page, then the first word of the next page: 2021 年 9 月 前    言.
+_DATE_THEN_PART = re.compile(
+    r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s+(?P<part>(?:[\u4e00-\u9fff]\s*){2,3})"
 )
 # A page's footer number alone on its line (``5.``), read as furniture only before a marker.
 _BARE_NUMBER = re.compile(r"(?P<n>\d{1,4})\s*\.?")
@@ -49,7 +55,7 @@ _MIN_PAGE_LINES = 8
 
 def clean_blocks(blocks: Sequence[Block]) -> list[Block]:
     """The blocks with page furniture removed and unreadable section numerals filled in."""
-    kept = _drop_markers(blocks)
+    kept = _drop_markers(_split_cover_dates(blocks))
     kept = _cut_page_runs(kept)
     out = []
     for block in kept:
@@ -59,6 +65,21 @@ def clean_blocks(blocks: Sequence[Block]) -> list[Block]:
                 block = replace(block, text=text)
         out.append(block)
     return _fill_unread_sections(out)
+
+
+def _split_cover_dates(blocks: Sequence[Block]) -> list[Block]:
+    """A cover's date and the next page's 前言 run together on one line (2021 年 9 月 前    言):
+    two lines."""
+    out = []
+    for block in blocks:
+        match = _DATE_THEN_PART.fullmatch(P.fold(block.text).strip(P.STRIP_CHARS))
+        if match is None or block.md_level or re.sub(r"\s+", "", match.group("part")) not in P.PROSE_PARTS:
+            out.append(block)
+            continue
+        text = block.text.strip(P.STRIP_CHARS)
+        out.append(replace(block, text=text[: match.end("date")]))
+        out.append(replace(block, text=text[match.start("part") :]))
+    return out
 
 
 def is_page_marker(text: str) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 from plantui.blocks import Block
 from plantui.chunks import join_lines
 from plantui.furniture import clean_blocks, is_page_marker
-from plantui.headings import RANK, classify, continues_citation, restore_lost_headings
+from plantui.headings import RANK, caption_row, classify, continues_citation, restore_lost_headings
 from plantui.parse import parse_markdown, parse_text
 from plantui.read.markdown import markdown_source
 from support import outline_rows
@@ -319,3 +319,14 @@ def test_a_spaced_roman_page_number_and_a_cover_date_before_the_preface_are_furn
     assert not is_page_marker("II")  # a table cell (水质 II 类) as easily as a page number
     cleaned = clean_blocks(_blocks("第二节  生态赋能驱动，助力首都绿色高质量发展 ..... 22 ", "I I ", "正文"))
     assert [b.text for b in cleaned][1:] == ["正文"]
+
+
+def test_an_appendix_title_a_converter_set_as_a_tables_first_row_is_its_heading() -> None:
+    # govcn_guangzhou_family_doctor_2023_markitdown.md:169-170 (markitdown of a gov.cn page)
+    blocks = markdown_source(_excerpt("govcn_guangzhou_family_doctor_2023_markitdown.md", 167, 172)).blocks
+    rows = [b.text for b in blocks if b.row]
+    heading = caption_row(rows[0])
+    assert heading is not None and (heading.kind, heading.label) == ("appendix", "1")
+    assert heading.title == "广州市家庭医生签约服务质量监测指标体系（2023年版）"
+    assert caption_row(rows[1]) is None  # 一级指标 | 二级指标 | …: a header row
+    assert caption_row("附件所列 | 2 | 3") is None and caption_row("|  | 附件2  分工表 |  |") is None

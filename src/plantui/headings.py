@@ -182,6 +182,19 @@ def _colon_title(head: str) -> int | None:
 _GOAL_OPENING = re.compile(r"(?:到|至(?!少)|力争|经过|通过|今后|未来|预计|(?:19|20)\d{2}\s*年)")
 
 
+def caption_row(text: str) -> Heading | None:
+    """A table's first row holding one cell, an appendix or 专栏 heading (附件1  广州市…指标体系 |  |
+    |  |): the heading the table stands under, which a converter set inside the table."""
+    cells = text.split(" | ")
+    filled = [cell for cell in cells if cell.strip(P.STRIP_CHARS + "|")]
+    if len(cells) < 2 or len(filled) != 1 or not cells[0].strip(P.STRIP_CHARS):
+        return None
+    heading = classify(cells[0].strip(P.STRIP_CHARS))
+    if heading is None or heading.kind not in ("appendix", "column"):
+        return None
+    return heading
+
+
 def is_label_only(text: str) -> Heading | None:
     """The heading when ``text`` is a label standing alone (``1.``, ``第一章``, ``专栏3``)."""
     heading = classify(text)

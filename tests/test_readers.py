@@ -158,6 +158,7 @@ def test_gfm_table_rows_are_rows() -> None:
         ("# 标题\n\n1. 加快建设\n", ("1. 加快建设", 0)),  # a plan's number is text, not list syntax
         ("# 标题\n\n政策信息\n---\n来源：某网\n", ("政策信息", 0)),  # a rule, not a setext underline
         ("# 标题\n\n融资US$5亿元至US$8亿元\n", ("融资US$5亿元至US$8亿元", 0)),  # prices, not LaTeX
+        ("# 标题\n\n5.\n\n\n--- 第 6 页 ---\n", ("5.", 0)),  # an OCR page break after an empty item
     ],
 )
 def test_markdown_heading_text_never_keeps_markup(markdown: str, expected: tuple[str, int]) -> None:
@@ -166,3 +167,14 @@ def test_markdown_heading_text_never_keeps_markup(markdown: str, expected: tuple
     source = markdown_source(markdown)
     assert source.title == "标题"
     assert (source.blocks[0].text, source.blocks[0].md_level) == expected
+
+
+def test_exported_table_rows_read_back_as_rows() -> None:
+    """plantui's export writes a table row of a PDF or Word plan as ``a | b | c``: read back, it is
+    a row again (data, never a heading), so the plan re-imports to the same outline."""
+    from plantui.read.markdown import markdown_source
+
+    blocks = markdown_source("# 决算\n\n一般公共预算财政拨款 | 一、一般公共服务支出 | 264.87\n").blocks
+    assert [(b.text, b.row) for b in blocks] == [
+        ("一般公共预算财政拨款 | 一、一般公共服务支出 | 264.87", True)
+    ]

@@ -43,6 +43,7 @@ _ORDERED_MARKER = re.compile(r"^[ \t>]*(\d{1,9}[.)])([ \t]*)")
 # ``#一、总体要求``: an ATX heading without the space CommonMark asks for.
 _TIGHT_HEADING = re.compile(r"(#{1,6})(?=[\u4e00-\u9fff（(〔【“《第])(.+)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CELLS = re.compile(r"\S \| \S")
 _BR = re.compile(r"<br\s*/?>", re.I)
 _COMMENT_ONLY = re.compile(r"(?:\s*<!--.*?-->)+\s*", re.S)
 
@@ -117,6 +118,7 @@ class _Reader:
         self.quote = 0
         self.heading = 0  # level of the heading whose inline token comes next
         self.marker = ""  # an ordered list item's number, for the item's first line
+        self.marker_line = 0
         self.cells: list[str] | None = None  # the table row being read
         self.row_line = 0
 
@@ -129,6 +131,10 @@ class _Reader:
                 self.quote -= 1
             elif kind == "list_item_open":
                 self.marker = self._marker(token) if token.markup in (".", ")") else ""
+                self.marker_line = _line(token)
+            elif kind == "list_item_close" and self.marker:
+                marker, self.marker = self.marker.strip(), ""  # an empty item: its number alone
+                self._add(marker, self.marker_line)
             elif kind == "heading_open":
                 self.heading = int(token.tag[1])
             elif kind == "heading_close":
@@ -172,7 +178,8 @@ class _Reader:
             if tight:
                 self._heading(tight.group(2), number, len(tight.group(1)))
             else:
-                self._add(row, number)
+                # a table row as plantui's export writes one (cells joined by `` | ``): data
+                self._add(row, number, row=_CELLS.search(row) is not None)
 
     def _heading(self, text: str, number: int, level: int) -> None:
         text = text.strip(P.STRIP_CHARS)

@@ -383,3 +383,18 @@ def test_the_numbered_notes_under_a_table_are_no_items() -> None:
     assert [(n.kind, n.label) for n in sections] == [("section", "二"), ("section", "三")]
     assert sections[0].children == ()
     assert [(c.kind, c.label) for c in sections[1].children] == [("item", "1")]
+
+
+def test_a_cited_clause_and_a_repeated_article_are_no_articles() -> None:
+    # pdf_hongze_gov_info_disclosure_report_2023.pdf: table headings 第二十条第（一）项 / 第二十条第（五）项
+    doc = parse_text(
+        "一、总体情况\n（一）主动公开情况。全年主动公开信息1000条。\n二、主动公开政府信息情况\n第二十条第（一）项\n"
+        "信息内容 | 本年制发件数 本年废止件数 现行有效件数\n规章 | 0 | 0 | 0\n第二十条第（五）项\n"
+        "信息内容 | 本年处理决定数量\n三、收到和处理政府信息公开申请情况\n"
+    )
+    assert [(n.kind, n.label) for n in doc.outline] == [("part", "一"), ("part", "二"), ("part", "三")]
+    # a regulation whose text cites an article on a line of its own, after that article
+    law = parse_text(
+        "第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全省。\n第一条\n第三条 本办法自发布之日起施行。\n"
+    )
+    assert [n.label for n in law.outline] == ["一", "二", "三"]

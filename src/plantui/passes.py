@@ -31,7 +31,31 @@ def classify_chunks(chunks: Sequence[Chunk]) -> list[Heading | None]:
     _listed_before(heads)
     _enumerated_headings(chunks, heads)
     _table_notes(chunks, heads)
+    _article_sequence(chunks, heads)
     return heads
+
+
+# 第二十条第（一）项: a citation of a clause, alone on its line (a table's row heading)
+_CLAUSE_CITED = re.compile(
+    r"^第[一二三四五六七八九十百零〇\d]+条\s*第\s*[(（]?[一二三四五六七八九十\d]+[)）]?\s*[项款]"
+)
+
+
+def _article_sequence(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
+    """Articles only go forward (a second regulation in a notice starts again at 第一条): a
+    第二十条 that repeats or goes back is a citation set on a line of its own (a table's row
+    第二十条第（五）项), not an article."""
+    last = 0
+    for index, heading in enumerate(heads):
+        if heading is None or heading.kind != "article" or heading.number is None:
+            continue
+        if _CLAUSE_CITED.match(P.fold(chunks[index].text).strip()):
+            heads[index] = None
+            continue
+        if heading.number != 1 and heading.number <= last:
+            heads[index] = None
+            continue
+        last = heading.number
 
 
 # “一屏、三环、五河、九楔、九田、多廊”: a structure named in quotes, term by term.

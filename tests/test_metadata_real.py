@@ -395,6 +395,6 @@ def test_a_cited_clause_and_a_repeated_article_are_no_articles() -> None:
     assert [(n.kind, n.label) for n in doc.outline] == [("part", "一"), ("part", "二"), ("part", "三")]
     # a regulation whose text cites an article on a line of its own, after that article
     law = parse_text(
-        "第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全省。\n第一条\n第三条 本办法自发布之日起施行。\n"
+        "第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全省。\n第二条\n第三条 本办法自发布之日起施行。\n"
     )
     assert [n.label for n in law.outline] == ["一", "二", "三"]

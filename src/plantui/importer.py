@@ -1,5 +1,6 @@
-"""Import files into the store: expand folders, skip unchanged content, parse in worker
-processes (jieba is the bottleneck, so both cores segment), write one transaction per file.
+"""Import files into the store: expand folders, skip unchanged content, read, parse, extract
+targets and segment in worker processes (both cores), while this process only writes, one
+transaction per file.
 
 A file that fails (unreadable, not text, a bug in the parser) is reported with a one-line
 reason and never stops the others or touches what the database already holds.
@@ -243,7 +244,7 @@ def _prepare_all(jobs: list[_Job], workers: int | None) -> Generator[tuple[_Job,
         return
     from plantui import segment
 
-    segment.words("预热")  # load jieba before forking so the workers share it
+    segment.words("预热")  # load the segmenter and its dictionary before forking: the workers share it
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     from plantui.workers import die_with_parent

@@ -37,6 +37,19 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
 
 
+# 年 counts years only after a 年限 (平均受教育年限提高到11.7年); elsewhere 2025年 is a date, 3年 a span
+_YEARS_COUNTED = re.compile(r"年限")
+_YEARS_LOOKBACK = 16
+
+
+# what follows a threshold: 年营收10亿元以上企业, 3岁以下婴幼儿, 年进出口额1亿元以上 30家
+_THRESHOLD_AFTER = re.compile(r"\s*(?:[\u4e00-\u9fff]|\d)")
+_THRESHOLD_QUALIFIERS = ("以上", "以下")
+# things counted one by one: 引育5家以上…企业 counts them (after its verb), it sets no threshold
+_CLASSIFIERS = frozenset("个家户款项条座张辆部架颗件处栋所名位人套台列次")
+_VERBS = tuple(w for w, _ in W.COMPARATORS) + tuple(W.ACTIONS)
+
+
 class Amount(NamedTuple):
     """An amount in a clause: where it is, its value (and range end), unit, and 以上/以下 comparator."""
 
@@ -60,6 +73,14 @@ def read_amounts(folded: str, quoted: list[tuple[int, int]]) -> list[Amount]:
         unit = match.group("unit") or ""
         number = match.group("num") or ""
         after = folded[end : end + 1]
+        if unit == "年" and not _YEARS_COUNTED.search(folded[max(0, start - _YEARS_LOOKBACK) : start]):
+            continue
+        if (
+            number
+            and match.group("qual") in _THRESHOLD_QUALIFIERS
+            and _is_threshold(folded, start, end, unit)
+        ):
+            continue  # a threshold that qualifies the things counted next, not an amount of its own
         if match.group("rank") and unit not in ("名", "位"):
             continue
         if _not_a_count(folded, match):
@@ -104,9 +125,12 @@ def _amount(text: str) -> float | None:
 
 
 def _not_a_count(folded: str, match: re.Match[str]) -> bool:
-    """Numbers in words that count nothing: 一二三次产业 (digits read one by one), 千家万户 and
+    """Numbers in words that count nothing: 一二三次产业 (digits read one by one), 每千人口, 千家万户 and
     千行百业 (idioms), 亿元以上项目 and 亿元级项目 (a size that qualifies the things counted)."""
     number, end = match.group("num") or "", match.end()
+    in_words = match.group("bare") or (number and not _is_arabic(number))
+    if in_words and folded[match.start() - 1 : match.start()] == "每":
+        return True  # 每千人口, 每万常住人口: per how many, not how many
     if number and not _is_arabic(number) and len(number) > 1 and not _CN_MAGNITUDE.search(number):
         return True
     after = folded[end : end + 1]
@@ -119,6 +143,17 @@ def _not_a_count(folded: str, match: re.Match[str]) -> bool:
             nxt = folded[end + (1 if after == "级" else 0) : end + 2]
             return bool(_HAN.match(nxt))
     return False
+
+
+def _is_threshold(folded: str, start: int, end: int, unit: str) -> bool:
+    """年营收10亿元以上企业, 3岁以下婴幼儿, 年进出口额 1 亿元以上 30 家: a size or an age before
+    the thing it selects. After a verb (具备8Mbps以上宽带接入能力) the amount is what is reached."""
+    if not _THRESHOLD_AFTER.match(folded, end):
+        return False
+    if unit == "岁":
+        return True
+    before = folded[:start].rstrip()
+    return unit not in _CLASSIFIERS and not before.endswith(_VERBS)
 
 
 def _is_arabic(number: str) -> bool:

@@ -31,6 +31,22 @@ _SHORT_SUBJECT = 8
 _MIN_NAME = 3
 
 
+# in a goal section a clause that is only a name and an amount may name its thing at this length
+# (入库科技型中小企业 3200户, 其中年进出口额10亿元以上 30家)
+_GOAL_SUBJECT = 16
+
+
+# 其中规模以上工业企业2800户、资质建筑企业400户: the parts of a count just given
+_SUBCOUNT = re.compile(r"^[、,，;；\s]*其中")
+
+
+# digits and Latin letters of an indicator read half-width (５０亿元以上 → 50亿元以上); Chinese marks kept
+_HALF_WIDTH = {
+    cp: cp - 0xFEE0 for cp in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
+}
+_HALF_WIDTH.update({0xFF0E: 0x2E, 0xFF05: 0x25})
+
+
 # comparing verbs that end a clause's subject (two characters or more: 为, 超 occur inside words)
 _SUBJECT_ENDS = tuple(w for w, _ in W.COMPARATORS if len(w) >= 2)
 
@@ -168,7 +184,7 @@ def clause_targets(
             found.append(_target(where, found[-1].indicator, amount, amount.comparator or shared_comparator))
             cursor = m_end
             continue
-        shape, indicator, verb_comparator = _shape(left, right, unit, last_shape, scope.listing)
+        shape, indicator, verb_comparator = _shape(left, right, unit, last_shape, scope.listing, scope.goal)
         shared_comparator = verb_comparator
         if unit in W.TIME_UNITS and folded[m_end - 1 : m_end] == "内" and _has_object(right):
             # 航空应急力量基本实现2小时内到达灾害事故易发多发地域: the time it takes to do what follows
@@ -182,12 +198,17 @@ def clause_targets(
         if shape is None:
             continue
         last_shape = shape
+        if found and shape == "A" and _only_change(indicator):
+            # 市场主体总量突破550万户、年均增长10%以上: the change of the amount just read
+            named = found[-1].indicator
+            indicator = named[: len(named) - len(_ending(named, _CHANGES))] + _clean(indicator)
         indicator = _borrow_subject(indicator, previous, scope.title)
         if shape == "A" and indicator.endswith("分别") and "、" in indicator:
             names = [_clean(n) for n in indicator[: -len("分别")].split("、") if _clean(n)]
             indicator, respectively, shared_comparator = names[0], names[1:], verb_comparator
         indicator = _clean(indicator)
-        if not indicator or indicator.endswith("指标"):
+        if len(indicator) < 2 or indicator.endswith("指标"):
+            # 人均达到7万元 (人 once 均 is cut), 提出2项指标: no name, or how many indicators a plan sets
             continue  # 提出2项指标, 其中9项约束性指标: how many indicators a plan sets is no target
         target = _target(where, indicator, amount, amount.comparator or verb_comparator)
         if baseline is not None and baseline[1].unit == amount.unit:
@@ -204,6 +225,12 @@ def clause_targets(
             doubled = Amount(match.start(), match.end(), factor, None, "倍", "=")
             found.append(_target(where, _clean(indicator), doubled, "="))
     return found
+
+
+def _only_change(indicator: str) -> bool:
+    """年均增长, 增长: a change with no indicator of its own."""
+    change = _ending(indicator, _CHANGES)
+    return bool(change) and not _clean(indicator[: len(indicator) - len(change)])
 
 
 def _borrow_subject(indicator: str, previous: Clause | None, title: str) -> str:
@@ -225,7 +252,9 @@ def _borrow_subject(indicator: str, previous: Clause | None, title: str) -> str:
     return indicator
 
 
-def _shape(left: str, right: str, unit: str, last_shape: str, listing: bool) -> tuple[str | None, str, str]:
+def _shape(
+    left: str, right: str, unit: str, last_shape: str, listing: bool, goal: bool
+) -> tuple[str | None, str, str]:
     """Which shape an amount takes in its clause, its indicator, and the comparator of its verb."""
     trimmed = _trim(left)
     verb = _ending(trimmed, _VERBS)
@@ -271,16 +300,29 @@ def _shape(left: str, right: str, unit: str, last_shape: str, listing: bool) -> 
         return "E", _object(thing), "="
     if last_shape == "E" and left.lstrip()[:1] in _JOINERS and not _has_object(own_right):
         return "E", _object(clean_left), "="  # 培育…企业100家、…企业1000家
-    if unit and clean_left and not _clean(right) and (listing or len(clean_left) <= _SHORT_SUBJECT):
+    if unit and clean_left and _names_alone(left, right, clean_left, listing, goal, last_shape):
         # a clause that is a name and an amount: 城镇新增就业86万人
         return "A", clean_left, "="
     return None, "", ""
 
 
+def _names_alone(left: str, right: str, name: str, listing: bool, goal: bool, last_shape: str) -> bool:
+    """Whether a name and its amount stand alone: the clause ends after the amount, or a list of
+    such pairs goes on (其中规模以上工业企业2800户、资质建筑企业400户、…)."""
+    listed = right.lstrip()[:1] == "、" and not _clean(_own(right))
+    if _clean(right) and not listed:
+        return False
+    if listing or len(name) <= _SHORT_SUBJECT:
+        return True
+    in_list = bool(_SUBCOUNT.match(left)) or (last_shape == "A" and left.lstrip()[:1] == "、")
+    return (goal or in_list) and len(name) <= _GOAL_SUBJECT
+
+
 def _trim(left: str) -> str:
     """The text before an amount without the words between its verb and the number
     (达到约, 进入全国前10名); 在 only where no verb ends in it (控制在, 保持在)."""
-    trimmed = W.REGION_WORDS.sub("", left.rstrip(" 约了"))
+    # spaces a PDF put between the characters of a justified line: 龙 头 企 业 达 到 1200 户
+    trimmed = W.REGION_WORDS.sub("", _SPACES.sub("", left).rstrip("约了"))
     if trimmed.endswith("在") and not _ending(trimmed, _VERBS):
         trimmed = W.REGION_WORDS.sub("", trimmed.rstrip("在"))
     return trimmed
@@ -416,4 +458,4 @@ def _original(clause: Clause, indicator: str) -> str:
     """The indicator as written (full-width characters kept) when it can be found in the clause."""
     squashed = _SPACES.sub("", clause.text)
     index = P.fold(squashed).find(indicator)
-    return squashed[index : index + len(indicator)] if index >= 0 else indicator
+    return squashed[index : index + len(indicator)].translate(_HALF_WIDTH) if index >= 0 else indicator

@@ -18,6 +18,7 @@ UNITS = (
     "元/人年",
     "元/人",
     "人/百亿元",  # 生产安全事故死亡率控制在0.6人/百亿元以下
+    "人/亿元",  # 亿元地区生产总值生产安全事故死亡率控制在0.04人/亿元以内
     "微克/立方米",  # 细颗粒物年均浓度控制在29微克/立方米左右
     "克/千克",  # 土壤有机质平均含量28克/千克
     "个/万人",
@@ -86,6 +87,8 @@ UNITS = (
     "分钟",
     "次",
     "所",
+    "岁",  # 人均预期寿命提高到80岁
+    "年",  # 平均受教育年限提高到11.7年: only after a 年限 (amounts.py), else 2025年 is a year
 )
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 
@@ -103,7 +106,7 @@ QUANTITY = re.compile(
     rf"(?P<ratio>\s*[:\u2236]\s*1(?![\d.]))?"
     rf"\s*(?P<unit>{_UNIT})?"
     rf"(?![A-Za-z])"
-    rf"(?P<qual>以上|以下|以内|左右|多)?"
+    rf"(?:\s*(?P<qual>以上|以下|以内|左右|多))?"  # １０％ 以上: a PDF's space before the word
 )
 PERCENT_WORDS = re.compile(rf"百分之(?P<num>{NUMBER})(?P<qual>以上|以下|以内|左右)?")
 DOUBLING = re.compile(r"翻(?P<n>一|两|二|三|四)番")
@@ -245,7 +248,7 @@ ACTIONS = (
 # Whole words: the 中 of 中欧班列 and the 同 of 同比 are no fillers.
 LEADING_FILLER = re.compile(
     r"^(?:全省|全市|全区|全县|全国|全州|我省|我市|我区|本省|本市|"
-    r"力争|争取|预计|基本|初步|累计|努力|逐步|进一步|确保|有望|新增|每年|年均|全年|同比|比上年|较上年|"
+    r"力争|争取|预计|基本(?!养老|医疗|医保|公共|农田|药物)|初步|累计|努力|逐步|进一步|确保|有望|新增|每年|年均|全年|同比|比上年|较上年|"
     r"并且|同时|其中|另外|此外|以及|包括|[、,，和及与并])+"
 )
 # Words left at the end of an indicator by the verb that followed it: 收入力争达到.
@@ -275,7 +278,9 @@ PAST_YEAR = re.compile(
 # a year opening a clause (2018年，…); 2022年1月 is a date, not a year of targets
 BARE_YEAR = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 # 从现状436万亩提高到…, 由2020年的3.68万亿元增长到…: an amount to start from
-FROM_AMOUNT = re.compile(r"(?:从|由)\s*(?:现状|目前|当前|现在|(?:19|20)\d{2}\s*年(?:底|末)?(?:的)?)?\s*$")
+FROM_AMOUNT = re.compile(
+    r"(?:从|由)\s*(?:现状|目前|当前|现在|人均|(?:19|20)\d{2}\s*年(?:底|末)?(?:的)?)?\s*$"
+)
 BASELINE_YEAR = re.compile(
     r"(?:(?:较|比|相比|与)\s*|在\s*(?=(?:19|20)\d{2}\s*年的?基础上))(?P<y>(?:19|20)\d{2})\s*年(?:的?基础上)?"
 )

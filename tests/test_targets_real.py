@@ -1,0 +1,110 @@
+"""Targets on excerpts of the real corpus (tests/fixtures/real/docs): each rule on the text it was
+written for, and the whole corpus against its gold."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from plantui.models import Target
+from plantui.parse import parse_text
+from plantui.targets import extract_targets
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "real"
+
+
+def _targets(text: str, title: str = "贵州省培育壮大市场主体行动方案（2022—2025年）") -> list[Target]:
+    return list(extract_targets(parse_text(f"{title}\n一、总体要求\n（二）发展目标\n{text}\n")))
+
+
+def _brief(targets: list[Target]) -> list[tuple[int | None, str, float, str, str]]:
+    return [(t.year, t.indicator, round(t.value, 6), t.unit, t.comparator) for t in targets]
+
+
+def _has(targets: list[Target], key: str, value: float, unit: str) -> bool:
+    return any(key in t.indicator and math.isclose(t.value, value) and t.unit == unit for t in targets)
+
+
+def test_years_and_ages_after_a_verb() -> None:
+    # gangyao_national_15th_md.md: 年 counts years after a 年限, 岁 an age
+    found = _targets(
+        "——人民生活品质不断提高。劳动年龄人口平均受教育年限提高到11.7年，人民群众养老托育服务需求得到"
+        "更好满足，人均预期寿命提高到80岁，社会保障制度更加优化更可持续。",
+        "中华人民共和国国民经济和社会发展第十五个五年规划纲要",
+    )
+    assert _brief(found) == [
+        (2030, "劳动年龄人口平均受教育年限", 11.7, "年", "="),
+        (2030, "人均预期寿命", 80, "岁", "="),
+    ]
+
+
+def test_a_span_of_years_and_an_age_bracket_are_no_amounts() -> None:
+    # a year is a date, 3年 a span, 3岁以下 the age of the children counted
+    found = _targets(
+        "到2025年，用3年时间，每千人口拥有3岁以下婴幼儿托位数达到3张，人均预期寿命提高到77岁以上。"
+    )
+    assert _brief(found) == [
+        (2025, "每千人口拥有3岁以下婴幼儿托位数", 3, "张", "="),
+        (2025, "人均预期寿命", 77, "岁", ">="),
+    ]
+
+
+def test_full_width_digits_spaces_and_sub_counts() -> None:
+    # notice_guizhou_market_entities_plan_2022_pdf.md, line 48
+    found = _targets(
+        "市场主体总量大提升。到 ２０２５ 年，全省市场主体总量突破５５０ 万户、年均增长 １０％ 以上，万人拥有"
+        "市场主体数达到全国中上水平；企业突破 １３０ 万户。新增规模以上企业 ６６００ 户，其中规模以上工业企业"
+        " ２８００ 户、资质建筑企业 ４００ 户、限额以上批零住餐企业 ２０００ 户、规模以上服务业企业 １４００ 户。"
+    )
+    assert _brief(found) == [
+        (2025, "市场主体总量", 5_500_000, "户", ">"),
+        (2025, "市场主体总量年均增长", 10, "%", ">="),
+        (2025, "企业", 1_300_000, "户", ">"),
+        (2025, "规模以上企业", 6600, "户", "="),
+        (2025, "规模以上工业企业", 2800, "户", "="),
+        (2025, "资质建筑企业", 400, "户", "="),
+        (2025, "限额以上批零住餐企业", 2000, "户", "="),
+        (2025, "规模以上服务业企业", 1400, "户", "="),
+    ]
+
+
+def test_thresholds_qualify_the_things_counted() -> None:
+    # the same notice, line 56: a justified line with spaces between characters, 1亿元以上 a threshold
+    found = _targets(
+        "市场主体质量大提升。到 ２０２５ 年，省级以上农业龙 头 企 业 达 到 １２００ 户；入库科技型中小企业 "
+        "３２００户；培 育 年 进 出 口 额 １ 亿 元 以 上 外 贸 企 业２００ 家，其中年进出口额 １０ 亿元以上 ３０ 家,"
+        "５０ 亿元以上 ２ 家。"
+    )
+    assert _brief(found) == [
+        (2025, "省级以上农业龙头企业", 1200, "户", "="),
+        (2025, "入库科技型中小企业", 3200, "户", "="),
+        (2025, "以上外贸企业", 200, "家", "="),
+        (2025, "年进出口额10亿元以上", 30, "家", "="),
+        (2025, "50亿元以上", 2, "家", "="),
+    ]
+
+
+def test_a_threshold_after_its_verb_is_reached() -> None:
+    # notice_shanghai_bci_action_plan_2025.md: 引育5家以上… counts the companies it names
+    found = _targets(
+        "到2027年，引育5家以上具有脑机接口核心技术与产品研发能力的自主创新企业、10家以上产业链骨干企业。",
+        "上海市脑机接口未来产业培育行动方案（2025—2030年）",
+    )
+    assert _has(found, "自主创新企业", 5, "家") and _has(found, "产业链骨干企业", 10, "家")
+
+
+def test_a_baseline_per_head() -> None:
+    # report_state_council_2016.txt: 从人均8.7万元提高到12万元以上
+    found = _targets(
+        "到2020年，先进制造业、现代服务业、战略性新兴产业比重大幅提升，全员劳动生产率从人均8.7万元提高到"
+        "12万元以上。",
+        "中华人民共和国国民经济和社会发展第十三个五年规划纲要",
+    )
+    [target] = found
+    assert (target.indicator, target.value, target.baseline_value) == ("全员劳动生产率", 120_000, 87_000)
+
+
+def test_basic_insurance_keeps_its_name() -> None:
+    # gangyao_guizhou_14th_pdf.md: 基本 opens a clause as a filler, but 基本养老保险 is a name
+    found = _targets("到2025年，基本实现社会养老保险全覆盖，基本养老保险参保率达到 95%左右。")
+    assert _brief(found) == [(2025, "基本养老保险参保率", 95, "%", "~")]

@@ -379,3 +379,27 @@ def test_word_states_its_title_by_type(name: str, title: str) -> None:
     """The title as Word sets it: centred paragraphs in the largest type near the top (after a
     大纲4 label, a cover's ICS number and NB logo, or a standard's number in a one-column frame)."""
     assert read_file(OURS / name)[1].title == title
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "pdf_hongze_gov_info_disclosure_report_2023.pdf",  # tables whose row labels look like 一、 and （一）
+        "pdf_putuo_social_work_dept_final_accounts_2024.pdf",
+        "docx_emergency_system_plan_2021.docx",
+        "html_lishui_veterans_placement_notice_2023.html",
+    ],
+)
+def test_a_plan_exported_as_markdown_reimports_to_the_same_outline(name: str) -> None:
+    """Word, PDF and web plans written out by `plantui export` read back to the same outline: table
+    rows come back as rows (a | b | c), never as parts."""
+    from plantui.export import to_markdown
+    from plantui.parse import parse_markdown, parse_source
+
+    def keys(doc: Any) -> list[tuple[str, ...]]:
+        return [(n.kind, n.label, n.title, *(a.title for a in anc)) for n, anc in doc.walk()]
+
+    original = parse_source(read_file(OURS / name)[1], name)
+    again = parse_markdown(to_markdown(original), name)
+    assert keys(again) == keys(original)
+    assert again.title == original.title

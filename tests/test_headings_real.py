@@ -330,3 +330,16 @@ def test_an_appendix_title_a_converter_set_as_a_tables_first_row_is_its_heading(
     assert heading.title == "广州市家庭医生签约服务质量监测指标体系（2023年版）"
     assert caption_row(rows[1]) is None  # 一级指标 | 二级指标 | …: a header row
     assert caption_row("附件所列 | 2 | 3") is None and caption_row("|  | 附件2  分工表 |  |") is None
+
+
+def test_a_letter_spaced_numeral_in_a_chapter_or_article_label_is_read() -> None:
+    # letter-spaced prints: 第 一 章  总  则 (law_anti_money_laundering_2024_pdf.md sets 总  则 so);
+    # the same spacing inside a two-character numeral
+    for text, kind, label in (
+        ("第 十 二 条 经营者以商业宣传", "article", "十二"),
+        ("第二 十一条 发卡银行", "article", "二十一"),
+        ("第 一 百 零 五 条 本法自公布之日起施行", "article", "一百零五"),
+        ("第 十 一 章  附  则", "chapter", "十一"),
+    ):
+        heading = classify(text)
+        assert heading is not None and (heading.kind, heading.label) == (kind, label)

@@ -47,14 +47,16 @@ STRIP_CHARS = " \t\u3000\u00a0\ufeff\u200b\f\v"
 CN_DIGITS = "零〇一二三四五六七八九十百千两"
 _CN = f"[{CN_DIGITS}]{{1,5}}"
 _NUM = rf"(?:\d{{1,3}}|{_CN})"
+# 第X章 / 第X条 as letter-spaced PDF prints and OCR set them: 第 十 二 条, 第十 一章
+_NUM_SPACED = rf"(?:\d{{1,3}}|[{CN_DIGITS}](?:\s?[{CN_DIGITS}]){{0,4}})"
 
 # Heading labels, matched at the start of a stripped, folded line. Group "label" is the bare
 # label, group "rest" everything after the label's own punctuation.
 # 第二篇 / 第二编 / 第二部分: the largest divisions of long plans
-VOLUME = re.compile(rf"第\s*(?P<label>{_NUM})\s*(?:[篇编](?![章节条])|部分)\s*[:、.]?\s*(?P<rest>.*)")
-CHAPTER = re.compile(rf"第\s*(?P<label>{_NUM})\s*章\s*[:、.]?\s*(?P<rest>.*)")
-DIVISION = re.compile(rf"第\s*(?P<label>{_NUM})\s*节\s*[:、.]?\s*(?P<rest>.*)")
-ARTICLE = re.compile(rf"第\s*(?P<label>{_NUM})\s*条(?=\s|$|[\u4e00-\u9fff(“”\"《])\s*(?P<rest>.*)")
+VOLUME = re.compile(rf"第\s*(?P<label>{_NUM_SPACED})\s*(?:[篇编](?![章节条])|部分)\s*[:、.]?\s*(?P<rest>.*)")
+CHAPTER = re.compile(rf"第\s*(?P<label>{_NUM_SPACED})\s*章\s*[:、.]?\s*(?P<rest>.*)")
+DIVISION = re.compile(rf"第\s*(?P<label>{_NUM_SPACED})\s*节\s*[:、.]?\s*(?P<rest>.*)")
+ARTICLE = re.compile(rf"第\s*(?P<label>{_NUM_SPACED})\s*条(?=\s|$|[\u4e00-\u9fff(“”\"《])\s*(?P<rest>.*)")
 # 一、 and 一. ; not 一是 (an in-paragraph enumeration) nor 一，(prose).
 PART = re.compile(rf"(?P<label>{_CN})\s*(?:、|\.(?!\d))\s*(?P<rest>.*)")
 # （一） with either bracket width, 〔一〕, and the enclosed forms ㈠..㈩.

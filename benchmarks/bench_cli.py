@@ -24,6 +24,7 @@ import sys
 import time
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from corpus import DATA, build, text_size
 
@@ -44,6 +45,9 @@ def main() -> None:
         metavar="K",
         help="also time `list` on a copy holding every plan K times (plans, sources, nodes, "
         "targets; no passages): `list` at K times N plans without importing them",
+    )
+    parser.add_argument(
+        "--text", action="store_true", help="with --replicate: the passages too, so search runs on the copy"
     )
     args = parser.parse_args()
     corpus = build(args.count)
@@ -74,11 +78,16 @@ def main() -> None:
         f"search {COMMON}, piped (every hit)": ([*plantui, "search", COMMON], piped),
     }
     if args.replicate > 1:
-        many = _replicated(database, args.replicate)
+        many = _replicated(database, args.replicate, text=args.text)
         listed = [sys.executable, "-m", "plantui", "--db", str(many), "list"]
         plans = args.count * args.replicate
         commands[f"list, piped, {plans} plans"] = (listed, piped)
         commands[f"list, terminal 80, {plans} plans"] = (listed, terminal)
+        if args.text:
+            on_many = [sys.executable, "-m", "plantui", "--db", str(many), "search"]
+            commands[f"search {RARE}, terminal, {plans} plans"] = ([*on_many, RARE], terminal)
+            commands[f"search {COMMON}, terminal (top 10), {plans} plans"] = ([*on_many, COMMON], terminal)
+            commands[f"search {COMMON}, piped (every hit), {plans} plans"] = ([*on_many, COMMON], piped)
     rg = shutil.which("rg")
     if rg:
         commands[f"rg -c {COMMON} (files with counts)"] = ([rg, "-c", COMMON, str(corpus)], {})
@@ -117,12 +126,14 @@ def main() -> None:
                 )
 
 
-def _replicated(database: Path, times: int) -> Path:
+def _replicated(database: Path, times: int, text: bool = False) -> Path:
     """A copy of ``database`` whose plans (documents, sources, nodes, targets) are there
-    ``times`` times over, under new ids; the text (passages, indexes) is left out."""
+    ``times`` times over, under new ids. With ``text`` their passages too, indexed for search
+    as the import indexes them (the character tokens of plantui.segment); the jieba word index
+    (only --raw queries read it) is left as it was."""
     import sqlite3
 
-    out = database.with_name(f"{database.stem}_x{times}.db")
+    out = database.with_name(f"{database.stem}_x{times}{'_text' if text else ''}.db")
     if out.exists():
         return out
     source = sqlite3.connect(database)
@@ -147,9 +158,37 @@ def _replicated(database: Path, times: int) -> Path:
                 f"INSERT INTO {name} ({', '.join(columns)}) SELECT {', '.join(values)} FROM {name} "
                 f"WHERE rowid <= {top[name]}"
             )
+    if text:
+        _replicate_text(target, times, top["documents"], {"n": top["nodes"]})
     target.commit()
     target.close()
     return out
+
+
+def _replicate_text(target: Any, times: int, documents: int, offsets: dict[str, int]) -> None:
+    """Passages of every copy, and their character tokens in passages_fts."""
+    from plantui import segment
+    from plantui.store.schema import PASSAGE_BITS
+
+    rows = target.execute("SELECT id, text FROM passages").fetchall()
+    tokens = [(rowid, segment.chars(body)) for rowid, body in rows]
+    columns = [row[1] for row in target.execute("PRAGMA table_info(passages)")]
+    for k in range(1, times):
+        shift = (documents * k) << PASSAGE_BITS
+        changed = {
+            "id": f"id + {shift}",
+            "document_id": f"document_id + {documents * k}",
+            "node_id": f"node_id + {offsets['n'] * k}",
+        }
+        values = [changed.get(c, c) for c in columns]
+        target.execute(
+            f"INSERT INTO passages ({', '.join(columns)}) SELECT {', '.join(values)} FROM passages "
+            f"WHERE id < {(documents + 1) << PASSAGE_BITS}"
+        )
+        target.executemany(
+            "INSERT INTO passages_fts (rowid, text) VALUES (?, ?)", [(i + shift, t) for i, t in tokens]
+        )
+        target.commit()
 
 
 def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:

@@ -108,3 +108,35 @@ def test_basic_insurance_keeps_its_name() -> None:
     # gangyao_guizhou_14th_pdf.md: 基本 opens a clause as a filler, but 基本养老保险 is a name
     found = _targets("到2025年，基本实现社会养老保险全覆盖，基本养老保险参保率达到 95%左右。")
     assert _brief(found) == [(2025, "基本养老保险参保率", 95, "%", "~")]
+
+
+def test_a_table_of_prose_reads_cell_by_cell() -> None:
+    # govcn_guangzhou_family_doctor_2023_markitdown.md: the 附件 table converted to Markdown, the
+    # merged 一级指标 cell missing from all rows but the first of its group
+    text = (
+        "广州市家庭医生签约服务质量监测指标体系（2023年版）\n发布日期：2023-06-01\n"
+        "| 一级指标 | 二级指标 | 评价标准 | 指标含义 | 数据来源 |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 增加服务供给 | 4.家庭医生人数 | 家庭医生人数比上一年增加，2023年力争每万常住人口达到4名，2025年达到"
+        "4.66名。 | 考察是否有序扩大家庭医生来源渠道。 | 国家统计年报结合现场抽查核实：统计数据\\*抽查真实率。 |\n"
+        "| 10.签约居民续约率 | 较上一年增加，力争2023年达到80%。 | 签约居民续约率=签约居民续约数/去年同一时间点"
+        "签约居民数\\*100%。 | 国家统计年报结合家医平台或现场抽查核实。 |\n"
+    )
+    found = list(extract_targets(parse_text(text)))
+    assert [(t.year, t.indicator, t.value, t.unit) for t in found] == [
+        (2023, "家庭医生人数（每万常住人口）", 4, "名"),
+        (2025, "家庭医生人数", 4.66, "名"),
+        (2023, "签约居民续约率", 80, "%"),
+    ]
+
+
+def test_an_indicator_table_is_still_read_by_its_columns() -> None:
+    # a table whose header names the years is read by position, never cell by cell as prose
+    text = (
+        "“十四五”城市内涝治理主要指标\n| 指标 | 2020年 | 2025年 | 属性 | 备注 |\n| --- | --- | --- | --- | --- |\n"
+        "| 城市内涝防治达标率（%） | 80 | 95 | 约束性 | 到2025年全市达到95%，2030年达到98% |\n"
+    )
+    found = list(extract_targets(parse_text(text)))
+    assert [(t.year, t.indicator, t.value, t.baseline_value) for t in found] == [
+        (2025, "城市内涝防治达标率", 95, 80)
+    ]

@@ -309,12 +309,12 @@ def _shape(
 def _names_alone(left: str, right: str, name: str, listing: bool, goal: bool, last_shape: str) -> bool:
     """Whether a name and its amount stand alone: the clause ends after the amount, or a list of
     such pairs goes on (其中规模以上工业企业2800户、资质建筑企业400户、…)."""
-    listed = right.lstrip()[:1] == "、" and not _clean(_own(right))
+    in_list = bool(_SUBCOUNT.match(left)) or (last_shape == "A" and left.lstrip()[:1] == "、")
+    listed = in_list and right.lstrip()[:1] == "、" and not _clean(_own(right))
     if _clean(right) and not listed:
         return False
     if listing or len(name) <= _SHORT_SUBJECT:
         return True
-    in_list = bool(_SUBCOUNT.match(left)) or (last_shape == "A" and left.lstrip()[:1] == "、")
     return (goal or in_list) and len(name) <= _GOAL_SUBJECT
 
 

@@ -17,6 +17,7 @@ from plantui.models import Document, Node, Paragraph, Target
 from plantui.numerals import chinese_to_number
 from plantui.targets import words as W
 from plantui.targets.clauses import MAX_INDICATOR, Clause, Scope, clause_targets
+from plantui.targets.cells import cells as table_cells
 from plantui.targets.tables import find_tables, table_targets
 
 SENTENCE_END = re.compile(r"[。;!?]")
@@ -62,7 +63,7 @@ def extract_targets(doc: Document) -> tuple[Target, ...]:
     scope = Scope(None, False, _period_end(doc), reference_year(doc), ())
     out: list[Target] = []
     tables = find_tables(doc.preamble)
-    _paragraphs(doc.preamble, scope, out, tables.lines)
+    _paragraphs(doc.preamble, scope, out, tables.lines, tables.rows)
     out += table_targets(tables, scope.reference, (), None)
     for node in doc.outline:
         _node(node, scope, out)
@@ -114,7 +115,7 @@ def _node(node: Node, outer: Scope, out: list[Target]) -> None:
     if node.kind == "lead":
         scope.path = (*outer.path, node.title)
     tables = find_tables(node.paragraphs)
-    _paragraphs(node.paragraphs, scope, out, tables.lines)
+    _paragraphs(node.paragraphs, scope, out, tables.lines, tables.rows)
     default = scope.year or (scope.period_end if goal else None)
     out += table_targets(tables, scope.reference, scope.path, default)
     for child in node.children:
@@ -164,25 +165,41 @@ def _heading_context(title: str, scope: Scope) -> None:
 
 
 def _paragraphs(
-    paragraphs: Sequence[Paragraph], scope: Scope, out: list[Target], cells: frozenset[int]
+    paragraphs: Sequence[Paragraph],
+    scope: Scope,
+    out: list[Target],
+    cells: frozenset[int],
+    indicator_rows: frozenset[int],
 ) -> None:
     """Read the targets of a node's paragraphs; a year stated here carries on (scope.year).
-    Table rows and the cells of flattened tables (``cells``, by line) are read as tables."""
+    Rows of indicator tables (``indicator_rows``) and the cells of flattened tables (``cells``,
+    by line) are read as tables; the rows of other tables cell by cell."""
     for para in paragraphs:
-        if _is_table_row(para.text) or para.line in cells:
+        if para.line in cells:
             continue
-        folded = P.fold(para.text)
-        named = _ROW_NAME.match(folded)
-        if named and _indicator_title(named.group("name")):
-            # a numbered row of a flattened table that names its indicator (4.家庭医生人数): the
-            # clauses of its other cells take that name, as under a heading that names one
-            scope.title = _indicator_title(named.group("name"))
+        if _is_table_row(para.text):
+            row = None if para.line in indicator_rows else table_cells(para.text)
+            # a row of a table of prose (一级指标 | 二级指标 | 评价标准 …, a Markdown conversion):
+            # its cells read as the paragraphs they are when the table comes flattened
+            for cell in row or ():
+                _paragraph(Paragraph(cell, para.line, para.line), scope, out)
             continue
-        before = scope.year
-        scope.stated = []
-        for start, end in _spans(folded, SENTENCE_END):
-            _sentence(para, folded, start, end, scope, out)
-        _paragraph_end(folded, before, scope)
+        _paragraph(para, scope, out)
+
+
+def _paragraph(para: Paragraph, scope: Scope, out: list[Target]) -> None:
+    folded = P.fold(para.text)
+    named = _ROW_NAME.match(folded)
+    if named and _indicator_title(named.group("name")):
+        # a numbered row of a flattened table that names its indicator (4.家庭医生人数): the
+        # clauses of its other cells take that name, as under a heading that names one
+        scope.title = _indicator_title(named.group("name"))
+        return
+    before = scope.year
+    scope.stated = []
+    for start, end in _spans(folded, SENTENCE_END):
+        _sentence(para, folded, start, end, scope, out)
+    _paragraph_end(folded, before, scope)
 
 
 _ROW_NAME = re.compile(r"^\d{1,3}\s*[.、]\s*(?P<name>[^,;:。，；：]{2,40})$")

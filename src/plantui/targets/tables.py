@@ -47,6 +47,9 @@ HEADER_CELL = re.compile(
 )
 
 
+_SEPARATED = re.compile(r"[|｜\t]")
+
+
 _MERGED = 2  # at most so many leading cells (类别, 序号) merged with the row above
 
 
@@ -72,6 +75,7 @@ class Tables:
     flat: list[tuple[str, list[Paragraph], list[list[Paragraph]]]]
     spaced: list[tuple[str, list[str], list[_SpaceRow]]]
     lines: frozenset[int]  # the lines of flattened and spaced tables: cells, not sentences
+    rows: frozenset[int]  # the lines of rows with separators in tables whose header names values
 
 
 def find_tables(paragraphs: Sequence[Paragraph]) -> Tables:
@@ -80,7 +84,23 @@ def find_tables(paragraphs: Sequence[Paragraph]) -> Tables:
     flat = _flat_tables(paragraphs)
     spaced, spaced_lines = _space_tables(paragraphs)
     lines = {p.line for _, header, rows in flat for p in [*header, *(p for row in rows for p in row)]}
-    return Tables(paragraphs, flat, spaced, frozenset(lines | spaced_lines))
+    return Tables(paragraphs, flat, spaced, frozenset(lines | spaced_lines), _indicator_rows(paragraphs))
+
+
+def _indicator_rows(paragraphs: Sequence[Paragraph]) -> frozenset[int]:
+    """The lines of the runs of rows with separators that have a header naming value columns
+    (years, 预期值): indicator tables. The rows of other tables hold prose."""
+    found: set[int] = set()
+    run: list[tuple[Paragraph, list[str]]] = []
+    for para in [*paragraphs, None]:
+        row = cells(para.text) if para is not None and _SEPARATED.search(para.text) else None
+        if row is not None and para is not None:
+            run.append((para, row))
+            continue
+        if run and any(value_columns(r, None) for _, r in run):
+            found.update(p.line for p, _ in run)
+        run = []
+    return frozenset(found)
 
 
 def table_targets(

@@ -178,3 +178,34 @@ def test_exported_table_rows_read_back_as_rows() -> None:
     assert [(b.text, b.row) for b in blocks] == [
         ("一般公共预算财政拨款 | 一、一般公共服务支出 | 264.87", True)
     ]
+
+
+# pandoc's output of a Chinese Word file (a health-record app's design document in a public
+# repository): image sizes over two lines, TOC anchors, attribute spans, fenced divs.
+PANDOC = """# 5.1 功能说明
+
+![](d:\\\\AI_Project\\\\merge_docs\\\\c_media/media/image21.jpeg){width="3.825in"
+height="9.924305555555556in"}
+
+**修改密码**
+
+6.  []{#_Toc153180745 .anchor}扫码功能
+
+5.1.6.1 档案分享
+
+::: {#133692062 .myid}
+[**[控制VLAN]{lang="EN-US"}**]{#struct_0_2033}
+:::
+"""
+
+
+def test_pandoc_attributes_and_divs_leave_no_trace() -> None:
+    from plantui.read.markdown import markdown_source
+
+    blocks = markdown_source(PANDOC).blocks
+    assert [(b.text, b.line) for b in blocks] == [
+        ("修改密码", 6),
+        ("6.  扫码功能", 8),
+        ("5.1.6.1 档案分享", 10),
+        ("控制VLAN", 13),
+    ]

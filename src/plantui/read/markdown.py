@@ -44,6 +44,10 @@ _ORDERED_MARKER = re.compile(r"^[ \t>]*(\d{1,9}[.)])([ \t]*)")
 _TIGHT_HEADING = re.compile(r"(#{1,6})(?=[\u4e00-\u9fff（(〔【“《第])(.+)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CELLS = re.compile(r"\S \| \S")
+_PANDOC_ANCHOR = re.compile(r"\[\]\{#[^}]*\}|\{(?:width|height)=[^}]*\}")
+_PANDOC_SPAN = re.compile(r"\[([^\[\]\n]*)\]\{(?:[.#][^}\n]*|lang=\"[^\"\n]*\")\}")
+# pandoc's fenced divs (::: {#133692062 .myid} … :::): containers, no text
+_PANDOC_DIV = re.compile(r":{3,}\s*(?:\{[^}]*\}|[\w-]+)?\s*")
 _BR = re.compile(r"<br\s*/?>", re.I)
 _COMMENT_ONLY = re.compile(r"(?:\s*<!--.*?-->)+\s*", re.S)
 
@@ -175,6 +179,8 @@ class _Reader:
             if self.marker:
                 row, self.marker = self.marker + row.lstrip(P.STRIP_CHARS), ""
             tight = _TIGHT_HEADING.fullmatch(row) if self.rows[number - 1].startswith("#") else None
+            if _PANDOC_DIV.fullmatch(row):
+                continue
             if tight:
                 self._heading(tight.group(2), number, len(tight.group(1)))
             else:
@@ -244,8 +250,17 @@ def _inline_text(children: list[Token]) -> str:
             parts.append(alt if _CJK.search(alt) else "")
         elif kind == "html_inline" and _BR.fullmatch(child.content):
             parts.append(" ")
+    text = "".join(parts)
+    if "]{" in text or "{width" in text or "{height" in text:
+        # pandoc's attributes: anchors []{#_Toc1 .anchor}, spans [text]{lang="EN-US"}, image sizes
+        # {width="3in"\nheight="9in"} (its newlines kept: one per source line)
+        text = _PANDOC_ANCHOR.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+        for _ in range(3):  # spans nest: [[control-vlan]{lang="EN-US"}]{#struct_0_2033}
+            text, count = _PANDOC_SPAN.subn(r"\1", text)
+            if not count:
+                break
     # CommonMark leaves ** beside CJK punctuation unmatched (文字**“十四五”**): still emphasis
-    return "".join(parts).replace("**", "").replace("__", "")
+    return text.replace("**", "").replace("__", "")
 
 
 # A Markdown heading that is not a field label (``## 政策标题：`` heads a value, not a section).

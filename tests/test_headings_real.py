@@ -8,7 +8,14 @@ from pathlib import Path
 from plantui.blocks import Block
 from plantui.chunks import join_lines
 from plantui.furniture import clean_blocks, is_page_marker
-from plantui.headings import RANK, caption_row, classify, continues_citation, restore_lost_headings
+from plantui.headings import (
+    RANK,
+    caption_row,
+    classify,
+    continues_citation,
+    restore_lost_headings,
+    split_run_on,
+)
 from plantui.parse import parse_markdown, parse_text
 from plantui.read.markdown import markdown_source
 from support import outline_rows
@@ -343,3 +350,39 @@ def test_a_letter_spaced_numeral_in_a_chapter_or_article_label_is_read() -> None
     ):
         heading = classify(text)
         assert heading is not None and (heading.kind, heading.label) == (kind, label)
+
+
+def test_headings_run_together_on_one_line_are_read_one_by_one() -> None:
+    # the layout legal databases give (第一章 总则 第一条 为了……), built from the real text of
+    # law_anti_money_laundering_2024_pdf.md:38-40 and reg_pbc_kyc_measures_2025_pdf.md:66-69
+    aml = _excerpt("law_anti_money_laundering_2024_pdf.md", 38, 40).split("\n")
+    law = " ".join(line.strip() for line in aml[:2]) + "\n" + aml[2]
+    assert [r[1:3] for r in _rows_of(law)] == [["chapter", "一"], ["article", "一"]]
+    assert _rows_of(law)[0][3] == "总  则"
+    kyc = " ".join(_excerpt("reg_pbc_kyc_measures_2025_pdf.md", 66, 68).split("\n"))
+    assert kyc.startswith("第二章客户尽职调查 第一节一般规定 第七条有下列情形")
+    assert [r[:3] for r in _rows_of(kyc)] == [
+        [1, "chapter", "二"],
+        [2, "division", "一"],
+        [3, "article", "七"],
+    ]
+    # OCR of a plan: a part's title and its first section on one line
+    plan = "一、重点任务 " + _excerpt("opinion_miit_future_industry_2024.md", 40, 40)
+    assert [r[1:] for r in _rows_of(plan)] == [
+        ["part", "一", "重点任务"],
+        ["section", "一", "全面布局未来产业"],
+    ]
+
+
+def test_a_heading_is_not_split_where_what_follows_is_no_first_lower_heading() -> None:
+    assert split_run_on("第二章 附 则 第二条 本办法自公布之日起施行。") == [
+        "第二章 附 则",
+        "第二条 本办法自公布之日起施行。",
+    ]
+    for text in (
+        "一、总体要求 （二）基本原则",  # not the first section: text, or a wrong split
+        "第一章 总则 .......... 1 第一节 一般规定 .......... 1",  # a contents line
+        "一、坚持创新驱动，加快产业升级 （一）推进",  # a sentence, not a title
+        "（一）在联网核查公民身份信息系统中留有相关可妖信息或",
+    ):
+        assert split_run_on(text) == [text]

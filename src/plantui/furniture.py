@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from plantui import patterns as P
 from plantui.blocks import Block
-from plantui.headings import RANK, classify
+from plantui.headings import RANK, classify, split_run_on
 from plantui.numerals import to_chinese
 
 # A page marker standing alone (folded text), with the previous page's footer number glued before
@@ -55,7 +55,7 @@ _MIN_PAGE_LINES = 8
 
 def clean_blocks(blocks: Sequence[Block]) -> list[Block]:
     """The blocks with page furniture removed and unreadable section numerals filled in."""
-    kept = _drop_markers(_split_cover_dates(blocks))
+    kept = _drop_markers(_split_run_ons(_split_cover_dates(blocks)))
     kept = _cut_page_runs(kept)
     out = []
     for block in kept:
@@ -79,6 +79,17 @@ def _split_cover_dates(blocks: Sequence[Block]) -> list[Block]:
         text = block.text.strip(P.STRIP_CHARS)
         out.append(replace(block, text=text[: match.end("date")]))
         out.append(replace(block, text=text[match.start("part") :]))
+    return out
+
+
+def _split_run_ons(blocks: Sequence[Block]) -> list[Block]:
+    """Headings run together on one line (第一章 总则 第一条 为了……): one block each."""
+    out = []
+    for block in blocks:
+        if block.md_level or block.row or not block.text[:1].strip():
+            out.append(block)
+            continue
+        out.extend(replace(block, text=part) for part in split_run_on(block.text))
     return out
 
 

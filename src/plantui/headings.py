@@ -195,6 +195,40 @@ def caption_row(text: str) -> Heading | None:
     return heading
 
 
+# Where a lower heading's label may start after a heading's title on the same line.
+_RUN_ON = re.compile(r"[ \u3000]+(?=第\s*[\d一二三四五六七八九十百零〇两]|[(（]\s*[一1]\s*[)）]|1\s*[.、．])")
+_RUN_ON_PARENTS = frozenset({"volume", "chapter", "division", "part", "section"})
+_LEADERS = re.compile(r"[.…·]{2,}")
+
+
+def split_run_on(text: str) -> list[str]:
+    """A heading and the first heading below it run together on one line, as legal databases
+    (第一章 总则 第一条 为了……) and OCR (一、总体要求 （一）指导思想。……) write them: one line
+    each. The upper title is short and unpunctuated; the lower heading is an article (numbered
+    across chapters) or the first of its list."""
+    heading = classify(text)
+    if heading is None or heading.kind not in _RUN_ON_PARENTS:
+        return [text]
+    for match in _RUN_ON.finditer(text):
+        left, right = text[: match.start()], text[match.end() :]
+        upper, lower = classify(left), classify(right)
+        if upper is None or lower is None or upper.kind != heading.kind or lower.rank <= upper.rank:
+            continue
+        if lower.kind != "article" and lower.number != 1:
+            continue
+        title = P.fold(upper.title)
+        if (
+            not title
+            or len(title) > 25
+            or P.PROSE_MARK.search(title)
+            or "," in title
+            or _LEADERS.search(title)
+        ):
+            return [text]
+        return [left, *split_run_on(right)]
+    return [text]
+
+
 def is_label_only(text: str) -> Heading | None:
     """The heading when ``text`` is a label standing alone (``1.``, ``第一章``, ``专栏3``)."""
     heading = classify(text)

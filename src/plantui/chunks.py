@@ -190,9 +190,15 @@ def chinese_punctuation(lines: Sequence[Block]) -> list[Block]:
     ]
 
 
+def clean_lines(lines: Sequence[Block]) -> list[Block]:
+    """What a line holds of the document: page furniture gone, bold printed twice read once,
+    marks a PDF font lost or mapped to ASCII restored. Everything else is kept as written."""
+    return lost_label_marks(chinese_punctuation([undouble(b) for b in clean_blocks(lines)]))
+
+
 def join_lines(lines: Sequence[Block]) -> list[Chunk]:
     """Join broken paragraphs and label-only lines into logical lines."""
-    lines = lost_label_marks(chinese_punctuation([undouble(b) for b in clean_blocks(lines)]))
+    lines = clean_lines(lines)
     chunks: list[Chunk] = []
     wrap = wrap_width(lines)
     indent = first_line_width(lines, wrap)

@@ -75,7 +75,8 @@ def _parser() -> MarkdownIt:
 def read_markdown(text: str) -> MarkdownSource:
     """Split Markdown into front matter, title and body blocks (1-based source lines kept)."""
     source = MarkdownSource()
-    rows = text.split("\n")
+    # markdown-it ends a line at \r too: count lines as it does (and as the text reader does)
+    rows = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     start = _front_matter(rows, source)
     body = [""] * start + rows[start:]
     _blank_targets(body)

@@ -106,3 +106,16 @@ def test_serve_without_a_database_is_one_line(tmp_path: Path) -> None:
     result = TyperRunner().invoke(app, ["--db", str(tmp_path / "none.db"), "serve"])
     assert result.exit_code == 1
     assert "no database" in result.output and "Traceback" not in result.output
+
+
+def test_serve_without_datasette_says_how_to_install_it(
+    seeded_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    from plantui.cli import app
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None if name == "datasette" else real(name))
+    result = TyperRunner().invoke(app, ["--db", str(seeded_path), "serve"])
+    assert result.exit_code == 1 and "pip install 'plantui[serve]'" in result.output

@@ -7,7 +7,8 @@ import math
 from pathlib import Path
 
 from plantui.models import Target
-from plantui.parse import parse_text
+from plantui.parse import parse_source, parse_text
+from plantui.read import read_file
 from plantui.targets import extract_targets
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
@@ -139,4 +140,59 @@ def test_an_indicator_table_is_still_read_by_its_columns() -> None:
     found = list(extract_targets(parse_text(text)))
     assert [(t.year, t.indicator, t.value, t.baseline_value) for t in found] == [
         (2025, "城市内涝防治达标率", 95, 80)
+    ]
+
+
+def _document_targets(name: str) -> list[Target]:
+    path = REAL / "docs" / name
+    _, source = read_file(path)
+    return list(extract_targets(parse_source(source, path.name)))
+
+
+def test_a_table_laid_out_in_columns_by_a_pdf() -> None:
+    # gangyao_guizhou_14th_pdf.md, lines 432-510: 专栏 1 主要指标 in pdftotext -layout columns,
+    # wrapped cells, sub-rows (#规模以上工业增加值), 类别 words, the header repeated after a page break
+    found = [t for t in _document_targets("gangyao_guizhou_14th_pdf.md") if 432 <= t.line <= 510]
+    brief = {(t.indicator, round(t.value, 4), t.unit) for t in found}
+    for expected in [
+        ("地区生产总值", 2.6e12, "元"),
+        ("地区生产总值年均增长", 7, "%"),
+        ("第一产业增加值", 3.25e11, "元"),
+        ("规模以上工业增加值（2000万元口径）年均增长", 8, "%"),
+        ("每万人口高价值发明专利拥有量增长", 15, "%"),  # 每万人口…增 / 13 % 11 — 15 左右 / 长
+        ("县级及以上城市空气质量优良天数比率", 95, "%"),  # 绿色 县级…天数 / 生态 20 比率
+        ("每千人口拥有3岁以下婴幼儿托位数", 3, "张"),
+        ("城镇新增就业人数", 3e6, "人"),  # [300]左右: cumulative
+        ("引进重点产业到位资金（每年）", 6e11, "元"),  # after the page break
+        ("亿元地区生产总值生产安全事故死亡率", 0.04, "人/亿元"),
+    ]:
+        assert expected in brief
+    assert all(t.year == 2025 for t in found)
+    # 达到国家下达的目标要求 is no number; a row of base values only gives no target
+    assert not any("能源消耗" in t.indicator or "能源综合生产能力" in t.indicator for t in found)
+    base = next(t for t in found if t.indicator == "人均地区生产总值")
+    assert (base.value, base.baseline_value, base.baseline_year, base.attribute) == (
+        70000,
+        47000,
+        2020,
+        "预期性",
+    )
+
+
+def test_a_page_number_inside_a_sentence_and_the_three_sectors() -> None:
+    # gangyao_guizhou_14th_pdf.md, lines 353-359: `- 8 -` between 其 and 中 at a page break
+    found = _targets(
+        "——经济发展迈上新台阶。地区生产总值年均增长 7%左右，到 2025 年达到 2.6 万亿元左右，其8 -中一二三产"
+        "增加值分别年均增长 5%左右、8%左右和 7.5%左右。城镇和农村常住居民9 -人均可支配收入分别年均增长 7%以上"
+        "和 8%以上。",
+        "贵州省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
+    )
+    names = [(t.indicator, t.value) for t in found if t.unit == "%"]
+    assert names == [
+        ("地区生产总值年均增长", 7),
+        ("第一产业增加值年均增长", 5),
+        ("第二产业增加值年均增长", 8),
+        ("第三产业增加值年均增长", 7.5),
+        ("城镇和农村常住居民人均可支配收入分别年均增长", 7),
+        ("城镇和农村常住居民人均可支配收入分别年均增长", 8),
     ]

@@ -43,11 +43,11 @@ _YEARS_LOOKBACK = 16
 
 
 # what follows a threshold: 年营收10亿元以上企业, 3岁以下婴幼儿, 年进出口额1亿元以上 30家
-_THRESHOLD_AFTER = re.compile(r"\s*(?:[\u4e00-\u9fff]|\d)")
+_THRESHOLD_AFTER = re.compile(r"\s*(?:(?![和及与或、])[\u4e00-\u9fff]|\d)")
 _THRESHOLD_QUALIFIERS = ("以上", "以下")
 # things counted one by one: 引育5家以上…企业 counts them (after its verb), it sets no threshold
 _CLASSIFIERS = frozenset("个家户款项条座张辆部架颗件处栋所名位人套台列次")
-_VERBS = tuple(w for w, _ in W.COMPARATORS) + tuple(W.ACTIONS)
+_VERBS = tuple(w for w, _ in W.COMPARATORS) + tuple(W.ACTIONS) + tuple(W.CHANGES)
 
 
 class Amount(NamedTuple):

@@ -312,6 +312,10 @@ def _value(text: str) -> _Cell | None:
     )
 
 
+read_value = _value
+split_unit = _unit
+
+
 def is_value(text: str) -> bool:
     """Whether a cell states a value (95, 下降15%, <1, 重点城市≥30, ——), not a name."""
     folded = SPACE.sub("", P.fold(text))

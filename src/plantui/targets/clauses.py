@@ -36,6 +36,10 @@ _MIN_NAME = 3
 _GOAL_SUBJECT = 16
 
 
+# 一二三产, 一、二、三产业, 二三产业: the sectors of an economy, named together
+_SECTORS = re.compile(r"第?[一二三](?:、?[二三])+(?:次)?产(?:业)?")
+
+
 # 其中规模以上工业企业2800户、资质建筑企业400户: the parts of a count just given
 _SUBCOUNT = re.compile(r"^[、,，;；\s]*其中")
 
@@ -203,8 +207,13 @@ def clause_targets(
             named = found[-1].indicator
             indicator = named[: len(named) - len(_ending(named, _CHANGES))] + _clean(indicator)
         indicator = _borrow_subject(indicator, previous, scope.title)
-        if shape == "A" and indicator.endswith("分别") and "、" in indicator:
-            names = [_clean(n) for n in indicator[: -len("分别")].split("、") if _clean(n)]
+        change = _ending(indicator, _CHANGES)
+        each = indicator[: len(indicator) - len(change)]
+        listed = _SECTORS.search(each) or ("、" in each and not change)
+        if shape == "A" and each.endswith("分别") and listed:
+            # …普及率、…数控化率分别达到80%、65%; 一二三产增加值分别年均增长5%、8%和7.5% (but
+            # 城镇、农村居民人均可支配收入分别增长6%和7% is one indicator of two kinds of people)
+            names = [name + change for name in _listed(each[: -len("分别")])]
             indicator, respectively, shared_comparator = names[0], names[1:], verb_comparator
         indicator = _clean(indicator)
         if len(indicator) < 2 or indicator.endswith("指标"):
@@ -225,6 +234,16 @@ def clause_targets(
             doubled = Amount(match.start(), match.end(), factor, None, "倍", "=")
             found.append(_target(where, _clean(indicator), doubled, "="))
     return found
+
+
+def _listed(indicator: str) -> list[str]:
+    """The indicators a 分别 names: …普及率、…数控化率; 一二三产增加值 → 第一产业增加值, 第二…, 第三…."""
+    sectors = _SECTORS.search(indicator)
+    if sectors and "、" not in indicator[sectors.end() :]:
+        head, tail = _clean(indicator[: sectors.start()]), indicator[sectors.end() :]
+        return [f"{head}第{n}产业{_clean(tail)}" for n in "一二三" if n in sectors.group()]
+    names = [_clean(n) for n in indicator.split("、") if _clean(n)]
+    return names or [indicator]
 
 
 def _only_change(indicator: str) -> bool:

@@ -62,7 +62,7 @@ def extract_targets(doc: Document) -> tuple[Target, ...]:
     """Every quantified target the document states, in reading order."""
     scope = Scope(None, False, _period_end(doc), reference_year(doc), ())
     out: list[Target] = []
-    tables = find_tables(doc.preamble)
+    tables = find_tables(doc.preamble, scope.reference)
     _paragraphs(doc.preamble, scope, out, tables.lines, tables.rows)
     out += table_targets(tables, scope.reference, (), None)
     for node in doc.outline:
@@ -114,7 +114,7 @@ def _node(node: Node, outer: Scope, out: list[Target]) -> None:
         _heading_context(P.fold(node.title), scope)
     if node.kind == "lead":
         scope.path = (*outer.path, node.title)
-    tables = find_tables(node.paragraphs)
+    tables = find_tables(node.paragraphs, scope.reference)
     _paragraphs(node.paragraphs, scope, out, tables.lines, tables.rows)
     default = scope.year or (scope.period_end if goal else None)
     out += table_targets(tables, scope.reference, scope.path, default)
@@ -189,6 +189,9 @@ def _paragraphs(
 
 def _paragraph(para: Paragraph, scope: Scope, out: list[Target]) -> None:
     folded = P.fold(para.text)
+    if " -" in folded:
+        # a page number a PDF left inside the sentence (其8 -中一二三产…): blanked, offsets kept
+        folded = _PAGE_NUMBER.sub(lambda m: " " * len(m.group()), folded)
     named = _ROW_NAME.match(folded)
     if named and _indicator_title(named.group("name")):
         # a numbered row of a flattened table that names its indicator (4.家庭医生人数): the
@@ -200,6 +203,9 @@ def _paragraph(para: Paragraph, scope: Scope, out: list[Target]) -> None:
     for start, end in _spans(folded, SENTENCE_END):
         _sentence(para, folded, start, end, scope, out)
     _paragraph_end(folded, before, scope)
+
+
+_PAGE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s*-?\s*\d{1,3}\s+-\s*(?=[\u4e00-\u9fff])")
 
 
 _ROW_NAME = re.compile(r"^\d{1,3}\s*[.、]\s*(?P<name>[^,;:。，；：]{2,40})$")

@@ -39,6 +39,7 @@ from plantui.targets.cells import (
     row_targets,
     value_columns,
 )
+from plantui.targets.layout import LayoutTable, layout_tables, layout_targets, source_lines
 
 # Header cells of a flattened table, squashed: 序号, 指　　标, 2020年现状, 其中：2021年任务 …
 HEADER_CELL = re.compile(
@@ -76,15 +77,19 @@ class Tables:
     spaced: list[tuple[str, list[str], list[_SpaceRow]]]
     lines: frozenset[int]  # the lines of flattened and spaced tables: cells, not sentences
     rows: frozenset[int]  # the lines of rows with separators in tables whose header names values
+    laid: list[LayoutTable]  # tables laid out in columns by a PDF's text extraction
 
 
-def find_tables(paragraphs: Sequence[Paragraph]) -> Tables:
-    """The flattened and space-separated tables among ``paragraphs`` (rows with separators
-    are found as they are read: they never pass for sentences)."""
+def find_tables(paragraphs: Sequence[Paragraph], reference: int | None = None) -> Tables:
+    """The flattened, column-laid and space-separated tables among ``paragraphs`` (rows with
+    separators are found as they are read: they never pass for sentences)."""
     flat = _flat_tables(paragraphs)
-    spaced, spaced_lines = _space_tables(paragraphs)
+    laid, laid_lines = layout_tables(paragraphs, reference)
+    rest = [p for p in paragraphs if p.line not in laid_lines] if laid_lines else paragraphs
+    spaced, spaced_lines = _space_tables(rest)
     lines = {p.line for _, header, rows in flat for p in [*header, *(p for row in rows for p in row)]}
-    return Tables(paragraphs, flat, spaced, frozenset(lines | spaced_lines), _indicator_rows(paragraphs))
+    taken = frozenset(lines | spaced_lines | laid_lines)
+    return Tables(paragraphs, flat, spaced, taken, _indicator_rows(paragraphs), laid)
 
 
 def _indicator_rows(paragraphs: Sequence[Paragraph]) -> frozenset[int]:
@@ -122,6 +127,8 @@ def table_targets(
         caption = para.text if para is not None else ""
     for caption, header, rows in tables.flat:
         out += _flat_table(header, rows, reference, path, _year_of_caption(caption) or default_year)
+    for table in tables.laid:
+        out += layout_targets(table, path, _year_of_caption(table.caption) or default_year)
     for caption, columns, space_rows in tables.spaced:
         year = _year_of_caption(caption) or default_year
         out += _space_targets(space_rows, columns, reference, path, year)
@@ -297,17 +304,6 @@ class _SpaceRow:
         return bool(self.indicator and self.unit)
 
 
-def _source_lines(paragraphs: Sequence[Paragraph]) -> list[tuple[str, int, Paragraph]]:
-    """The source lines of ``paragraphs``, undoing the joining of hard-wrapped lines."""
-    out = []
-    for para in paragraphs:
-        cuts = [0, *(offset for offset, _ in para.breaks), len(para.text)]
-        lines = [para.line, *(line for _, line in para.breaks)]
-        for start, end, line in zip(cuts, cuts[1:], lines, strict=False):
-            out.append((para.text[start:end].strip(), line, para))
-    return out
-
-
 def _space_tables(
     paragraphs: Sequence[Paragraph],
 ) -> tuple[list[tuple[str, list[str], list[_SpaceRow]]], set[int]]:
@@ -316,7 +312,7 @@ def _space_tables(
     taken: set[int] = set()
     if not any("属性" in p.text for p in paragraphs):
         return found, taken
-    lines = _source_lines(paragraphs)
+    lines = source_lines(paragraphs)
     index = 0
     while index < len(lines):
         squashed = SPACE.sub("", lines[index][0])

@@ -7,6 +7,7 @@ In: a parsed Document. Out: its Targets in reading order. The stages:
 - amounts.py    the amounts in a clause (number, range, magnitude, unit, 以上/左右)
 - tables.py     indicator tables found among the paragraphs (rows with separators,
                 flattened one cell a line, or cells separated by spaces)
+- layout.py     indicator tables laid out in columns by a PDF's text extraction (a 纲要's 主要指标)
 - cells.py      one table row → targets under the header's value columns
 - words.py      the word lists and patterns all of them share
 """

@@ -101,11 +101,14 @@ def layout_tables(
     """The column-laid tables among ``paragraphs``, and the paragraph lines they take."""
     found: list[LayoutTable] = []
     taken: set[int] = set()
-    if not any("单位" in p.text for p in paragraphs):
+    if not any("单位" in p.text and "指标" in p.text for p in paragraphs):
         return found, taken
     lines = source_lines(paragraphs)
     index = 0
     while index < len(lines):
+        if "单位" not in lines[index][0]:
+            index += 1
+            continue
         squashed = SPACE.sub("", P.fold(lines[index][0]))
         years = [int(m.group("y")) for m in YEAR_IN_HEADER.finditer(squashed)]
         if not (years and "单位" in squashed and "指标" in squashed and len(squashed) <= _HEADER_MAX):

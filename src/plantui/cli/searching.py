@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from plantui.cli.common import Failure, connect, records, resolve, terminal
+from plantui.cli.common import Failure, connect, resolve, terminal
 from plantui.textsafe import json_text
 
 if TYPE_CHECKING:
@@ -83,17 +83,36 @@ def where(hit: Any) -> str:
 
 
 def _write_hit_lines(result: Any, *, prefix: bool) -> None:
-    """Piped: one hit a line, never wrapped or cut: [query TAB] file:lines TAB plan › path TAB text."""
+    """Piped: one hit a line, never wrapped or cut: [query TAB] file:lines TAB plan › path TAB text.
+    Tabs and newlines inside a field become spaces; control characters are made visible, in one
+    pass over all the lines (tens of thousands of hits)."""
+    from plantui.textsafe import printable
+
+    if not result.hits:
+        return
+    head = _one_line(result.query) + "\t" if prefix else ""
+    names: dict[str, str] = {}
     crumbs: dict[tuple[str, ...], str] = {}
     lines = []
     for hit in result.hits:
+        name = names.get(hit.source)
+        if name is None:
+            name = names[hit.source] = _one_line(os.path.basename(hit.source))
+        place = f"{name}:{hit.line_start}"
+        if hit.line_end != hit.line_start:
+            place += f"-{hit.line_end}"
+        if getattr(hit, "page", None) is not None:
+            place += f" p.{hit.page}"
         parts = (hit.name or hit.title, *hit.path)
         crumb = crumbs.get(parts)
         if crumb is None:
-            crumb = crumbs[parts] = " › ".join(parts)
-        fields = [where(hit), crumb, hit.text]
-        lines.append([result.query, *fields] if prefix else fields)
-    sys.stdout.write(records(lines))
+            crumb = crumbs[parts] = " › ".join(_one_line(p) for p in parts)
+        lines.append(f"{head}{place}\t{crumb}\t{_one_line(hit.text)}")
+    sys.stdout.write(printable("\n".join(lines)) + "\n")
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\t", " ").replace("\n", " ") if "\t" in text or "\n" in text else text
 
 
 def _print_hits(console: Console, result: Any, capped: bool) -> None:

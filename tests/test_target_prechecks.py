@@ -51,7 +51,8 @@ def _marks_time(clause: str) -> bool:
 
 def _counts(clause: str) -> bool:
     amounts = any(m.group("num") or m.group("bare") for m in W.QUANTITY.finditer(clause))
-    return amounts or bool(W.PERCENT_WORDS.search(clause) or W.DOUBLING.search(clause))
+    doubling = W.DOUBLING.search(clause) or W.DOUBLED.search(clause)
+    return amounts or bool(W.PERCENT_WORDS.search(clause) or doubling)
 
 
 def test_time_precheck_passes_every_clause_a_marker_reads(clauses: list[str]) -> None:

@@ -196,3 +196,23 @@ def test_a_page_number_inside_a_sentence_and_the_three_sectors() -> None:
         ("城镇和农村常住居民人均可支配收入分别年均增长", 7),
         ("城镇和农村常住居民人均可支配收入分别年均增长", 8),
     ]
+
+
+def test_a_doubling_from_a_stated_start() -> None:
+    # report_guangdong_2026.txt, line 48: 倍增 over a span the sentence states is 2 倍
+    found = _targets(
+        "展望未来，从党的二十大到二〇三五年，用13年时间基本实现社会主义现代化，经济总量实现倍增，人均地区"
+        "生产总值达到中等发达国家水平。",
+        "2026年广东省政府工作报告",
+    )
+    assert _brief(found) == [(2035, "经济总量", 2, "倍", "=")]
+
+
+def test_a_doubling_without_a_start_is_no_target() -> None:
+    # the wording of a seed's 主要目标: 规模实现倍增 among aims says much growth, not how much
+    found = _targets(
+        "经过五年努力，全省数字经济和信息化发展水平明显提高，数字经济核心产业规模实现倍增，数据价值化试点"
+        "在全国率先推进。",
+        "河北省数字经济发展规划（2020-2025年）",
+    )
+    assert found == []

@@ -224,12 +224,12 @@ def clause_targets(
             target = replace(target, baseline_value=baseline[1].value)
         baseline = None
         found.append(target)
-    doubled = W.DOUBLED.search(folded) if "倍增" in folded else None
-    if doubled and W.SPAN_START.search(P.fold(sentence)):
-        left = _trim(folded[: doubled.start()])
+    grows = W.DOUBLED.search(folded) if "倍增" in folded else None
+    if grows and W.SPAN_START.search(P.fold(sentence)):
+        left = _trim(folded[: grows.start()])
         indicator = _clean(left[: len(left) - len(_ending(left, _VERBS))])
         if len(indicator) >= 2:
-            twice = Amount(doubled.start(), doubled.end(), 2, None, "倍", "=")
+            twice = Amount(grows.start(), grows.end(), 2, None, "倍", "=")
             found.append(_target(where, indicator, twice, "="))
     for match in W.DOUBLING.finditer(folded):
         left = folded[: match.start()]

@@ -216,3 +216,12 @@ def test_a_doubling_without_a_start_is_no_target() -> None:
         "河北省数字经济发展规划（2020-2025年）",
     )
     assert found == []
+
+
+def test_people_guided_somewhere() -> None:
+    # report_state_council_2016.txt, line 36 (GB18030 in the corpus): 引导 counts the people it moves
+    found = _targets(
+        "到2020年，完成约1亿人居住的棚户区和城中村改造，引导约1亿人在中西部地区就近城镇化。",
+        "中华人民共和国国民经济和社会发展第十三个五年规划纲要",
+    )
+    assert _has(found, "棚户区和城中村改造", 1e8, "人") and _has(found, "就近城镇化", 1e8, "人")

@@ -248,6 +248,7 @@ ACTIONS = (
     "筹集",
     "提供",  # 提供不少于10万个高校毕业生就业岗位
     "开拓",  # 开拓百项典型应用场景
+    "引导",  # 引导约1亿人在中西部地区就近城镇化
 )
 # Words that open a clause without belonging to the indicator.
 # Whole words: the 中 of 中欧班列 and the 同 of 同比 are no fillers.

@@ -225,3 +225,13 @@ def test_people_guided_somewhere() -> None:
         "中华人民共和国国民经济和社会发展第十三个五年规划纲要",
     )
     assert _has(found, "棚户区和城中村改造", 1e8, "人") and _has(found, "就近城镇化", 1e8, "人")
+
+
+def test_a_metadata_table_gives_no_target() -> None:
+    # govcn_guangzhou_family_doctor_2023_markitdown.md, line 67: a date is no column of values
+    text = (
+        "关于推进广州市家庭医生签约服务高质量发展的通知\n| 索引号： | 007482505/2023-00415 | 分类： | 卫生、体育 |\n"
+        "| --- | --- | --- | --- |\n| 发布机构： | 广州市卫生健康委员会 | 成文日期： | 2023-11-02 |\n"
+        "| 文号： | 穗卫函〔2023〕1930号 | 发布日期： | 2023-11-07 |\n"
+    )
+    assert list(extract_targets(parse_text(text))) == []

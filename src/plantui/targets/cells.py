@@ -106,6 +106,9 @@ _LABEL_MARKS = re.compile(r"[\[\]〔〕(（:：约]")
 _VALUE_MARKS = re.compile(r"[\d.%≥≤<>=~\-—–〔〕\[\]()（）:：/]")
 
 
+_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]")
+
+
 _MAGNITUDE_WORDS = re.compile(r"万亿|亿|万|约")
 
 
@@ -213,6 +216,8 @@ def value_columns(row: list[str], reference: int | None) -> list[_Column]:
         squashed = SPACE.sub("", P.fold(cell))
         if len(squashed) > HEADER_CELL_MAX + 6:
             return []  # a row of data, not a header
+        if _DATE.match(squashed):
+            continue  # 发布日期： | 2023-11-07 in a gov.cn metadata table: a date, no column of values
         year = YEAR_IN_HEADER.search(squashed) or YEAR_HEADER.match(squashed)
         rate = bool(RATE_WORDS.search(squashed))
         if year:

@@ -6,6 +6,8 @@ import codecs
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plantui.read import ReadError, read_file
 from plantui.read.text import decode
@@ -209,3 +211,20 @@ def test_pandoc_attributes_and_divs_leave_no_trace() -> None:
         ("5.1.6.1 档案分享", 10),
         ("控制VLAN", 13),
     ]
+
+
+_MARKUP = [
+    *"#>|-*_`$\\[](){}!<>:~=\n 一二、。表1.",
+    *("<table><tr><td>", "</td></tr></table>", "$$", "```", "\n\n", '{width="1in"\nheight="2"}'),
+    *("[]{#_Toc1}", "::: {#1}", "1. ", "- ", "> ", "**", "<br>", "$9 3 . 8 \\%$"),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_MARKUP), max_size=60).map("".join))
+def test_any_markdown_reads_to_blocks_on_its_own_lines(text: str) -> None:
+    """Converter markup in any order: no error, and every block names a line of the source."""
+    from plantui.read.markdown import markdown_source
+
+    lines = text.count("\n") + 1
+    assert all(1 <= b.line <= lines for b in markdown_source(text).blocks)

@@ -175,8 +175,10 @@ class _Reader:
         if self.heading:
             self._heading(text.replace("\n", " "), _line(token), self.heading)
             return
+        last = token.map[1] if token.map else len(self.rows)
         for offset, row in enumerate(text.split("\n")):
-            number = _line(token) + offset
+            # a break inside inline markup can outnumber the source lines: stay on the last one
+            number = min(_line(token) + offset, last, len(self.rows))
             if self.marker:
                 row, self.marker = self.marker + row.lstrip(P.STRIP_CHARS), ""
             tight = _TIGHT_HEADING.fullmatch(row) if self.rows[number - 1].startswith("#") else None

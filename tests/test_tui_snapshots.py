@@ -33,6 +33,9 @@ def _before(*keys: str, theme: str | None = None):  # type: ignore[no-untyped-de
             await pilot.press(key)
             await pilot.app.workers.wait_for_complete()
             await pilot.pause()
+        for _ in range(3):  # a worker's result is posted: it may start another worker
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
         await pilot.pause(0.2)
 
     return run

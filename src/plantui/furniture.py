@@ -37,6 +37,12 @@ _PAGE_MARKER = re.compile(
 _DATE_THEN_PART = re.compile(
     r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s+(?P<part>(?:[\u4e00-\u9fff]\s*){2,3})"
 )
+# A cheap first look for split_run_on: a space, then something a label may start with.
+_MAY_RUN_ON = re.compile(r"[ \u3000]+[第(（1]")
+# All a page marker is made of (most short lines fail at their first character).
+_MARKER_CHARS = re.compile(r"[\s\d０-９第页共/／,，.．\-—–－=_~*·•IVXivx]+")
+# No page marker is longer than this (--- 第 123 页 ---, 第 3 页 共 20 页, 5.--- 第 6 页 ---).
+_MARKER_MAX = 40
 # A page's footer number alone on its line (``5.``), read as furniture only before a marker.
 _BARE_NUMBER = re.compile(r"(?P<n>\d{1,4})\s*\.?")
 # A browser's print footer (page address and page counter) glued before the next page's text.
@@ -48,7 +54,7 @@ _GLUED_NUMBER = re.compile(r"(?P<n>\d{1,3})(?=[\u4e00-\u9fff（(“])(?![年月�
 # Digits glued before an item label's mark: a page number and the item's number run together.
 _GLUED_ITEM = re.compile(r"(?P<digits>\d{3,5})(?=[、.．]\s*[\u4e00-\u9fff“(（])")
 # A bracketed label whose numeral OCR misread as a sign: (=) for （二）/（三）, (-) for （一）.
-_UNREAD_SECTION = re.compile(r"(?P<open>\(\s*)(?P<label>[=\-~_]{1,2})(?=\s*\))")
+_UNREAD_SECTION = re.compile(r"(?P<open>[(（]\s*)(?P<label>[=\uff1d\-—–~_]{1,2})(?=\s*[)）])")
 # How far apart lines may be for their glued numbers to be page numbers (a page holds 8+ lines).
 _MIN_PAGE_LINES = 8
 
@@ -72,7 +78,8 @@ def _split_cover_dates(blocks: Sequence[Block]) -> list[Block]:
     two lines."""
     out = []
     for block in blocks:
-        match = _DATE_THEN_PART.fullmatch(P.fold(block.text).strip(P.STRIP_CHARS))
+        text = block.text
+        match = _DATE_THEN_PART.fullmatch(P.fold(text).strip(P.STRIP_CHARS)) if "月" in text[:16] else None
         if match is None or block.md_level or re.sub(r"\s+", "", match.group("part")) not in P.PROSE_PARTS:
             out.append(block)
             continue
@@ -86,7 +93,12 @@ def _split_run_ons(blocks: Sequence[Block]) -> list[Block]:
     """Headings run together on one line (第一章 总则 第一条 为了……): one block each."""
     out = []
     for block in blocks:
-        if block.md_level or block.row or not block.text[:1].strip():
+        if (
+            block.md_level
+            or block.row
+            or not block.text[:1].strip()
+            or not _MAY_RUN_ON.search(block.text, 0, 48)
+        ):
             out.append(block)
             continue
         out.extend(replace(block, text=part) for part in split_run_on(block.text))
@@ -107,9 +119,12 @@ def _drop_markers(blocks: Sequence[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         text = block.text
-        if not block.md_level and not block.row:
+        # markers are short; a print header opens with a date, a print footer with its address
+        short = len(text) <= _MARKER_MAX and _MARKER_CHARS.fullmatch(text) is not None
+        dated = text[:1].isdigit() and "/" in text[:6]
+        if not block.md_level and not block.row and (short or dated or text.startswith("http")):
             folded = P.fold(text)
-            if is_page_marker(folded) or _PRINT_HEADER.fullmatch(folded):
+            if (short and is_page_marker(folded)) or (dated and _PRINT_HEADER.fullmatch(folded)):
                 marker = _PAGE_MARKER.fullmatch(folded)
                 page = marker.group("page") if marker is not None else None
                 if page is not None and out and _is_footer_of(out[-1], int(page)):
@@ -135,7 +150,7 @@ def _cut_page_runs(blocks: list[Block]) -> list[Block]:
     after the last) are page numbers: three or more of them are cut off."""
     candidates = []
     for index, block in enumerate(blocks):
-        if block.md_level or block.row:
+        if block.md_level or block.row or not block.text[:1].isdigit():
             continue
         match = _GLUED_NUMBER.match(block.text)
         if match is not None:
@@ -168,12 +183,14 @@ def _fill_unread_sections(blocks: list[Block]) -> list[Block]:
     numbers between its readable neighbours when they leave exactly room for it (or, at the end
     of a list, the numbers after the last readable one)."""
     out = list(blocks)
+    if not any(_UNREAD_SECTION.match(b.text) for b in blocks if b.text[:1] in "(（"):
+        return out
     previous = 0  # the last section number met in the current list
     pending: list[int] = []  # indices of unreadable labels since then
     for index, block in enumerate(blocks):
         if block.row:
             continue
-        if _UNREAD_SECTION.match(P.fold(block.text)):
+        if _UNREAD_SECTION.match(block.text):
             pending.append(index)
             continue
         heading = classify(block.text)
@@ -195,7 +212,7 @@ def _fill_unread_sections(blocks: list[Block]) -> list[Block]:
 def _fill(blocks: list[Block], indices: list[int], previous: int) -> None:
     for offset, index in enumerate(indices, start=1):
         block = blocks[index]
-        match = _UNREAD_SECTION.match(P.fold(block.text))
+        match = _UNREAD_SECTION.match(block.text)
         assert match is not None
         numeral = to_chinese(previous + offset)
         text = block.text[: match.start("label")] + numeral + block.text[match.end("label") :]

@@ -251,12 +251,12 @@ def continues_citation(text: str, nxt: str) -> bool:
     """A cited document's title broken across lines goes on in ``nxt``: the line leaves a 《 open
     (9、《中华人民共和国国民经济和社会发展第十四个五年 / 规划和 2035 年远景目标纲要》), or ends
     at 》 and ``nxt`` is only a bracketed note on it (18、《北京市浅山区保护规划》 / （2020 年）)."""
-    if "|" in text or "|" in nxt or classify(nxt) is not None:
-        return False
-    tail = P.fold(text.rstrip(P.STRIP_CHARS))[-60:]
+    tail = text.rstrip(P.STRIP_CHARS)[-60:]
     if tail.count("《") > tail.count("》"):
-        return True
-    return tail.endswith("》") and _BRACKET_NOTE.fullmatch(P.fold(nxt).strip(P.STRIP_CHARS)) is not None
+        pass
+    elif not tail.endswith("》") or _BRACKET_NOTE.fullmatch(P.fold(nxt).strip(P.STRIP_CHARS)) is None:
+        return False
+    return "|" not in text and "|" not in nxt and classify(nxt) is None
 
 
 def ends_sentence(text: str) -> bool:

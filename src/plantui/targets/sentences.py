@@ -181,8 +181,12 @@ def _paragraphs(
             row = None if para.line in indicator_rows else table_cells(para.text)
             # a row of a table of prose (一级指标 | 二级指标 | 评价标准 …, a Markdown conversion):
             # its cells read as the paragraphs they are when the table comes flattened
+            year, title = scope.year, scope.title
             for cell in row or ():
                 _paragraph(Paragraph(cell, para.line, para.line), scope, out)
+            if row:
+                # rows are items of their own: a year or an indicator one row names stays in it
+                scope.year, scope.title = year, title
             continue
         _paragraph(para, scope, out)
 

@@ -386,3 +386,8 @@ def test_a_heading_is_not_split_where_what_follows_is_no_first_lower_heading() -
         "（一）在联网核查公民身份信息系统中留有相关可妖信息或",
     ):
         assert split_run_on(text) == [text]
+
+
+def test_a_dash_in_brackets_without_a_title_is_a_table_cell_not_an_unread_label() -> None:
+    cells = clean_blocks(_blocks("（一）总体目标", "（二）主要指标", "（—）", "（—）", "三、重点任务"))
+    assert [b.text for b in cells][2:4] == ["（—）", "（—）"]

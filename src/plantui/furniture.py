@@ -53,8 +53,11 @@ _PRINT_HEADER = re.compile(r"\d{1,2}/\d{1,2}/(?:19|20)\d{2},?\s+\d{1,2}:\d{2}(?:
 _GLUED_NUMBER = re.compile(r"(?P<n>\d{1,3})(?=[\u4e00-\u9fff（(“])(?![年月日号个万亿元])")
 # Digits glued before an item label's mark: a page number and the item's number run together.
 _GLUED_ITEM = re.compile(r"(?P<digits>\d{3,5})(?=[、.．]\s*[\u4e00-\u9fff“(（])")
-# A bracketed label whose numeral OCR misread as a sign: (=) for （二）/（三）, (-) for （一）.
-_UNREAD_SECTION = re.compile(r"(?P<open>[(（]\s*)(?P<label>[=\uff1d\-—–~_]{1,2})(?=\s*[)）])")
+# A bracketed label whose numeral OCR misread as a sign: (=) for （二）/（三）, (-) for （一）; a title
+# follows it (a table cell （—） alone is no label).
+_UNREAD_SECTION = re.compile(
+    r"(?P<open>[(（]\s*)(?P<label>[=\uff1d\-—–~_]{1,2})(?=\s*[)）]\s*[“\u4e00-\u9fff]{2})"
+)
 # How far apart lines may be for their glued numbers to be page numbers (a page holds 8+ lines).
 _MIN_PAGE_LINES = 8
 

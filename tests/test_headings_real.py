@@ -90,6 +90,7 @@ def test_a_footer_counter_alone_is_furniture_but_a_wrong_counter_is_not() -> Non
     assert is_page_marker("— 25 —")
     assert not is_page_marker("22 / 21")
     assert not is_page_marker("5.")
+    assert not is_page_marker("1/3")  # a fraction in a table cell
 
 
 # notice_payment_clearing_card_issuing_guideline_2024_ocr.md:138-148 (OCR of a scan)
@@ -254,6 +255,8 @@ def test_a_chapter_line_whose_label_ocr_lost_is_a_heading_at_the_chapters_level(
 def test_a_short_line_is_no_lost_chapter_when_repeated_or_the_articles_do_not_go_on() -> None:
     header = [*LOST[:2], "银行卡开立及使用", *LOST[2:5], "银行卡开立及使用", LOST[6]]
     assert _restored(header)[6] is None  # written twice: a running header, not a heading
+    noisy = [*LOST[:2], "S ”银行卡开立及使用", *LOST[2:5], "SOS ”银行卡开立及使用", LOST[6]]
+    assert _restored(noisy)[6] is None  # the same title under other noise: a running header too
     skipped = [*LOST[:6], "第三十条 发卡银行不得有以下行为:"]  # 二十六 → 三十: the numbering breaks
     assert _restored(skipped)[5] is None
     mid_sentence = [*LOST[:4], "和个人重新核实身份后，可以恢复其", *LOST[5:]]

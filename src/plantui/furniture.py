@@ -28,7 +28,8 @@ from plantui.numerals import to_chinese
 # a ``第 N 页`` marker (OCR output: ``5.--- 第 6 页 ---``).
 _PAGE_MARKER = re.compile(
     r"(?:(?P<footer>\d{1,4})\s*\.?\s*)?[-=_~*\s]*第\s*(?P<page>\d{1,4})\s*页(?:\s*[/,，]?\s*共\s*\d{1,4}\s*页)?[-=_~*\s]*"
-    r"|\s*(?P<n>\d{1,4})\s*/\s*(?P<of>\d{1,4})\s*"
+    # a page counter, spaced (a fraction in a table cell, 1/3, is not)
+    r"|\s*(?P<n>\d{1,4})\s+/\s+(?P<of>\d{1,4})\s*"
     r"|\s*-\s*\d{1,4}\s*-\s*"
     # a roman page number of the front matter with its letters spaced apart (I I, II I)
     r"|\s*[IVXivx]{1,3}(?:\s+[IVXivx]{1,3}){1,2}\s*"

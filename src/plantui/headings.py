@@ -282,7 +282,9 @@ def restore_lost_headings(texts: Sequence[str], heads: list[Heading | None]) -> 
     or of the one after it when that one's number leaves a gap for it (第一节 … 第三节)."""
     if sum(1 for h in heads if h is not None and h.kind in _LOST_KINDS) < 2:
         return
-    counts = Counter(re.sub(r"\s+", "", t) for t in texts)
+    # a running header written on every page (its noise changing from page to page) is no heading
+    titles = (_LOST_LABEL.fullmatch(P.fold(t).strip(P.STRIP_CHARS)) for t in texts if len(t) <= 40)
+    counts = Counter(m.group("title") for m in titles if m is not None)
     last_article = 0
     last: dict[str, int] = {}
     level: str | None = None
@@ -294,8 +296,8 @@ def restore_lost_headings(texts: Sequence[str], heads: list[Heading | None]) -> 
                 last[heading.kind], level = heading.number, heading.kind
             continue
         text = texts[index]
-        match = _LOST_LABEL.fullmatch(P.fold(text).strip(P.STRIP_CHARS))
-        if match is None or level is None or not last_article or counts[re.sub(r"\s+", "", text)] > 1:
+        match = _LOST_LABEL.fullmatch(P.fold(text).strip(P.STRIP_CHARS)) if len(text) <= 40 else None
+        if match is None or level is None or not last_article or counts[match.group("title")] > 1:
             continue
         if index == 0 or not ends_sentence(texts[index - 1]):
             continue

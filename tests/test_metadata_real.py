@@ -398,3 +398,15 @@ def test_a_cited_clause_and_a_repeated_article_are_no_articles() -> None:
         "第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全省。\n第二条\n第三条 本办法自发布之日起施行。\n"
     )
     assert [n.label for n in law.outline] == ["一", "二", "三"]
+
+
+def test_an_ocr_scan_cover_and_its_spaced_numbers() -> None:
+    # the catalogue lines of an archive's scan (分类号, 密级) are no title; OCR spaces the digits of
+    # a year, an amount and a decimal (spec: 2 0 0 5年, 6 .5 %)
+    doc = parse_text(
+        "分类号：F120\n密级：公开\n某某市国民经济和社会发展第十个五年计划纲要\n一、发展基础\n"
+        "2 0 0 5年全市生产总值达到1 2 0 0亿元，增长6 .5 %，表中 1 2 3 4 行。\n"
+    )
+    assert (doc.title, doc.period) == ("某某市国民经济和社会发展第十个五年计划纲要", (2001, 2005))
+    text = doc.outline[0].text
+    assert "2005年" in text and "1200亿元" in text and "6.5 %" in text and "1 2 3 4 行" in text

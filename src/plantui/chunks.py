@@ -190,10 +190,33 @@ def chinese_punctuation(lines: Sequence[Block]) -> list[Block]:
     ]
 
 
+# OCR and some PDFs space out the digits of a year or a decimal: 2 0 0 5年, 6 .5 %, 1 2 . 5
+_SPACED_YEAR = re.compile(r"(?<![\d.])(?:[12]\s){3}\d(?=\s*年)|(?<![\d.])[12](?:\s\d){3}(?=\s*年)")
+# three or more single digits spaced out before a unit (1 2 0 0亿元)
+_SPACED_AMOUNT = re.compile(
+    r"(?<![\d.])\d(?:\s\d){2,}(?=\s*(?:亿|万|千|百|%|个|家|人|元|吨|公里|千米|平方|座|项))"
+)
+_SPACED_DECIMAL = re.compile(r"(?<=\d)\s+\.\s*(?=\d)|(?<=\d)\.\s+(?=\d)")
+
+
+def spaced_numbers(block: Block) -> Block:
+    """Digits an OCR spaced out, joined where they can only be one number (a year before 年,
+    the two sides of a decimal point)."""
+    text = block.text
+    if " " not in text or block.row:
+        return block
+    joined = _SPACED_YEAR.sub(lambda m: m.group(0).replace(" ", ""), text)
+    joined = _SPACED_AMOUNT.sub(lambda m: m.group(0).replace(" ", ""), joined)
+    joined = _SPACED_DECIMAL.sub(".", joined)
+    return block if joined == text else replace(block, text=joined)
+
+
 def clean_lines(lines: Sequence[Block]) -> list[Block]:
     """What a line holds of the document: page furniture gone, bold printed twice read once,
-    marks a PDF font lost or mapped to ASCII restored. Everything else is kept as written."""
-    return lost_label_marks(chinese_punctuation([undouble(b) for b in clean_blocks(lines)]))
+    digits an OCR spaced out joined, marks a PDF font lost or mapped to ASCII restored.
+    Everything else is kept as written."""
+    blocks = [spaced_numbers(undouble(b)) for b in clean_blocks(lines)]
+    return lost_label_marks(chinese_punctuation(blocks))
 
 
 def join_lines(lines: Sequence[Block]) -> list[Chunk]:

@@ -102,6 +102,8 @@ class Reader(ScrollView, can_focus=True):
         self._words: list[str] = []
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
+        self._base: Style | None = None  # the reader's own colours, under every row
+        self._reported: tuple[int, int | None, int | None] | None = None  # the place last reported
 
     # ------------------------------------------------------------ what is shown
 
@@ -124,6 +126,7 @@ class Reader(ScrollView, can_focus=True):
     def show(self, content: Content, words: list[str]) -> None:
         """Replace what is shown by a document, at its top."""
         self.page = page_for(content)
+        self._reported = None
         self._message = []
         self._words = list(words)
         self._apply_highlight()
@@ -164,6 +167,7 @@ class Reader(ScrollView, can_focus=True):
         super().notify_style_update()
         self._styles.clear()
         self._strips.clear()
+        self._base = None
 
     # ------------------------------------------------------------ drawing
 
@@ -180,8 +184,11 @@ class Reader(ScrollView, can_focus=True):
         if strip is None or strip.cell_length != width:
             if len(self._strips) > 4 * max(self.size.height, 10):
                 self._strips.clear()
-            strip = self._strips[row] = self._render_row(row, width)
-        return strip.apply_style(self.rich_style)  # under the row's own styles
+            if self._base is None:
+                self._base = self.rich_style  # walks every ancestor: once per style change
+            strip = self._render_row(row, width).apply_style(self._base)  # under the row's own styles
+            self._strips[row] = strip
+        return strip
 
     def _render_row(self, row: int, width: int) -> Strip:
         """A row without the reader's own colours (``render_line`` puts them under it)."""
@@ -400,13 +407,14 @@ class Reader(ScrollView, can_focus=True):
             return
         hit = self.current_hit
         para = hit if hit is not None and self.is_shown(hit) else self.current_para()
-        self.post_message(
-            ReadingPosition(
-                self.page.content.document.id,
-                para.block.node_id if para is not None else None,
-                para.page if para is not None else None,
-            )
+        place = (
+            self.page.content.document.id,
+            para.block.node_id if para is not None else None,
+            para.page if para is not None else None,
         )
+        if place != self._reported:  # a line down within a section moves nothing else
+            self._reported = place
+            self.post_message(ReadingPosition(*place))
 
     # ------------------------------------------------------------ keys
 

@@ -410,3 +410,30 @@ def test_an_ocr_scan_cover_and_its_spaced_numbers() -> None:
     assert (doc.title, doc.period) == ("某某市国民经济和社会发展第十个五年计划纲要", (2001, 2005))
     text = doc.outline[0].text
     assert "2005年" in text and "1200亿元" in text and "6.5 %" in text and "1 2 3 4 行" in text
+
+
+def test_issuers_a_bulletin_or_a_signature_states_in_full() -> None:
+    # html_wanzai_statistical_communique_2015.html ends with （万载县统计局）
+    bulletin = parse_text(
+        "万载县2015年国民经济和社会发展统计公报\n一、综合\n全年全县生产总值增长9%。\n二、农业\n粮食增产。\n（万载县统计局）\n"
+    )
+    assert bulletin.issuer == "万载县统计局"
+    # docx_shanghai_commercial_space_plan_2023.docx: the crawler cut 上 from the notice title
+    plan = parse_text(
+        "海市人民政府办公厅关于印发《上海市促进商业航天发展打造空间信息产业高地行动计划（2023—2025年）》的通知\n"
+        "沪府办发〔2023〕11号\n各区人民政府：\n现将《上海市促进商业航天发展打造空间信息产业高地行动计划（2023—2025年）》印发给你们。\n"
+        "上海市人民政府办公厅\n2023年7月11日\n一、总体要求\n"
+    )
+    assert plan.issuer == "上海市人民政府办公厅"
+    # docx_jiangxi_fao_civil_service_exam_outline_2022.docx: an office signs after the last item
+    outline = parse_text(
+        "一、考试内容\n1.外语水平。\n二、考试方式\n1.笔试。\n江西省人民政府外事办公室\n2022年2月21日\n"
+    )
+    assert (outline.issuer, outline.issued) == ("江西省人民政府外事办公室", "2022-02-21")
+
+
+def test_a_footnote_mark_after_a_title_goes() -> None:
+    # html_jiangxi_statistical_communique_2022.html
+    assert (
+        clean_title("江西省2022年国民经济和社会发展统计公报[1]") == "江西省2022年国民经济和社会发展统计公报"
+    )

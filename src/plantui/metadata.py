@@ -124,6 +124,8 @@ def extract(
         meta.issued = _standalone_date(unlabelled) or (signature[1] if signature else None)
     if meta.issued is None:  # 2025年4月1日印发 closing a notice before its attachments
         meta.issued = parse_date(S.printed(folded) or "")
+    if meta.issuer and signature and signature[0] != meta.issuer and signature[0].endswith(meta.issuer):
+        meta.issuer = signature[0]  # the signature writes in full what a crawler cut (海市… → 上海市…)
     if meta.issuer is None or _RELATIVE_ISSUER.match(meta.issuer):
         # a page's 发布机构：市政府 abbreviates the authority its own title names in full
         meta.issuer = (
@@ -133,6 +135,7 @@ def extract(
             or (lead[0] if lead else None)
             or S.speaker_issuer(folded)
             or S.cover_issuer(folded, looks_like_issuer)
+            or S.closing_issuer(tail_folded, looks_like_issuer)
             or meta.issuer
         )
     if meta.title:

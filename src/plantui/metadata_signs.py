@@ -43,6 +43,7 @@ def clean_title(text: str) -> str:
         title = title[match.end() :]
     if _LETTER_SPACED.fullmatch(title):
         title = re.sub(r"[ \u3000]+", "", title)
+    title = re.sub(r"\s*\[\d{1,2}\]$", "", title)  # a footnote mark typed after the title: …统计公报[1]
     note = _TITLE_NOTE.search(title)
     if note and note.start() >= 4:
         title = title[: note.start()].rstrip()
@@ -164,6 +165,18 @@ def speaker_issuer(folded: list[str]) -> str | None:
 
 
 _MONTH_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
+
+
+_BRACKETED = re.compile(r"^[(（]\s*(?P<issuer>[^()（）]{3,24})\s*[)）]$")
+
+
+def closing_issuer(folded: list[str], looks_like_issuer: Callable[[str], bool]) -> str | None:
+    """A bulletin signed in brackets on its last line: （万载县统计局）."""
+    for text in reversed(folded[-3:]):
+        match = _BRACKETED.match(text.strip())
+        if match and looks_like_issuer(match.group("issuer")):
+            return match.group("issuer")
+    return None
 
 
 def cover_issuer(folded: list[str], looks_like_issuer: Callable[[str], bool]) -> str | None:

@@ -135,7 +135,8 @@ def parse_source(source: Source, name: str = "") -> Document:
     )
     tail = chunks[max(preamble_end, back - 8) : back]
     sample = " ".join(c.text for c in chunks[:60])
-    meta = extract(chunks[:preamble_end], tail, sample, markdown.title if markdown is not None else None)
+    # a title the format states (a Markdown # title, Word's centred title in the largest type)
+    meta = extract(chunks[:preamble_end], tail, sample, source.title)
     if meta.issued is None:  # 2025年4月1日印发 at the foot, after any 附件 list
         meta.issued = parse_date(printed([P.fold(c.text) for c in chunks[-30:]]) or "")
     if markdown is not None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from plantui.metadata_signs import clean_title
-from plantui.parse import parse_markdown, parse_text
+from plantui.parse import parse_markdown, parse_source, parse_text
 
 
 def test_a_pdf_cover_gives_title_period_and_issuer() -> None:
@@ -437,3 +438,18 @@ def test_a_footnote_mark_after_a_title_goes() -> None:
     assert (
         clean_title("江西省2022年国民经济和社会发展统计公报[1]") == "江西省2022年国民经济和社会发展统计公报"
     )
+
+
+def test_a_converter_that_sets_headings_in_bold_is_read_as_markdown() -> None:
+    # gangyao_national_15th_md.md with its # marks turned into ** (a converter's habit): the
+    # **目录** and its entries are contents, the 篇/章/节 below are the outline
+    from plantui.read import read_bytes
+
+    source = Path(__file__).parent / "fixtures/real/docs/gangyao_national_15th_md.md"
+    text = re.sub(r"(?m)^#+ *(.*)$", r"**\1**", source.read_text(encoding="utf-8"))
+    read = read_bytes(text.encode("utf-8"), "gangyao.txt")
+    assert read.format == "markdown"
+    doc = parse_source(read, "gangyao.txt")
+    first = doc.outline[0]
+    assert (first.kind, first.label, first.line) == ("volume", "一", 175)
+    assert [c.kind for c in first.children] == ["chapter", "chapter", "chapter"]

@@ -273,6 +273,9 @@ _SNIFF_HTML_TABLE = re.compile(r"<table[\s>].*?<tr[\s>]", re.S | re.I)
 _FIELD_LABEL = re.compile(r"^[^\s:：]{1,8}[:：]\s*$")
 
 
+_SNIFF_BOLD_LINE = re.compile(r"^[ \t\u3000]*\*\*[^*\n]{2,60}\*\*[ \t]*$", re.M)
+
+
 def looks_like_markdown(text: str) -> bool:
     """Markdown inside a .txt (converter output): ``#`` headings that are not field labels,
     a GFM table rule, or an HTML table. The content decides, not the file name."""
@@ -285,7 +288,10 @@ def looks_like_markdown(text: str) -> bool:
         headings += 1
         if headings >= 2:
             return True
-    return bool(_SNIFF_TABLE_RULE.search(sample) or _SNIFF_HTML_TABLE.search(sample))
+    if _SNIFF_TABLE_RULE.search(sample) or _SNIFF_HTML_TABLE.search(sample):
+        return True
+    # converters that set headings in bold rather than with #: **一、总体要求** on lines of their own
+    return len(_SNIFF_BOLD_LINE.findall(sample, 0, 100_000)) >= 3
 
 
 def markdown_source(text: str, encoding: str = "utf-8") -> Source:

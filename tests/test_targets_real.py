@@ -280,3 +280,15 @@ def test_the_same_plan_as_text_and_as_markdown() -> None:
     ):
         targets = _document_targets(name)
         assert [g for g in gold["targets"] if not any(_gold_matches(t, g) for t in targets)] == []
+
+
+def test_an_age_before_its_verb_is_a_baseline() -> None:
+    # report_beijing_2026.txt, line 38: 从2020年的82.4岁提升至83.9岁
+    found = _targets("到2030年，人均预期寿命从2020年的82.4岁提升至83.9岁。", "北京市“十五五”时期发展目标")
+    [target] = found
+    assert (target.indicator, target.value, target.unit, target.baseline_value) == (
+        "人均预期寿命",
+        83.9,
+        "岁",
+        82.4,
+    )

@@ -75,8 +75,8 @@ def read_amounts(folded: str, quoted: list[tuple[int, int]]) -> list[Amount]:
         after = folded[end : end + 1]
         if unit == "年" and not _YEARS_COUNTED.search(folded[max(0, start - _YEARS_LOOKBACK) : start]):
             continue
-        if unit == "岁" and _HAN.match(folded, end):
-            continue  # 为0—6岁儿童: the age of the people served
+        if unit == "岁" and _HAN.match(folded, end) and not folded.startswith(_VERBS, end):
+            continue  # 为0—6岁儿童: the age of the people served (82.4岁提高到83.9岁 is a value)
         if (
             number
             and match.group("qual") in _THRESHOLD_QUALIFIERS

@@ -394,3 +394,15 @@ def test_a_heading_is_not_split_where_what_follows_is_no_first_lower_heading() -
 def test_a_dash_in_brackets_without_a_title_is_a_table_cell_not_an_unread_label() -> None:
     cells = clean_blocks(_blocks("（一）总体目标", "（二）主要指标", "（—）", "（—）", "三、重点任务"))
     assert [b.text for b in cells][2:4] == ["（—）", "（—）"]
+
+
+def test_an_unreadable_part_numeral_takes_its_place_in_the_sequence_too() -> None:
+    # the (=) misreading of notice_payment_clearing_card_issuing_guideline_2024_ocr.md in a part
+    # label, over the parts of opinion_miit_future_industry_2024.md
+    blocks = clean_blocks(
+        _blocks("一、指导思想", "正文。", "=、主要目标", "正文。", "三、重点任务", "-、保障措施")
+    )
+    assert [b.text for b in blocks][2] == "二、主要目标"
+    assert [b.text for b in blocks][5] == "四、保障措施"  # the list goes on to the end
+    kept = clean_blocks(_blocks("一、指导思想", "=、主要目标", "二、重点任务"))
+    assert kept[1].text == "=、主要目标"  # no room for it between 一 and 二

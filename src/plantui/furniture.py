@@ -59,6 +59,9 @@ _GLUED_ITEM = re.compile(r"(?P<digits>\d{3,5})(?=[、.．]\s*[\u4e00-\u9fff“(�
 _UNREAD_SECTION = re.compile(
     r"(?P<open>[(（]\s*)(?P<label>[=\uff1d\-—–~_]{1,2})(?=\s*[)）]\s*[“\u4e00-\u9fff]{2})"
 )
+# The same misreading in a part's label: =、 for 二、 or 三、, -、 for 一、.
+_UNREAD_PART = re.compile(r"(?P<label>[=\uff1d\-—–~_]{1,2})(?=\s*、\s*[“\u4e00-\u9fff]{2})")
+_UNREAD = {"section": _UNREAD_SECTION, "part": _UNREAD_PART}
 # How far apart lines may be for their glued numbers to be page numbers (a page holds 8+ lines).
 _MIN_PAGE_LINES = 8
 
@@ -74,7 +77,7 @@ def clean_blocks(blocks: Sequence[Block]) -> list[Block]:
             if text != block.text:
                 block = replace(block, text=text)
         out.append(block)
-    return _fill_unread_sections(out)
+    return _fill_unread_labels(out)
 
 
 def _split_cover_dates(blocks: Sequence[Block]) -> list[Block]:
@@ -182,41 +185,47 @@ def _cut_page_runs(blocks: list[Block]) -> list[Block]:
     return [replace(b, text=b.text[chosen[i] :]) if i in chosen else b for i, b in enumerate(blocks)]
 
 
-def _fill_unread_sections(blocks: list[Block]) -> list[Block]:
-    """``(=)`` between （二） and （四） is （三）: a run of unreadable section labels takes the
-    numbers between its readable neighbours when they leave exactly room for it (or, at the end
-    of a list, the numbers after the last readable one)."""
+def _fill_unread_labels(blocks: list[Block]) -> list[Block]:
+    """``(=)`` between （二） and （四） is （三）, ``=、`` between 一、 and 三、 is 二、: a run of
+    unreadable labels of one kind takes the numbers between its readable neighbours when they
+    leave exactly room for it (or, at the end of a list, the numbers after the last readable one)."""
     out = list(blocks)
-    if not any(_UNREAD_SECTION.match(b.text) for b in blocks if b.text[:1] in "(（"):
-        return out
-    previous = 0  # the last section number met in the current list
+    for kind, pattern in _UNREAD.items():
+        if any(pattern.match(b.text) for b in out if not b.row):
+            out = _fill_kind(out, kind, pattern)
+    return out
+
+
+def _fill_kind(blocks: list[Block], kind: str, pattern: re.Pattern[str]) -> list[Block]:
+    out = list(blocks)
+    previous = 0  # the last number of this kind met in the current list
     pending: list[int] = []  # indices of unreadable labels since then
     for index, block in enumerate(blocks):
         if block.row:
             continue
-        if _UNREAD_SECTION.match(block.text):
+        if pattern.match(block.text):
             pending.append(index)
             continue
         heading = classify(block.text)
         if heading is None:
             continue
-        if heading.kind == "section" and heading.number is not None:
+        if heading.kind == kind and heading.number is not None:
             if pending and heading.number == previous + len(pending) + 1:
-                _fill(out, pending, previous)
+                _fill(out, pending, previous, pattern)
             pending, previous = [], heading.number
-        elif heading.rank < RANK["section"]:
+        elif heading.rank < RANK[kind]:
             if pending and previous:
-                _fill(out, pending, previous)  # the list ended: they continue it
+                _fill(out, pending, previous, pattern)  # the list ended: they continue it
             pending, previous = [], 0
     if pending and previous:
-        _fill(out, pending, previous)
+        _fill(out, pending, previous, pattern)
     return out
 
 
-def _fill(blocks: list[Block], indices: list[int], previous: int) -> None:
+def _fill(blocks: list[Block], indices: list[int], previous: int, pattern: re.Pattern[str]) -> None:
     for offset, index in enumerate(indices, start=1):
         block = blocks[index]
-        match = _UNREAD_SECTION.match(block.text)
+        match = pattern.match(block.text)
         assert match is not None
         numeral = to_chinese(previous + offset)
         text = block.text[: match.start("label")] + numeral + block.text[match.end("label") :]

@@ -387,6 +387,7 @@ def test_a_heading_is_not_split_where_what_follows_is_no_first_lower_heading() -
         "第一章 总则 .......... 1 第一节 一般规定 .......... 1",  # a contents line
         "一、坚持创新驱动，加快产业升级 （一）推进",  # a sentence, not a title
         "（一）在联网核查公民身份信息系统中留有相关可妖信息或",
+        "（一）发展基础。截至2020年底，全省 1.建成基站",  # a title, then its body: no split
     ):
         assert split_run_on(text) == [text]
 

@@ -214,6 +214,8 @@ def split_run_on(text: str) -> list[str]:
         upper, lower = classify(left), classify(right)
         if upper is None or lower is None or upper.kind != heading.kind or lower.rank <= upper.rank:
             continue
+        if upper.head_end < len(left.rstrip(P.STRIP_CHARS)):
+            return [text]  # body text between them: a mention inside a paragraph
         if lower.kind != "article" and lower.number != 1:
             continue
         title = P.fold(upper.title)

@@ -762,4 +762,18 @@ async def test_a_pdf_plan_shows_its_pages_next_to_lines(pdf_db: Path, tmp_path: 
         assert hit is not None and app.search_result is not None
         first = next(h for h in app.search_result.hits if h.passage_id == hit.target.passage_id)
         assert first.page is not None
-        assert f"第 {first.line_start} 行 · 第 {first.page} 页" in str(app.query_one("#search-preview").render())
+        assert f"第 {first.line_start} 行 · 第 {first.page} 页" in str(
+            app.query_one("#search-preview").render()
+        )
+
+
+async def test_the_reader_leaves_out_lines_that_only_label_metadata(app: PlantApp) -> None:
+    """A scraper's label lines (# -*- coding, ## 政策标题：) are metadata labels, not text: the plan
+    opens on its card and then its text (#14.12)."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        reader = app.query_one(Reader)
+        shown = "\n".join(reader.rendered())
+        assert "河北省人民政府关于印发" in shown
+        for label in ("# -*- coding", "## 政策标题：", "## 政策来源：", "## 政策内容："):
+            assert label not in shown

@@ -156,7 +156,9 @@ def content(conn: sqlite3.Connection, document_id: int) -> Content:
     blocks: list[Block] = [Block("meta", _meta_line(entry))]
     open_columns: list[NodeEntry] = []
     rows = conn.execute(
-        "SELECT id, node_id, role, line_start, text FROM passages WHERE document_id = ? ORDER BY ord",
+        # lines that only label metadata (## 政策标题：) are searchable but never shown as text
+        "SELECT id, node_id, role, line_start, text FROM passages WHERE document_id = ? AND role != 'label' "
+        "ORDER BY ord",
         (document_id,),
     ).fetchall()
     for row in rows:

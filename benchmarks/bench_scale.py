@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LIMIT = 20
 
 
-def main(count: int, before: Path | None) -> None:
+def main(count: int, before: Path | None, keep: bool = False) -> None:
     corpus = build(count)
     chars, size = text_size(corpus)
     print(f"corpus: {count} plans, {chars / 1e6:.2f} M chars, {size / 1e6:.1f} MB UTF-8")
@@ -59,7 +59,10 @@ def main(count: int, before: Path | None) -> None:
         _search(name, sources[name], database, queries)
     _scan(corpus, queries)
     _one_shot(databases, sources, corpus, queries)
-    shutil.rmtree(work)
+    if keep:
+        print(f"databases kept in {work}")
+    else:
+        shutil.rmtree(work)
 
 
 def _plantui(src: Path, database: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
@@ -188,5 +191,6 @@ if __name__ == "__main__":
     )
     parser.add_argument("count", nargs="?", type=int, default=1000)
     parser.add_argument("--before", type=Path, help="src folder of the checkout to compare with")
+    parser.add_argument("--keep", action="store_true", help="keep the databases (their folder is printed)")
     options = parser.parse_args()
-    main(options.count, options.before)
+    main(options.count, options.before, options.keep)

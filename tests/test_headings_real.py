@@ -91,6 +91,9 @@ def test_a_footer_counter_alone_is_furniture_but_a_wrong_counter_is_not() -> Non
     assert not is_page_marker("22 / 21")
     assert not is_page_marker("5.")
     assert not is_page_marker("1/3")  # a fraction in a table cell
+    # other OCR and PDF-to-text tools mark pages in English
+    assert is_page_marker("=== Page 6 ===") and is_page_marker("[Page 6 of 20]")
+    assert not is_page_marker("Pages")
 
 
 # notice_payment_clearing_card_issuing_guideline_2024_ocr.md:138-148 (OCR of a scan)

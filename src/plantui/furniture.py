@@ -33,6 +33,8 @@ _PAGE_MARKER = re.compile(
     r"|\s*-\s*\d{1,4}\s*-\s*"
     # a roman page number of the front matter with its letters spaced apart (I I, II I)
     r"|\s*[IVXivx]{1,3}(?:\s+[IVXivx]{1,3}){1,2}\s*"
+    # the page markers of OCR and PDF-to-text tools: === Page 6 ===, [Page 6 of 20], -- page 6 --
+    r"|[-=_~*\s\[]*[Pp](?:age|AGE)\s*(?P<page_en>\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?[-=_~*\s\]]*"
 )
 # A date closing a cover page, then the first word of the next page: 2021 年 9 月 前    言.
 _DATE_THEN_PART = re.compile(
@@ -41,7 +43,7 @@ _DATE_THEN_PART = re.compile(
 # A cheap first look for split_run_on: a space, then something a label may start with.
 _MAY_RUN_ON = re.compile(r"[ \u3000]+[第(（1]")
 # All a page marker is made of (most short lines fail at their first character).
-_MARKER_CHARS = re.compile(r"[\s\d０-９第页共/／,，.．\-—–－=_~*·•IVXivx]+")
+_MARKER_CHARS = re.compile(r"[\s\d０-９第页共/／,，.．\-—–－=_~*·•IVXivxPpAaGgEeOoFf\[\]]+")
 # No page marker is longer than this (--- 第 123 页 ---, 第 3 页 共 20 页, 5.--- 第 6 页 ---).
 _MARKER_MAX = 40
 # A page's footer number alone on its line (``5.``), read as furniture only before a marker.
@@ -133,7 +135,7 @@ def _drop_markers(blocks: Sequence[Block]) -> list[Block]:
             folded = P.fold(text)
             if (short and is_page_marker(folded)) or (dated and _PRINT_HEADER.fullmatch(folded)):
                 marker = _PAGE_MARKER.fullmatch(folded)
-                page = marker.group("page") if marker is not None else None
+                page = (marker.group("page") or marker.group("page_en")) if marker is not None else None
                 if page is not None and out and _is_footer_of(out[-1], int(page)):
                     out.pop()  # 5. on the line before --- 第 6 页 ---
                 continue

@@ -281,8 +281,8 @@ def test_a_division_title_a_converter_left_bare_is_a_heading_at_the_divisions_le
 
 
 def test_a_cited_title_broken_across_lines_is_one_item_title() -> None:
-    # plan_beijing_ecological_restoration_2021_pdf.txt:152-172 (a plan's list of sources)
-    rows = _rows_of(_excerpt("plan_beijing_ecological_restoration_2021_pdf.txt", 152, 172))
+    # plan_beijing_ecological_restoration_2021_pdf.txt:120-172 (a plan's list of sources)
+    rows = _rows_of(_excerpt("plan_beijing_ecological_restoration_2021_pdf.txt", 120, 172))
     titles = {r[2]: r[3] for r in rows if r[1] == "item"}
     assert titles["9"] == "《中华人民共和国国民经济和社会发展第十四个五年规划和 2035 年远景目标纲要》"
     assert titles["13"] == "《全国重要生态系统保护和修复重大工程总体规划(2021-2035 年)》（2020 年）"

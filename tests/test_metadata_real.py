@@ -7,6 +7,7 @@ from pathlib import Path
 
 from plantui.metadata_signs import clean_title
 from plantui.parse import parse_markdown, parse_source, parse_text
+from support import SEEDS
 
 
 def test_a_pdf_cover_gives_title_period_and_issuer() -> None:
@@ -453,3 +454,18 @@ def test_a_converter_that_sets_headings_in_bold_is_read_as_markdown() -> None:
     first = doc.outline[0]
     assert (first.kind, first.label, first.line) == ("volume", "一", 175)
     assert [c.kind for c in first.children] == ["chapter", "chapter", "chapter"]
+
+
+def test_text_hard_wrapped_at_any_width_keeps_its_metadata() -> None:
+    # every seed and two real pages, their lines cut at 34 characters as a PDF converter would:
+    # titles reaching the edge, a field line after a wrapped title, a title split from its 的通知
+    real = Path(__file__).parent / "fixtures/real/docs"
+    files = [*sorted(SEEDS.glob("*.txt")), real / "opinion_shanghai_natural_disaster_prevention_word.txt"]
+    for path in files:
+        text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+        wrapped = "\n".join(
+            line[i : i + 34] for line in text.split("\n") for i in range(0, max(len(line), 1), 34)
+        )
+        whole, cut = parse_text(text, path.name), parse_text(wrapped, path.name)
+        fields = ("title", "issuer", "doc_number", "issued", "published", "period")
+        assert [getattr(cut, f) for f in fields] == [getattr(whole, f) for f in fields], path.name

@@ -26,6 +26,7 @@ from plantui.headings import (
     is_prose,
 )
 from plantui.indent import edge_width, first_line_width, wraps_indented
+from plantui.metadata_signs import KIND_END
 from plantui.numerals import label_number
 
 
@@ -240,6 +241,9 @@ def join_lines(lines: Sequence[Block]) -> list[Chunk]:
             while (
                 index < len(lines)
                 and not first.final
+                and not _field_line(P.fold(lines[index].text))  # 发布日期:… opens a line of its own
+                # a title at the top reaching the edge is whole (…防治能力的意见), not a sentence
+                and not (index <= 10 and len(joining.lines) == 1 and _whole_title(first.text))
                 and (
                     _continues(joining.text, lines[index], first)
                     or _wrapped(lines[index - 1], lines[index], first, wrap)
@@ -284,6 +288,8 @@ def _wrapped(last: Block, nxt: Block, first: Block, wrap: int | None) -> bool:
     """In hard-wrapped text, a line that reaches the wrap width continues on the next line."""
     if wrap is None or nxt.final or nxt.md_level or nxt.quote != first.quote or ends_sentence(last.text):
         return False
+    if _field_line(P.fold(nxt.text)):
+        return False  # 发布日期:2022-02-16 opens a line of its own
     # ASCII runs (1.1.1, 2018) print narrower or wider than the one cell counted for them
     slack = 3 + min(3, sum(1 for ch in last.text if ch.isascii() and not ch.isspace()) // 2)
     full = display_width(last.text) >= wrap - slack
@@ -308,6 +314,19 @@ def _wrapped(last: Block, nxt: Block, first: Block, wrap: int | None) -> bool:
         and not P.PROSE_MARK.search(P.fold(nxt.text))
         and "，" not in nxt.text
         and classify(first.text) is not None
+    )
+
+
+def _whole_title(text: str) -> bool:
+    """A line that reads as a document's whole title: it names a kind of document at its end
+    (…的意见, …规划（2021-2025年）, …的通知) and holds no sentence mark or comma."""
+    folded = P.fold(text).strip()
+    return (
+        len(folded) >= 8
+        and bool(KIND_END.search(folded))
+        and not P.PROSE_MARK.search(folded)
+        and "," not in folded
+        and ("关于" in folded or bool(re.search(r"(?:规划|纲要|方案|计划)(?:\(.*\))?$", folded)))
     )
 
 
@@ -389,8 +408,8 @@ def _continues(text: str, nxt: Block, first: Block) -> bool:
     if classify(nxt.text) is not None:
         return False
     folded = P.fold(text)
-    if _URL_END.search(folded) or _field_line(folded):
-        return False  # 来源: https://… and 发布机构: … stand alone
+    if _URL_END.search(folded) or _field_line(folded) or _field_line(P.fold(nxt.text)):
+        return False  # 来源: https://… and 发布机构: … stand alone, and no line runs into one
     if P.NOTICE_TITLE.match(folded.strip()):
         return False  # a whole notice title (…关于印发…的通知) is a line of its own
     entry = P.TOC_ENTRY.search(folded)

@@ -281,7 +281,8 @@ def _notice(texts: list[str], meta: Metadata) -> None:
         meta.attached = docs
         if meta.issuer is None and issuer and P.ISSUER_SUFFIX.search(issuer):
             meta.issuer = issuer
-        if meta.title is None or _same_title(meta.title, notice_title):
+        # (a field may hold only the first line of a title wrapped over two)
+        if meta.title is None or squash(notice_title).startswith(squash(meta.title)):
             attached = (
                 _attached_title(texts[index + 1 :], docs[0]) if len(docs) == 1 and not several else None
             )
@@ -353,6 +354,7 @@ def _leading_title(texts: list[str]) -> str | None:
         if (
             len(text) > 80
             or "。" in text
+            or "，" in text  # a sentence's clause (为全面落实《…》，深入贯彻…), not a title
             or folded.endswith((":", ";", ","))
             or P.ADDRESSEES.match(folded)
             or P.DATE_LINE.fullmatch(folded)

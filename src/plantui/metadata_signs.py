@@ -61,7 +61,7 @@ def clean_value(text: str) -> str:
     return _REPOST.sub("", text.strip())
 
 
-_KIND_END = re.compile(
+KIND_END = _KIND_END = re.compile(
     r"(?:报告|规划|纲要|意见|计划|方案|办法|条例|规定|细则|通知|决定|决议|公告|通告|函|批复|纲领|措施|清单|指南)"
     r"[)）》”\"]*$"
 )

@@ -469,3 +469,16 @@ def test_text_hard_wrapped_at_any_width_keeps_its_metadata() -> None:
         whole, cut = parse_text(text, path.name), parse_text(wrapped, path.name)
         fields = ("title", "issuer", "doc_number", "issued", "published", "period")
         assert [getattr(cut, f) for f in fields] == [getattr(whole, f) for f in fields], path.name
+
+
+def test_word_files_made_from_web_pages_keep_their_outline() -> None:
+    # docx_shanghai_commercial_space_plan_2023.docx (em-space indents) and
+    # docx_shanghai_food_tech_action_plan_2025.docx (Markdown's ** left as text)
+    from plantui.read import read_file
+
+    formats = Path(__file__).parent / "fixtures/formats"
+    space = parse_source(read_file(formats / "docx_shanghai_commercial_space_plan_2023.docx")[1], "a.docx")
+    assert [n.label for n in space.outline if n.kind == "part"][:3] == ["一", "二", "三"]
+    food = parse_source(read_file(formats / "docx_shanghai_food_tech_action_plan_2025.docx")[1], "b.docx")
+    parts = [n for n in food.outline if n.kind == "part"]
+    assert parts and all("*" not in n.title for n, _ in food.walk())

@@ -212,11 +212,16 @@ def spaced_numbers(block: Block) -> Block:
     return block if joined == text else replace(block, text=joined)
 
 
+def _no_emphasis(block: Block) -> Block:
+    """Markdown's ** left as text by a converter (a Word file made from Markdown: **二、…**)."""
+    return replace(block, text=block.text.replace("**", "")) if "**" in block.text else block
+
+
 def clean_lines(lines: Sequence[Block]) -> list[Block]:
     """What a line holds of the document: page furniture gone, bold printed twice read once,
     digits an OCR spaced out joined, marks a PDF font lost or mapped to ASCII restored.
     Everything else is kept as written."""
-    blocks = [spaced_numbers(undouble(b)) for b in clean_blocks(lines)]
+    blocks = [spaced_numbers(undouble(_no_emphasis(b))) for b in clean_blocks(lines)]
     return lost_label_marks(chinese_punctuation(blocks))
 
 

@@ -42,7 +42,8 @@ def fold(text: str) -> str:
 
 
 # Whitespace that indents or pads lines in real files: ASCII, ideographic, no-break, BOM.
-STRIP_CHARS = " \t\u3000\u00a0\ufeff\u200b\f\v"
+# (en, em and thin spaces indent paragraphs in Word files made from web pages)
+STRIP_CHARS = " \t\u3000\u00a0\ufeff\u200b\f\v\u2002\u2003\u2009"
 
 CN_DIGITS = "零〇一二三四五六七八九十百千两"
 _CN = f"[{CN_DIGITS}]{{1,5}}"

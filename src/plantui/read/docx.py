@@ -273,7 +273,7 @@ class _Writer:
         self.looks: dict[int, tuple[int, bool]] = {}  # block index → (type size, centred)
 
     def add(self, text: str, level: int = 0, box: int = 0, row: bool = False) -> None:
-        text = text.strip(" \t\u3000\u00a0\ufeff\u200b")
+        text = text.strip(" \t\u3000\u00a0\ufeff\u200b\u2002\u2003\u2009")  # as patterns.STRIP_CHARS
         if text:
             self.blocks.append(Block(text, len(self.blocks) + 1, level, box, final=True, row=row))
 

@@ -482,3 +482,20 @@ def test_word_files_made_from_web_pages_keep_their_outline() -> None:
     food = parse_source(read_file(formats / "docx_shanghai_food_tech_action_plan_2025.docx")[1], "b.docx")
     parts = [n for n in food.outline if n.kind == "part"]
     assert parts and all("*" not in n.title for n, _ in food.walk())
+
+
+def test_a_bulletins_notes_label_holds_its_numbered_notes() -> None:
+    # html_yichun_statistical_communique_2022.html: 注释： then 1.… 7., 资料来源：; a table's
+    # 数据来源 header cell (govcn_guangzhou_family_doctor_2023.txt:111) is no heading
+    doc = parse_text(
+        "十二、社会保障\n年末全市参加基本养老保险人数增长2%。\n注释：\n1.本公报中数据均为初步统计数。\n"
+        "2.万元GDP能耗按2020年不变价格计算。\n资料来源：\n本公报中数据来自市统计局。\n"
+    )
+    assert [(n.kind, n.title) for n in doc.outline] == [
+        ("part", "社会保障"),
+        ("heading", "注释"),
+        ("heading", "资料来源"),
+    ]
+    assert [c.label for c in doc.outline[1].children] == ["1", "2"]
+    table = parse_text("一、主要目标\n序号\n指标\n数据来源\n1\n签约率\n市卫健委\n")
+    assert [n.kind for n, _ in table.walk()] == ["part"]

@@ -84,6 +84,8 @@ def classify(text: str) -> Heading | None:
     if word in P.PROSE_PARTS:
         # 前言, 结语 …: their prose ends at the next heading of any kind
         return Heading("heading", "", None, word, len(text), PROSE_RANK)
+    if word in P.NOTE_PARTS and folded.rstrip().endswith(":"):
+        return Heading("heading", "", None, word, len(text), RANK["heading"])  # holds its notes 1. 2.
     if word == P.OPENING_PART:
         return Heading("heading", "", None, word, len(text), RANK["chapter"])  # holds 一、… up to 第一章
     if word == P.FIGURES:

@@ -97,6 +97,8 @@ TABLE_HEADER_CELL = re.compile(
 # Unnumbered parts of a plan, alone on their line (spaced or not: 前  言, 总 则): front and back
 # matter that holds prose, and 总则, which holds the first numbered parts.
 PROSE_PARTS = frozenset({"前言", "序言", "引言", "结语", "结束语", "后记"})
+# A bulletin's back matter under a label of its own, with its colon (注释： / 1.… 2.…, 资料来源：…)
+NOTE_PARTS = frozenset({"注释", "附注", "资料来源"})
 OPENING_PART = "总则"
 FIGURES = "附图"
 # A table of contents: its title line, and entries ending in dot leaders and a page number.

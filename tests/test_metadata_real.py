@@ -499,3 +499,18 @@ def test_a_bulletins_notes_label_holds_its_numbered_notes() -> None:
     assert [c.label for c in doc.outline[1].children] == ["1", "2"]
     table = parse_text("一、主要目标\n序号\n指标\n数据来源\n1\n签约率\n市卫健委\n")
     assert [n.kind for n, _ in table.walk()] == ["part"]
+
+
+def test_a_bare_fu_before_a_number_heads_an_attached_form() -> None:
+    # central_admin_units_state_asset_disposal_measures_2021.pdf:126 (附 1： / the form's title)
+    doc = parse_text(
+        "第三十条 本办法自印发之日起施行。\n附 1：\n中央行政事业单位国有资产无偿划转和对外捐赠申请表\n"
+        "填表说明：\n1.本表适用于中央行政事业单位国有资产无偿划转、对外捐赠等处置事项申请。\n"
+    )
+    appendix = doc.outline[-1]
+    assert (appendix.kind, appendix.label, appendix.title) == (
+        "appendix",
+        "1",
+        "中央行政事业单位国有资产无偿划转和对外捐赠申请表",
+    )
+    assert parse_text("一、总则\n附1张照片备查。\n").outline[0].children == ()

@@ -81,7 +81,10 @@ SUBITEM_CIRCLED = re.compile(r"(?P<label>[\u2460-\u2473])\s*(?P<rest>.*)")
 # 专栏九：… / 专栏1  … / 专栏 3-2 … ; the label may be missing (专栏：…).
 COLUMN = re.compile(rf"专栏\s*(?P<label>{_NUM}(?:\s*[-.]\s*\d{{1,2}})?)?\s*(?:[:、.]|\s+|$)\s*(?P<rest>.*)")
 # 附件1：… / 附件：… / 附表2 … ; a bare mention inside prose (附件所列) does not match.
-APPENDIX = re.compile(rf"(?P<word>附\s?[件表录图])\s*(?P<label>{_NUM})?\s*(?:[:、.]|\s+|$)\s*(?P<rest>.*)")
+# (附 1： — a bare 附 before its number — heads a form attached to 办法)
+APPENDIX = re.compile(
+    rf"(?P<word>附\s?[件表录图]|附(?=\s?\d))\s*(?P<label>{_NUM})?\s*(?:[:、.]|\s+|$)\s*(?P<rest>.*)"
+)
 
 # Text extracted from a PDF glues a page number to the start of the next line; before a heading
 # label it can be told apart (15三、强化全球资源配置功能 is part 三 on page 15).

@@ -11,7 +11,15 @@ from collections.abc import Sequence
 
 from plantui import patterns as P
 from plantui.chunks import Chunk, is_header_cell
-from plantui.headings import RANK, STRUCTURAL, Heading, classify, ends_sentence, restore_lost_headings
+from plantui.headings import (
+    RANK,
+    STRUCTURAL,
+    Heading,
+    caption_row,
+    classify,
+    ends_sentence,
+    restore_lost_headings,
+)
 from plantui.metadata import Metadata, looks_like_issuer, squash
 
 _ATTACHMENT_ITEM = re.compile(r"\d{1,2}\s*[.、]")
@@ -121,7 +129,9 @@ def _table_notes(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
 
 def _classify(chunk: Chunk) -> Heading | None:
     if chunk.row:
-        return None  # a table row is data, whatever its first cell says
+        # a table row is data, whatever its first cell says, but for a caption a converter set
+        # as the table's first row (附件1  广州市…指标体系 |  |  |)
+        return caption_row(chunk.text)
     heading = classify(chunk.text)
     if chunk.md_level:
         if heading is None:

@@ -777,3 +777,19 @@ async def test_the_reader_leaves_out_lines_that_only_label_metadata(app: PlantAp
         assert "河北省人民政府关于印发" in shown
         for label in ("# -*- coding", "## 政策标题：", "## 政策来源：", "## 政策内容："):
             assert label not in shown
+
+
+async def test_status_lines_break_by_the_chinese_rules_not_at_the_last_space(app: PlantApp) -> None:
+    """At 80 columns the 检索 status wrapped after “按 /” and left the sentence on the next line;
+    a status line breaks where the text is full (避头尾), like the reader."""
+    from plantui.linebreak import NO_START as NO_LINE_START
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("s")
+        await _settle(pilot)
+        status = app.query_one("#search-status")
+        lines = [strip.text.strip() for strip in status.render_lines(status.region.reset_offset)]
+        width = status.content_size.width
+        assert len(lines) > 1 and cell_len(lines[0]) >= width - 4, lines  # full, but for a carried character
+        assert not any(line and line[0] in NO_LINE_START for line in lines[1:])

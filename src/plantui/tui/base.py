@@ -26,6 +26,7 @@ from plantui.tui.store import Store
 from plantui.tui.text import literal
 from plantui.tui.widgets.outline import OutlineTree, Ref
 from plantui.tui.widgets.reader import Breadcrumb, Reader
+from plantui.tui.widgets.status import StatusLine
 from plantui.tui.widgets.tables import ColumnsTable, HitsTable, TargetsTable
 
 SEARCH_LIMIT = 500
@@ -59,7 +60,7 @@ class AppBase(App[None]):
         self.columns: list[browse.ColumnEntry] = []
         self.search_result: search.SearchResult | None = None
         self._current: int | None = None
-        self._stale: set[str] = {"targets", "columns"}  # tables to refill when next shown
+        self._stale: set[str] = {"targets", "columns", "search"}  # tables to refill when next shown
         self._typing: Timer | None = None
         self._pane_width: int | None = None  # set by < and >
         self._pending_hit: int | None = None  # a hit to go to once the next plan is shown
@@ -71,22 +72,22 @@ class AppBase(App[None]):
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield Input(placeholder="/ 过滤：输入关键词", id="filter")
-                yield Static("", id="filter-status", classes="pane-head")
+                yield StatusLine(id="filter-status", classes="pane-head")
                 yield OutlineTree(id="outline")
             with TabbedContent(id="views", initial="read"):
                 with TabPane("正文", id="read"):
                     yield Breadcrumb(id="breadcrumb", classes="pane-head")
                     yield Reader(id="reader")
                 with TabPane("目标", id="targets"):
-                    yield Static("", id="targets-status", classes="status pane-head")
+                    yield StatusLine(id="targets-status", classes="status pane-head")
                     yield TargetsTable(id="targets-table")
                     yield Static("", id="targets-preview", classes="preview")
                 with TabPane("专栏", id="columns"):
-                    yield Static("", id="columns-status", classes="status pane-head")
+                    yield StatusLine(id="columns-status", classes="status pane-head")
                     yield ColumnsTable(id="columns-table")
                     yield Static("", id="columns-preview", classes="preview")
                 with TabPane("检索", id="search"):
-                    yield Static("", id="search-status", classes="status pane-head")
+                    yield StatusLine(id="search-status", classes="status pane-head")
                     yield HitsTable(id="search-table")
                     yield Static("", id="search-preview", classes="preview")
         yield Footer(compact=True)

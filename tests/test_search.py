@@ -118,13 +118,14 @@ def test_hits_name_untitled_plans_by_their_first_words(seeded: sqlite3.Connectio
     assert all(h.as_json()["name"] == h.name for h in hits)
 
 
+@pytest.mark.parametrize("candidates", [10, 30])  # 数据's 207 passages: sampled by slices, in one pass
 def test_a_common_word_ranks_candidates_from_the_whole_library(
-    seeded: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+    seeded: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch, candidates: int
 ) -> None:
     import plantui.search as search_module
 
     full = search(seeded, "数据")
-    monkeypatch.setattr(search_module, "CANDIDATES", 10)
+    monkeypatch.setattr(search_module, "CANDIDATES", candidates)
     limited = search(seeded, "数据", limit=5)
     assert limited.count == full.count == len(_truth(seeded, "数据")) > 10
     assert len(limited.hits) == 5 and all("数据" in h.text for h in limited.hits)

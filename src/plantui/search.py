@@ -26,6 +26,7 @@ from plantui.blocks import page_of
 # of the library, so the best hits of a common word come from every part of it, not the first plans)
 CANDIDATES = 200
 _SPREAD = 20
+_ONE_PASS = 10  # up to this many times CANDIDATES matches are listed in one pass and sampled
 _K1 = 1.2  # bm25's saturation: the 2nd occurrence in a passage counts less than the 1st
 _HEAD = 2.0  # a heading's own text weighs double
 SNIPPET_BEFORE = 24
@@ -220,9 +221,13 @@ def _top_rows(
     """The best ``limit`` hits among at most CANDIDATES matches, and the exact total count."""
     match = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?"
     bound = max(CANDIDATES, limit)
-    ids = [r[0] for r in conn.execute(match + " LIMIT ?", (expression, bound + 1))]
+    # one pass answers a word found up to _ONE_PASS times: its count, and candidates taken at
+    # even steps through its matches (a list of a few thousand ids costs less than a second pass)
+    ids = [r[0] for r in conn.execute(match + " LIMIT ?", (expression, _ONE_PASS * bound + 1))]
     count = len(ids)
-    if count > bound:  # a common word: count every match, rank candidates from every slice
+    if bound < count <= _ONE_PASS * bound:
+        ids = ids[:: -(-count // bound)]
+    elif count > bound:  # a common word: count every match, rank candidates from every slice
         count = int(conn.execute(f"SELECT count(*) FROM ({match})", (expression,)).fetchone()[0])
         # two subqueries: each is one b-tree seek, where min() and max() in one SELECT scan the table
         low, high = conn.execute(

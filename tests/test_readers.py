@@ -228,3 +228,40 @@ def test_any_markdown_reads_to_blocks_on_its_own_lines(text: str) -> None:
 
     lines = text.count("\n") + 1
     assert all(1 <= b.line <= lines for b in markdown_source(text).blocks)
+
+
+def test_markdown_field_label_headings_are_label_lines() -> None:
+    # a scraper's page as Markdown (seed 000's header): ## 政策标题： labels the next line, it is
+    # no heading, and # -*- coding … -*- is no title
+    from plantui.read.markdown import markdown_source
+
+    text = (
+        "# -*- coding: utf-8 -*-\n\n## 政策标题：\n\n"
+        "河北省人民政府关于印发河北省数字经济发展规划（2020-2025年）的通知\n\n"
+        "## 政策来源：\n\n河北省人民政府\n\n## 政策内容：\n\n冀政字〔2020〕23号\n\n## 一、发展基础\n"
+    )
+    source = markdown_source(text)
+    assert source.title is None
+    levels = {b.text: b.md_level for b in source.blocks}
+    assert levels["政策标题："] == 0
+    assert levels["政策来源："] == 0 and levels["政策内容："] == 0
+    assert levels["一、发展基础"] == 2
+
+
+def test_html_field_table_keeps_the_spaces_between_issuers() -> None:
+    # a gov.cn-style field table: three issuing bodies in the title, separated by spaces
+    from plantui.parse import parse_source
+    from plantui.read.html import read_html
+
+    title = "广州市医疗保障局 广州市财政局 广州市卫生健康委员会关于印发广州市社会医疗保险统筹基金支付门诊特定病种费用范围及标准的通知"
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><table>'
+        "<tr><td>索引号：</td><td>1/2019-1</td><td>发文机关：</td><td>广州市医疗保障局</td></tr>"
+        f"<tr><td>成文日期：</td><td>2019年06月14日</td><td>标　题：</td><td>{title}</td></tr>"
+        "<tr><td>发文字号：</td><td>穗医保规字〔2019〕4号</td></tr></table>"
+        '<div id="UCAP-CONTENT"><p>各区医疗保障局：</p><p>现将有关事项通知如下。</p>'
+        "<p>一、适用范围</p><p>本通知适用于本市参保人。</p></div></body></html>"
+    )
+    source = read_html(page.encode("utf-8"))
+    assert f"标题：{title}" in [b.text for b in source.blocks]
+    assert parse_source(source, "p.html").title == title

@@ -176,13 +176,16 @@ def _metadata_table(body: Any) -> list[tuple[str, str]]:
             continue  # a layout table around the field table: the inner one is met next
         fields: list[tuple[str, str]] = []
         for row in table.css("tr"):
-            cells = [_squash(_text(c)) for c in row.css("td, th")]
+            # labels squashed (标　　题：), values keep one space where the page has one
+            # (广州市医疗保障局 广州市财政局 …关于印发…的通知 names three bodies)
+            values = [re.sub(r"\s+", " ", _text(c)).strip() for c in row.css("td, th")]
+            cells = [_squash(value) for value in values]
             for index, cell in enumerate(cells):
                 label = _FIELD_LABELS.get(cell.rstrip(":："))
                 if label is None or index + 1 >= len(cells):
                     continue
-                value = cells[index + 1] if index + 1 < len(cells) else ""
-                if value and value.rstrip(":：") not in _FIELD_LABELS:
+                value = values[index + 1]
+                if value and cells[index + 1].rstrip(":：") not in _FIELD_LABELS:
                     fields.append((label, value))
         table.decompose()
         return fields

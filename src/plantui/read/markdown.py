@@ -194,6 +194,13 @@ class _Reader:
         text = text.strip(P.STRIP_CHARS)
         if not text or SECTION_LABEL.fullmatch(text):
             return  # a scraper's or converter's label for a part of the page, not a heading
+        raw = self.rows[number - 1].strip() if 0 < number <= len(self.rows) else text
+        if P.CODING_LINE.fullmatch(raw):  # # -*- coding: utf-8 -*- (its * read as emphasis)
+            self.source.lines.append(Block(raw, number, 0, self.quote))
+            return
+        if _labels_only(text):  # ## 政策标题：: a label line, as in text
+            self.source.lines.append(Block(text, number, 0, self.quote))
+            return
         if level == 1 and self.source.title is None and self.quote == 0:
             self.source.title = text
             self.source.title_line = number
@@ -228,6 +235,15 @@ class _Reader:
                     cursor = number
                     break
             self.source.lines.append(Block(block.text, cursor, 0, self.quote + block.quote, row=block.row))
+
+
+def _labels_only(text: str) -> bool:
+    """A heading that only names a metadata field (政策标题：, 政策内容：): no heading."""
+    folded = P.fold(text).strip()
+    if P.FIELD_CONTENT.fullmatch(folded):
+        return True
+    match = _FIELD_LABEL.match(folded)
+    return bool(match) and re.sub(r"\s+", "", folded.rstrip(":：").strip()) in P.FIELD_KEYS
 
 
 def _line(token: Token) -> int:
@@ -304,4 +320,5 @@ def markdown_source(text: str, encoding: str = "utf-8") -> Source:
         encoding,
         front=source.front,
         title=source.title,
+        title_line=source.title_line,
     )

@@ -1,0 +1,281 @@
+"""Write a plan's clean text as the other formats it is published in, to check they read the same.
+
+- ``to_docx``: a minimal WordprocessingML package made by hand: one ``w:p`` per non-empty line,
+  the title centred in a larger ``w:sz``, body paragraphs with a first-line indent (``w:ind``)
+  instead of the U+3000 characters of the text, a heading's label in a bold run of its own.
+- ``to_html``: a saved gov.cn-like page: header menu and breadcrumb, the metadata table
+  (索引号 / 发文机关 / 成文日期 / 标题 / 发文字号 / 发布日期) from what the document states, the
+  title as the page's heading, the body as one ``<p>`` per line inside the content div, footer.
+- ``to_markdown``: what HTML-to-Markdown converters write: ``##`` for 一、 parts, ``**bold**``
+  leads of （一） sections, the field block as a ``| |`` table.
+
+``read_plan`` turns bytes into the export's JSON record through the same steps as the importer,
+and ``comparable`` reduces it to what must not depend on the format.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import zipfile
+from typing import Any
+
+INDENT = re.compile(r"^[ \t\u3000\u00a0\u2002\u2003]+")
+PART = re.compile(r"^[一二三四五六七八九十]+、")
+SECTION = re.compile(r"^（[一二三四五六七八九十]+）")
+LEAD = re.compile(r"^(（[一二三四五六七八九十]+）|\d{1,2}[.．])([^。：:；]{2,30}[。：:])(?=.)")
+# How the published formats write the metadata fields (the gov.cn policy library's labels).
+FIELDS = (
+    ("issuer", "发文机关"),
+    ("issued", "成文日期"),
+    ("title", "标题"),
+    ("doc_number", "发文字号"),
+    ("published", "发布日期"),
+)
+
+
+def lines_of(text: str) -> list[tuple[int, str]]:
+    """The non-empty lines of a text with their 1-based line numbers, indent kept."""
+    return [(n, line.rstrip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+
+
+def title_line(text: str, title: str | None) -> int | None:
+    """The line that states the document's title (the first of the top ten that equals it)."""
+    if not title:
+        return None
+    for n, line in lines_of(text)[:10]:
+        if _squash(line) == _squash(title):
+            return n
+    return None
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\u3000]+", "", text)
+
+
+def _date_cn(iso: str) -> str:
+    year, month, day = iso.split("-")
+    return f"{year}年{month}月{day}日"
+
+
+# --- Word ---------------------------------------------------------------------------------
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+)
+
+
+def _run(text: str, *, bold: bool = False, size: int = 32, font: str = "仿宋_GB2312") -> str:
+    props = f'<w:rFonts w:ascii="{font}" w:eastAsia="{font}"/>' + ("<w:b/>" if bold else "")
+    props += f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
+    return (
+        f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{html.escape(text, quote=False)}</w:t></w:r>'
+    )
+
+
+def to_docx(text: str, title: str | None = None, *, indent: str = "ind") -> bytes:
+    """A .docx of the text, one paragraph per non-empty line.
+
+    ``indent``: ``ind`` moves a line's leading spaces into ``w:firstLine``; ``chars`` keeps them
+    in the text (as Word files pasted from web pages do).
+    """
+    head = title_line(text, title)
+    paragraphs = []
+    for n, line in lines_of(text):
+        body = INDENT.sub("", line)
+        if n == head:
+            paragraphs.append(
+                '<w:p><w:pPr><w:jc w:val="center"/></w:pPr>'
+                + _run(body, size=44, font="方正小标宋简体")
+                + "</w:p>"
+            )
+            continue
+        ppr = '<w:ind w:firstLineChars="200" w:firstLine="640"/>' if indent == "ind" and body != line else ""
+        if indent == "chars":
+            body = line
+        lead = LEAD.match(INDENT.sub("", line))
+        if PART.match(body.lstrip(" \u3000")):
+            runs = _run(body, font="黑体")
+        elif lead and body.lstrip(" \u3000") == INDENT.sub("", line):
+            cut = len(body) - len(INDENT.sub("", line)) + lead.end()
+            runs = _run(body[:cut], bold=True, font="楷体_GB2312") + _run(body[cut:])
+        else:
+            runs = _run(body)
+        paragraphs.append(f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>")
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W_NS}">'
+        f"<w:body>{''.join(paragraphs)}<w:sectPr/></w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        archive.writestr("_rels/.rels", _RELS)
+        archive.writestr("word/document.xml", document)
+    return buffer.getvalue()
+
+
+# --- web page -----------------------------------------------------------------------------
+
+_HEADER = (
+    '<div class="header"><div class="logo">中国政府网</div><ul class="nav">'
+    '<li><a href="/">首页</a></li><li><a href="/zhengce/">政策</a></li><li><a href="/hudong/">互动</a></li>'
+    '<li><a href="/fuwu/">服务</a></li><li><a href="/shuju/">数据</a></li></ul></div>'
+    '<div class="BreadcrumbNav">当前位置：<a href="/">首页</a> &gt; <a href="/zhengce/">政策</a>'
+    ' &gt; <a href="/zhengce/zhengceku/">政策文件库</a></div>'
+)
+_FOOTER = (
+    '<div class="footer"><p><a href="#">网站说明</a> | <a href="#">网站地图</a> | <a href="#">联系我们</a></p>'
+    "<p>主办单位：国务院办公厅　运行维护单位：中国政府网运行中心</p>"
+    "<p>版权所有：中国政府网　中文域名：中国政府网.政务</p><p>网站标识码bm01000001　京ICP备05070218号</p></div>"
+)
+
+
+def field_rows(meta: dict[str, Any]) -> list[tuple[str, str]]:
+    """The metadata table's fields, from what the document states (dates written 2021年12月31日)."""
+    rows = [("索引号", "000014349/2022-00011")]
+    for key, label in FIELDS:
+        value = meta.get(key)
+        if value:
+            rows.append((label, _date_cn(value) if key in ("issued", "published") else str(value)))
+    return rows
+
+
+def to_html(text: str, meta: dict[str, Any] | None = None) -> str:
+    """A gov.cn-like saved page of the text; ``meta`` (what the document states) fills the table,
+    and the title line, when the page shows it as the heading, leaves the body."""
+    meta = meta or {}
+    head = title_line(text, meta.get("title"))
+    table = ""
+    rows = field_rows(meta) if meta else []
+    if len(rows) > 2:
+        cells = [
+            f'<td class="label"><b>{label}：</b></td><td>{html.escape(value)}</td>' for label, value in rows
+        ]
+        pairs = ["<tr>" + "".join(cells[i : i + 2]) + "</tr>" for i in range(0, len(cells), 2)]
+        table = f'<table class="policyLibraryOverview_header" border="1">{"".join(pairs)}</table>'
+    body = "".join(f"<p>{html.escape(line)}</p>" if n != head else "" for n, line in lines_of(text))
+    heading = f'<h1 class="article-title">{html.escape(meta["title"])}</h1>' if head else ""
+    title = html.escape(meta.get("title") or "政策文件")
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8">'
+        f"<title>{title}_政策文件库_中国政府网</title></head><body>{_HEADER}"
+        f'<div class="mainbox">{table}{heading}<div class="pages_content" id="UCAP-CONTENT">{body}</div>'
+        '<div class="share">【字体：<a>大</a> <a>中</a> <a>小</a>】 <a>打印本页</a> <a>关闭窗口</a></div>'
+        f"</div>{_FOOTER}</body></html>"
+    )
+
+
+# --- Markdown -----------------------------------------------------------------------------
+
+
+def to_markdown(text: str, meta: dict[str, Any] | None = None, heads: dict[int, str] | None = None) -> str:
+    """The text as an HTML-to-Markdown converter writes a page: ``#`` title, the field table,
+    ``##`` top-level headings, bold section leads and bold unnumbered headings, paragraphs
+    separated by blank lines. ``heads`` (line → kind of its top-level heading, or ``bold`` for
+    a lower unnumbered one) says which lines a page marks; without it 一、 lines are ``##``."""
+    meta = meta or {}
+    head = title_line(text, meta.get("title"))
+    out: list[str] = []
+    rows = field_rows(meta) if meta else []
+    if len(rows) > 2:
+        out += ["|  |  |  |  |", "| --- | --- | --- | --- |"]
+        for i in range(0, len(rows), 2):
+            cells = [c for label, value in rows[i : i + 2] for c in (f"**{label}：**", value)]
+            out.append("| " + " | ".join(cells + [""] * (4 - len(cells))) + " |")
+        out.append("")
+    for n, line in lines_of(text):
+        body = INDENT.sub("", line)
+        mark = (
+            heads.get(n) if heads is not None else ("part" if PART.match(body) and len(body) < 40 else None)
+        )
+        if n == head:
+            out.append(f"# {body}")
+        elif mark == "bold":
+            out.append(f"**{body}**")
+        elif mark is not None:
+            out.append(f"## {body}")
+        elif lead := LEAD.match(body):
+            out.append(f"{line[: len(line) - len(body)]}**{body[: lead.end()]}**{body[lead.end() :]}")
+        else:
+            out.append(line)
+        out.append("")
+    return "\n".join(out)
+
+
+def gold_heads(gold: dict[str, Any]) -> dict[int, str]:
+    """Lines a page marks as headings, from a gold outline: top-level ones as ``##``, lower
+    unnumbered ones in bold."""
+    heads: dict[int, str] = {}
+    for node in gold.get("outline", []):
+        if node["depth"] == 1 and node["kind"] != "appendix":
+            heads[node["line"]] = node["kind"]
+        elif node["kind"] == "heading":
+            heads[node["line"]] = "bold"
+    return heads
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def read_plan(data: bytes, fmt: str, name: str) -> dict[str, Any]:
+    """The export record of a file's bytes, through the importer's steps."""
+    from dataclasses import replace
+
+    from plantui.export import to_json
+    from plantui.parse import parse_source
+    from plantui.read import read_bytes
+    from plantui.targets import extract_targets
+
+    source = read_bytes(data, fmt)
+    doc = parse_source(source, name)
+    doc = replace(doc, targets=extract_targets(doc))
+    return to_json(doc, document_id=0, source=name, sha256="")
+
+
+META_KEYS = ("title", "issuer", "doc_number", "issued", "published", "period")
+_TRIM = re.compile(r"^[\s\u3000。．.：:；;，,*]+|[\s\u3000。．.：:；;，,*]+$")
+
+
+def _norm(text: str | None) -> str:
+    return _TRIM.sub("", re.sub(r"[\s\u3000]+", "", text or ""))
+
+
+def outline_keys(nodes: list[dict[str, Any]], parent: Any = None) -> list[Any]:
+    """(kind, label, title, parent key) of every node, as score.py compares them."""
+    out: list[Any] = []
+    for node in nodes:
+        key = (node["kind"], _norm(str(node.get("label") or "")), _norm(node.get("title")), parent)
+        if node["kind"] in ("lead", "paragraph"):
+            out += outline_keys(node.get("children", []), parent)
+            continue
+        out.append(key)
+        out += outline_keys(node.get("children", []), key)
+    return out
+
+
+def target_keys(targets: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return sorted(
+        (t["year"] or 0, t["value"], t.get("value_max") or -1, _norm(t["indicator"]), t.get("unit") or "")
+        for t in targets
+    )
+
+
+def comparable(record: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "outline": outline_keys(record["outline"]),
+        "targets": target_keys(record["targets"]),
+        "meta": {k: record.get(k) for k in META_KEYS},
+    }

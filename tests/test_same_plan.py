@@ -1,0 +1,66 @@
+"""One plan, four formats: the seeds written as Word, a saved gov.cn page and converter Markdown
+(tests/same_plan.py) read to the same outline, targets and metadata as their clean text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from plantui.read.text import decode_named
+from same_plan import comparable, gold_heads, read_plan, to_docx, to_html, to_markdown
+from support import GOLD, SEEDS
+
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+def _gold(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((GOLD / f"{path.stem}.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _variants(path: Path) -> dict[str, tuple[bytes, str]]:
+    gold = _gold(path)
+    meta = gold.get("metadata", {})
+    text, _ = decode_named(path.read_bytes())
+    return {
+        "docx": (to_docx(text, meta.get("title")), "docx"),
+        "docx-chars": (to_docx(text, meta.get("title"), indent="chars"), "docx"),
+        "html": (to_html(text, meta).encode("utf-8"), "html"),
+        "md": (to_markdown(text, meta, gold_heads(gold)).encode("utf-8"), "markdown"),
+    }
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=[p.stem[:3] for p in SEED_FILES])
+def test_seed_reads_the_same_from_every_format(path: Path) -> None:
+    text = comparable(read_plan(path.read_bytes(), "text", path.name))
+    assert text["outline"], "the clean text has an outline"
+    for variant, (data, fmt) in _variants(path).items():
+        other = comparable(read_plan(data, fmt, f"{path.stem}.{variant}"))
+        assert other["outline"] == text["outline"], variant
+        assert other["targets"] == text["targets"], variant
+        assert other["meta"] == text["meta"], variant
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=[p.stem[:3] for p in SEED_FILES])
+def test_seed_formats_state_the_gold_metadata(path: Path) -> None:
+    gold = _gold(path)["metadata"]
+    for variant, (data, fmt) in _variants(path).items():
+        record = read_plan(data, fmt, f"{path.stem}.{variant}")
+        assert {k: record.get(k) for k in gold} == gold, variant
+
+
+def test_generated_word_file_is_what_the_generator_says() -> None:
+    # the generator itself: one paragraph per non-empty line, the title centred and larger
+    from plantui.read import read_bytes
+
+    text = "河北省数字经济发展规划\n\n　　一、发展基础\n　　（一）发展现状。全省数字经济规模达到1万亿元。\n"
+    source = read_bytes(to_docx(text, "河北省数字经济发展规划"), "docx")
+    assert [b.text for b in source.blocks] == [
+        "河北省数字经济发展规划",
+        "一、发展基础",
+        "（一）发展现状。全省数字经济规模达到1万亿元。",
+    ]
+    assert source.title == "河北省数字经济发展规划"

@@ -514,3 +514,30 @@ def test_a_bare_fu_before_a_number_heads_an_attached_form() -> None:
         "中央行政事业单位国有资产无偿划转和对外捐赠申请表",
     )
     assert parse_text("一、总则\n附1张照片备查。\n").outline[0].children == ()
+
+
+def test_search_finds_every_line_as_the_file_writes_it(tmp_path: Path) -> None:
+    # reg_state_council_consumer_rights_2024_govcn_pdf.md: a browser's print header (dropped as
+    # furniture), 第一条第一条 (read once), and the KYC 办法's 第十二条金融机构 (heading and body
+    # glued on one line): each line still holds what search finds on it
+    from plantui import db
+    from plantui.importer import import_paths
+    from plantui.search import search
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "某某条例\n26/03/2024, 11:46 中华人民共和国消费者权益保护法实施条例 _ 工商 _ 中国政府网\n"
+        "第一章　总　　则 第一章　总　　则\n第一条第一条　根据法律，制定本条例。\n"
+        "第二条金融机构应当勤勉尽责。\n",
+        encoding="utf-8",
+    )
+    conn = db.connect(tmp_path / "p.db")
+    import_paths(conn, [str(plan)], workers=1)
+    for query, line in (("和国消费", 2), ("条第一", 4), ("条金融", 5)):
+        hits = search(conn, query).hits
+        assert [(h.line_start <= line <= h.line_end) for h in hits] == [True], query
+    doc = parse_text(plan.read_text(encoding="utf-8"))
+    shown = "".join(p.text for p in doc.preamble) + "".join(
+        (n.heading.text if n.heading else "") + n.text for n, _ in doc.walk()
+    )
+    assert "中国政府网" not in shown and "第一条第一条" not in shown

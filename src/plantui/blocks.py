@@ -39,7 +39,8 @@ class Source:
     """A file read by one of the readers: its blocks and what the format itself states.
 
     ``front`` holds metadata the format states outside the text (Markdown front matter);
-    ``title`` a title the format marks (a Markdown level-1 heading); ``page_starts`` the first
+    ``title`` a title the format marks (a Markdown level-1 heading, ``title_line`` its line when it
+    is not among the blocks); ``page_starts`` the first
     line of every page (empty for formats without pages).
     """
 
@@ -50,6 +51,8 @@ class Source:
     front: dict[str, Any] = field(default_factory=dict)
     title: str | None = None
     page_starts: tuple[int, ...] = ()
+    # the line a marked title stands on when the reader took it out of the blocks (Markdown's #)
+    title_line: int | None = None
 
     def page_of(self, line: int) -> int | None:
         """The 1-based page holding ``line``, or None when the format has no pages."""

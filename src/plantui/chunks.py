@@ -217,6 +217,18 @@ def _no_emphasis(block: Block) -> Block:
     return replace(block, text=block.text.replace("**", "")) if "**" in block.text else block
 
 
+def changed_lines(before: Sequence[Block], after: Sequence[Block]) -> list[Block]:
+    """The source lines cleaning dropped or rewrote (a print header, 第一条第一条, a glued page
+    number), as they were written: the search still finds what a file holds on every line."""
+    kept: dict[int, str] = {}
+    for block in after:
+        kept[block.line] = kept.get(block.line, "") + block.text
+    squash = str.maketrans("", "", " \t\u3000")
+    return [
+        b for b in before if not b.row and b.text.translate(squash) != kept.get(b.line, "").translate(squash)
+    ]
+
+
 def clean_lines(lines: Sequence[Block]) -> list[Block]:
     """What a line holds of the document: page furniture gone, bold printed twice read once,
     digits an OCR spaced out joined, marks a PDF font lost or mapped to ASCII restored.
@@ -225,9 +237,10 @@ def clean_lines(lines: Sequence[Block]) -> list[Block]:
     return lost_label_marks(chinese_punctuation(blocks))
 
 
-def join_lines(lines: Sequence[Block]) -> list[Chunk]:
-    """Join broken paragraphs and label-only lines into logical lines."""
-    lines = clean_lines(lines)
+def join_lines(lines: Sequence[Block], *, cleaned: bool = False) -> list[Chunk]:
+    """Join broken paragraphs and label-only lines into logical lines (``cleaned``: the lines
+    already went through clean_lines)."""
+    lines = list(lines) if cleaned else clean_lines(lines)
     chunks: list[Chunk] = []
     wrap = wrap_width(lines)
     indent = first_line_width(lines, wrap)

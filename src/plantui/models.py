@@ -20,11 +20,25 @@ class Paragraph:
     line_end: int
     # (offset in ``text``, source line) where each further source line begins (joined paragraphs)
     breaks: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+    # a body that runs on from its heading with nothing between them (第十二条金融机构…)
+    glued: bool = field(default=False, compare=False)
 
     def line_at(self, offset: int) -> int:
         """Source line of the character at ``offset``."""
         index = bisect.bisect_right([b[0] for b in self.breaks], offset)
         return self.breaks[index - 1][1] if index else self.line
+
+
+def _glued(head: Paragraph, body: Paragraph) -> bool:
+    """A heading whose text runs on into its body on the same line with nothing between
+    (第十二条金融机构…): a passage boundary there would hide a phrase that crosses it."""
+    return body.glued and body.line == head.line_end
+
+
+def _joined(head: Paragraph, body: Paragraph) -> Paragraph:
+    shift = len(head.text)
+    breaks = (*head.breaks, *((offset + shift, line) for offset, line in body.breaks))
+    return Paragraph(head.text + body.text, head.line, body.line_end, breaks)
 
 
 @dataclass(frozen=True)
@@ -150,7 +164,12 @@ class Document:
         for para, role in sorted(front, key=lambda pair: pair[0].line) if self.labels else front:
             yield para, None, role
         for node, _ in self.walk():
+            paragraphs = node.paragraphs
             if node.heading is not None:
-                yield node.heading, node, "head"
-            for para in node.paragraphs:
+                head = node.heading
+                if paragraphs and _glued(head, paragraphs[0]):
+                    # 第十二条金融机构应当…: one passage, so a search for 条金融 finds the line
+                    head, paragraphs = _joined(head, paragraphs[0]), paragraphs[1:]
+                yield head, node, "head"
+            for para in paragraphs:
                 yield para, node, "body"

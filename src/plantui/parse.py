@@ -11,11 +11,12 @@ section above item …). Two rules go beyond ranks:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import PurePath
 
 from plantui import patterns as P
 from plantui.blocks import Source
-from plantui.chunks import Chunk, join_lines, raw_lines
+from plantui.chunks import Chunk, changed_lines, clean_lines, join_lines, raw_lines
 from plantui.headings import (
     PROSE_RANK,
     Heading,
@@ -124,7 +125,8 @@ class _Open:
 def parse_source(source: Source, name: str = "") -> Document:
     """Parse the blocks a reader produced: metadata, preamble and the outline tree."""
     markdown = source if source.format == "markdown" else None
-    chunks = join_lines(source.blocks)
+    blocks = clean_lines(source.blocks)
+    chunks = join_lines(blocks, cleaned=True)
     heads = classify_chunks(chunks)
     start = outline_start(heads, chunks)
     preamble_end = start if start is not None else len(chunks)
@@ -150,6 +152,11 @@ def parse_source(source: Source, name: str = "") -> Document:
             start = outline_start(heads, chunks, loose=True)
     builder = _Builder(markdown is not None)
     labels: list[Paragraph] = []
+    if source.title and source.title_line is not None:
+        # the # title line: searchable like the rest of the file, shown as the plan's title only
+        labels.append(Paragraph(source.title, source.title_line, source.title_line))
+    # lines cleaning dropped or rewrote stay searchable as written, never shown
+    labels += [Paragraph(b.text, b.line, b.line) for b in changed_lines(source.blocks, blocks)]
     for index, chunk in enumerate(chunks):
         if start is None or index < start:
             paragraph = _paragraph(chunk, 0, len(chunk.text))
@@ -292,7 +299,11 @@ class _Builder:
             parent.last[heading.kind] = heading.number
         self.stack.append(node)
         if heading.head_end < len(chunk.text) and chunk.text[heading.head_end :].strip(P.STRIP_CHARS):
-            node.paragraphs.append(_paragraph(chunk, heading.head_end, len(chunk.text)))
+            body = _paragraph(chunk, heading.head_end, len(chunk.text))
+            end = heading.head_end
+            if end > 0 and chunk.text[end - 1].isalnum() and chunk.text[end].isalnum():
+                body = replace(body, glued=True)  # 第十二条金融机构…: one passage for search
+            node.paragraphs.append(body)
         return True
 
     def _markdown_parent(self, level: int) -> int:

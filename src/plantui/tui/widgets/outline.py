@@ -5,6 +5,7 @@ Labels are cut with … to the pane's width, and a hit count is never cut off.""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.style import Style
 from rich.text import Text
@@ -54,6 +55,7 @@ class OutlineTree(Tree[Ref]):
         self._expanded: set[int] = set()
         self._unfiltered: set[Ref] | None = None  # what was open before a filter narrowed the tree
         self._filled: dict[int, tuple[tuple[int, ...], bool]] = {}  # the nodes under each plan
+        self._relabelled = False  # a label changed since the last redraw
 
     # ------------------------------------------------------------ content
 
@@ -117,9 +119,13 @@ class OutlineTree(Tree[Ref]):
             for doc in visible:
                 node = self._doc_nodes[doc.id]
                 hits = result.doc_counts.get(doc.id) if result is not None else None
-                _relabel(node, _doc_label(doc, _shown_count(result, hits)))
+                self._relabel(node, _doc_label(doc, _shown_count(result, hits)))
                 if doc.id in self._outlines:
                     self._fill(node, doc.id)
+            if self._relabelled:
+                self._relabelled = False
+                self._clear_line_cache()  # one redraw for every label changed
+                self.refresh()
             return
         cursor = self.cursor_node.data if self.cursor_node is not None else None
         self.clear()
@@ -156,7 +162,12 @@ class OutlineTree(Tree[Ref]):
         shown = tuple(entry.id for entry, _ in entries)
         if self._filled.get(document_id) == (shown, counts is not None):
             for entry, hits in entries:
-                _relabel(self._node_nodes[entry.id], _node_label(entry, _shown_count(self._filter, hits)))
+                label = _node_label(entry, _shown_count(self._filter, hits))
+                self._relabel(self._node_nodes[entry.id], label)
+            if self._relabelled:
+                self._relabelled = False
+                self._clear_line_cache()
+                self.refresh()
             return
         doc_node.remove_children()
         for entry in self._outlines[document_id]:
@@ -172,6 +183,14 @@ class OutlineTree(Tree[Ref]):
         for node in parents.values():
             if node is not doc_node and not node.children:
                 node.allow_expand = False
+
+    def _relabel(self, node: TreeNode[Ref], label: Text) -> None:
+        """Give a node a new label if it differs, without Tree.set_label's redraw per node (a
+        thousand plans relabelled on a keystroke would schedule a thousand redraws)."""
+        if label != node._label:
+            node._label = self.process_label(label)
+            node._updates += 1
+            self._relabelled = True
 
     def get_label_width(self, node: TreeNode[Ref]) -> int:
         """Labels are cut to the pane when drawn, so the tree is never wider than the pane: the
@@ -230,12 +249,6 @@ class OutlineTree(Tree[Ref]):
             self._expanded.discard(ref.document_id)
 
 
-def _relabel(node: TreeNode[Ref], label: Text) -> None:
-    """Give a node a new label only if it differs (each new label redraws the node's lines)."""
-    if label != node.label:
-        node.set_label(label)
-
-
 def _shown_count(result: FilterResult | None, hits: int | None) -> int | str | None:
     """What a label shows: the occurrences, "…" while they are being counted, nothing unfiltered."""
     if result is None or hits is None:
@@ -252,8 +265,14 @@ def _count_suffix(plain: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=20_000)
+def _title_label(title: str, style: str) -> Text:
+    """A plan's name as a label (cut once: a keystroke relabels every plan)."""
+    return Text(cut(title, TITLE_CELLS), style=style)
+
+
 def _doc_label(doc: DocEntry, hits: int | str | None) -> Text:
-    label = Text(cut(doc.shown, TITLE_CELLS), style="bold" if doc.title_from != "file" else "bold italic")
+    label = _title_label(doc.shown, "bold" if doc.title_from != "file" else "bold italic").copy()
     if hits is not None:
         label.append(f" ({hits})", style="dim")
     return label

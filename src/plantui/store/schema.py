@@ -19,7 +19,7 @@ from typing import Any
 MIGRATION_SET = "plantui"
 # The names _migrations() registers, in order: checked on every open without importing
 # sqlite-utils (~40 ms), which is only needed when one of them is still to be applied.
-MIGRATION_NAMES = ("0001_initial", "0002_pages", "0003_external_fts")
+MIGRATION_NAMES = ("0001_initial", "0002_pages", "0003_external_fts", "0004_node_kinds")
 PASSAGE_BITS = 22  # a passage id is document_id << 22 | its order: up to 4M passages a document
 
 
@@ -139,6 +139,11 @@ def _migrations() -> Any:
     @migrations(name=MIGRATION_NAMES[2])
     def external_fts(db: Any) -> None:
         external_index(db.conn)
+
+    @migrations(name=MIGRATION_NAMES[3])
+    def node_kinds(db: Any) -> None:
+        # `plantui list` counts each plan's nodes by kind: at 10,000 plans 0.37 s without it
+        db.execute("CREATE INDEX IF NOT EXISTS nodes_kind ON nodes(document_id, kind)")
 
     return migrations
 

@@ -40,16 +40,6 @@ def lines_of(text: str) -> list[tuple[int, str]]:
     return [(n, line.rstrip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
 
 
-def title_line(text: str, title: str | None) -> int | None:
-    """The line that states the document's title (the first of the top ten that equals it)."""
-    if not title:
-        return None
-    for n, line in lines_of(text)[:10]:
-        if _squash(line) == _squash(title):
-            return n
-    return None
-
-
 def _squash(text: str) -> str:
     return re.sub(r"[\s\u3000]+", "", text)
 
@@ -78,42 +68,116 @@ _RELS = (
 )
 
 
-def _run(text: str, *, bold: bool = False, size: int = 32, font: str = "仿宋_GB2312") -> str:
+def _run(
+    text: str, *, bold: bool = False, size: int = 32, font: str = "仿宋_GB2312", split: bool = False
+) -> str:
     props = f'<w:rFonts w:ascii="{font}" w:eastAsia="{font}"/>' + ("<w:b/>" if bold else "")
     props += f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
-    return (
-        f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{html.escape(text, quote=False)}</w:t></w:r>'
-    )
+    # Word splits runs wherever an edit or a proofing mark fell: a word can cross three runs
+    pieces = [text[i : i + 3] for i in range(0, len(text), 3)] if split else [text]
+    out = []
+    for index, piece in enumerate(pieces):
+        if split and index % 2:
+            out.append('<w:proofErr w:type="spellStart"/><w:bookmarkStart w:id="0" w:name="_GoBack"/>')
+        escaped = html.escape(piece, quote=False)
+        out.append(
+            f'<w:r w:rsidR="00A1B2C{index % 10}"><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{escaped}</w:t></w:r>'
+        )
+    return "".join(out)
 
 
-def to_docx(text: str, title: str | None = None, *, indent: str = "ind") -> bytes:
+# Word's list numbering for plans: 一、 and （一） drawn by a numbering definition, not typed.
+_NUMBERING = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="{ns}">'
+    '<w:abstractNum w:abstractNumId="0">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>'
+    '<w:suff w:val="nothing"/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/>'
+    '<w:suff w:val="nothing"/></w:lvl></w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+)
+_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="{ns}">'
+    '<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/>'
+    '<w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="a"/>'
+    '<w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style></w:styles>'
+)
+_SECTION_NUMBER = re.compile(r"^（([一二三四五六七八九十]+)）")
+_PART_NUMBER = re.compile(r"^([一二三四五六七八九十]+)、")
+
+
+def _title_lines(text: str, title: str | None) -> set[int]:
+    """The lines that together state the title (one, or two to four in a row at the top)."""
+    if not title:
+        return set()
+    top = lines_of(text)[:12]
+    for i in range(len(top)):
+        joined = ""
+        for j in range(i, min(i + 4, len(top))):
+            joined += _squash(top[j][1])
+            if joined == _squash(title):
+                return {n for n, _ in top[i : j + 1]}
+            if not _squash(title).startswith(joined):
+                break
+    return set()
+
+
+def to_docx(
+    text: str,
+    title: str | None = None,
+    *,
+    indent: str = "ind",
+    numbered: bool = False,
+    styled: dict[int, int] | None = None,
+    split: bool = False,
+) -> bytes:
     """A .docx of the text, one paragraph per non-empty line.
 
     ``indent``: ``ind`` moves a line's leading spaces into ``w:firstLine``; ``chars`` keeps them
-    in the text (as Word files pasted from web pages do).
+    in the text (as Word files pasted from web pages do). ``numbered``: 一、 and （一） labels
+    drawn by Word's list numbering (the text then lacks them); ``styled``: line → heading
+    style level; ``split``: runs cut every few characters with proofing marks between.
     """
-    head = title_line(text, title)
+    heads = _title_lines(text, title)
     paragraphs = []
+    counts = [0, 0]
     for n, line in lines_of(text):
         body = INDENT.sub("", line)
-        if n == head:
+        if n in heads:
             paragraphs.append(
                 '<w:p><w:pPr><w:jc w:val="center"/></w:pPr>'
-                + _run(body, size=44, font="方正小标宋简体")
+                + _run(body, size=44, font="方正小标宋简体", split=split)
                 + "</w:p>"
             )
             continue
         ppr = '<w:ind w:firstLineChars="200" w:firstLine="640"/>' if indent == "ind" and body != line else ""
+        if styled and n in styled:
+            ppr = f'<w:pStyle w:val="{styled[n]}"/>' + ppr
+        if numbered:
+            for ilvl, pattern in enumerate((_PART_NUMBER, _SECTION_NUMBER)):
+                match = pattern.match(body)
+                if match and _cn(match.group(1)) == counts[ilvl] + 1:
+                    counts[ilvl] += 1
+                    if ilvl == 0:
+                        counts[1] = 0
+                    ppr = f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="1"/></w:numPr>' + ppr
+                    body = body[match.end() :]
+                    line = line[: len(line) - len(INDENT.sub("", line))] + body
+                    break
         if indent == "chars":
             body = line
-        lead = LEAD.match(INDENT.sub("", line))
+        lead = LEAD.match(body.lstrip(" \u3000"))
         if PART.match(body.lstrip(" \u3000")):
-            runs = _run(body, font="黑体")
-        elif lead and body.lstrip(" \u3000") == INDENT.sub("", line):
-            cut = len(body) - len(INDENT.sub("", line)) + lead.end()
-            runs = _run(body[:cut], bold=True, font="楷体_GB2312") + _run(body[cut:])
+            runs = _run(body, font="黑体", split=split)
+        elif lead:
+            cut = len(body) - len(body.lstrip(" \u3000")) + lead.end()
+            runs = _run(body[:cut], bold=True, font="楷体_GB2312", split=split) + _run(
+                body[cut:], split=split
+            )
         else:
-            runs = _run(body)
+            runs = _run(body, split=split)
         paragraphs.append(f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>")
     document = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W_NS}">'
@@ -124,7 +188,21 @@ def to_docx(text: str, title: str | None = None, *, indent: str = "ind") -> byte
         archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
         archive.writestr("_rels/.rels", _RELS)
         archive.writestr("word/document.xml", document)
+        archive.writestr("word/styles.xml", _STYLES.replace("{ns}", _W_NS))
+        if numbered:
+            archive.writestr("word/numbering.xml", _NUMBERING.replace("{ns}", _W_NS))
     return buffer.getvalue()
+
+
+def _cn(numeral: str) -> int:
+    from plantui.numerals import chinese_to_number
+
+    return chinese_to_number(numeral) or 0
+
+
+def gold_styles(gold: dict[str, Any]) -> dict[int, int]:
+    """Heading styles a Word author sets: Heading 1 on depth-1 headings, Heading 2 on depth 2."""
+    return {n["line"]: n["depth"] for n in gold.get("outline", []) if n["depth"] <= 2}
 
 
 # --- web page -----------------------------------------------------------------------------
@@ -153,11 +231,18 @@ def field_rows(meta: dict[str, Any]) -> list[tuple[str, str]]:
     return rows
 
 
-def to_html(text: str, meta: dict[str, Any] | None = None) -> str:
-    """A gov.cn-like saved page of the text; ``meta`` (what the document states) fills the table,
-    and the title line, when the page shows it as the heading, leaves the body."""
+def to_html(
+    text: str, meta: dict[str, Any] | None = None, *, layout: str = "p", charset: str = "utf-8"
+) -> bytes:
+    """A gov.cn-like saved page of the text; ``meta`` (what the document states) fills the table.
+
+    ``layout``: ``p`` one ``<p>`` a line, the title as the page's ``<h1>`` above the content;
+    ``br`` an older CMS: the whole body one ``<div>`` with ``<br>`` between lines and
+    ``&nbsp;`` indents, the title a centred bold paragraph inside the content; ``strong``:
+    一、 lines and section leads in ``<strong>``, indents as ``&emsp;``.
+    """
     meta = meta or {}
-    head = title_line(text, meta.get("title"))
+    heads = _title_lines(text, meta.get("title"))
     table = ""
     rows = field_rows(meta) if meta else []
     if len(rows) > 2:
@@ -166,16 +251,41 @@ def to_html(text: str, meta: dict[str, Any] | None = None) -> str:
         ]
         pairs = ["<tr>" + "".join(cells[i : i + 2]) + "</tr>" for i in range(0, len(cells), 2)]
         table = f'<table class="policyLibraryOverview_header" border="1">{"".join(pairs)}</table>'
-    body = "".join(f"<p>{html.escape(line)}</p>" if n != head else "" for n, line in lines_of(text))
-    heading = f'<h1 class="article-title">{html.escape(meta["title"])}</h1>' if head else ""
+    title_text = "".join(INDENT.sub("", line) for n, line in lines_of(text) if n in heads)
+    parts = []
+    for n, line in lines_of(text):
+        body = INDENT.sub("", line)
+        pad = len(line) - len(body)
+        if n in heads:
+            if layout == "br" and n == min(heads):
+                parts.append(f'<p align="center"><strong>{html.escape(title_text)}</strong></p>')
+            continue
+        if layout == "br":
+            parts.append("&nbsp;" * (2 * pad) + html.escape(body) + "<br/>")
+        elif layout == "strong":
+            lead = LEAD.match(body)
+            if PART.match(body):
+                inner = f"<strong>{html.escape(body)}</strong>"
+            elif lead:
+                inner = f"<strong>{html.escape(body[: lead.end()])}</strong>{html.escape(body[lead.end() :])}"
+            else:
+                inner = html.escape(body)
+            parts.append(f'<p style="text-indent:2em">{"&emsp;" * pad}{inner}</p>')
+        else:
+            parts.append(f"<p>{html.escape(line)}</p>")
+    body_html = "".join(parts)
+    if layout == "br":
+        body_html = f'<div class="TRS_Editor"><div style="line-height:2">{body_html}</div></div>'
+    heading = f'<h1 class="article-title">{html.escape(title_text)}</h1>' if heads and layout != "br" else ""
     title = html.escape(meta.get("title") or "政策文件")
-    return (
-        '<!DOCTYPE html><html><head><meta charset="utf-8">'
+    page = (
+        f'<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
         f"<title>{title}_政策文件库_中国政府网</title></head><body>{_HEADER}"
-        f'<div class="mainbox">{table}{heading}<div class="pages_content" id="UCAP-CONTENT">{body}</div>'
+        f'<div class="mainbox">{table}{heading}<div class="pages_content" id="UCAP-CONTENT">{body_html}</div>'
         '<div class="share">【字体：<a>大</a> <a>中</a> <a>小</a>】 <a>打印本页</a> <a>关闭窗口</a></div>'
         f"</div>{_FOOTER}</body></html>"
     )
+    return page.encode("gb18030" if charset.lower() in ("gb2312", "gbk") else charset)
 
 
 # --- Markdown -----------------------------------------------------------------------------
@@ -187,7 +297,7 @@ def to_markdown(text: str, meta: dict[str, Any] | None = None, heads: dict[int, 
     separated by blank lines. ``heads`` (line → kind of its top-level heading, or ``bold`` for
     a lower unnumbered one) says which lines a page marks; without it 一、 lines are ``##``."""
     meta = meta or {}
-    head = title_line(text, meta.get("title"))
+    titled = _title_lines(text, meta.get("title"))
     out: list[str] = []
     rows = field_rows(meta) if meta else []
     if len(rows) > 2:
@@ -201,8 +311,9 @@ def to_markdown(text: str, meta: dict[str, Any] | None = None, heads: dict[int, 
         mark = (
             heads.get(n) if heads is not None else ("part" if PART.match(body) and len(body) < 40 else None)
         )
-        if n == head:
-            out.append(f"# {body}")
+        if n in titled:
+            if n == min(titled):
+                out.append("# " + "".join(INDENT.sub("", t) for m, t in lines_of(text) if m in titled))
         elif mark == "bold":
             out.append(f"**{body}**")
         elif mark is not None:

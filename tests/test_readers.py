@@ -265,3 +265,21 @@ def test_html_field_table_keeps_the_spaces_between_issuers() -> None:
     source = read_html(page.encode("utf-8"))
     assert f"标题：{title}" in [b.text for b in source.blocks]
     assert parse_source(source, "p.html").title == title
+
+
+def test_html_em_space_indents_are_stripped() -> None:
+    # a CMS indents with &emsp;&emsp; before a bold 一、 heading: the heading must start the block
+    from plantui.read.html import read_html
+
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><div id="UCAP-CONTENT">'
+        "<p>&emsp;&emsp;近年来，我省数字经济加快发展。</p>"
+        '<p style="text-indent:2em">&emsp;&emsp;<strong>一、发展基础和面临形势</strong></p>'
+        "<p>&ensp;&ensp;（一）发展基础。全省数字经济规模达到1.2万亿元。</p></div></body></html>"
+    )
+    texts = [b.text for b in read_html(page.encode("utf-8")).blocks]
+    assert texts == [
+        "近年来，我省数字经济加快发展。",
+        "一、发展基础和面临形势",
+        "（一）发展基础。全省数字经济规模达到1.2万亿元。",
+    ]

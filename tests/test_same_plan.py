@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from plantui.read.text import decode_named
-from same_plan import comparable, gold_heads, read_plan, to_docx, to_html, to_markdown
+from same_plan import comparable, gold_heads, gold_styles, read_plan, to_docx, to_html, to_markdown
 from support import GOLD, SEEDS
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -25,10 +25,15 @@ def _variants(path: Path) -> dict[str, tuple[bytes, str]]:
     gold = _gold(path)
     meta = gold.get("metadata", {})
     text, _ = decode_named(path.read_bytes())
+    title = meta.get("title")
     return {
-        "docx": (to_docx(text, meta.get("title")), "docx"),
-        "docx-chars": (to_docx(text, meta.get("title"), indent="chars"), "docx"),
-        "html": (to_html(text, meta).encode("utf-8"), "html"),
+        "docx": (to_docx(text, title), "docx"),
+        "docx-chars": (to_docx(text, title, indent="chars"), "docx"),
+        "docx-numbered": (to_docx(text, title, numbered=True, split=True), "docx"),
+        "docx-styled": (to_docx(text, title, styled=gold_styles(gold)), "docx"),
+        "html": (to_html(text, meta), "html"),
+        "html-br": (to_html(text, meta, layout="br"), "html"),
+        "html-strong-gbk": (to_html(text, meta, layout="strong", charset="gb2312"), "html"),
         "md": (to_markdown(text, meta, gold_heads(gold)).encode("utf-8"), "markdown"),
     }
 

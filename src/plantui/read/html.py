@@ -21,6 +21,7 @@ from plantui.blocks import Block, Source
 from plantui.read.base import CHROME, MAX_HTML_BYTES, ReadError
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+STRIP = " \t\u3000\u00a0\ufeff\u200b\u2002\u2003\u2009"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _DROP = (
     "script, style, noscript, iframe, object, embed, select, button, input, textarea, nav, svg, "
@@ -132,7 +133,8 @@ class _Out:
         self.blocks: list[Block] = []
 
     def add(self, text: str, quote: int = 0, row: bool = False) -> None:
-        text = re.sub(r"[ \t\n\r\f\v]+", " ", text).strip(" \t\u3000\u00a0\ufeff\u200b")
+        # &emsp;/&ensp; indents (U+2003/U+2002) go like ideographic ones, as patterns.STRIP_CHARS
+        text = re.sub(r"[ \t\n\r\f\v]+", " ", text).strip(STRIP)
         if not text or CHROME.match(text):
             return
         self.blocks.append(Block(text, len(self.blocks) + 1, 0, quote, final=True, row=row))

@@ -541,3 +541,11 @@ def test_search_finds_every_line_as_the_file_writes_it(tmp_path: Path) -> None:
         (n.heading.text if n.heading else "") + n.text for n, _ in doc.walk()
     )
     assert "中国政府网" not in shown and "第一条第一条" not in shown
+
+
+def test_an_exported_row_with_empty_cells_reads_back_as_a_row() -> None:
+    # docx_gov_info_disclosure_report_template.docx: 一、本年新收政府信息公开申请数量 |  |  |
+    doc = parse_markdown(
+        "# 模板\n\n## 三、收到和处理政府信息公开申请情况\n\n一、本年新收政府信息公开申请数量 |  |  |  |\n"
+    )
+    assert [(n.kind, n.label) for n, _ in doc.walk()] == [("part", "三")]

@@ -43,7 +43,8 @@ _ORDERED_MARKER = re.compile(r"^[ \t>]*(\d{1,9}[.)])([ \t]*)")
 # ``#一、总体要求``: an ATX heading without the space CommonMark asks for.
 _TIGHT_HEADING = re.compile(r"(#{1,6})(?=[\u4e00-\u9fff（(〔【“《第])(.+)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_CELLS = re.compile(r"\S \| \S")
+# a | b, and a first cell followed by empty ones (数量 |  |  |)
+_CELLS = re.compile(r"\S \| (?:\S|\s*\|)")
 _PANDOC_ANCHOR = re.compile(r"\[\]\{#[^}]*\}|\{(?:width|height)=[^}]*\}")
 _PANDOC_SPAN = re.compile(r"\[([^\[\]\n]*)\]\{(?:[.#][^}\n]*|lang=\"[^\"\n]*\")\}")
 # pandoc's fenced divs (::: {#133692062 .myid} … :::): containers, no text

@@ -132,16 +132,19 @@ def to_docx(
     numbered: bool = False,
     styled: dict[int, int] | None = None,
     split: bool = False,
+    boxes: tuple[tuple[int, int], ...] = (),
 ) -> bytes:
     """A .docx of the text, one paragraph per non-empty line.
 
     ``indent``: ``ind`` moves a line's leading spaces into ``w:firstLine``; ``chars`` keeps them
     in the text (as Word files pasted from web pages do). ``numbered``: 一、 and （一） labels
     drawn by Word's list numbering (the text then lacks them); ``styled``: line → heading
-    style level; ``split``: runs cut every few characters with proofing marks between.
+    style level; ``split``: runs cut every few characters with proofing marks between;
+    ``boxes``: line spans drawn as a 专栏 box (a bordered one-cell table).
     """
     heads = _title_lines(text, title)
-    paragraphs = []
+    paragraphs: list[str] = []
+    boxed: list[str] = []
     counts = [0, 0]
     for n, line in lines_of(text):
         body = INDENT.sub("", line)
@@ -179,6 +182,13 @@ def to_docx(
         else:
             runs = _run(body, split=split)
         paragraphs.append(f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>")
+        if any(a <= n <= b for a, b in boxes):
+            boxed.append(paragraphs.pop())
+            if not any(a <= m <= b for a, b in boxes for m in (_next_line(text, n),)):
+                paragraphs.append(_box(boxed))
+                boxed.clear()
+    if boxed:
+        paragraphs.append(_box(boxed))
     document = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W_NS}">'
         f"<w:body>{''.join(paragraphs)}<w:sectPr/></w:body></w:document>"
@@ -192,6 +202,32 @@ def to_docx(
         if numbered:
             archive.writestr("word/numbering.xml", _NUMBERING.replace("{ns}", _W_NS))
     return buffer.getvalue()
+
+
+def _box(paragraphs: list[str]) -> str:
+    border = "".join(f'<w:{side} w:val="single" w:sz="4"/>' for side in ("top", "left", "bottom", "right"))
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>{border}</w:tblBorders></w:tblPr>'
+        f"<w:tr><w:tc>{''.join(paragraphs)}</w:tc></w:tr></w:tbl><w:p/>"
+    )
+
+
+def _next_line(text: str, n: int) -> int:
+    """The next non-empty line after line ``n`` (0 at the end)."""
+    return next((m for m, _ in lines_of(text) if m > n), 0)
+
+
+def gold_boxes(gold: dict[str, Any], text: str) -> tuple[tuple[int, int], ...]:
+    """Line spans of the 专栏 in a gold outline: from the 专栏 line to the line before the next
+    heading at its depth or above."""
+    nodes = gold.get("outline", [])
+    last = len(text.split("\n"))
+    spans = []
+    for i, node in enumerate(nodes):
+        if node["kind"] == "column":
+            end = next((m["line"] - 1 for m in nodes[i + 1 :] if m["depth"] <= node["depth"]), last)
+            spans.append((node["line"], end))
+    return tuple(spans)
 
 
 def _cn(numeral: str) -> int:
@@ -232,14 +268,20 @@ def field_rows(meta: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def to_html(
-    text: str, meta: dict[str, Any] | None = None, *, layout: str = "p", charset: str = "utf-8"
+    text: str,
+    meta: dict[str, Any] | None = None,
+    *,
+    layout: str = "p",
+    charset: str = "utf-8",
+    boxes: tuple[tuple[int, int], ...] = (),
 ) -> bytes:
     """A gov.cn-like saved page of the text; ``meta`` (what the document states) fills the table.
 
     ``layout``: ``p`` one ``<p>`` a line, the title as the page's ``<h1>`` above the content;
     ``br`` an older CMS: the whole body one ``<div>`` with ``<br>`` between lines and
     ``&nbsp;`` indents, the title a centred bold paragraph inside the content; ``strong``:
-    一、 lines and section leads in ``<strong>``, indents as ``&emsp;``.
+    一、 lines and section leads in ``<strong>``, indents as ``&emsp;``. ``boxes``: line spans
+    drawn as a 专栏 box (a bordered one-cell table).
     """
     meta = meta or {}
     heads = _title_lines(text, meta.get("title"))
@@ -252,7 +294,8 @@ def to_html(
         pairs = ["<tr>" + "".join(cells[i : i + 2]) + "</tr>" for i in range(0, len(cells), 2)]
         table = f'<table class="policyLibraryOverview_header" border="1">{"".join(pairs)}</table>'
     title_text = "".join(INDENT.sub("", line) for n, line in lines_of(text) if n in heads)
-    parts = []
+    parts: list[str] = []
+    boxed: list[str] = []
     for n, line in lines_of(text):
         body = INDENT.sub("", line)
         pad = len(line) - len(body)
@@ -273,6 +316,13 @@ def to_html(
             parts.append(f'<p style="text-indent:2em">{"&emsp;" * pad}{inner}</p>')
         else:
             parts.append(f"<p>{html.escape(line)}</p>")
+        if any(a <= n <= b for a, b in boxes):
+            boxed.append(parts.pop())
+            if not any(a <= _next_line(text, n) <= b for a, b in boxes):
+                parts.append(f'<table border="1" width="100%"><tr><td>{"".join(boxed)}</td></tr></table>')
+                boxed.clear()
+    if boxed:
+        parts.append(f'<table border="1" width="100%"><tr><td>{"".join(boxed)}</td></tr></table>')
     body_html = "".join(parts)
     if layout == "br":
         body_html = f'<div class="TRS_Editor"><div style="line-height:2">{body_html}</div></div>'
@@ -291,11 +341,22 @@ def to_html(
 # --- Markdown -----------------------------------------------------------------------------
 
 
-def to_markdown(text: str, meta: dict[str, Any] | None = None, heads: dict[int, str] | None = None) -> str:
+ITEM = re.compile(r"^(\d{1,2})([.．])(?=\S)")
+
+
+def to_markdown(
+    text: str,
+    meta: dict[str, Any] | None = None,
+    heads: dict[int, str] | None = None,
+    *,
+    items: str = "plain",
+) -> str:
     """The text as an HTML-to-Markdown converter writes a page: ``#`` title, the field table,
     ``##`` top-level headings, bold section leads and bold unnumbered headings, paragraphs
     separated by blank lines. ``heads`` (line → kind of its top-level heading, or ``bold`` for
-    a lower unnumbered one) says which lines a page marks; without it 一、 lines are ``##``."""
+    a lower unnumbered one) says which lines a page marks; without it 一、 lines are ``##``.
+    ``items``: ``plain`` leaves 1.… as typed; ``list`` writes them as an ordered list (``1. …``,
+    a page's ``<ol>``); ``escaped`` as markdownify escapes a typed number (``1\\.…``)."""
     meta = meta or {}
     titled = _title_lines(text, meta.get("title"))
     out: list[str] = []
@@ -320,6 +381,10 @@ def to_markdown(text: str, meta: dict[str, Any] | None = None, heads: dict[int, 
             out.append(f"## {body}")
         elif lead := LEAD.match(body):
             out.append(f"{line[: len(line) - len(body)]}**{body[: lead.end()]}**{body[lead.end() :]}")
+        elif items != "plain" and (item := ITEM.match(body)):
+            escape = "\\" if item.group(2) == "." else ""  # CommonMark escapes ASCII only
+            mark = f"{item.group(1)}. " if items == "list" else f"{item.group(1)}{escape}{item.group(2)}"
+            out.append(mark + body[item.end() :])
         else:
             out.append(line)
         out.append("")

@@ -28,6 +28,8 @@ def app(app_db: Path, tmp_path: Path) -> PlantApp:
 
 async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
     for _ in range(3):
+        if pilot.app._typing is not None:  # the text and tables follow when typing pauses
+            await pilot.pause(0.2)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 

@@ -549,3 +549,27 @@ def test_an_exported_row_with_empty_cells_reads_back_as_a_row() -> None:
         "# 模板\n\n## 三、收到和处理政府信息公开申请情况\n\n一、本年新收政府信息公开申请数量 |  |  |  |\n"
     )
     assert [(n.kind, n.label) for n, _ in doc.walk()] == [("part", "三")]
+
+
+def test_pieces_of_wrapped_table_cells_between_rows_are_no_headings() -> None:
+    # pdf_huaian_gov_info_disclosure_report_2024.pdf:36-63 (rows as the PDF reader gives them)
+    from plantui.blocks import Block, Source
+
+    lines = [
+        ("三、收到和处理政府信息公开申请情况", False),
+        ("本年新收政府信息公开申请数量 | 1230 | 28 | 0 | 0 | 11 | 1 | 1270", True),
+        ("（一）予以公开 | 447 | 7 | 0 | 0 | 0 | 0 | 454", True),
+        ("（二）部分公开（区分处理的，只计这一情", False),
+        ("447 | 7 | 0 | 0 | 0 | 0 | 454", True),
+        ("形，不计其他情形）", False),
+        ("1.属于国家秘密 | 2 | 0 | 0 | 0 | 0 | 0 | 2", True),
+        ("三、", False),
+        ("本 | 2.其他法律行政法规禁止公开 | 30 | 1 | 0 | 0 | 0 | 0 | 31", True),
+        ("5.要求行政机关确认或重新出", False),
+        ("1 | 0 | 0 | 0 | 0 | 0 | 1", True),
+        ("四、政府信息公开行政复议、行政诉讼情况", False),
+        ("行政复议 | 行政诉讼", True),
+    ]
+    blocks = tuple(Block(text, n, row=row) for n, (text, row) in enumerate(lines, start=1))
+    doc = parse_source(Source(blocks, len(lines), "pdf"), "report.pdf")
+    assert [(n.kind, n.label) for n, _ in doc.walk()] == [("part", "三"), ("part", "四")]

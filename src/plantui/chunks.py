@@ -373,8 +373,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _takes_title_line(first: Block, nxt: Block) -> bool:
-    """A label alone on its line (``1.``, ``第一章``) takes the next line as its title line."""
-    if nxt.md_level or nxt.quote != first.quote:
+    """A label alone on its line (``1.``, ``第一章``) takes the next line as its title line (never
+    a table row: 三、 / 本 | 2.其他… is a wrapped cell)."""
+    if nxt.md_level or nxt.quote != first.quote or nxt.row:
         return False
     return is_label_only(first.text) is not None and classify(nxt.text) is None
 

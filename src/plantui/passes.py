@@ -40,7 +40,28 @@ def classify_chunks(chunks: Sequence[Chunk]) -> list[Heading | None]:
     _enumerated_headings(chunks, heads)
     _table_notes(chunks, heads)
     _article_sequence(chunks, heads)
+    _cells_between_rows(chunks, heads)
     return heads
+
+
+def _cells_between_rows(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
+    """A PDF table whose cells wrap: the wrapped pieces (（二）部分公开（区分处理的，只计这一情,
+    三、, 5.要求行政机关确认或重新出) come out as lines between the table's rows. With rows close on
+    both sides, an item, or a part or section whose title is cut (a word or two, a bracket left
+    open), is such a piece, not a heading; a whole title between two tables stays one."""
+    rows = [index for index, chunk in enumerate(chunks) if chunk.row]
+    if len(rows) < 4:
+        return
+    row_set = set(rows)
+    for index, heading in enumerate(heads):
+        if heading is None or chunks[index].md_level or heading.kind not in ("part", "section", "item"):
+            continue
+        before = any(i in row_set for i in range(index - 2, index))
+        after = any(i in row_set for i in range(index + 1, index + 3))
+        title = heading.title
+        cut = len(title) <= 4 or title.count("（") + title.count("(") > title.count("）") + title.count(")")
+        if before and after and (heading.kind == "item" or cut):
+            heads[index] = None
 
 
 # 第二十条第（一）项: a citation of a clause, alone on its line (a table's row heading)

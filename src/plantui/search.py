@@ -51,10 +51,16 @@ class Hit:
     line_start: int
     line_end: int
     text: str
-    snippet: str
+    words: tuple[str, ...]  # what was looked for: the snippet is cut around it when asked for
     score: float
     name: str = ""  # the plan's name for people (naming.py): its title, or 〔无标题〕 and first words
     page: int | None = None  # the PDF page the passage starts on
+
+    @property
+    def snippet(self) -> str:
+        """A window of the text around the first hit (made on demand: piped output of 46,000
+        hits never asks for it)."""
+        return snippet(self.text, self.words)
 
     def as_json(self) -> dict[str, object]:
         extra: dict[str, object] = {"page": self.page} if self.page is not None else {}
@@ -374,7 +380,7 @@ def _hits(conn: sqlite3.Connection, rows: Sequence[dict[str, Any]], words: Seque
                 r["line_start"],
                 r["line_end"],
                 r["text"],
-                snippet(r["text"], words),
+                tuple(words),
                 float(r["score"]),
                 names.get(r["document_id"], title),
                 page_of(pages[r["document_id"]], r["line_start"]),

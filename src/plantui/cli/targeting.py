@@ -31,7 +31,9 @@ def targets(
 
     conn = connect(db_path)
     documents = resolve(conn, doc) if doc else None
-    rows = compare.select(db.plan_targets(conn, documents), year=year, keyword=keyword)
+    rows = compare.select(
+        db.plan_targets(conn, documents, year=year, keyword=keyword), year=year, keyword=keyword
+    )
     if fmt in (TargetFormat.table, TargetFormat.md):  # for people: plans by name, never a file stem
         from dataclasses import replace
 

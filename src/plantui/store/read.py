@@ -134,8 +134,16 @@ def load_targets(conn: sqlite3.Connection, document_id: int | None = None) -> It
         yield target_from_row(t)
 
 
-def plan_targets(conn: sqlite3.Connection, documents: Sequence[int] | None = None) -> list[Any]:
-    """Every target with its plan's id, title, first source and region, in document order."""
+def plan_targets(
+    conn: sqlite3.Connection,
+    documents: Sequence[int] | None = None,
+    *,
+    year: int | None = None,
+    keyword: str | None = None,
+) -> list[Any]:
+    """Every target with its plan's id, title, first source and region, in document order;
+    ``year`` and ``keyword`` (in the indicator or the sentence) narrow them in SQL, so a library
+    of 200,000 targets is not read whole for ``targets -k 5G``."""
     from plantui.compare import PlanTarget
 
     sql = (
@@ -143,10 +151,19 @@ def plan_targets(conn: sqlite3.Connection, documents: Sequence[int] | None = Non
         "(SELECT min(path) FROM sources s WHERE s.document_id = d.id) AS doc_source "
         "FROM targets t JOIN documents d ON d.id = t.document_id"
     )
-    args: list[int] = []
+    where: list[str] = []
+    args: list[int | str] = []
     if documents is not None:
-        sql += f" WHERE t.document_id IN ({','.join('?' * len(documents))})"
-        args = list(documents)
+        where.append(f"t.document_id IN ({','.join('?' * len(documents))})")
+        args += list(documents)
+    if year is not None:
+        where.append("t.year = ?")
+        args.append(year)
+    if keyword:
+        where.append("(instr(t.indicator, ?) > 0 OR instr(t.text, ?) > 0)")
+        args += [keyword, keyword]
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     rows = conn.execute(sql + " ORDER BY t.document_id, t.ord", args).fetchall()
     from plantui.blocks import page_of
 

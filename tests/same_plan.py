@@ -52,6 +52,7 @@ def _date_cn(iso: str) -> str:
 # --- Word ---------------------------------------------------------------------------------
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -133,6 +134,8 @@ def to_docx(
     styled: dict[int, int] | None = None,
     split: bool = False,
     boxes: tuple[tuple[int, int], ...] = (),
+    soft: int = 0,
+    tabs: bool = False,
 ) -> bytes:
     """A .docx of the text, one paragraph per non-empty line.
 
@@ -140,7 +143,9 @@ def to_docx(
     in the text (as Word files pasted from web pages do). ``numbered``: 一、 and （一） labels
     drawn by Word's list numbering (the text then lacks them); ``styled``: line → heading
     style level; ``split``: runs cut every few characters with proofing marks between;
-    ``boxes``: line spans drawn as a 专栏 box (a bordered one-cell table).
+    ``boxes``: line spans drawn as a 专栏 box (a bordered one-cell table); ``soft``: up to this
+    many lines in one paragraph, joined by soft breaks (``w:br``, Shift+Enter); ``tabs``: a tab
+    between a typed label and its title (一、<tab>总体要求), links and deleted revisions in runs.
     """
     heads = _title_lines(text, title)
     paragraphs: list[str] = []
@@ -181,7 +186,13 @@ def to_docx(
             )
         else:
             runs = _run(body, split=split)
+        if tabs:
+            runs = _tabbed(runs)
         paragraphs.append(f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>")
+        if soft and len(paragraphs) > 1 and n not in heads and _soft_ok(paragraphs[-2], soft):
+            last = paragraphs.pop()
+            inner = last[last.index("</w:pPr>") + len("</w:pPr>") : -len("</w:p>")]
+            paragraphs[-1] = paragraphs[-1][: -len("</w:p>")] + "<w:r><w:br/></w:r>" + inner + "</w:p>"
         if any(a <= n <= b for a, b in boxes):
             boxed.append(paragraphs.pop())
             if not any(a <= m <= b for a, b in boxes for m in (_next_line(text, n),)):
@@ -190,7 +201,7 @@ def to_docx(
     if boxed:
         paragraphs.append(_box(boxed))
     document = (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W_NS}">'
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W_NS}" xmlns:r="{_R_NS}">'
         f"<w:body>{''.join(paragraphs)}<w:sectPr/></w:body></w:document>"
     )
     buffer = io.BytesIO()
@@ -202,6 +213,30 @@ def to_docx(
         if numbered:
             archive.writestr("word/numbering.xml", _NUMBERING.replace("{ns}", _W_NS))
     return buffer.getvalue()
+
+
+def _soft_ok(paragraph: str, most: int) -> bool:
+    """Another line may join this paragraph by a soft break (not a title, not yet full)."""
+    return "w:jc" not in paragraph and paragraph.count("<w:br/>") < most - 1 and "<w:tbl>" not in paragraph
+
+
+_TYPED_LABEL = re.compile(r"((?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.．]))")
+
+
+def _tabbed(runs: str) -> str:
+    """A tab after the paragraph's typed label; a link around its second run and a deleted
+    revision (text that is not there) after the first."""
+    start = runs.find('<w:t xml:space="preserve">') + len('<w:t xml:space="preserve">')
+    label = _TYPED_LABEL.match(runs, start)
+    if label:
+        runs = runs[: label.end()] + '</w:t><w:tab/><w:t xml:space="preserve">' + runs[label.end() :]
+    first_end = runs.find("</w:r>") + len("</w:r>")
+    deleted = '<w:del w:id="9" w:author="x"><w:r><w:delText>删去的文字。</w:delText></w:r></w:del>'
+    rest = runs[first_end:]
+    if rest.startswith("<w:r"):
+        second_end = rest.find("</w:r>") + len("</w:r>")
+        rest = f'<w:hyperlink r:id="rId9">{rest[:second_end]}</w:hyperlink>{rest[second_end:]}'
+    return runs[:first_end] + deleted + rest
 
 
 def _box(paragraphs: list[str]) -> str:

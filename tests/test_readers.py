@@ -283,3 +283,42 @@ def test_html_em_space_indents_are_stripped() -> None:
         "一、发展基础和面临形势",
         "（一）发展基础。全省数字经济规模达到1.2万亿元。",
     ]
+
+
+def test_word_soft_breaks_of_pasted_text_end_paragraphs() -> None:
+    # text pasted into Word, each paragraph closed by a soft break (w:br) rather than a new w:p:
+    # a title-only part, a field line, a sentence end and an indented line each end a block;
+    # a title wrapped by a break stays one line (report_zhejiang_2026, report_hebei_2026 heads)
+    import io
+    import zipfile
+
+    lines = [
+        "2026年浙江省",
+        "政府工作报告",
+        "时间：2026-01-22",
+        "浙江省省长 刘捷",
+        "一、2025年主要工作和“十四五”发展成就",
+        "2025年是极不平凡的一年，面对错综复杂的外部环境和艰巨繁重的改革发展稳定任务，我们坚持稳中求进。",
+        "　　全省生产总值增长5.5%。",
+        "加快数字经济基础设施体系 形成京津冀数字产业化新高地",
+        "加快5G网络建设，推进千兆光网城市建设，全面提升新型基础设施供给能力，打造京津冀数字产业化新高地。",
+    ]
+    runs = "<w:r><w:br/></w:r>".join(f'<w:r><w:t xml:space="preserve">{t}</w:t></w:r>' for t in lines)
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "word/document.xml", f"<w:document {ns}><w:body><w:p>{runs}</w:p></w:body></w:document>"
+        )
+    from plantui.read.docx import read_docx
+
+    assert [b.text for b in read_docx(buffer.getvalue()).blocks] == [
+        "2026年浙江省政府工作报告",
+        "时间：2026-01-22",
+        "浙江省省长 刘捷",
+        lines[4],
+        lines[5],
+        "全省生产总值增长5.5%。",
+        lines[7],
+        lines[8],
+    ]

@@ -31,6 +31,7 @@ def _variants(path: Path) -> dict[str, tuple[bytes, str]]:
         "docx-chars": (to_docx(text, title, indent="chars"), "docx"),
         "docx-numbered": (to_docx(text, title, numbered=True, split=True), "docx"),
         "docx-styled": (to_docx(text, title, styled=gold_styles(gold)), "docx"),
+        "docx-soft-breaks": (to_docx(text, title, soft=4, tabs=True, indent="chars"), "docx"),
         "html": (to_html(text, meta), "html"),
         "html-br": (to_html(text, meta, layout="br"), "html"),
         "html-strong-gbk": (to_html(text, meta, layout="strong", charset="gb2312"), "html"),

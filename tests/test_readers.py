@@ -302,6 +302,8 @@ def test_word_soft_breaks_of_pasted_text_end_paragraphs() -> None:
         "　　全省生产总值增长5.5%。",
         "加快数字经济基础设施体系 形成京津冀数字产业化新高地",
         "加快5G网络建设，推进千兆光网城市建设，全面提升新型基础设施供给能力，打造京津冀数字产业化新高地。",
+        "附件1",
+        "2026年省十件民生实事",
     ]
     runs = "<w:r><w:br/></w:r>".join(f'<w:r><w:t xml:space="preserve">{t}</w:t></w:r>' for t in lines)
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -321,4 +323,6 @@ def test_word_soft_breaks_of_pasted_text_end_paragraphs() -> None:
         "全省生产总值增长5.5%。",
         lines[7],
         lines[8],
+        "附件1",  # a label alone: never 附件12026年…
+        "2026年省十件民生实事",
     ]

@@ -383,7 +383,7 @@ def _lines(text: str) -> list[str]:
 
 def _opens_block(before: str, piece: str) -> bool:
     from plantui import patterns as P
-    from plantui.headings import classify
+    from plantui.headings import classify, is_label_only
 
     line = piece.strip(" \u3000")
     if not line:
@@ -395,6 +395,8 @@ def _opens_block(before: str, piece: str) -> bool:
         return True
     # 时间：2026-02-02 / 河北省人民政府省长 王正谱; a scraper's **发布日期**: … block stays as written
     if _field_or_date(previous) and "**" not in previous:
+        return True
+    if is_label_only(previous) is not None:  # 附件1 / 2026年省十件民生实事: never 附件12026年
         return True
     if (
         len(_CJK.findall(previous)) >= 4

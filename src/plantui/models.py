@@ -100,6 +100,8 @@ def display_title(kind: str, label: str, title: str) -> str:
     form = _LABEL_FORMS.get(kind)
     if form is None or (not label and kind not in ("column", "appendix")):
         return title
+    if "." in label and kind in ("section", "item", "subitem"):
+        return f"{label} {title}".strip()  # decimal numbering (8.4, 8.4.1) is written as it is
     head = form.format(label)
     if not title:
         return head.rstrip("：、.")

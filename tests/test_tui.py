@@ -795,3 +795,17 @@ async def test_status_lines_break_by_the_chinese_rules_not_at_the_last_space(app
         width = status.content_size.width
         assert len(lines) > 1 and cell_len(lines[0]) >= width - 4, lines  # full, but for a carried character
         assert not any(line and line[0] in NO_LINE_START for line in lines[1:])
+
+
+async def test_previews_break_where_the_line_is_full(app: PlantApp) -> None:
+    """The 专栏 preview at 80 columns broke after “›” at a space, leaving half a line empty; a
+    preview breaks where the text is full (避头尾), as the reader does."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("c")
+        await _settle(pilot)
+        preview = app.query_one("#columns-preview")
+        lines = [strip.text.strip() for strip in preview.render_lines(preview.region.reset_offset)]
+        lines = [line for line in lines if line and not line.startswith("▔")]  # its top border
+        width = preview.content_size.width
+        assert len(lines) > 2 and cell_len(lines[0]) >= width - 4, lines

@@ -81,15 +81,15 @@ class AppBase(App[None]):
                 with TabPane("目标", id="targets"):
                     yield StatusLine(id="targets-status", classes="status pane-head")
                     yield TargetsTable(id="targets-table")
-                    yield Static("", id="targets-preview", classes="preview")
+                    yield StatusLine(id="targets-preview", classes="preview")
                 with TabPane("专栏", id="columns"):
                     yield StatusLine(id="columns-status", classes="status pane-head")
                     yield ColumnsTable(id="columns-table")
-                    yield Static("", id="columns-preview", classes="preview")
+                    yield StatusLine(id="columns-preview", classes="preview")
                 with TabPane("检索", id="search"):
                     yield StatusLine(id="search-status", classes="status pane-head")
                     yield HitsTable(id="search-table")
-                    yield Static("", id="search-preview", classes="preview")
+                    yield StatusLine(id="search-preview", classes="preview")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

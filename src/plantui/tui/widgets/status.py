@@ -1,5 +1,5 @@
-"""A pane's status line: one or more lines broken where the text is full, by the Chinese rules
-(避头尾), never at the last space as Rich's word wrapping does (“按 /” alone on a line)."""
+"""A pane's status line or a table's preview: lines broken where the text is full, by the Chinese
+rules (避头尾), never at the last space as Rich's word wrapping does (“按 /” alone on a line)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,15 @@ from textual.visual import VisualType
 from textual.widgets import Static
 
 from plantui.linebreak import break_lines
+
+
+def _breaks(plain: str, width: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in break_lines(plain, max(4, width)):
+        while a < b and plain[a] == " " and out:
+            a += 1
+        out.append((a, b))
+    return out
 
 
 class StatusLine(Static):
@@ -23,9 +32,16 @@ class StatusLine(Static):
         super().update(content, layout=layout)
 
     def _lines(self, width: int) -> list[Text]:
-        if not self._text.plain:
+        plain = self._text.plain
+        if not plain:
             return [Text()]
-        return [self._text[a:b] for a, b in break_lines(self._text.plain, max(4, width))]
+        # a space a break falls on is left at the end of the line, not at the start of the next
+        lines = []
+        for a, b in _breaks(plain, width):
+            while b > a and plain[b - 1] == " ":
+                b -= 1
+            lines.append(self._text[a:b])
+        return lines
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._lines(width))

@@ -349,6 +349,13 @@ def to_html(
             else:
                 inner = html.escape(body)
             parts.append(f'<p style="text-indent:2em">{"&emsp;" * pad}{inner}</p>')
+        elif layout in ("word", "table"):
+            # Word pasted into the CMS: MsoNormal paragraphs, text cut into spans, <o:p> marks
+            spans = "".join(
+                f"<span style='font-family:仿宋_GB2312'>{html.escape(body[i : i + 4])}</span>"
+                for i in range(0, len(body), 4)
+            )
+            parts.append(f"<p class=MsoNormal style='text-indent:32.0pt'>{spans}<o:p></o:p></p>")
         else:
             parts.append(f"<p>{html.escape(line)}</p>")
         if any(a <= n <= b for a, b in boxes):
@@ -362,6 +369,18 @@ def to_html(
     if layout == "br":
         body_html = f'<div class="TRS_Editor"><div style="line-height:2">{body_html}</div></div>'
     heading = f'<h1 class="article-title">{html.escape(title_text)}</h1>' if heads and layout != "br" else ""
+    if layout == "table":
+        # an older CMS: layout tables, the title and a date line in cells, no known content class
+        return _table_page(title_text, table, body_html).encode(
+            "gb18030" if charset.lower() in ("gb2312", "gbk") else charset
+        )
+    if layout == "word":
+        body_html = f'<div class="WordSection1">{body_html}</div>'
+        return (
+            '<!DOCTYPE html><html><head><meta charset="utf-8"><title>政策文件</title></head><body>'
+            f'{_HEADER}<div class="detail">{table}{heading}<div class="detail-text">{body_html}</div></div>'
+            f"{_FOOTER}</body></html>"
+        ).encode()
     title = html.escape(meta.get("title") or "政策文件")
     page = (
         f'<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
@@ -371,6 +390,19 @@ def to_html(
         f"</div>{_FOOTER}</body></html>"
     )
     return page.encode("gb18030" if charset.lower() in ("gb2312", "gbk") else charset)
+
+
+def _table_page(title: str, fields: str, body: str) -> str:
+    return (
+        '<html><head><meta charset="utf-8"><title>市政府文件</title></head><body>'
+        '<table width="1000" align="center"><tr><td><table width="100%"><tr><td class="menu">'
+        '<a href="/">首页</a> | <a href="/zwgk/">政务公开</a> | <a href="/bsfw/">办事服务</a></td></tr></table>'
+        f'<table width="100%"><tr><td>{fields}</td></tr><tr><td align="center" class="title">'
+        f"<font size=5><b>{html.escape(title)}</b></font></td></tr>"
+        '<tr><td align="center">发布时间：2022-02-16　来源：市政府办公室　浏览次数：1234</td></tr>'
+        f'<tr><td class="bt_content">{body}</td></tr></table>'
+        f'<table width="100%"><tr><td align="center">{_FOOTER}</td></tr></table></td></tr></table></body></html>'
+    )
 
 
 # --- Markdown -----------------------------------------------------------------------------

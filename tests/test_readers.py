@@ -326,3 +326,28 @@ def test_word_soft_breaks_of_pasted_text_end_paragraphs() -> None:
         "附件1",  # a label alone: never 附件12026年…
         "2026年省十件民生实事",
     ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        '<h1 class="article-title">2016年国务院政府工作报告</h1>',
+        '<table><tr><td class="title"><font size=5><b>2016年国务院政府工作报告</b></font></td></tr></table>',
+    ],
+    ids=["h1", "title-cell"],
+)
+def test_html_title_set_outside_the_article_is_read(heading: str) -> None:
+    # the page's <title> names only the site; the article's title is a heading above its text
+    from plantui.parse import parse_source
+    from plantui.read.html import read_html
+
+    page = (
+        '<html><head><meta charset="utf-8"><title>政策文件</title></head><body>'
+        f'<div class="detail">{heading}<div class="detail-text">'
+        "<p class=MsoNormal><span>各位代表：</span><o:p></o:p></p>"
+        "<p class=MsoNormal><span>现在，我代表国务院，向大会报告政府工作，请予审议。</span></p>"
+        "<p class=MsoNormal><span>一、2015年工作回顾</span></p>"
+        "<p class=MsoNormal><span>过去一年，我国发展面临多重困难和严峻挑战。</span></p></div></div></body></html>"
+    )
+    source = read_html(page.encode("utf-8"))
+    assert parse_source(source, "r.html").title == "2016年国务院政府工作报告"

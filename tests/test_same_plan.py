@@ -35,6 +35,8 @@ def _variants(path: Path) -> dict[str, tuple[bytes, str]]:
         "html": (to_html(text, meta), "html"),
         "html-br": (to_html(text, meta, layout="br"), "html"),
         "html-strong-gbk": (to_html(text, meta, layout="strong", charset="gb2312"), "html"),
+        "html-word": (to_html(text, meta, layout="word"), "html"),
+        "html-table": (to_html(text, meta, layout="table"), "html"),
         "md": (to_markdown(text, meta, gold_heads(gold)).encode("utf-8"), "markdown"),
         "md-list": (to_markdown(text, meta, gold_heads(gold), items="list").encode("utf-8"), "markdown"),
         "md-escaped": (

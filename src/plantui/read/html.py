@@ -205,10 +205,21 @@ def _page_title(tree: Any, fields: list[tuple[str, str]]) -> str | None:
         content = (node.attributes.get("content") or "").strip() if node is not None else ""
         if len(_CJK.findall(content)) >= 4:
             return content
+    for node in tree.css(_TITLE_ELEMENTS):  # the article's heading, outside its text on many CMSs
+        text = re.sub(r"\s+", " ", _text(node)).strip()
+        if len(_CJK.findall(text)) >= 6 and len(text) <= 100 and not CHROME.match(text):
+            return text
     node = tree.css_first("title")
     text = _text(node).strip() if node is not None else ""
     head = re.split(r"\s*[_|｜–—-]\s*", text)[0].strip() if text else ""
     return head if len(_CJK.findall(head)) >= 6 else None
+
+
+# Where a CMS sets an article's title: its h1, or an element named for it (TRS, gov.cn, old tables).
+_TITLE_ELEMENTS = (
+    "h1, .article-title, .article_title, .articleTitle, #ivs_title, .detail-title, .news_title, "
+    "td.title, .bt, .title_cn, .content_title"
+)
 
 
 def _page_date(tree: Any) -> str | None:

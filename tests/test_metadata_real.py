@@ -573,3 +573,20 @@ def test_pieces_of_wrapped_table_cells_between_rows_are_no_headings() -> None:
     blocks = tuple(Block(text, n, row=row) for n, (text, row) in enumerate(lines, start=1))
     doc = parse_source(Source(blocks, len(lines), "pdf"), "report.pdf")
     assert [(n.kind, n.label) for n, _ in doc.walk()] == [("part", "三"), ("part", "四")]
+
+
+def test_ascii_marks_of_a_font_end_titles_before_a_number_too() -> None:
+    # a section title closed by an ASCII full stop before a year (the 贵州 notice's font):
+    # （六）着力推动污染防治攻坚.8个重点河湖…
+    doc = parse_text(
+        "二、重点任务.\n（一）加快发展.全年增长6.5%,质量提升.\n（六）着力推动污染防治攻坚.8个重点河湖入河排污口完成整治,"
+        "城市生活污水集中收集率提升至88%.开展大气污染防治,累计淘汰老旧车辆58万辆.\n"
+        "（七）加强保障.完善机制,落实责任.\n（八）强化落实.明确分工,压实责任.\n三、保障措施.加强领导,强化督查.\n"
+    )
+    assert [c.title for c in doc.outline[0].children] == [
+        "加快发展",
+        "着力推动污染防治攻坚",
+        "加强保障",
+        "强化落实",
+    ]
+    assert "6.5%" in doc.outline[0].children[0].text

@@ -170,7 +170,7 @@ def lost_label_marks(lines: Sequence[Block]) -> list[Block]:
     return [b for i, b in enumerate(out) if i not in dropped]
 
 
-_ASCII_MARK = re.compile(r"(?<=[\u4e00-\u9fff）”])(?P<m>[.,;:])(?=[\u4e00-\u9fff(（“]|\s*$)")
+_ASCII_MARK = re.compile(r"(?<=[\u4e00-\u9fff）”])(?P<m>[.,;:])(?=[\u4e00-\u9fff(（“\d]|\s*$)")
 _WIDE_MARK = re.compile(r"(?<=[\u4e00-\u9fff])[。，；：]")
 _WIDE = {".": "。", ",": "，", ";": "；", ":": "："}
 

@@ -136,6 +136,7 @@ def to_docx(
     boxes: tuple[tuple[int, int], ...] = (),
     soft: int = 0,
     tabs: bool = False,
+    red_head: tuple[str, str] | None = None,
 ) -> bytes:
     """A .docx of the text, one paragraph per non-empty line.
 
@@ -145,10 +146,18 @@ def to_docx(
     style level; ``split``: runs cut every few characters with proofing marks between;
     ``boxes``: line spans drawn as a 专栏 box (a bordered one-cell table); ``soft``: up to this
     many lines in one paragraph, joined by soft breaks (``w:br``, Shift+Enter); ``tabs``: a tab
-    between a typed label and its title (一、<tab>总体要求), links and deleted revisions in runs.
+    between a typed label and its title (一、<tab>总体要求), links and deleted revisions in runs;
+    ``red_head``: (issuer, 文号) printed as a 公文's red letterhead (河北省人民政府文件, larger than
+    the title) and its number line above the text.
     """
     heads = _title_lines(text, title)
     paragraphs: list[str] = []
+    if red_head:
+        red = '<w:rPr><w:rFonts w:eastAsia="方正小标宋简体"/><w:color w:val="FF0000"/><w:sz w:val="72"/></w:rPr>'
+        paragraphs.append(
+            f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r>{red}<w:t>{html.escape(red_head[0])}文件</w:t></w:r></w:p>'
+        )
+        paragraphs.append(f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{_run(red_head[1])}</w:p>')
     boxed: list[str] = []
     counts = [0, 0]
     for n, line in lines_of(text):

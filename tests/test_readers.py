@@ -351,3 +351,32 @@ def test_html_title_set_outside_the_article_is_read(heading: str) -> None:
     )
     source = read_html(page.encode("utf-8"))
     assert parse_source(source, "r.html").title == "2016年国务院政府工作报告"
+
+
+def test_word_title_is_not_the_red_letterhead() -> None:
+    # a 公文 as Word sets it: the red 版头 in the largest type, the 文号, then the title over two
+    # centred lines, the second only the plan's period (seed 000's 规划)
+    import io
+    import zipfile
+
+    def para(text: str, size: int, centred: bool = True) -> str:
+        jc = '<w:pPr><w:jc w:val="center"/></w:pPr>' if centred else ""
+        return f'<w:p>{jc}<w:r><w:rPr><w:sz w:val="{size}"/></w:rPr><w:t>{text}</w:t></w:r></w:p>'
+
+    body = "".join(
+        [
+            para("河北省人民政府文件", 72),
+            para("冀政字〔2020〕23号", 32),
+            para("河北省数字经济发展规划", 44),
+            para("（2020-2025年）", 32),
+            para("为加快数字经济发展，制定本规划。", 32, centred=False),
+            para("一、发展基础和面临形势", 32, centred=False),
+        ]
+    )
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", f"<w:document {ns}><w:body>{body}</w:body></w:document>")
+    from plantui.read.docx import read_docx
+
+    assert read_docx(buffer.getvalue()).title == "河北省数字经济发展规划（2020-2025年）"

@@ -26,7 +26,7 @@ def _variants(path: Path) -> dict[str, tuple[bytes, str]]:
     meta = gold.get("metadata", {})
     text, _ = decode_named(path.read_bytes())
     title = meta.get("title")
-    return {
+    variants = {
         "docx": (to_docx(text, title), "docx"),
         "docx-chars": (to_docx(text, title, indent="chars"), "docx"),
         "docx-numbered": (to_docx(text, title, numbered=True, split=True), "docx"),
@@ -44,6 +44,10 @@ def _variants(path: Path) -> dict[str, tuple[bytes, str]]:
             "markdown",
         ),
     }
+    if meta.get("issuer") and meta.get("doc_number"):  # a 公文 printed with its red letterhead
+        red = to_docx(text, title, red_head=(meta["issuer"], meta["doc_number"]))
+        variants["docx-red-head"] = (red, "docx")
+    return variants
 
 
 @pytest.mark.parametrize("path", SEED_FILES, ids=[p.stem[:3] for p in SEED_FILES])

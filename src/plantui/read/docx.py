@@ -25,6 +25,7 @@ from typing import Any
 from plantui.blocks import Block, Source
 from plantui.numerals import to_chinese
 from plantui.read.base import MAX_ZIP_MEMBER_BYTES, MAX_ZIP_RATIO, MAX_ZIP_TOTAL_BYTES, ReadError
+from plantui.read.soft_breaks import soft_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -283,21 +284,35 @@ class _Writer:
         if not self.looks:
             return None
         body = statistics.median(size for size, _ in self.looks.values())
-        top = [i for i in sorted(self.looks) if i < 12]
-        centred = [i for i in top if self.looks[i][1] and len(_CJK.findall(self.blocks[i].text)) >= 2]
+        top = [i for i in sorted(self.looks) if i < 16]
+        centred = [i for i in top if self.looks[i][1] and _title_like(self.blocks[i].text)]
         if not centred:
             return None
-        largest = max(self.looks[i][0] for i in centred)
+        # a 公文's red letterhead (河北省人民政府文件) is set larger than the title, and is no title
+        heads = [i for i in centred if not _LETTERHEAD.fullmatch(self.blocks[i].text)] or centred
+        heads = [i for i in heads if not _DOC_NUMBER.search(self.blocks[i].text)] or heads
+        largest = max(self.looks[i][0] for i in heads)
         if largest < body + 4:  # 2 pt above the body at least
             return None
-        first = next(i for i in centred if self.looks[i][0] == largest)
+        first = next(i for i in heads if self.looks[i][0] == largest)
         run = [first]
         for step in (-1, 1):
             i = first + step
-            while i in centred and self.looks[i][0] >= 0.65 * largest and len(run) < 4:
+            while i in heads and self.looks[i][0] >= 0.65 * largest and len(run) < 4:
                 run.insert(0, i) if step < 0 else run.append(i)
                 i += step
         return "".join(self.blocks[i].text for i in run)
+
+
+_LETTERHEAD = re.compile(r"\S{2,40}(?:文件|文电|公报)")
+_DOC_NUMBER = re.compile(r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,4}\s*号")
+_PERIOD = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*[-—–－~～至]\s*(?:19|20)\d{2}\s*年?\s*[）)]")
+
+
+def _title_like(text: str) -> bool:
+    """A centred line that can be (part of) a title: Chinese words, or the period a plan's
+    title gives on a line of its own (（2020-2025年）)."""
+    return len(_CJK.findall(text)) >= 2 or bool(_PERIOD.fullmatch(text.strip()))
 
 
 def _walk(parent: Any, writer: _Writer, styles: _Styles, numbering: _Numbering, box: int) -> None:
@@ -321,7 +336,7 @@ def _paragraph(p: Any, writer: _Writer, styles: _Styles, numbering: _Numbering, 
     level = styles.level.get(style, 0)
     label = numbering.label(ppr, style)
     before = len(writer.blocks)
-    for index, piece in enumerate(_lines(label + "".join(_runs(p)))):
+    for index, piece in enumerate(soft_lines(label + "".join(_runs(p)))):
         writer.add(piece, level if index == 0 else 0, box)
     if box == 0 and len(writer.blocks) == before + 1:
         size, jc = styles.look(style)
@@ -362,95 +377,6 @@ def _runs(node: Any) -> Iterator[str]:
             content = child.find(f"{W}sdtContent")
             if content is not None:
                 yield from _runs(content)
-
-
-def _lines(text: str) -> list[str]:
-    """A paragraph's soft line breaks: a line that opens with a heading label (the items of a
-    专栏 typed as one paragraph, 1．… / 2．…), a 文号, a date or a field, an indented line, any
-    line after an authority's name (a signature typed as one paragraph: 国家互联网信息办公室 /
-    公安部 / 2025年4月23日), after a converter's ``#`` label, after the end of a sentence or a
-    heading whose title ends the line (text pasted into Word, each paragraph closed by a soft
-    break: 一、2025年主要工作 / 2025年是极不平凡的一年…), starts a block of its own; other
-    breaks only wrap (a title over two lines, 生产设施 / 改造。)."""
-    out: list[str] = []
-    for piece in text.split("\n"):
-        if out and not _opens_block(out[-1], piece):
-            out[-1] += piece
-        else:
-            out.append(piece)
-    return out
-
-
-def _opens_block(before: str, piece: str) -> bool:
-    from plantui import patterns as P
-    from plantui.headings import classify, is_label_only
-
-    line = piece.strip(" \u3000")
-    if not line:
-        return False
-    if classify(line) is not None or _INDENTED.match(piece):
-        return True
-    folded, previous = P.fold(line), P.fold(before.strip(" \u3000"))
-    if _SENTENCE_END.search(before.rstrip(" \u3000")):
-        return True
-    # 时间：2026-02-02 / 河北省人民政府省长 王正谱; a scraper's **发布日期**: … block stays as written
-    if _field_or_date(previous) and "**" not in previous:
-        return True
-    if is_label_only(previous) is not None:  # 附件1 / 2026年省十件民生实事: never 附件12026年
-        return True
-    if (
-        len(_CJK.findall(previous)) >= 4
-        and len(previous) <= (30 if "，" in before else 40)  # one comma: 提升…水平，建设…试验区
-        and "**" not in previous
-        and not _CLAUSE.search(before.replace("，", "", 1))
-        and not before.rstrip().endswith(("，", "、"))
-        and len(_CJK.findall(line)) > 30
-    ):
-        return True  # an unnumbered heading, then its paragraph (a wrapped title's tail is short)
-    heading = classify(previous)
-    title_only = (
-        heading is not None
-        and heading.kind != "appendix"  # 附录A（资料性附录） / its title: one heading
-        and len(_CJK.findall(heading.title)) >= 2
-        and heading.head_end >= len(previous.rstrip()) - 1
-    )
-    if title_only and not (len(line) <= 6 and _UNPUNCTUATED.fullmatch(line)):
-        return True  # a title-only heading; a tail of a word or two still wraps a long title
-    if P.DATE_LINE.fullmatch(folded) or P.DOC_NUMBER.fullmatch(folded):
-        return True
-    field = P.FIELD.match(folded)
-    if field is not None and re.sub(r"\s+", "", field.group("label")) in P.FIELD_KEYS:
-        return True
-    if previous.startswith("#"):
-        return True
-    return (
-        len(previous) <= 30
-        and not P.PROSE_MARK.search(previous)
-        and bool(P.ISSUER_SUFFIX.search(previous) or _AUTHORITY_END.search(previous))
-    )
-
-
-_INDENTED = re.compile(r"^(?:[\u3000\u2003\u00a0\t]| {2})")
-_SENTENCE_END = re.compile(r"[。！？；：!?;…][”’」）)]*$")  # ASCII ':' ends scraped field labels
-_UNPUNCTUATED = re.compile(r"[^,.;:!?，。、；：！？]+")
-_CLAUSE = re.compile(r"[，,；;。]")
-
-
-def _field_or_date(text: str) -> bool:
-    from plantui import patterns as P
-
-    if P.DATE_LINE.fullmatch(text) or P.DOC_NUMBER.fullmatch(text):
-        return True
-    field = P.FIELD.match(text)
-    return (
-        field is not None
-        and bool(field.group("v"))
-        and re.sub(r"\s+", "", field.group("label")) in P.FIELD_KEYS
-    )
-
-
-# Authorities' names that patterns.ISSUER_SUFFIX leaves out (办公室, 海关总署, 中国人民银行).
-_AUTHORITY_END = re.compile(r"(?:办公室|总署|银行)$")
 
 
 def _text_boxes(p: Any) -> Iterator[Any]:

@@ -590,3 +590,16 @@ def test_ascii_marks_of_a_font_end_titles_before_a_number_too() -> None:
         "强化落实",
     ]
     assert "6.5%" in doc.outline[0].children[0].text
+
+
+def test_numbered_cells_under_a_table_caption_are_no_items() -> None:
+    # plan_zhejiang_urban_waterlogging_14th_word.txt:764-775 (表6 flattened one cell a line)
+    doc = parse_text(
+        "（二）防治标准\n表6  内涝防治设计重现期（年）\n城镇类型\n重现期（年）\n地面积水设计标准\n超大城市\n100\n"
+        "1.居民住宅和工商业建筑物的底层不进水；\n2.道路中一条车道的积水深度不超过15cm。\n特大城市\n50～100\n"
+        "（三）建设任务\n1.完善排水管网。推进雨污分流改造，到2025年新建改造排水管网1000公里以上，全面提升排水能力。\n"
+    )
+    assert [(n.kind, n.label, len(n.children)) for n in doc.outline] == [
+        ("section", "二", 0),
+        ("section", "三", 1),
+    ]

@@ -41,7 +41,30 @@ def classify_chunks(chunks: Sequence[Chunk]) -> list[Heading | None]:
     _table_notes(chunks, heads)
     _article_sequence(chunks, heads)
     _cells_between_rows(chunks, heads)
+    _captioned_tables(chunks, heads)
     return heads
+
+
+# 表6  内涝防治设计重现期（年）: a table's caption, its cells following one a line
+_TABLE_CAPTION = re.compile(r"^(?:附表|表)\s*\d{1,2}(?:[-.]\d{1,2})?\s+\S")
+_TABLE_ENDS_AT = frozenset(
+    {"volume", "chapter", "division", "part", "section", "column", "appendix", "heading"}
+)
+
+
+def _captioned_tables(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
+    """Under a table's caption, a table flattened one cell a line: numbered cells
+    (1.居民住宅和工商业建筑物的底层不进水；) are cells, up to the next heading above items or the
+    first line too long for a cell."""
+    for index, chunk in enumerate(chunks):
+        if heads[index] is not None or not _TABLE_CAPTION.match(P.fold(chunk.text).strip()):
+            continue
+        for following in range(index + 1, min(len(chunks), index + 200)):
+            heading = heads[following]
+            if len(chunks[following].text) > 60 or (heading is not None and heading.kind in _TABLE_ENDS_AT):
+                break
+            if heading is not None and heading.kind in ("item", "subitem"):
+                heads[following] = None
 
 
 def _cells_between_rows(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:

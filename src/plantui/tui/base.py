@@ -250,8 +250,8 @@ class AppBase(App[None]):
         else:
             para = self.query_one(Reader).go_to(ref.node_id)
             self._update_breadcrumb(ref.node_id, para.page if para else None)
-        if ref.node_id is None:
-            event.node.expand()
+        if ref.node_id is None and self.query_one(OutlineTree).has_outline(ref.document_id):
+            event.node.expand()  # else the plan's outline opens with the plan (one load, not two)
 
     @on(Tree.NodeExpanded, "#outline")
     def node_expanded(self, event: Tree.NodeExpanded[Ref]) -> None:

@@ -426,13 +426,15 @@ def to_markdown(
     heads: dict[int, str] | None = None,
     *,
     items: str = "plain",
+    split_bold: bool = False,
 ) -> str:
     """The text as an HTML-to-Markdown converter writes a page: ``#`` title, the field table,
     ``##`` top-level headings, bold section leads and bold unnumbered headings, paragraphs
     separated by blank lines. ``heads`` (line → kind of its top-level heading, or ``bold`` for
     a lower unnumbered one) says which lines a page marks; without it 一、 lines are ``##``.
     ``items``: ``plain`` leaves 1.… as typed; ``list`` writes them as an ordered list (``1. …``,
-    a page's ``<ol>``); ``escaped`` as markdownify escapes a typed number (``1\\.…``)."""
+    a page's ``<ol>``); ``escaped`` as markdownify escapes a typed number (``1\\.…``).
+    ``split_bold``: bold cut into runs as Word-pasted spans come out (``**2****.不断****优化**``)."""
     meta = meta or {}
     titled = _title_lines(text, meta.get("title"))
     out: list[str] = []
@@ -463,8 +465,15 @@ def to_markdown(
             out.append(mark + body[item.end() :])
         else:
             out.append(line)
+        if split_bold and not out[-1].startswith("#"):
+            out[-1] = _BOLD.sub(
+                lambda m: "".join(f"**{m[1][i : i + 3]}**" for i in range(0, len(m[1]), 3)), out[-1]
+            )
         out.append("")
     return "\n".join(out)
+
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
 def gold_heads(gold: dict[str, Any]) -> dict[int, str]:

@@ -39,6 +39,10 @@ def _variants(path: Path) -> dict[str, tuple[bytes, str]]:
         "html-table": (to_html(text, meta, layout="table"), "html"),
         "md": (to_markdown(text, meta, gold_heads(gold)).encode("utf-8"), "markdown"),
         "md-list": (to_markdown(text, meta, gold_heads(gold), items="list").encode("utf-8"), "markdown"),
+        "md-split-bold": (
+            to_markdown(text, meta, gold_heads(gold), split_bold=True).encode("utf-8"),
+            "markdown",
+        ),
         "md-escaped": (
             to_markdown(text, meta, gold_heads(gold), items="escaped").encode("utf-8"),
             "markdown",

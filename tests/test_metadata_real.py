@@ -603,3 +603,31 @@ def test_numbered_cells_under_a_table_caption_are_no_items() -> None:
         ("section", "二", 0),
         ("section", "三", 1),
     ]
+
+
+def test_boxes_and_heading_styles_in_word_keep_the_outline() -> None:
+    # seed 000 as a Word file with its 专栏 drawn as boxes, and with heading styles on its
+    # headings (附件1 as Heading 1, its title a plain paragraph): the same outline as the text
+    import json
+
+    from same_plan import gold_boxes, gold_styles, read_plan, to_docx
+
+    stem = "000_92c45eb8100875c9"
+    text = (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
+    gold = json.loads((Path(__file__).parent / "fixtures/gold" / f"{stem}.json").read_text(encoding="utf-8"))
+
+    def keys(record: dict[str, object]) -> list[tuple[str, str, str]]:
+        out: list[tuple[str, str, str]] = []
+
+        def walk(nodes: list[dict[str, object]]) -> None:
+            for n in nodes:
+                if n["kind"] != "lead":
+                    out.append((str(n["kind"]), str(n["label"]), str(n["title"]).replace(" ", "")))
+                walk(n.get("children", []))  # type: ignore[arg-type]
+
+        walk(record["outline"])  # type: ignore[arg-type]
+        return out
+
+    base = keys(read_plan(text.encode("utf-8"), "text", f"{stem}.txt"))
+    for data in (to_docx(text, boxes=gold_boxes(gold, text)), to_docx(text, styled=gold_styles(gold))):
+        assert keys(read_plan(data, "docx", f"{stem}.docx")) == base

@@ -249,13 +249,17 @@ def join_lines(lines: Sequence[Block], *, cleaned: bool = False) -> list[Chunk]:
         first = lines[index]
         joining = _Joining(first)
         index += 1
-        if first.md_level == 0:
-            if index < len(lines) and _takes_title_line(first, lines[index]):
+        # a label alone takes the next line as its title, also where the format marks it as a
+        # heading (Word's Heading 1 on 附件1, ## 附件1) and the title follows as plain text
+        if (first.md_level == 0 or is_label_only(first.text) is not None) and (
+            index < len(lines) and _takes_title_line(first, lines[index])
+        ):
+            joining.take(lines[index])
+            index += 1
+            if index < len(lines) and _title_goes_on(first, lines[index - 1], lines[index]):
                 joining.take(lines[index])
                 index += 1
-                if index < len(lines) and _title_goes_on(first, lines[index - 1], lines[index]):
-                    joining.take(lines[index])
-                    index += 1
+        if first.md_level == 0:
             while (
                 index < len(lines)
                 and not first.final

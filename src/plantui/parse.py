@@ -240,8 +240,8 @@ class _Builder:
         self.preamble: list[Paragraph] = []
 
     def add(self, chunk: Chunk, heading: Heading | None) -> None:
-        if self.markdown and not chunk.quote:
-            self._close_quoted_columns()
+        if not chunk.quote:
+            self._close_quoted_columns()  # a box (Markdown quote, Word or web box) ends
         if heading is not None and self._place(chunk, heading):
             pass
         else:

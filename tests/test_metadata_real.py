@@ -631,3 +631,12 @@ def test_boxes_and_heading_styles_in_word_keep_the_outline() -> None:
     base = keys(read_plan(text.encode("utf-8"), "text", f"{stem}.txt"))
     for data in (to_docx(text, boxes=gold_boxes(gold, text)), to_docx(text, styled=gold_styles(gold))):
         assert keys(read_plan(data, "docx", f"{stem}.docx")) == base
+
+
+def test_a_scrapers_rule_and_section_label_in_a_word_file_are_labels() -> None:
+    # docx_digital_economy_plan_2021.docx: a Word file made from a scraper's Markdown
+    doc = parse_text(
+        "**发布日期**: 2022年1月\n---\n## 政策全文\n国务院关于印发\n“十四五”数字经济发展规划的通知\n一、发展基础\n"
+    )
+    assert [p.text for p in doc.preamble][-2:] == ["国务院关于印发", "“十四五”数字经济发展规划的通知"]
+    assert {"---", "## 政策全文"} <= {p.text for p in doc.labels}

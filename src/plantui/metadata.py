@@ -173,7 +173,14 @@ def is_label_line(text: str) -> bool:
     """A line that only labels metadata (``## 政策标题：``, ``# -*- coding: utf-8 -*-``): no text of
     the document, so it stays out of the preamble the reader and the export show."""
     folded = P.fold(text).strip()
+    if _RULE_OR_SCRAPER_LABEL.fullmatch(folded):
+        return True  # a Word or text file made from a scraper's Markdown: ---, ## 政策全文
     return bool(P.CODING_LINE.fullmatch(folded) or P.FIELD_CONTENT.fullmatch(folded)) or _field_label(folded)
+
+
+_RULE_OR_SCRAPER_LABEL = re.compile(
+    r"-{3,}|\*{3,}|#{1,6}\s*(?:政策全文|全文|正文|政策内容|文件内容|原文|基本信息|文件信息|政策信息|附件下载|相关附件|原文链接)"
+)
 
 
 def _field_label(text: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -222,20 +223,37 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
             conn.close()  # an older schema: bring it up to date once, then read
             connect(path, create=False).close()
             return connect(path, create=False, readonly=True)
-        if not readonly and not applied:
-            # A new file stores text as UTF-16: two bytes for a Chinese character instead of
-            # UTF-8's three (a third less for the passages). It can only be chosen before the
-            # first table; SQLite converts at the API, so readers see no difference.
-            conn.execute("PRAGMA encoding = 'UTF-16le'")
         if not readonly:
+            _prepare(conn, path, applied)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"cannot open {path}: {exc}") from None
+    return conn
+
+
+def _prepare(conn: sqlite3.Connection, path: Path, applied: set[str]) -> None:
+    """Set a writer's pragmas and apply pending migrations. Two processes opening the same new
+    file at once: switching to WAL needs the file to itself and is not retried by SQLite's busy
+    handler, so a ``database is locked`` here is waited out (up to 30 s)."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if not applied:
+                # A new file stores text as UTF-16: two bytes for a Chinese character instead
+                # of UTF-8's three (a third less for the passages). It can only be chosen
+                # before the first table; SQLite converts at the API, so readers see no
+                # difference.
+                conn.execute("PRAGMA encoding = 'UTF-16le'")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             if not set(MIGRATION_NAMES) <= applied:
                 _migrate(conn, path)
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"cannot open {path}: {exc}") from None
-    return conn
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+            applied = _check_version(conn, path)
 
 
 def _open_readonly(path: Path) -> sqlite3.Connection:

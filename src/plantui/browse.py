@@ -239,9 +239,16 @@ def occurrences(text: str, words: Sequence[str]) -> int:
 
 
 def _occurrences_sql(words: Sequence[str]) -> tuple[str, list[str]]:
-    """``occurrences`` as an SQL expression over ``text`` (computed inside SQLite, off the GIL)."""
+    """``occurrences`` as an SQL expression over ``text`` (computed inside SQLite, off the GIL).
+
+    ``replace`` drops every occurrence left to right, as ``str.count`` counts; the lengths are
+    taken in bytes (a cast to BLOB only relabels the value), which divide as characters do but
+    need no walk through the text to count its characters."""
     terms = [w for w in words if w]
-    sql = " + ".join("(length(text) - length(replace(text, ?, ''))) / length(?)" for _ in terms)
+    sql = " + ".join(
+        "(length(CAST(text AS BLOB)) - length(CAST(replace(text, ?, '') AS BLOB))) / length(CAST(? AS BLOB))"
+        for _ in terms
+    )
     return sql or "0", [x for w in terms for x in (w, w)]
 
 
@@ -266,17 +273,30 @@ def filter_members(conn: sqlite3.Connection, query: str, expanded: Sequence[int]
     return FilterResult(query, sum(doc_counts.values()), doc_counts, node_counts, counted=False)
 
 
-def _matching(words: Sequence[str]) -> tuple[str, list[str]]:
+def _matching(words: Sequence[str], document_id: int | None = None) -> tuple[str, list[object]]:
     """A WHERE clause over ``passages`` for the passages holding every term: the character
-    index narrows (as in search.py), ``instr`` keeps exactly the passages that hold the text."""
+    index narrows (as in search.py; to one document's rowid range, which FTS5 seeks to, when
+    ``document_id`` is given), ``instr`` keeps exactly the passages that hold the text. A term
+    whose phrase match is a substring match (``segment.is_exact_term``) needs no ``instr``."""
     phrases = [
         '"' + segment.char_phrase(w) + '"' for w in words if any(segment.is_token_char(ch) for ch in w)
     ]
-    clauses = ["instr(text, ?) > 0" for _ in words]
-    args = list(words)
+    checked = [w for w in words if not (phrases and segment.is_exact_term(w))]
+    clauses: list[str] = ["instr(text, ?) > 0" for _ in checked]
+    args: list[object] = list(checked)
+    if document_id is not None:
+        first = document_id << db.PASSAGE_BITS
+        span: list[object] = [first, first + (1 << db.PASSAGE_BITS) - 1]
+        clauses.insert(0, "id BETWEEN ? AND ?")
+        args[:0] = span
     if phrases:
-        clauses.insert(0, "id IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)")
-        args.insert(0, " AND ".join(phrases))
+        index = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?"
+        if document_id is not None:
+            clauses.insert(0, f"id IN ({index} AND rowid BETWEEN ? AND ?)")
+            args[:0] = [" AND ".join(phrases), *span]
+        else:
+            clauses.insert(0, f"id IN ({index})")
+            args.insert(0, " AND ".join(phrases))
     return " AND ".join(clauses), args
 
 
@@ -316,12 +336,10 @@ def document_node_counts(conn: sqlite3.Connection, query: str, document_id: int)
     if not words:
         return {}
     count, count_args = _occurrences_sql(words)
-    where, where_args = _matching(words)
-    first = document_id << db.PASSAGE_BITS
+    where, where_args = _matching(words, document_id)
     own = conn.execute(
-        f"SELECT node_id, sum({count}) FROM passages WHERE id BETWEEN ? AND ? AND {where} "
-        "AND node_id IS NOT NULL GROUP BY 1",
-        [*count_args, first, first + (1 << db.PASSAGE_BITS) - 1, *where_args],
+        f"SELECT node_id, sum({count}) FROM passages WHERE {where} AND node_id IS NOT NULL GROUP BY 1",
+        [*count_args, *where_args],
     ).fetchall()
     parents = dict(
         conn.execute("SELECT id, parent_id FROM nodes WHERE document_id = ?", (document_id,)).fetchall()
@@ -357,22 +375,8 @@ def _character_counts(
     }
     node_counts: dict[int, int] = {}
     for document_id in sorted(set(expanded) & doc_counts.keys()):
-        first = document_id << db.PASSAGE_BITS
-        per_passage = conn.execute(
-            f"SELECT doc, count(*) FROM {_INSTANCES} WHERE term = ? AND doc BETWEEN ? AND ? GROUP BY 1",
-            (token, first, first + (1 << db.PASSAGE_BITS) - 1),
-        ).fetchall()
-        owners = dict(
-            conn.execute("SELECT id, node_id FROM passages WHERE document_id = ?", (document_id,)).fetchall()
-        )
-        parents = dict(
-            conn.execute("SELECT id, parent_id FROM nodes WHERE document_id = ?", (document_id,)).fetchall()
-        )
-        for passage, found in per_passage:
-            current = owners.get(passage)
-            while current is not None:
-                node_counts[current] = node_counts.get(current, 0) + found
-                current = parents.get(current)
+        # the instance list cannot seek to one document; its text, found by a rowid range, is short
+        node_counts.update(document_node_counts(conn, query, document_id))
     return FilterResult(query, sum(doc_counts.values()), doc_counts, node_counts)
 
 

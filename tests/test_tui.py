@@ -809,3 +809,22 @@ async def test_previews_break_where_the_line_is_full(app: PlantApp) -> None:
         lines = [line for line in lines if line and not line.startswith("▔")]  # its top border
         width = preview.content_size.width
         assert len(lines) > 2 and cell_len(lines[0]) >= width - 4, lines
+
+
+async def test_full_collections_wait_for_an_idle_moment_and_end_with_the_app(app: PlantApp) -> None:
+    import gc
+
+    from plantui.tui import collect
+
+    before = gc.get_threshold()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        assert gc.get_threshold()[2] > 10**6  # no full pass in the middle of a key
+        assert gc.get_freeze_count() > 0  # the loaded plans and widgets are left out of them
+        for _ in range(collect.FULL_AFTER + 1):
+            gc.collect(1)  # young passes still run; they make a full one due
+        await pilot.press("j")
+        assert not app.collector.tick()  # a key just came in: not now
+        app.collector.last_input -= collect.IDLE
+        assert app.collector.tick() and gc.get_count()[2] == 0
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPan
 from plantui import browse, db, search
 from plantui.browse import Content, DocEntry, FilterResult
 from plantui.compare import PlanTarget
+from plantui.tui.collect import CHECK, IdleCollector
 from plantui.tui.messages import Filtered, Opened, OpenPassage, ReadingPosition, RowPreview
 from plantui.tui.screens.importing import ImportScreen
 from plantui.tui.store import Store
@@ -66,6 +67,7 @@ class AppBase(App[None]):
         self._pending_hit: int | None = None  # a hit to go to once the next plan is shown
         self._enter_pending = False  # Enter was pressed before the filter's counts came back
         self.names: dict[int, str] = {}
+        self.collector = IdleCollector()
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="规")
@@ -92,7 +94,14 @@ class AppBase(App[None]):
                     yield StatusLine(id="search-preview", classes="preview")
         yield Footer(compact=True)
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self.collector.touched()
+        await super().on_event(event)
+
     def on_mount(self) -> None:
+        self.collector.start()
+        self.set_interval(CHECK, self.collector.tick)
         # Tab goes outline → reader or table → filter box: the tab strip is for the mouse and r/t/c/s
         for tabs in self.query(Tabs):
             tabs.can_focus = False
@@ -103,6 +112,7 @@ class AppBase(App[None]):
             self.open_store()
 
     def on_unmount(self) -> None:
+        self.collector.stop()
         if self._typing is not None:
             self._typing.stop()
         if self.store is not None:
@@ -169,6 +179,7 @@ class AppBase(App[None]):
         self.columns = columns
         self.targets = targets
         self._update_tables()
+        self.collector.freeze()  # the plans, their targets and the widgets: see tui.collect
 
     def _show_empty(self) -> None:
         self.query_one(Reader).show_message(EMPTY)

@@ -228,3 +228,23 @@ def test_removing_a_document_removes_its_index_rows(seeded_copy: Path) -> None:
         (first, first + (1 << db.PASSAGE_BITS) - 1),
     ).fetchone()[0]
     assert own > 0 and left == 0
+
+
+def test_list_reads_the_counts_written_at_import_as_the_nodes_count_them(seeded_copy: Path) -> None:
+    """0005: a plan's nodes by kind and its targets are written at import; they equal what
+    counting the nodes and targets tables gives, and a row without them falls back to counting."""
+    import json
+
+    seeded = db.connect(seeded_copy)
+    counted: dict[int, dict[str, int]] = {}
+    for doc, kind, n in seeded.execute(
+        "SELECT document_id, kind, count(*) FROM nodes GROUP BY document_id, kind"
+    ):
+        counted.setdefault(doc, {})[kind] = n
+    for doc, n in seeded.execute("SELECT document_id, count(*) FROM targets GROUP BY document_id"):
+        counted.setdefault(doc, {})["targets"] = n
+    stored = {i: json.loads(c) for i, c in seeded.execute("SELECT id, outline_counts FROM documents")}
+    assert stored == counted
+    rows = {r.id: r.counts for r in db.list_documents(seeded)}
+    seeded.execute("UPDATE documents SET outline_counts = NULL WHERE id = (SELECT min(id) FROM documents)")
+    assert {r.id: r.counts for r in db.list_documents(seeded)} == rows == counted

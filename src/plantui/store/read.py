@@ -38,10 +38,14 @@ def list_documents(conn: sqlite3.Connection) -> list[DocumentRow]:
     for row in conn.execute("SELECT document_id, path FROM sources ORDER BY path"):
         sources.setdefault(row[0], []).append(row[1])
     counts: dict[int, dict[str, int]] = {}
-    for row in conn.execute("SELECT document_id, kind, count(*) FROM nodes GROUP BY document_id, kind"):
-        counts.setdefault(row[0], {})[row[1]] = row[2]
-    for row in conn.execute("SELECT document_id, count(*) FROM targets GROUP BY document_id"):
-        counts.setdefault(row[0], {})["targets"] = row[1]
+    stored = conn.execute("SELECT id, outline_counts FROM documents").fetchall()
+    if all(row[1] is not None for row in stored):
+        counts = {row[0]: json.loads(row[1]) for row in stored}  # written at import (0005)
+    else:
+        for row in conn.execute("SELECT document_id, kind, count(*) FROM nodes GROUP BY document_id, kind"):
+            counts.setdefault(row[0], {})[row[1]] = row[2]
+        for row in conn.execute("SELECT document_id, count(*) FROM targets GROUP BY document_id"):
+            counts.setdefault(row[0], {})["targets"] = row[1]
     out = []
     for row in conn.execute("SELECT * FROM documents ORDER BY id"):
         out.append(_document_row(row, sources.get(row["id"], []), counts.get(row["id"], {})))

@@ -84,7 +84,7 @@ def write_document(
         cursor = conn.execute(
             "INSERT INTO documents (sha256, title, title_from, issuer, doc_number, issued, published, "
             "period_start, period_end, region, kind, format, encoding, line_count, char_count, segmenter, "
-            "imported_at, page_starts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "imported_at, page_starts, outline_counts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 prepared.sha256,
                 doc.title,
@@ -104,6 +104,7 @@ def write_document(
                 fingerprint,
                 utc_now(),
                 json.dumps(list(doc.page_starts)) if doc.page_starts else None,
+                json.dumps(outline_counts(doc), ensure_ascii=False),
             ),
         )
         document_id = int(cursor.lastrowid or 0)
@@ -134,6 +135,16 @@ def _upsert_source(conn: sqlite3.Connection, prepared: Prepared, document_id: in
             utc_now(),
         ),
     )
+
+
+def outline_counts(doc: Document) -> dict[str, int]:
+    """The plan's nodes by kind and its number of targets (what `plantui list` shows)."""
+    counts: dict[str, int] = {}
+    for node, _ in doc.walk():
+        counts[node.kind] = counts.get(node.kind, 0) + 1
+    if doc.targets:
+        counts["targets"] = len(doc.targets)
+    return counts
 
 
 def _insert_nodes(conn: sqlite3.Connection, document_id: int, doc: Document) -> dict[int, int]:

@@ -318,7 +318,10 @@ def filter_counts(conn: sqlite3.Connection, query: str, expanded: Sequence[int] 
     doc_counts = {
         r[0]: r[1]
         for r in conn.execute(
-            f"SELECT id >> {db.PASSAGE_BITS}, sum({count}) FROM passages WHERE {where} GROUP BY 1",
+            # counted per passage first: grouping the rows directly would sort each passage's text
+            # along with its key (LIMIT -1 keeps SQLite from folding the subquery back in)
+            f"SELECT document, sum(found) FROM (SELECT id >> {db.PASSAGE_BITS} AS document, {count} AS found "
+            f"FROM passages WHERE {where} LIMIT -1) GROUP BY 1",
             [*count_args, *where_args],
         )
         if r[1]

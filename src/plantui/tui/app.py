@@ -24,8 +24,6 @@ from plantui import db, search
 from plantui.tui import found
 from plantui.tui.base import PANE_LIMITS, PANE_STEP
 from plantui.tui.finding import Finding
-from plantui.tui.screens.export import ExportChoice, ExportScreen
-from plantui.tui.screens.help import HelpScreen
 from plantui.tui.widgets.reader import Reader
 
 
@@ -71,6 +69,8 @@ class PlantApp(Finding):
         self._show_view("targets")
 
     def action_help(self) -> None:
+        from plantui.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_export(self) -> None:
@@ -80,6 +80,7 @@ class PlantApp(Finding):
             self.notify("没有打开的规划", severity="warning")
             return
         from plantui.export import safe_filename
+        from plantui.tui.screens.export import ExportChoice, ExportScreen
 
         document = reader.content.document
         stem = Path(document.source).stem if document.source else document.shown

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events, on, work
 from textual.app import App, ComposeResult
@@ -19,7 +19,6 @@ from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPan
 
 from plantui import browse, db, search
 from plantui.browse import Content, DocEntry, FilterResult
-from plantui.compare import PlanTarget
 from plantui.tui.collect import CHECK, IdleCollector
 from plantui.tui.messages import Filtered, Opened, OpenPassage, ReadingPosition, RowPreview
 from plantui.tui.screens.importing import ImportScreen
@@ -29,6 +28,9 @@ from plantui.tui.widgets.outline import OutlineTree, Ref
 from plantui.tui.widgets.reader import Breadcrumb, Reader
 from plantui.tui.widgets.status import StatusLine
 from plantui.tui.widgets.tables import ColumnsTable, HitsTable, TargetsTable
+
+if TYPE_CHECKING:
+    from plantui.compare import PlanTarget  # imported by db.plan_targets, off the first frame
 
 SEARCH_LIMIT = 500
 TYPING_PAUSE = 0.15  # seconds without a keystroke before the text and tables catch up
@@ -164,6 +166,7 @@ class AppBase(App[None]):
         columns = store.load(browse.columns)
         targets = store.load(db.plan_targets)
         self.call_from_thread(self._extras_loaded, columns, targets)
+        import plantui.export  # noqa: F401  # for 目标 and e, imported here rather than on a key
 
     def _loaded(self, documents: list[DocEntry]) -> None:
         self.documents = documents

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -18,11 +18,12 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from plantui.browse import ColumnEntry
-from plantui.compare import PlanTarget
-from plantui.export import comparator_word, format_value
 from plantui.search import Hit, find_spans
 from plantui.tui.messages import OpenPassage, RowPreview
 from plantui.tui.text import cut, highlighted, literal, place
+
+if TYPE_CHECKING:
+    from plantui.compare import PlanTarget  # imported by db.plan_targets, off the first frame
 
 
 @dataclass(frozen=True)
@@ -235,6 +236,8 @@ class TargetsTable(PlanTable):
     def load(
         self, targets: Sequence[PlanTarget], names: Mapping[int, str] | None = None, all_plans: bool = False
     ) -> None:
+        from plantui.export import comparator_word, format_value  # not needed for the first frame
+
         rows = []
         for t in targets:
             target = t.target

@@ -640,3 +640,17 @@ def test_a_scrapers_rule_and_section_label_in_a_word_file_are_labels() -> None:
     )
     assert [p.text for p in doc.preamble][-2:] == ["国务院关于印发", "“十四五”数字经济发展规划的通知"]
     assert {"---", "## 政策全文"} <= {p.text for p in doc.labels}
+
+
+def test_a_decree_head_names_the_authority_that_decrees() -> None:
+    # reg_state_council_consumer_rights_2024_govcn_pdf.md:13 (drawn twice by the print) and the
+    # 反洗钱法's 中华人民共和国主席令 (a person's decree: no authority named)
+    state = parse_text(
+        "中华人民共和国国务院令 中华人民共和国国务院令 \n第778号\n《中华人民共和国消费者权益保护法实施条例》已经国务院常务会议通过，现予公布。\n"
+        "第一章　总　　则\n第一条　根据法律，制定本条例。\n"
+    )
+    assert state.issuer == "国务院"
+    president = parse_text(
+        "中华人民共和国主席令\n（第三十八号）\n《中华人民共和国反洗钱法》已修订通过。\n第一章 总则\n第一条 为了预防洗钱活动，制定本法。\n"
+    )
+    assert president.issuer is None

@@ -90,6 +90,7 @@ def extract(
             or S.speaker_issuer(folded)
             or S.cover_issuer(folded, looks_like_issuer)
             or S.closing_issuer(tail_folded, looks_like_issuer)
+            or S.decree_issuer(folded, looks_like_issuer)
             or meta.issuer
         )
     if meta.title:

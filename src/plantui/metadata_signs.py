@@ -239,6 +239,22 @@ _DECREE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,40}令$")
 _DECREE_NUMBER = re.compile(r"^[(（]\s*第[\d一二三四五六七八九十百零〇]+号\s*[)）]$")
 
 
+# 中华人民共和国国务院令 / 第778号: a decree's head names who decrees it.
+_DECREE_HEAD = re.compile(
+    r"^(?:中华人民共和国)?(?P<issuer>[\u4e00-\u9fff]{2,20}?)令(?:\s+(?:中华人民共和国)?[\u4e00-\u9fff]{2,20}令)?$"
+)
+
+
+def decree_issuer(folded: list[str], looks_like_issuer: Callable[[str], bool]) -> str | None:
+    """The authority a decree's head names (中华人民共和国国务院令 → 国务院; a 主席令 names a
+    person, not an authority, and gives none)."""
+    for text in folded[:20]:
+        match = _DECREE_HEAD.match(text.strip())
+        if match and looks_like_issuer(match.group("issuer")):
+            return match.group("issuer")
+    return None
+
+
 def decree_number(folded: list[str], texts: list[str]) -> str | None:
     """A decree's number written over two lines, as written."""
     for index, text in enumerate(folded[:20]):

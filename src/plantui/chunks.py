@@ -26,7 +26,6 @@ from plantui.headings import (
     is_prose,
 )
 from plantui.indent import edge_width, first_line_width, wraps_indented
-from plantui.metadata_signs import KIND_END
 from plantui.numerals import label_number
 
 
@@ -156,16 +155,17 @@ def lost_label_marks(lines: Sequence[Block]) -> list[Block]:
     (U+FFFD where the ``．`` was), or the number on the line below. The number gets its dot back
     and heads its title."""
     out = list(lines)
-    digits = {0xFF10 + d: 0x30 + d for d in range(10)}
     dropped: set[int] = set()
     for index in range(len(out) - 1):
         one, two = out[index], out[index + 1]
         if _BARE_NUMBER.match(one.text.strip()) and two.text.startswith("\ufffd"):
-            out[index] = replace(one, text=one.text.strip().translate(digits) + "．")
+            out[index] = replace(one, text=one.text.strip().translate(P.FULL_DIGITS) + "．")
             out[index + 1] = replace(two, text=two.text[1:].lstrip())
         elif one.text.startswith("\ufffd") and _BARE_NUMBER.match(two.text.strip()):
             # the number printed on the line below its title (� 推动中小企业提质发展… / ５)
-            out[index] = replace(one, text=two.text.strip().translate(digits) + "．" + one.text[1:].lstrip())
+            out[index] = replace(
+                one, text=two.text.strip().translate(P.FULL_DIGITS) + "．" + one.text[1:].lstrip()
+            )
             dropped.add(index + 1)
     return [b for i, b in enumerate(out) if i not in dropped]
 
@@ -310,8 +310,6 @@ def _wrapped(last: Block, nxt: Block, first: Block, wrap: int | None) -> bool:
     """In hard-wrapped text, a line that reaches the wrap width continues on the next line."""
     if wrap is None or nxt.final or nxt.md_level or nxt.quote != first.quote or ends_sentence(last.text):
         return False
-    if _field_line(P.fold(nxt.text)):
-        return False  # 发布日期:2022-02-16 opens a line of its own
     # ASCII runs (1.1.1, 2018) print narrower or wider than the one cell counted for them
     slack = 3 + min(3, sum(1 for ch in last.text if ch.isascii() and not ch.isspace()) // 2)
     full = display_width(last.text) >= wrap - slack
@@ -345,7 +343,7 @@ def _whole_title(text: str) -> bool:
     folded = P.fold(text).strip()
     return (
         len(folded) >= 8
-        and bool(KIND_END.search(folded))
+        and bool(P.KIND_END.search(folded))
         and not P.PROSE_MARK.search(folded)
         and "," not in folded
         and ("关于" in folded or bool(re.search(r"(?:规划|纲要|方案|计划)(?:\(.*\))?$", folded)))
@@ -431,8 +429,8 @@ def _continues(text: str, nxt: Block, first: Block) -> bool:
     if classify(nxt.text) is not None:
         return False
     folded = P.fold(text)
-    if _URL_END.search(folded) or _field_line(folded) or _field_line(P.fold(nxt.text)):
-        return False  # 来源: https://… and 发布机构: … stand alone, and no line runs into one
+    if _URL_END.search(folded) or _field_line(folded):
+        return False  # 来源: https://… and 发布机构: … stand alone
     if P.NOTICE_TITLE.match(folded.strip()):
         return False  # a whole notice title (…关于印发…的通知) is a line of its own
     entry = P.TOC_ENTRY.search(folded)

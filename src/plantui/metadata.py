@@ -6,12 +6,14 @@ Only stated facts are returned; a field the text does not state stays None.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from plantui import metadata_derive as D
 from plantui import metadata_signs as S
 from plantui import patterns as P
 from plantui.chunks import Chunk
+from plantui.metadata_signs import looks_like_issuer
 from plantui.numerals import chinese_to_number
 
 
@@ -31,11 +33,16 @@ class Metadata:
 
 
 def extract(
-    preamble: list[Chunk], tail: list[Chunk], body_sample: str, marked_title: str | None = None
+    preamble: list[Chunk],
+    tail: list[Chunk],
+    body_sample: str,
+    marked_title: str | None = None,
+    ending: Sequence[Chunk] = (),
 ) -> Metadata:
     """Read metadata from the preamble chunks and a signature block among the last chunks.
 
-    ``marked_title`` is a title the format marks (a Markdown level-1 heading): the first line."""
+    ``marked_title`` is a title the format marks (a Markdown level-1 heading): the first line;
+    ``ending`` the document's last lines, where a 公文 prints its 印发 date after any 附件."""
     meta = Metadata()
     texts = ([marked_title] if marked_title else []) + [c.text for c in preamble]
     folded = [P.fold(t) for t in texts]
@@ -76,8 +83,8 @@ def extract(
     signature = _signature(preamble) or _signature(tail)
     if meta.issued is None:
         meta.issued = _standalone_date(unlabelled) or (signature[1] if signature else None)
-    if meta.issued is None:  # 2025年4月1日印发 closing a notice before its attachments
-        meta.issued = parse_date(S.printed(folded) or "")
+    if meta.issued is None:  # 2025年4月1日印发 closing a notice, before or after its attachments
+        meta.issued = parse_date(S.printed(folded) or S.printed([P.fold(c.text) for c in ending]) or "")
     if meta.issuer and signature and signature[0] != meta.issuer and signature[0].endswith(meta.issuer):
         meta.issuer = signature[0]  # the signature writes in full what a crawler cut (海市… → 上海市…)
     if meta.issuer is None or _RELATIVE_ISSUER.match(meta.issuer):
@@ -85,12 +92,12 @@ def extract(
         meta.issuer = (
             _title_issuer(meta.title)
             or (signature[0] if signature else None)
-            or S.red_header(folded, looks_like_issuer)
+            or S.red_header(folded)
             or (lead[0] if lead else None)
             or S.speaker_issuer(folded)
-            or S.cover_issuer(folded, looks_like_issuer)
-            or S.closing_issuer(tail_folded, looks_like_issuer)
-            or S.decree_issuer(folded, looks_like_issuer)
+            or S.cover_issuer(folded)
+            or S.closing_issuer(tail_folded)
+            or S.decree_issuer(folded)
             or meta.issuer
         )
     if meta.title:
@@ -179,9 +186,7 @@ def is_label_line(text: str) -> bool:
     return bool(P.CODING_LINE.fullmatch(folded) or P.FIELD_CONTENT.fullmatch(folded)) or _field_label(folded)
 
 
-_RULE_OR_SCRAPER_LABEL = re.compile(
-    r"-{3,}|\*{3,}|#{1,6}\s*(?:政策全文|全文|正文|政策内容|文件内容|原文|基本信息|文件信息|政策信息|附件下载|相关附件|原文链接)"
-)
+_RULE_OR_SCRAPER_LABEL = re.compile(r"-{3,}|\*{3,}|#{1,6}\s*(?:" + P.SCRAPER_SECTION.pattern + ")")
 
 
 def _field_label(text: str) -> bool:
@@ -191,10 +196,9 @@ def _field_label(text: str) -> bool:
 
 def clean_doc_number(text: str) -> str:
     """A 文号 as written, with full-width digits folded and stray spaces gone: 粤府办〔2020〕9号."""
-    return re.sub(r"\s+", "", text.translate(_FULL_DIGITS))
+    return re.sub(r"\s+", "", text.translate(P.FULL_DIGITS))
 
 
-_FULL_DIGITS = {0xFF10 + d: 0x30 + d for d in range(10)}
 # 广东省人民政府令第290号: a government decree's number
 _DECREE = re.compile(r"[\u4e00-\u9fff]{1,40}令\s*(?:[〔\[(]\s*\d{4}\s*[〕\])]\s*)?第?\s*\d+\s*号")
 
@@ -302,11 +306,7 @@ def _leading_title(texts: list[str]) -> str | None:
     from plantui.read.base import CHROME
 
     # page chrome and field lines (索引号：…) are never a title
-    texts = [
-        t
-        for t in texts[:40]
-        if not CHROME.match(t.strip()) and not _is_field(P.fold(t)) and not S.PAGE_MARKER.match(t)
-    ][:3]
+    texts = [t for t in texts[:40] if not CHROME.match(t.strip()) and not _is_field(P.fold(t))][:3]
     for index, text in enumerate(texts):
         folded = P.fold(text)
         if P.CODING_LINE.fullmatch(folded) or _is_field(folded) or S.is_red_header(folded):
@@ -379,13 +379,6 @@ def _title_issuer(title: str | None) -> str | None:
     head, found, _ = title.partition("关于")
     head = head.strip()
     return head if found and head and looks_like_issuer(head) else None
-
-
-def looks_like_issuer(text: str) -> bool:
-    """A short line ending like an authority's name: 河北省人民政府, 省工业和信息化厅."""
-    return (
-        3 <= len(text) <= 24 and bool(P.ISSUER_SUFFIX.search(text)) and not P.PROSE_MARK.search(P.fold(text))
-    )
 
 
 def parse_date(text: str) -> str | None:

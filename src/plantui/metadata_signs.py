@@ -8,10 +8,10 @@ Each function reads folded or written text and returns what the text states, or 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from difflib import SequenceMatcher
 
 from plantui import patterns as P
+from plantui.headings import classify
 
 # What a PDF extraction glues before a title: the previous page's number (``31 ``, ``II``)
 # or a run of font garbage (``+ #! +``). The rest must start like a title.
@@ -32,12 +32,11 @@ _TITLE_NOTE = re.compile(
     r"[(（]\s*(?:\d{4}\s*(?:年\s*)?(?:修订|修正|修改)|\d{4}|[^()（）]{0,30}令[^()（）]*|"
     r"[^()（）]{0,20}[〔\[]\s*\d{4}\s*[〕\]][^()（）]*号)\s*[)）]?\s*$"
 )
-_FULL_DIGITS = {0xFF10 + d: 0x30 + d for d in range(10)}
 
 
 def clean_title(text: str) -> str:
     """A title as the document writes it, without what extraction glued to it."""
-    title = _REPOST.sub("", text.strip()).translate(_FULL_DIGITS)
+    title = _REPOST.sub("", text.strip()).translate(P.FULL_DIGITS)
     match = _TITLE_PREFIX.match(title)
     if match and len(title) - match.end() >= 4:
         title = title[match.end() :]
@@ -61,26 +60,17 @@ def clean_value(text: str) -> str:
     return _REPOST.sub("", text.strip())
 
 
-KIND_END = _KIND_END = re.compile(
-    r"(?:报告|规划|纲要|意见|计划|方案|办法|条例|规定|细则|通知|决定|决议|公告|通告|函|批复|纲领|措施|清单|指南)"
-    r"[)）》”\"]*$"
-)
-_LABELLED = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十百\d]+[章节条篇])"
-)
-
-
 def title_goes_on(title: str, folded: str) -> bool:
     """A title set over several lines (全国人民代表大会常务委员会 / 关于批准…及 / 调整…的决议):
     the next line is short and plain, and the title so far names no kind of document yet."""
     text = folded.strip()
     if continues_title(text):
         return True
-    if _KIND_END.search(P.fold(title).strip()) or not text or len(text) > 40:
+    if P.KIND_END.search(P.fold(title).strip()) or not text or len(text) > 40:
         return False
-    if P.PROSE_MARK.search(text) or "," in text or _LABELLED.match(text) or P.DATE_LINE.match(text):
+    if P.PROSE_MARK.search(text) or "," in text or classify(text) is not None or P.DATE_LINE.match(text):
         return False
-    return text.startswith("关于") or ("关于" in title and bool(_KIND_END.search(text)))
+    return text.startswith("关于") or ("关于" in title and bool(P.KIND_END.search(text)))
 
 
 def continues_title(folded: str) -> bool:
@@ -170,7 +160,7 @@ _MONTH_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*
 _BRACKETED = re.compile(r"^[(（]\s*(?P<issuer>[^()（）]{3,24})\s*[)）]$")
 
 
-def closing_issuer(folded: list[str], looks_like_issuer: Callable[[str], bool]) -> str | None:
+def closing_issuer(folded: list[str]) -> str | None:
     """A bulletin signed in brackets on its last line: （万载县统计局）."""
     for text in reversed(folded[-3:]):
         match = _BRACKETED.match(text.strip())
@@ -179,7 +169,14 @@ def closing_issuer(folded: list[str], looks_like_issuer: Callable[[str], bool]) 
     return None
 
 
-def cover_issuer(folded: list[str], looks_like_issuer: Callable[[str], bool]) -> str | None:
+def looks_like_issuer(text: str) -> bool:
+    """A short line ending like an authority's name: 河北省人民政府, 省工业和信息化厅."""
+    return (
+        3 <= len(text) <= 24 and bool(P.ISSUER_SUFFIX.search(text)) and not P.PROSE_MARK.search(P.fold(text))
+    )
+
+
+def cover_issuer(folded: list[str]) -> str | None:
     """A cover: the title, then the issuing office alone on a line and the month below it
     (北京市规划和自然资源委员会 / 2021 年 9 月)."""
     for index, text in enumerate(folded[:8]):
@@ -223,7 +220,7 @@ def is_red_header(folded: str) -> bool:
     return bool(_RED_HEADER.match(folded.strip()))
 
 
-def red_header(folded: list[str], looks_like_issuer: Callable[[str], bool]) -> str | None:
+def red_header(folded: list[str]) -> str | None:
     """The issuer a red-header 公文 prints above its 文号."""
     for text in folded[:10]:
         match = _RED_HEADER.match(text.strip())
@@ -232,8 +229,6 @@ def red_header(folded: list[str], looks_like_issuer: Callable[[str], bool]) -> s
     return None
 
 
-# --- 第 6 页 ---, 1 / 21: a page marker a converter or OCR tool wrote between pages.
-PAGE_MARKER = re.compile(r"^\s*(?:-{2,}\s*第\s*\d+\s*页\s*-{2,}|\d{1,4}\s*/\s*\d{1,4})\s*$")
 # 中华人民共和国主席令 / （第三十八号）: a decree's number set under its name.
 _DECREE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,40}令$")
 _DECREE_NUMBER = re.compile(r"^[(（]\s*第[\d一二三四五六七八九十百零〇]+号\s*[)）]$")
@@ -245,7 +240,7 @@ _DECREE_HEAD = re.compile(
 )
 
 
-def decree_issuer(folded: list[str], looks_like_issuer: Callable[[str], bool]) -> str | None:
+def decree_issuer(folded: list[str]) -> str | None:
     """The authority a decree's head names (中华人民共和国国务院令 → 国务院; a 主席令 names a
     person, not an authority, and gives none)."""
     for text in folded[:20]:

@@ -22,7 +22,6 @@ from plantui.headings import (
     Heading,
 )
 from plantui.metadata import Metadata, derive, extract, is_label_line, parse_date
-from plantui.metadata_signs import printed
 from plantui.models import Document, Node, Paragraph
 from plantui.passes import attach_documents, classify_chunks, outline_start, unnumbered_headings
 
@@ -138,9 +137,7 @@ def parse_source(source: Source, name: str = "") -> Document:
     tail = chunks[max(preamble_end, back - 8) : back]
     sample = " ".join(c.text for c in chunks[:60])
     # a title the format states (a Markdown # title, Word's centred title in the largest type)
-    meta = extract(chunks[:preamble_end], tail, sample, source.title)
-    if meta.issued is None:  # 2025年4月1日印发 at the foot, after any 附件 list
-        meta.issued = parse_date(printed([P.fold(c.text) for c in chunks[-30:]]) or "")
+    meta = extract(chunks[:preamble_end], tail, sample, source.title, ending=chunks[-30:])
     if markdown is not None:
         _apply_front_matter(meta, markdown, sample)
     if attach_documents(chunks, heads, meta, preamble_end):

@@ -20,7 +20,8 @@ from plantui.headings import (
     ends_sentence,
     restore_lost_headings,
 )
-from plantui.metadata import Metadata, looks_like_issuer, squash
+from plantui.metadata import Metadata, squash
+from plantui.metadata_signs import looks_like_issuer
 
 _ATTACHMENT_ITEM = re.compile(r"\d{1,2}\s*[.、]")
 

@@ -44,6 +44,18 @@ def fold(text: str) -> str:
 # Whitespace that indents or pads lines in real files: ASCII, ideographic, no-break, BOM.
 # (en, em and thin spaces indent paragraphs in Word files made from web pages)
 STRIP_CHARS = " \t\u3000\u00a0\ufeff\u200b\f\v\u2002\u2003\u2009"
+# Full-width digits → ASCII, nothing else (fold() also turns （） and letters half-width).
+FULL_DIGITS = {0xFF10 + d: 0x30 + d for d in range(10)}
+# A line ending in the kind of document it titles: …的意见, …规划（2021-2025年）, …的决议
+KIND_END = re.compile(
+    r"(?:报告|规划|纲要|意见|计划|方案|办法|条例|规定|细则|通知|决定|决议|公告|通告|函|批复|纲领|措施|清单|指南)"
+    r"[)）》”\"]*$"
+)
+# A scraper's or converter's label for a part of its page (## 政策全文, ### 基本信息), not a heading
+SCRAPER_SECTION = re.compile(
+    r"(?:政策全文|全文|正文|政策内容|文件内容|原文|基本信息|文件信息|政策信息|附件下载|相关附件|原文链接)"
+    r"|(?:文档|文件)\s*[:：].*"
+)
 
 CN_DIGITS = "零〇一二三四五六七八九十百千两"
 _CN = f"[{CN_DIGITS}]{{1,5}}"

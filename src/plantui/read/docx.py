@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from plantui import patterns as P
 from plantui.blocks import Block, Source
 from plantui.numerals import to_chinese
 from plantui.read.base import MAX_ZIP_MEMBER_BYTES, MAX_ZIP_RATIO, MAX_ZIP_TOTAL_BYTES, ReadError
@@ -274,7 +275,7 @@ class _Writer:
         self.looks: dict[int, tuple[int, bool]] = {}  # block index → (type size, centred)
 
     def add(self, text: str, level: int = 0, box: int = 0, row: bool = False) -> None:
-        text = text.strip(" \t\u3000\u00a0\ufeff\u200b\u2002\u2003\u2009")  # as patterns.STRIP_CHARS
+        text = text.strip(P.STRIP_CHARS)
         if text:
             self.blocks.append(Block(text, len(self.blocks) + 1, level, box, final=True, row=row))
 

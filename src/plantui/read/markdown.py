@@ -30,10 +30,7 @@ if TYPE_CHECKING:
 
 # Headings that label a part of a saved page (政策全文, 基本信息, 文档：x.md) rather than head a
 # part of the plan: web scrapers and converters write them around the document.
-SECTION_LABEL = re.compile(
-    r"(?:政策全文|全文|正文|政策内容|文件内容|原文|基本信息|文件信息|政策信息|附件下载|相关附件|原文链接)"
-    r"|(?:文档|文件)\s*[:：].*"
-)
+SECTION_LABEL = P.SCRAPER_SECTION
 # plantui writes its own targets table between these markers; re-importing must not read it as text.
 TARGETS_MARK = "<!-- plantui:targets -->"
 TARGETS_END = "<!-- /plantui:targets -->"

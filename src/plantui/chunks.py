@@ -225,7 +225,11 @@ def changed_lines(before: Sequence[Block], after: Sequence[Block]) -> list[Block
         kept[block.line] = kept.get(block.line, "") + block.text
     squash = str.maketrans("", "", " \t\u3000")
     return [
-        b for b in before if not b.row and b.text.translate(squash) != kept.get(b.line, "").translate(squash)
+        b
+        for b in before
+        if not b.row
+        and b.text != kept.get(b.line)
+        and b.text.translate(squash) != kept.get(b.line, "").translate(squash)
     ]
 
 
@@ -287,7 +291,7 @@ def wrap_width(lines: Sequence[Block]) -> int | None:
     widths = [
         display_width(line.text)
         for line in lines
-        if not line.md_level and not line.quote and not P.TOC_ENTRY.search(P.fold(line.text))
+        if not line.md_level and not line.quote and not P.toc_entry(P.fold(line.text))
     ]
     long = [w for w in widths if w >= 20]
     if len(long) < 12:
@@ -301,9 +305,22 @@ def wrap_width(lines: Sequence[Block]) -> int | None:
     return edge_width(widths)
 
 
+class _Cells(dict[str, int]):
+    """A character's terminal cells: two for CJK and full-width, one for the rest (filled as
+    characters are met: a plan uses a few thousand)."""
+
+    def __missing__(self, ch: str) -> int:
+        value = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        self[ch] = value
+        return value
+
+
+_CELLS = _Cells()
+
+
 def display_width(text: str) -> int:
     """Terminal cells: CJK and full-width characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(map(_CELLS.__getitem__, text))
 
 
 def _wrapped(last: Block, nxt: Block, first: Block, wrap: int | None) -> bool:
@@ -433,7 +450,7 @@ def _continues(text: str, nxt: Block, first: Block) -> bool:
         return False  # 来源: https://… and 发布机构: … stand alone
     if P.NOTICE_TITLE.match(folded.strip()):
         return False  # a whole notice title (…关于印发…的通知) is a line of its own
-    entry = P.TOC_ENTRY.search(folded)
+    entry = P.toc_entry(folded)
     if entry and entry.end() >= len(folded.rstrip()):
         return False  # a contents entry ends at its page number (……- 169 -IV)
     if folded[-1] in ',、(“"《[':

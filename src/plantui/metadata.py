@@ -296,9 +296,12 @@ def _same_title(a: str, b: str) -> bool:
     return squash(a) == squash(b)
 
 
+_LOOSE = re.compile(r"[\s《》“”\"]")
+
+
 def squash(text: str) -> str:
     """A title compared loosely: widths folded, spaces, quotes and 《》 dropped."""
-    return re.sub(r"[\s《》“”\"]", "", P.fold(text))
+    return _LOOSE.sub("", P.fold(text))
 
 
 def _leading_title(texts: list[str]) -> str | None:

@@ -275,7 +275,7 @@ def _table_of_contents(chunks: Sequence[Chunk], heads: list[Heading | None]) -> 
     entries are text, not a second outline. Entries end at the first line that is neither a
     heading nor a dotted page reference, or where the first listed heading comes again."""
     for index, chunk in enumerate(chunks):
-        if P.TOC_ENTRY.search(P.fold(chunk.text)):
+        if P.toc_entry(P.fold(chunk.text)):
             heads[index] = None  # "一、总体要求……3" anywhere is a contents line
     start = next(
         (i for i, c in enumerate(chunks[:120]) if P.TOC_TITLE.fullmatch(P.fold(c.text).strip(" *#【】[]"))),
@@ -287,14 +287,14 @@ def _table_of_contents(chunks: Sequence[Chunk], heads: list[Heading | None]) -> 
     for index in range(start + 1, len(chunks)):
         text = chunks[index].text
         folded = P.fold(text).strip()
-        dotted = P.TOC_ENTRY.search(folded)
+        dotted = P.toc_entry(folded)
         if (dotted and not classify(text[: dotted.start()].strip())) or _TOC_PAGE.fullmatch(folded):
             heads[index] = None  # a wrapped entry's tail (……- 98 -) or a page number (II)
             continue
         heading = classify(text[: dotted.start()].strip()) if dotted else heads[index]
         if heading is None:
             following = chunks[index + 1].text if index + 1 < len(chunks) else ""
-            if P.TOC_ENTRY.search(P.fold(following)):
+            if P.toc_entry(P.fold(following)):
                 continue  # an entry wrapped before its leaders (…关于…和社会 / 发展…的决议……- 1 -)
             return
         if _TOC_PAGE_END.search(folded):

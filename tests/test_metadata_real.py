@@ -654,3 +654,44 @@ def test_a_decree_head_names_the_authority_that_decrees() -> None:
         "中华人民共和国主席令\n（第三十八号）\n《中华人民共和国反洗钱法》已修订通过。\n第一章 总则\n第一条 为了预防洗钱活动，制定本法。\n"
     )
     assert president.issuer is None
+
+
+def test_departments_signing_jointly_are_all_issuers() -> None:
+    # opinion_finance_western_land_sea_corridor.md:69-79: eight bodies sign one a line, in a
+    # Markdown quote, above the date
+    doc = parse_markdown(
+        "**关于金融支持加快西部陆海新通道建设的意见**\n\n**一、总体要求**\n\n以习近平新时代中国特色社会主义思想为指导。\n\n"
+        "**八、保障措施**\n\n（二十四）加强闭环管理。探索建立金融服务通道的动态监测、报告报送、评估机制。\n\n"
+        "> 中国人民银行\\\n> 国家发展改革委\\\n> 财政部\\\n> 交通运输部\\\n> 商务部\\\n> 金融监管总局\\\n"
+        "> 中国证监会\\\n> 国家外汇局\\\n> 2025年11月26日"
+    )
+    assert (
+        doc.issuer
+        == "中国人民银行,国家发展改革委,财政部,交通运输部,商务部,金融监管总局,中国证监会,国家外汇局"
+    )
+    assert doc.issued == "2025-11-26"
+
+
+def test_the_documents_own_title_line_writes_what_a_scraper_heading_dropped() -> None:
+    # opinion_shanghai_agri_mechanization_2022.md:1-22: the scraper's # title leaves out the 《》
+    # the document's own title line (below the cover letter's signature) writes
+    doc = parse_markdown(
+        "# 上海关于贯彻落实“十四五”全国农业机械化发展规划的实施意见\n\n**发布日期**: 2022年5月26日\n"
+        "**发布机构**: 上海市\n\n---\n\n## 政策全文\n\n各区农业农村委、市属有关单位： \n\n"
+        "为贯彻落实农业农村部《“十四五”全国农业机械化发展规划》有关工作部署，我委编制了《上海关于贯彻落实<“十四五”"
+        "全国农业机械化发展规划>的实施意见》。现印发给你们，请结合实际贯彻执行。\n\n上海市农业农村委员会\n\n2022年5月26日\n\n"
+        "上海关于贯彻落实《“十四五”全国农业机械化发展规划》的实施意见\n\n"
+        "近年来，上海市认真贯彻党中央、国务院的指示精神和部署。\n\n一、指导思想\n\n以习近平新时代中国特色社会主义思想为指导。\n"
+    )
+    assert doc.title == "上海关于贯彻落实《“十四五”全国农业机械化发展规划》的实施意见"
+    assert (doc.issuer, doc.issued, doc.period) == ("上海市农业农村委员会", "2022-05-26", (2021, 2025))
+
+
+def test_a_bold_title_over_two_lines_whose_second_names_the_kind() -> None:
+    # plan_guizhou_rural_payment_action_2026.md:1-5
+    doc = parse_markdown(
+        "**贵州省农村支付服务提质增效**\n\n**助力乡村振兴行动方案(2026-2028年)**\n\n"
+        "为深入学习贯彻习近平总书记在贵州考察时的重要讲话精神，制定本方案。\n\n一、总体要求\n\n（一）指导思想。\n\n以习近平新时代中国特色社会主义思想为指导。\n"
+    )
+    assert doc.title == "贵州省农村支付服务提质增效助力乡村振兴行动方案（2026-2028年）"
+    assert doc.period == (2026, 2028)

@@ -57,6 +57,8 @@ def extract(
     _notice(texts, meta)
     if meta.title is None:
         meta.title = _leading_title(texts)
+    if marked_title and meta.title == marked_title:
+        meta.title = _own_writing(texts[1:], meta.title) or meta.title
     for index, text in enumerate(folded):
         if meta.doc_number is None and len(text) <= 40:
             match = P.DOC_NUMBER.search(text)
@@ -292,6 +294,17 @@ def _attached_title(after: list[str], named: str) -> str | None:
     return None  # the notice is the document: its own body, or attachments of other names
 
 
+def _own_writing(texts: list[str], title: str) -> str | None:
+    """The document's own title line below a scraper's heading that wrote the same title without
+    its 《》 or quotes (# 上海关于贯彻落实“十四五”…的实施意见 / 上海关于贯彻落实《“十四五”…》的实施意见)."""
+    wanted = squash(title)
+    for text in texts[:40]:
+        line = text.strip()
+        if line != title and squash(line) == wanted:
+            return line
+    return None
+
+
 def _same_title(a: str, b: str) -> bool:
     return squash(a) == squash(b)
 
@@ -366,12 +379,20 @@ def _standalone_date(folded: list[str]) -> str | None:
 
 
 def _signature(chunks: list[Chunk]) -> tuple[str, str | None] | None:
-    """The last issuer line followed by a date line (a signature block): (issuer, ISO date)."""
+    """The last issuer line followed by a date line (a signature block): (issuer, ISO date).
+    Departments issuing jointly sign one a line above the date: all of them, comma-separated."""
     texts = [c.text.strip() for c in chunks]
     for index in range(len(texts) - 2, -1, -1):
         date = P.fold(texts[index + 1]).strip()
         if looks_like_issuer(texts[index]) and P.DATE_LINE.fullmatch(date):
-            return texts[index], parse_date(date)
+            first = index
+            while (
+                first > 0
+                and looks_like_issuer(texts[first - 1])
+                and texts[first - 1] not in texts[first : index + 1]
+            ):
+                first -= 1  # (a line repeated is a page's running header, not a second signer)
+            return ",".join(texts[first : index + 1]), parse_date(date)
     return None
 
 

@@ -70,7 +70,14 @@ def title_goes_on(title: str, folded: str) -> bool:
         return False
     if P.PROSE_MARK.search(text) or "," in text or classify(text) is not None or P.DATE_LINE.match(text):
         return False
-    return text.startswith("关于") or ("关于" in title and bool(P.KIND_END.search(text)))
+    if text.startswith("关于") or ("关于" in title and bool(P.KIND_END.search(text))):
+        return True
+    # 贵州省农村支付服务提质增效 / 助力乡村振兴行动方案(2026-2028年): a bold title set over two
+    # lines, the second naming the kind (an authority's name above a title is no part of it)
+    return not looks_like_issuer(P.fold(title).strip()) and bool(P.KIND_END.search(_PERIOD_END.sub("", text)))
+
+
+_PERIOD_END = re.compile(r"\(\s*(?:19|20)\d{2}\s*年?\s*[-~—－至到]\s*(?:19|20)\d{2}\s*年?\s*\)$")
 
 
 def continues_title(folded: str) -> bool:

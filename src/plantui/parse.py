@@ -134,7 +134,7 @@ def parse_source(source: Source, name: str = "") -> Document:
         (i for i, h in enumerate(heads) if i >= preamble_end and h is not None and h.kind == "appendix"),
         len(chunks),
     )
-    tail = chunks[max(preamble_end, back - 8) : back]
+    tail = chunks[max(preamble_end, back - 12) : back]  # room for a joint signature of 8-10 lines
     sample = " ".join(c.text for c in chunks[:60])
     # a title the format states (a Markdown # title, Word's centred title in the largest type)
     meta = extract(chunks[:preamble_end], tail, sample, source.title, ending=chunks[-30:])

@@ -143,6 +143,39 @@ def test_an_indicator_table_is_still_read_by_its_columns() -> None:
     ]
 
 
+def test_a_size_listed_before_the_things_counted_is_no_target() -> None:
+    # notice_shanghai_medical_devices_action_plan.md, line 27: 年产值超100亿元 is the size of the
+    # 龙头企业 that 2家 counts, listed with another modifier before their 的
+    found = _targets(
+        "到2027年，新增首次获批境内第三类医疗器械注册证超500件，新增在海外市场获批医疗器械产品超100件，"
+        "培育年产值超100亿元、具备较强国际竞争力的龙头企业2家，建设高端医疗器械产业集聚区3个。",
+        "上海市促进高端医疗器械产业全链条发展行动方案",
+    )
+    assert _brief(found) == [
+        (2027, "首次获批境内第三类医疗器械注册证", 500, "件", ">"),
+        (2027, "在海外市场获批医疗器械产品", 100, "件", ">"),
+        (2027, "龙头企业", 2, "家", "="),
+        (2027, "高端医疗器械产业集聚区", 3, "个", "="),
+    ]
+
+
+def test_kinds_developed_are_counted() -> None:
+    # notice_shanghai_food_tech_action_plan_2026.md, line 41: 研制并获批 and 开发 create the things
+    # counted after them, 种 counts kinds
+    found = _targets(
+        "到2027年，实现合成生物食品创制重要突破，提升食品数智化制造水平。研制并获批3—5种新食品原料、"
+        "食品添加剂新品种、食品相关产品新品种（以下简称“三新食品”），开发1—2个特殊医学用途配方食品；"
+        "引育5家以上具有食品创制核心技术与数智化制造能力的自主创新企业；建立健全食品产业发展的标准体系，"
+        "形成研、检、审联动的协同机制。",
+        "上海市加快食品科技创新赋能产业发展行动方案（2026—2030年）",
+    )
+    assert [(t.year, t.indicator, t.value, t.value_max, t.unit) for t in found] == [
+        (2027, "新食品原料、食品添加剂新品种、食品相关产品新品种", 3, 5, "种"),
+        (2027, "特殊医学用途配方食品", 1, 2, "个"),
+        (2027, "自主创新企业", 5, None, "家"),
+    ]
+
+
 def _document_targets(name: str) -> list[Target]:
     path = REAL / "docs" / name
     _, source = read_file(path)

@@ -46,7 +46,7 @@ _YEARS_LOOKBACK = 16
 _THRESHOLD_AFTER = re.compile(r"\s*(?:(?![和及与或、])[\u4e00-\u9fff]|\d)")
 _THRESHOLD_QUALIFIERS = ("以上", "以下")
 # things counted one by one: 引育5家以上…企业 counts them (after its verb), it sets no threshold
-_CLASSIFIERS = frozenset("个家户款项条座张辆部架颗件处栋所名位人套台列次")
+CLASSIFIERS = frozenset("个家户款种项条座张辆部架颗件处栋所名位人套台列次")
 _VERBS = tuple(w for w, _ in W.COMPARATORS) + tuple(W.ACTIONS) + tuple(W.CHANGES)
 
 
@@ -155,7 +155,7 @@ def _is_threshold(folded: str, start: int, end: int, unit: str) -> bool:
     if unit == "岁":
         return True
     before = folded[:start].rstrip()
-    return unit not in _CLASSIFIERS and not before.endswith(_VERBS)
+    return unit not in CLASSIFIERS and not before.endswith(_VERBS)
 
 
 def _is_arabic(number: str) -> bool:

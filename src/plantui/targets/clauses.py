@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from plantui import patterns as P
 from plantui.models import Paragraph, Target
 from plantui.targets import words as W
-from plantui.targets.amounts import Amount, read_amounts
+from plantui.targets.amounts import CLASSIFIERS, Amount, read_amounts
 
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 
@@ -70,6 +70,11 @@ _NEXT_INDICATOR = re.compile(r"、[^、]*(?:达到|达|超过|突破|增至|提�
 
 
 _SPACES = re.compile(r"\s+")
+
+
+# 培育年产值超100亿元、具备较强国际竞争力的龙头企业2家: after the amount, a listed modifier ends
+# in 的 and names the things the next amount counts, so the amount is a size they have
+_MODIFIES_NEXT = re.compile(r"\s*、[^、,;。的]{1,24}的[\u4e00-\u9fff]{2,12}\s*$")
 
 
 _LIST_JOINER = re.compile(r"[、和及与]")
@@ -178,6 +183,8 @@ def clause_targets(
         following = [a[0] for a in amounts[index + 1 :] if not folded[a[1] :].lstrip().startswith("的")]
         next_start = following[0] if following else len(folded)
         right = folded[m_end:next_start]
+        if following and _modifies_next(right, amounts[index + 1 :], next_start):
+            continue  # a size of the things the next amount counts, not an amount of its own
         if respectively and _clean(left) == "":
             # …普及率、…数控化率分别达到80%、65%: the next listed indicator takes the next amount
             found.append(_target(where, respectively.pop(0), amount, amount.comparator or shared_comparator))
@@ -241,6 +248,19 @@ def clause_targets(
             doubled = Amount(match.start(), match.end(), factor, None, "倍", "=")
             found.append(_target(where, _clean(indicator), doubled, "="))
     return found
+
+
+def _modifies_next(right: str, later: Sequence[Amount], next_start: int) -> bool:
+    """Whether ``right`` (the text up to the next amount) is a 、-listed modifier ending in 的 and
+    a noun, and the next amount counts that noun one by one (…龙头企业2家)."""
+    if not _MODIFIES_NEXT.match(right):
+        return False
+    modifier, noun = right.rsplit("的", 1)
+    verbs = (_VERBS, _CHANGES, _ACTIONS)
+    if _ending(_clean(modifier), _VERBS) or any(_ending(_trim(noun), w) for w in verbs):
+        return False  # 、…的比重达到10%, 、…的企业新增100家: the noun has an amount of its own
+    counted = next((a for a in later if a.start == next_start), None)
+    return counted is not None and counted.unit in CLASSIFIERS
 
 
 def _listed(indicator: str) -> list[str]:

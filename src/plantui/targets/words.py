@@ -53,6 +53,7 @@ UNITS = (
     "架",
     "颗",
     "款",
+    "种",  # 研制并获批3—5种新食品原料
     "件",
     "处",
     "栋",
@@ -249,6 +250,10 @@ ACTIONS = (
     "提供",  # 提供不少于10万个高校毕业生就业岗位
     "开拓",  # 开拓百项典型应用场景
     "引导",  # 引导约1亿人在中西部地区就近城镇化
+    "开发",  # 开发1—2个特殊医学用途配方食品
+    "研制",  # 研制并获批3—5种新食品原料
+    "获批",
+    "研发",
 )
 # Words that open a clause without belonging to the indicator.
 # Whole words: the 中 of 中欧班列 and the 同 of 同比 are no fillers.

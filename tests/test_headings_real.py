@@ -410,3 +410,32 @@ def test_an_unreadable_part_numeral_takes_its_place_in_the_sequence_too() -> Non
     assert [b.text for b in blocks][5] == "四、保障措施"  # the list goes on to the end
     kept = clean_blocks(_blocks("一、指导思想", "=、主要目标", "二、重点任务"))
     assert kept[1].text == "=、主要目标"  # no room for it between 一 and 二
+
+
+def test_a_glossary_at_a_reports_end_holds_terms_and_their_definitions() -> None:
+    # report_sichuan_2026.txt:99-104: 名词解释 alone on its line after the closing paragraph;
+    # each item is a term, its title ends at the colon before the definition
+    rows = _rows(
+        "（十）突出政府履职效能，切实加强自身建设。坚持把党的领导贯穿政府工作各领域全过程。\n"
+        "严明纪律规矩。巩固拓展深入贯彻中央八项规定精神学习教育成果。\n"
+        "各位代表！骐骥迎春至，万象启新程。我们要更加紧密地团结在以习近平同志为核心的党中央周围！\n"
+        "名词解释\n1.“两重”：是指国家重大战略实施和重点领域安全能力建设。\n2.“两新”：是指大规模设备更新和消费品以旧换新。\n"
+        "3.“自审自发”：2024年12月22日，国务院办公厅印发《关于优化完善地方政府专项债券管理机制的意见》，"
+        "提出“开展专项债券项目‘自审自发’试点”。\n"
+    )
+    assert rows[1:] == [
+        [1, "heading", "", "名词解释"],
+        [2, "item", "1", "“两重”"],
+        [2, "item", "2", "“两新”"],
+        [2, "item", "3", "“自审自发”"],
+    ]
+    # report_guangdong_2026.txt:181-185: the glossary as an appendix, its name below the label
+    rows = _rows(
+        "附件2\n名词解释\n1.“四上”企业：\n现阶段统计工作实践中对达到一定规模、资质或限额的法人单位的一种习惯称谓。\n"
+        "2.“双高计划”：\n是“中国特色高水平高职学校和专业建设计划”的简称，由教育部和财政部联合实施。\n"
+    )
+    assert rows == [
+        [1, "appendix", "2", "名词解释"],
+        [2, "item", "1", "“四上”企业"],
+        [2, "item", "2", "“双高计划”"],
+    ]

@@ -695,3 +695,14 @@ def test_a_bold_title_over_two_lines_whose_second_names_the_kind() -> None:
     )
     assert doc.title == "贵州省农村支付服务提质增效助力乡村振兴行动方案（2026-2028年）"
     assert doc.period == (2026, 2028)
+
+
+def test_a_pages_release_stamp_with_its_time_is_the_date_published() -> None:
+    # report_sichuan_2026.txt:1-3 (a news page: the stamp under the title, then the chrome);
+    # the delivery line gives the date the report was given
+    doc = parse_text(
+        "2026年四川省人民政府工作报告\n2026年02月10日 07时41分\n来源:\n四川日报\n"
+        "2026年2月3日在四川省第十四届人民代表大会第五次会议上\n四川省人民政府省长 施小琳\n"
+        "各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n一、2025年和“十四五”工作回顾\n"
+    )
+    assert (doc.published, doc.issued) == ("2026-02-10", "2026-02-03")

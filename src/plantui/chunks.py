@@ -396,7 +396,11 @@ def _takes_title_line(first: Block, nxt: Block) -> bool:
     a table row: 三、 / 本 | 2.其他… is a wrapped cell)."""
     if nxt.md_level or nxt.quote != first.quote or nxt.row:
         return False
-    return is_label_only(first.text) is not None and classify(nxt.text) is None
+    if is_label_only(first.text) is None:
+        return False
+    heading = classify(nxt.text)
+    # 附件2 / 名词解释: a glossary's name is the appendix's title
+    return heading is None or (heading.kind == "heading" and heading.title in P.GLOSSARY)
 
 
 _UNPUNCTUATED = re.compile(r"[^,.;:!?，。、；：！？“”\"()（）|\t]+")

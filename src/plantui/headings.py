@@ -86,6 +86,8 @@ def classify(text: str) -> Heading | None:
         return Heading("heading", "", None, word, len(text), PROSE_RANK)
     if word in P.NOTE_PARTS and folded.rstrip().endswith(":"):
         return Heading("heading", "", None, word, len(text), RANK["heading"])  # holds its notes 1. 2.
+    if word in P.GLOSSARY:
+        return Heading("heading", "", None, word, len(text), RANK["heading"])  # holds its terms 1. 2.
     if word == P.OPENING_PART:
         return Heading("heading", "", None, word, len(text), RANK["chapter"])  # holds 一、… up to 第一章
     if word == P.FIGURES:

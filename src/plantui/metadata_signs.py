@@ -266,11 +266,15 @@ def decree_number(folded: list[str], texts: list[str]) -> str | None:
     return None
 
 
-_ISO_LINE = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*$")
+_ISO_LINE = re.compile(
+    r"^\s*(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s*\d{1,2}\s*[时:]))"
+    r"(?:\s+\d{1,2}\s*[时:]\s*\d{2}\s*分?(?::\d{2})?)?\s*$"
+)
 
 
 def dated_line(folded: list[str]) -> str | None:
-    """A bare ISO date under a title (a news page's release date)."""
+    """A bare ISO date under a title, or a date with its time (2026年02月10日 07时41分): a news
+    page's release stamp. (A bare 2026年2月3日 is a signature's or cover's date.)"""
     for text in folded[1:4]:
         if _ISO_LINE.match(text):
             return text.strip()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from plantui import patterns as P
 from plantui.chunks import Chunk, is_header_cell
@@ -39,6 +40,7 @@ def classify_chunks(chunks: Sequence[Chunk]) -> list[Heading | None]:
     restore_lost_headings([c.text for c in chunks], heads)
     _listed_before(heads)
     _enumerated_headings(chunks, heads)
+    _glossary_terms(chunks, heads)
     _table_notes(chunks, heads)
     _article_sequence(chunks, heads)
     _cells_between_rows(chunks, heads)
@@ -113,6 +115,25 @@ def _article_sequence(chunks: Sequence[Chunk], heads: list[Heading | None]) -> N
 
 # “一屏、三环、五河、九楔、九田、多廊”: a structure named in quotes, term by term.
 _QUOTED_TERMS = re.compile(r"[“\"](?P<terms>[^”\"、]{1,8}(?:、[^”\"、]{1,8}){2,})[”\"]")
+
+
+def _glossary_terms(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
+    """Under a glossary heading (名词解释) each numbered item is a term and its definition
+    (1.“两重”：是指国家重大战略实施…): the item's title is the term before the colon."""
+    glossary = False
+    for index, head in enumerate(heads):
+        if head is None:
+            continue
+        if head.kind != "item":
+            glossary = head.kind in ("heading", "appendix") and head.title in P.GLOSSARY
+            continue
+        if not glossary:
+            continue
+        text = chunks[index].text
+        start = text.find(head.title) if head.title else -1
+        colon = P.fold(text).find(":", max(start, 0))
+        if 0 <= start < colon <= start + 30:
+            heads[index] = replace(head, title=text[start:colon].strip(), head_end=colon + 1)
 
 
 def _enumerated_headings(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:

@@ -115,6 +115,8 @@ PROSE_PARTS = frozenset({"前言", "序言", "引言", "结语", "结束语", "�
 # A bulletin's back matter under a label of its own, with its colon (注释： / 1.… 2.…, 资料来源：…)
 NOTE_PARTS = frozenset({"注释", "附注", "资料来源"})
 OPENING_PART = "总则"
+# A report's or plan's glossary at its end (名词解释 / 1.“两重”：是指…): its items are terms
+GLOSSARY = frozenset({"名词解释", "名词注释", "名词解读"})
 FIGURES = "附图"
 # A table of contents: its title line, and entries ending in dot leaders and a page number.
 TOC_TITLE = re.compile(r"目\s*录")

@@ -176,6 +176,56 @@ def test_kinds_developed_are_counted() -> None:
     ]
 
 
+def test_a_condition_on_the_basis_is_no_last_year() -> None:
+    # report_state_council_2011.txt, line 117: 基础上 + 年均增长 holds no 上年 (last year)
+    found = _targets(
+        "——我们要推动经济发展再上新台阶。今后五年，我国经济增长预期目标是在明显提高质量和效益的基础上"
+        "年均增长7%。按2010年价格计算，2015年国内生产总值将超过55万亿元。",
+        "2011年政府工作报告",
+    )
+    assert _brief(found) == [
+        (2015, "我国经济增长预期目标是年均增长", 7, "%", "="),
+        (2015, "国内生产总值", 55e12, "元", ">"),
+    ]
+
+
+def test_primary_energy_counts_no_times_and_a_range_repeats_its_percent() -> None:
+    # report_state_council_2011.txt, line 123: 一次能源 is a kind of energy, 8%至10% one range
+    found = _targets(
+        "——我们要扎实推进资源节约和环境保护。今后五年，非化石能源占一次能源消费比重提高到11.4%，单位国内"
+        "生产总值能耗和二氧化碳排放分别降低16%和17%，主要污染物排放总量减少8%至10%，森林蓄积量增加6亿"
+        "立方米，森林覆盖率达到21.66%。",
+        "2011年政府工作报告",
+    )
+    assert [(t.indicator, t.value, t.value_max) for t in found] == [
+        ("非化石能源占一次能源消费比重", 11.4, None),
+        ("单位国内生产总值能耗和二氧化碳排放分别降低", 16, None),
+        ("单位国内生产总值能耗和二氧化碳排放分别降低", 17, None),
+        ("主要污染物排放总量减少", 8, 10),
+        ("森林蓄积量增加", 6e8, None),
+        ("森林覆盖率", 21.66, None),
+    ]
+
+
+def test_figures_after_a_review_of_last_year_are_past() -> None:
+    # report_state_council_2011.txt, line 135: the sentence after 过去一年，…取得了很大成绩 gives
+    # the results of 2010, in a part on 2011 (三、2011年的工作)
+    text = (
+        "政府工作报告\n三、2011年的工作\n2011年，是“十二五”开局之年，做好今年的工作对于完成“十二五”各项"
+        "目标任务至关重要。过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%，居民消费价格涨幅"
+        "控制在3.3%，城镇新增就业1168万人，国际收支状况有所改善。这为做好今年的工作打下了良好基础。\n"
+        "今年国民经济和社会发展的主要预期目标是：国内生产总值增长8%左右；经济结构进一步优化；居民消费价格"
+        "总水平涨幅控制在4%左右；城镇新增就业900万人以上，城镇登记失业率控制在4.6%以内。\n"
+    )
+    found = list(extract_targets(parse_text(text)))
+    assert _brief(found) == [
+        (2011, "国内生产总值增长", 8, "%", "~"),
+        (2011, "居民消费价格总水平涨幅", 4, "%", "~"),
+        (2011, "城镇新增就业", 9e6, "人", ">="),
+        (2011, "城镇登记失业率", 4.6, "%", "<="),
+    ]
+
+
 def _document_targets(name: str) -> list[Target]:
     path = REAL / "docs" / name
     _, source = read_file(path)

@@ -55,6 +55,10 @@ _HALF_WIDTH.update({0xFF0E: 0x2E, 0xFF05: 0x25})
 _SUBJECT_ENDS = tuple(w for w, _ in W.COMPARATORS if len(w) >= 2)
 
 
+# 在明显提高质量和效益的基础上: the condition of a change, no part of its indicator
+_ON_THE_BASIS = re.compile(r"在[^,，;；。在]{1,24}?的?基础上")
+
+
 # 在河北布局, 在雄安落地: where the counted things go, not what they are
 _WHERE = re.compile(r"在[\u4e00-\u9fff]{1,8}(?:布局|落户|落地|集聚|发展)$")
 
@@ -439,6 +443,7 @@ def _clean(text: str) -> str:
     text = _balance(text)
     text = W.FUTURE_YEAR.sub("", text)
     text = W.BARE_YEAR.sub("", text)  # 2035年达到90%: the year is no part of the indicator
+    text = _ON_THE_BASIS.sub("", text)  # 在明显提高质量和效益的基础上年均增长7%: a condition
     previous = None
     while previous != text:
         previous = text

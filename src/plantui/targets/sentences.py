@@ -204,8 +204,9 @@ def _paragraph(para: Paragraph, scope: Scope, out: list[Target]) -> None:
         return
     before = scope.year
     scope.stated = []
+    review = False
     for start, end in _spans(folded, SENTENCE_END):
-        _sentence(para, folded, start, end, scope, out)
+        review = _sentence(para, folded, start, end, scope, out, review)
     _paragraph_end(folded, before, scope)
 
 
@@ -246,9 +247,14 @@ def _spans(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence(para: Paragraph, folded: str, start: int, end: int, scope: Scope, out: list[Target]) -> None:
+def _sentence(
+    para: Paragraph, folded: str, start: int, end: int, scope: Scope, out: list[Target], review: bool
+) -> bool:
+    """Read one sentence's targets. ``review``: the sentence before opened a review of the past
+    and gave no figure (过去一年，我们的各项工作取得了很大成绩。), so this one reports the figures
+    of that past until a year of its own says otherwise. Returns the same for the next sentence."""
     text = para.text
-    past = False
+    past = review
     previous: Clause | None = None
     sentence = text[start:end].strip()
     aspirational_sentence = bool(W.ASPIRATION.search(folded[start:end]))
@@ -276,6 +282,15 @@ def _sentence(para: Paragraph, folded: str, start: int, end: int, scope: Scope, 
         for target in clause_targets(clause, previous, scope, para, sentence, aspirational_sentence):
             out.append(target)
         previous = clause
+    said = folded[start:end]
+    return past and _REVIEW_OPENS.search(said) is not None and not _DIGIT.search(said)
+
+
+# a sentence that opens a review of a past year: 过去一年，…取得了很大成绩 / 刚刚过去的2017年，…
+_REVIEW_OPENS = re.compile(r"^\s*(?:过去的?一年|刚刚过去的|去年|上一年)")
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _year_marker(folded: str, scope: Scope) -> int | str | None:

@@ -96,12 +96,12 @@ _UNIT = "|".join(re.escape(u) for u in UNITS)
 # One amount: a number with an optional range and magnitude, a unit, and a qualifier.
 # ``前10名`` is a rank. A Latin letter or digit right before or after (5G, IPv6, 4K) makes
 # the number part of a name, not an amount.
-# A range may repeat its percent sign: 4.5%-5%, 5%—5.5% (— folds to -). A ratio is 2.1:1
+# A range may repeat its percent sign: 4.5%-5%, 5%—5.5% (— folds to -), 8%至10%. A ratio is 2.1:1
 # (written with U+2236 RATIO or a colon).
 QUANTITY = re.compile(
     rf"(?<![A-Za-z0-9.\-_第\u00d7=])"  # after a multiplication sign or =: part of a formula
     rf"(?P<rank>前)?"
-    rf"(?:(?P<num>{NUMBER})(?:\s*(?:%(?=\s*[-~]))?\s*(?P<sep>-|~|至|到)\s*(?P<num2>{NUMBER}))?\s*(?P<mag>{MAGNITUDE})?"
+    rf"(?:(?P<num>{NUMBER})(?:\s*(?:%(?=\s*(?:[-~]|至\s*\d)))?\s*(?P<sep>-|~|至|到)\s*(?P<num2>{NUMBER}))?\s*(?P<mag>{MAGNITUDE})?"
     rf"|(?P<bare>{MAGNITUDE}))"
     rf"(?P<approx>余|多)?"  # 300余个, 1000多家: more than
     rf"(?P<ratio>\s*[:\u2236]\s*1(?![\d.]))?"
@@ -298,12 +298,13 @@ BASELINE_YEAR = re.compile(
 PERIOD_END = re.compile(
     r"经过\s*(?:五|5)\s*年|“?十[一二三四五六七八九]?五”?(?:期|时期)?末|规划期末|到规划末期"
 )
+# 在…基础上年均增长7%: the 上年 of 基础上 + 年均 is no last year
 PAST_WORDS = re.compile(
-    r"截至|截止|已经|已达|同比|比上年|较上年|上年|去年|近年来|以来|这五年|过去五年|五年来"
+    r"截至|截止|已经|已达|同比|比上年|较上年|(?<!础)上年|去年|近年来|以来|这五年|过去五年|五年来|过去的?一年"
 )
 # Words that compare with last year: past in a review, but the usual form of a work report's
 # targets (地区生产总值达到240亿元，同比增长21%), so a list of targets reads past them.
-LAST_YEAR_WORDS = re.compile(r"同比|比上年|较上年|上年")
+LAST_YEAR_WORDS = re.compile(r"同比|比上年|较上年|(?<!础)上年")
 # 今年经济社会发展主要预期目标是: the year the report is given (今年以来 is past, read first)
 THIS_YEAR = re.compile(r"今年")
 # 今后五年的发展目标, 未来五年: the end of the five-year period that starts with the report
@@ -326,7 +327,7 @@ REVIEW_HEADING = re.compile(
 # past word): a clause with none of these says nothing about time, and its markers need not be
 # tried one by one. Widen it with every new marker: tests/test_target_prechecks.py checks it
 # against every marker on every clause of the seeds and the real corpus.
-MAY_MARK_TIME = re.compile(r"[\d二十五截已今]|同比|上年|去年|以来|年来|规划")
+MAY_MARK_TIME = re.compile(r"[\d二十五截已今]|同比|上年|去年|以来|年来|规划|过去")
 # What an amount needs (QUANTITY, PERCENT_WORDS, DOUBLING, DOUBLED): a digit, a numeral, a
 # magnitude, 翻 or 倍.
 MAY_COUNT = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿翻倍]")

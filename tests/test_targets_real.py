@@ -226,6 +226,18 @@ def test_figures_after_a_review_of_last_year_are_past() -> None:
     ]
 
 
+def test_figures_as_of_a_date_and_over_a_window_are_past() -> None:
+    # report_state_council_digital_economy_2022.md, lines 22 and 24 (a report of 2022 on what was
+    # done): the 至 of 截至2022年7月 opens no deadline, 2021年至2022年6月 is the window reported on
+    found = _targets(
+        "截至2022年7月，我国已许可的5G中低频段频谱资源共计770MHz，许可的中低频段频率资源总量位居世界前列，"
+        "累计建成开通5G基站达196.8万个。不断发挥金融支持数字经济发展作用，深化股票发行注册制改革，2021年至"
+        "2022年6月，近150家数字经济相关企业在主板、科创板、创业板完成首发上市，募集资金近3000亿元。",
+        "2022年国务院关于数字经济发展情况的报告",
+    )
+    assert found == []
+
+
 def _document_targets(name: str) -> list[Target]:
     path = REAL / "docs" / name
     _, source = read_file(path)

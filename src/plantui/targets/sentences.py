@@ -301,6 +301,8 @@ def _year_marker(folded: str, scope: Scope) -> int | str | None:
     future = W.FUTURE_YEAR.search(folded)
     if future:
         year = _year_of(future)
+        if reference is not None and year == reference and _REPORTING_SPAN.search(folded, future.start()):
+            return "past"  # 2021年至2022年6月，…完成首发上市 in a report of 2022: the window reported on
         if reference is None or year >= reference:
             return year
         return "past"
@@ -327,6 +329,10 @@ def _year_marker(folded: str, scope: Scope) -> int | str | None:
     if W.PERIOD_END.search(folded) and scope.period_end:
         return scope.period_end
     return None
+
+
+# a span from a year to a month (2021年至2022年6月): a window of time reported on
+_REPORTING_SPAN = re.compile(r"(?<=年)\s*(?:至|到)\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月")
 
 
 def _year_of(match: re.Match[str]) -> int:

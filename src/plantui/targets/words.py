@@ -279,7 +279,7 @@ ATTRIBUTE = re.compile(r"预期性|约束性")
 # 到二〇三五年: a year in Chinese digits, read digit by digit
 _CN_YEAR = r"二[〇零○][一二三四五六七八九〇零○]{2}"
 FUTURE_YEAR = re.compile(
-    rf"(?:到|至|力争到|争取到|预计到|力争在|争取在|在|力争|争取)\s*(?P<y>(?:19|20)\d{{2}}|{_CN_YEAR})\s*年(?:底|末)?"
+    rf"(?<![截止])(?:到|至|力争到|争取到|预计到|力争在|争取在|在|力争|争取)\s*(?P<y>(?:19|20)\d{{2}}|{_CN_YEAR})\s*年(?:底|末)?"
     rf"(?!\s*的?基础上)"  # 在2018年基础上翻两番: a baseline, not a deadline
     rf"|(?P<y2>(?:19|20)\d{{2}})\s*年(?:底|末)?(?:前|以前|之前)"
 )

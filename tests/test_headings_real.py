@@ -16,6 +16,7 @@ from plantui.headings import (
     restore_lost_headings,
     split_run_on,
 )
+from plantui.models import Node
 from plantui.parse import parse_markdown, parse_text
 from plantui.read.markdown import markdown_source
 from support import outline_rows
@@ -439,3 +440,24 @@ def test_a_glossary_at_a_reports_end_holds_terms_and_their_definitions() -> None
         [2, "item", "1", "“四上”企业"],
         [2, "item", "2", "“双高计划”"],
     ]
+
+
+def test_a_box_header_repeated_at_the_next_pages_top_is_no_second_box() -> None:
+    # gangyao_guizhou_14th_pdf_chapters5_14.md:43-101 (pdftotext -layout: the 专栏 runs over a page
+    # break and its header is printed again after the page number and the form feed)
+    text = (
+        "     第三节   深化能源工业运行新机制\n     构建能源工业利益紧密联结机制。\n\n\n"
+        "       专栏 3 基础能源和清洁高效电力产业重点项目\n  煤炭项目。“十三五”结转矿井：白布矿井、文家坝二矿一期。\n"
+        "  新能源项目。打造乌江、北盘江、南盘江、红水河\n\n\n                                           - 19 -\n"
+        "\f         专栏 3 基础能源和清洁高效电力产业重点项目\n 能源综合开发基地。推进六盘水、毕节、安顺等大型\n"
+        " 发电等基地建设。\n\n\n\n\n    第六章   加快发展现代化工、基础材料和新型建材产业\n"
+    )
+    rows = [row[:3] for row in _rows(text)]
+    assert rows == [[1, "division", "三"], [2, "column", "3"], [1, "chapter", "六"]]
+    doc = parse_text(text)
+    box = doc.outline[0].children[0]
+
+    def text(node: Node) -> str:
+        return " ".join([p.text for p in node.paragraphs] + [text(c) for c in node.children])
+
+    assert "能源综合开发基地" in text(box)  # the next page's text goes on in the box

@@ -706,3 +706,40 @@ def test_a_pages_release_stamp_with_its_time_is_the_date_published() -> None:
         "各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n一、2025年和“十四五”工作回顾\n"
     )
     assert (doc.published, doc.issued) == ("2026-02-10", "2026-02-03")
+
+
+def test_a_state_council_report_on_a_saved_gov_cn_page() -> None:
+    # report_state_council_2011.txt:1-61 as decoded (its <U+00A0> are no-break spaces): the site's
+    # line dates the page (published), the agency's dateline stands above the title, the premier
+    # speaks for the State Council
+    doc = parse_text(
+        "\n\n \n\n\n\n<!--\n          \n-->\n\n<!--\n        \n-->\n\n\n\xa0\n当前位置： 首页>> 热点专题\n \n\n\n\n\n\n\n\n\xa0\n\n"
+        "温家宝在十一届人大四次会议上所作政府工作报告\n\n\n"
+        "中央政府门户网站\u3000www.gov.cn\u3000\u3000 2011年03月15日\u3000\u3000 来源：新华社\n\n\n\n\n\n【字体：大 中 小】\n"
+        "\n\n\n\n\n\n\n\n\xa0\xa0\xa0 新华社北京３月１５日电\n\n政府工作报告\n——2011年3月5日在第十一届全国人民代表大会第四次会议上\n\n"
+        "国务院总理\xa0 温家宝\n\n\n\n\xa0\xa0\xa0 3月5日，第十一届全国人民代表大会第四次会议在北京人民大会堂开幕。"
+        "国务院总理温家宝作政府工作报告。 新华社记者 黄敬文 摄\n\n各位代表：\n\n"
+        "\xa0\xa0\xa0\xa0现在，我代表国务院，向大会作政府工作报告，请各位代表审议，并请全国政协委员提出意见。\n\n"
+        "\xa0\xa0\xa0\xa0一、“十一五”时期国民经济和社会发展的回顾\n\n"
+        "\xa0\xa0\xa0\xa0“十一五”时期是我国发展进程中极不平凡的五年。\n"
+    )
+    assert (doc.title, doc.issuer, doc.issued, doc.published) == (
+        "政府工作报告",
+        "国务院",
+        "2011-03-05",
+        "2011-03-15",
+    )
+
+
+def test_the_authorities_set_above_a_title_are_part_of_it() -> None:
+    # opinion_cpc_state_council_rural_revitalization_2021.md:1-17: the news page prints
+    # 中共中央 国务院 on a line above 关于…的意见; the scraper's # title and 发布机构 keep less
+    doc = parse_markdown(
+        "# 关于全面推进乡村振兴加快农业农村现代化的意见\n\n**发布日期**: 2021年2月21日\n**发布机构**: 中共中央\n**分类**: \n"
+        "**来源**: https://www.gov.cn/zhengce/2021-02/21/content_5588098.htm\n\n---\n\n## 政策全文\n新华社北京2月21日电\n\n"
+        "中共中央 国务院\n关于全面推进乡村振兴加快农业农村现代化的意见\n（2021年1月4日）\n\n"
+        "党的十九届五中全会审议通过的《中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》，"
+        "对新发展阶段优先发展农业农村、全面推进乡村振兴作出总体部署。\n\n一、总体要求\n\n（一）指导思想。以习近平新时代中国特色社会主义思想为指导。\n"
+    )
+    assert doc.title == "中共中央 国务院关于全面推进乡村振兴加快农业农村现代化的意见"
+    assert (doc.issuer, doc.issued, doc.published) == ("中共中央,国务院", "2021-01-04", "2021-02-21")

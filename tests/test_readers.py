@@ -380,3 +380,16 @@ def test_word_title_is_not_the_red_letterhead() -> None:
     from plantui.read.docx import read_docx
 
     assert read_docx(buffer.getvalue()).title == "河北省数字经济发展规划（2020-2025年）"
+
+
+def test_a_no_break_space_written_as_its_code_points_name_is_a_space() -> None:
+    # report_state_council_2011.txt:59-61 (GB18030): a converter wrote every indent's U+00A0 as the
+    # text <U+00A0>; a name that stands for a letter stays as written
+    data = "<U+00A0><U+00A0><U+00A0><U+00A0>一、“十一五”时期国民经济和社会发展的回顾\n国务院总理<U+00A0> 温家宝\n".encode(
+        "gb18030"
+    )
+    assert (
+        decode(data)
+        == "\u00a0\u00a0\u00a0\u00a0一、“十一五”时期国民经济和社会发展的回顾\n国务院总理\u00a0 温家宝\n"
+    )
+    assert decode("编码<U+4E2D>".encode()) == "编码<U+4E2D>"

@@ -71,7 +71,7 @@ _MIN_PAGE_LINES = 8
 def clean_blocks(blocks: Sequence[Block]) -> list[Block]:
     """The blocks with page furniture removed and unreadable section numerals filled in."""
     kept = _drop_markers(_split_run_ons(_split_cover_dates(blocks)))
-    kept = _cut_page_runs(kept)
+    kept = _drop_box_continuations(_cut_page_runs(kept))
     out = []
     for block in kept:
         if not block.row:
@@ -185,6 +185,25 @@ def _cut_page_runs(blocks: list[Block]) -> list[Block]:
     if not chosen:
         return blocks
     return [replace(b, text=b.text[chosen[i] :]) if i in chosen else b for i, b in enumerate(blocks)]
+
+
+def _drop_box_continuations(blocks: list[Block]) -> list[Block]:
+    """A 专栏 running over a page break prints its header again at the top of the next page
+    (专栏 4 现代化工…重点项目 / … / 专栏 4 现代化工…重点项目): a header repeating the label and
+    title of the box still open is furniture. A heading outside boxes' lists closes the box."""
+    out: list[Block] = []
+    open_box: tuple[str, str] | None = None
+    for block in blocks:
+        heading = None if block.row else classify(block.text.strip())
+        if heading is not None and heading.kind == "column":
+            key = (heading.label, re.sub(r"\s+", "", heading.title))
+            if key == open_box:
+                continue
+            open_box = key
+        elif heading is not None and heading.kind not in ("item", "subitem"):
+            open_box = None
+        out.append(block)
+    return out
 
 
 def _fill_unread_labels(blocks: list[Block]) -> list[Block]:

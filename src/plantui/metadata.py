@@ -70,7 +70,8 @@ def extract(
             # 发布日期：… opens its line, or sits among a page's chrome (来源: … 发布时间: 2024-02-29)
             published = P.PUBLISHED.match(text) or _PUBLISHED_INLINE.search(text)
             if published:
-                meta.published = parse_date(published.group("date"))
+                found = published.groupdict()
+                meta.published = parse_date(found.get("date") or found.get("dated") or "")
         if meta.issued is None:
             signed = P.SIGNED.match(text)
             if signed:
@@ -89,6 +90,9 @@ def extract(
         meta.issued = parse_date(S.printed(folded) or S.printed([P.fold(c.text) for c in ending]) or "")
     if meta.issuer and signature and signature[0] != meta.issuer and signature[0].endswith(meta.issuer):
         meta.issuer = signature[0]  # the signature writes in full what a crawler cut (海市… → 上海市…)
+    named = _title_issuer(meta.title)
+    if meta.issuer and named and meta.issuer != named and meta.issuer in named.split(","):
+        meta.issuer = named  # a page's 发布机构：中共中央 names the first of the title's authorities
     if meta.issuer is None or _RELATIVE_ISSUER.match(meta.issuer):
         # a page's 发布机构：市政府 abbreviates the authority its own title names in full
         meta.issuer = (
@@ -298,10 +302,14 @@ def _own_writing(texts: list[str], title: str) -> str | None:
     """The document's own title line below a scraper's heading that wrote the same title without
     its 《》 or quotes (# 上海关于贯彻落实“十四五”…的实施意见 / 上海关于贯彻落实《“十四五”…》的实施意见)."""
     wanted = squash(title)
-    for text in texts[:40]:
+    for index, text in enumerate(texts[:40]):
         line = text.strip()
         if line != title and squash(line) == wanted:
             return line
+        following = texts[index + 1].strip() if index + 1 < len(texts) else ""
+        if squash(following) == wanted and following.startswith("关于") and _issuers(line):
+            # 中共中央 国务院 / 关于…的意见: the authorities set above the title are part of it
+            return line + following
     return None
 
 
@@ -327,6 +335,8 @@ def _leading_title(texts: list[str]) -> str | None:
         folded = P.fold(text)
         if P.CODING_LINE.fullmatch(folded) or _is_field(folded) or S.is_red_header(folded):
             continue
+        if S.is_dateline(folded):
+            continue  # 新华社北京３月１５日电 / 政府工作报告: the agency's dateline above the title
         if len(re.findall(r"[\u4e00-\u9fff]", folded)) < 2:
             continue  # OCR noise from a seal or a header rule (v  a, Et LE] Se)
         if (
@@ -351,6 +361,8 @@ def _leading_title(texts: list[str]) -> str | None:
 
 _PUBLISHED_INLINE = re.compile(
     r"(?:发布日期|发布时间)\s*:\s*(?P<date>(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))"
+    # a site's line over the text: 中央政府门户网站 www.gov.cn 2011年03月15日 来源：新华社
+    r"|(?P<dated>(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日))\s+来源\s*:"
 )
 _RELATIVE_ISSUER = re.compile(r"^[省市县区](?:人民)?政府(?:办公厅|办公室)?$")
 
@@ -402,7 +414,12 @@ def _title_issuer(title: str | None) -> str | None:
         return None
     head, found, _ = title.partition("关于")
     head = head.strip()
-    return head if found and head and looks_like_issuer(head) else None
+    if not found or not head:
+        return None
+    if looks_like_issuer(head) and " " not in head:
+        return head
+    parts = head.split()  # 中共中央 国务院关于…: authorities side by side, listed comma-separated
+    return ",".join(parts) if len(parts) > 1 and all(looks_like_issuer(p) for p in parts) else None
 
 
 def parse_date(text: str) -> str | None:

@@ -136,11 +136,11 @@ def printed(folded: list[str]) -> str | None:
 
 # 河北省人民政府省长 王正谱 / 北京市市长 殷勇 / 海拉尔区人民政府区长　张天喜: a report's speaker.
 _SPEAKER = re.compile(
-    r"^(?P<office>[\u4e00-\u9fff]{2,20}?)(?:代理|代)?(?:省长|市长|区长|县长|州长|旗长|主席)[\s\u3000]*"
+    r"^(?P<office>[\u4e00-\u9fff]{2,20}?)(?:代理|代)?(?:省长|市长|区长|县长|州长|旗长|主席|总理)[\s\u3000]*"
     r"[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{0,5}$"
 )
 # 我代表北京市人民政府 / 我谨代表…: the report's own words for who delivers it.
-_ON_BEHALF = re.compile(r"我(?:谨)?代表(?P<issuer>[\u4e00-\u9fff]{2,20}?人民政府)")
+_ON_BEHALF = re.compile(r"我(?:谨)?代表(?P<issuer>国务院|[\u4e00-\u9fff]{2,20}?人民政府)")
 _RELATIVE = re.compile(r"^[省市县区州旗](?:人民)?政府$")
 
 
@@ -151,7 +151,7 @@ def speaker_issuer(folded: list[str]) -> str | None:
     if not speakers:
         return None
     office = speakers[0].group("office")
-    if office.endswith("人民政府"):
+    if office.endswith("人民政府") or office == "国务院":  # 国务院总理 温家宝
         return office
     for text in folded[:30]:
         for match in _ON_BEHALF.finditer(text):
@@ -202,6 +202,17 @@ _NEWS_LEAD = re.compile(
     r"^(?:新华社|人民日报|央视|中新社)[^,，。]{0,20}电\s*[^。]{0,12}?"
     r"(?P<issuer>[\u4e00-\u9fff、]{2,40}?)(?:近日|日前)?(?:联合)?印发(?:了)?《(?P<title>[^《》]{4,80})》"
 )
+
+
+# 新华社北京３月１５日电: a news agency's dateline alone on its line, above the text it carries
+_DATELINE = re.compile(
+    r"^(?:新华社|人民日报|中新社|央视网?|人民网)\s*[\u4e00-\u9fff]{0,6}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电$"
+)
+
+
+def is_dateline(folded: str) -> bool:
+    """A news agency's dateline alone on its line (folded text): no title, no text of the plan."""
+    return bool(_DATELINE.match(folded.strip()))
 
 
 def news_lead(texts: list[str]) -> tuple[str, str] | None:

@@ -7,6 +7,8 @@ would also split on U+2028, form feeds and friends and shift every later line nu
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 
 from plantui.blocks import Source
 from plantui.read.base import ReadError
@@ -59,7 +61,25 @@ def decode_named(data: bytes) -> tuple[str, str]:
         raise ReadError("not a text file (binary content)")
     if not text.strip():
         raise ReadError("file holds only whitespace")
-    return normalise_newlines(text), encoding
+    return unescape_spaces(normalise_newlines(text)), encoding
+
+
+# A converter that writes a character it cannot show by its code point's name: <U+00A0> for each
+# no-break space of a saved web page's indent. Only spaces and invisible format characters are
+# read back (a name that stands for a letter may be what the text means to show).
+_CODE_POINT = re.compile(r"<U\+(?P<hex>[0-9A-Fa-f]{4,5})>")
+
+
+def unescape_spaces(text: str) -> str:
+    """``<U+00A0>``, ``<U+3000>``, ``<U+200B>`` written out as text → the characters they name."""
+    if "<U+" not in text:
+        return text
+
+    def space(match: re.Match[str]) -> str:
+        char = chr(int(match.group("hex"), 16))
+        return char if unicodedata.category(char) in ("Zs", "Cf") else match.group(0)
+
+    return _CODE_POINT.sub(space, text)
 
 
 def normalise_newlines(text: str) -> str:

@@ -238,6 +238,21 @@ def test_figures_as_of_a_date_and_over_a_window_are_past() -> None:
     assert found == []
 
 
+def test_targets_met_in_a_review_open_no_list() -> None:
+    # ljtyduyu/Government_Report_Mining data/Corpus/2014.txt (the 2014 国务院 report scraped onto
+    # one line): 圆满实现全年经济社会发展主要预期目标 says last year's targets were met, so the
+    # figures after it are results, not a list of this year's targets
+    text = (
+        "2014年政府工作报告\n各位代表：现在，我代表国务院，向大会作政府工作报告，请予审议，并请全国政协各位"
+        "委员提出意见。一、2013年工作回顾过去一年是本届政府依法履职的第一年，任务艰巨而繁重。面对世界经济复苏"
+        "艰难、国内经济下行压力加大、自然灾害频发、多重矛盾交织的复杂形势，全国各族人民在以习近平同志为总书记"
+        "的党中央领导下，从容应对挑战，奋力攻坚克难，圆满实现全年经济社会发展主要预期目标，改革开放和社会主义"
+        "现代化建设取得令人瞩目的重大成就。——经济运行稳中向好。国内生产总值达到56.9万亿元，比上年增长7.7%。"
+        "居民消费价格涨幅控制在2.6%。城镇登记失业率4.1%。城镇新增就业1310万人，创历史新高。\n"
+    )
+    assert list(extract_targets(parse_text(text))) == []
+
+
 def _document_targets(name: str) -> list[Target]:
     path = REAL / "docs" / name
     _, source = read_file(path)

@@ -261,7 +261,7 @@ def _sentence(
     for c_start, c_end in _spans(folded[start:end], CLAUSE_END):
         a, b = start + c_start, start + c_end
         clause = Clause(text[a:b], folded[a:b], a)
-        if W.GOAL_LIST.search(clause.folded) or (
+        if (W.GOAL_LIST.search(clause.folded) and not _ACHIEVED_GOALS.search(clause.folded)) or (
             W.LIST_OPENERS.match(clause.folded) and (scope.listing or _names_goals(previous))
         ):
             scope.listing = True
@@ -284,6 +284,12 @@ def _sentence(
         previous = clause
     said = folded[start:end]
     return past and _REVIEW_OPENS.search(said) is not None and not _DIGIT.search(said)
+
+
+# 圆满实现全年经济社会发展主要预期目标: a review says the targets were met, it lists none
+_ACHIEVED_GOALS = re.compile(
+    r"(?:(?:圆满|全面|顺利|超额|胜利)(?:实现|完成)|(?:实现|完成|达成)了)[^,;。]*(?:目标|指标)\s*$"
+)
 
 
 # a sentence that opens a review of a past year: 过去一年，…取得了很大成绩 / 刚刚过去的2017年，…

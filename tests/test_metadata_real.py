@@ -743,3 +743,34 @@ def test_the_authorities_set_above_a_title_are_part_of_it() -> None:
     )
     assert doc.title == "中共中央 国务院关于全面推进乡村振兴加快农业农村现代化的意见"
     assert (doc.issuer, doc.issued, doc.published) == ("中共中央,国务院", "2021-01-04", "2021-02-21")
+
+
+def test_a_title_line_running_into_its_delivery_note_and_speaker() -> None:
+    # report_state_council_2018.txt:1-15 (as decoded; CR CR LF in the file)
+    doc = parse_text(
+        "\n\n        新华社北京3月22日电\n\n"
+        "政府工作报告——2018年3月5日在第十三届全国人民代表大会第一次会议上国务院总理 李克强\n\n\n\n"
+        "3月5日，第十三届全国人民代表大会第一次会议在北京人民大会堂开幕。国务院总理李克强作政府工作报告。新华社记者 姚大伟 摄\n\n"
+        "各位代表：\n\n现在，我代表国务院，向大会报告过去五年政府工作，对今年工作提出建议，请予审议，并请全国政协委员提出意见。\n\n"
+        "一、过去五年工作回顾\n"
+    )
+    assert (doc.title, doc.issued, doc.issuer) == ("政府工作报告", "2018-03-05", "国务院")
+
+
+def test_the_signature_that_heads_the_notices_title_wins_over_a_reposting_pages_publisher() -> None:
+    # notice_shanghai_medical_devices_action_plan.md:1-20: the 科委's page reposts the 办公厅's notice
+    doc = parse_markdown(
+        "# 上海市人民政府办公厅关于印发《上海市促进高端医疗器械产业全链条发展行动方案》的通知\n\n"
+        "**发布日期**: 2025-10-31\n**发布机构**: 上海市科学技术委员会\n"
+        "**检索时间**: 2026-02-02 15:25:09\n**检索关键词**: 人工智能, 北斗\n\n---\n\n沪府办发〔2025〕17号\n\n"
+        "各区人民政府，市政府各委、办、局，各有关单位：\n\n"
+        "  《上海市促进高端医疗器械产业全链条发展行动方案》已经市政府同意，现印发给你们，请认真按照执行。\n\n"
+        "  上海市人民政府办公厅\n\n2025年9月4日\n\n**上海市促进高端医疗器械产业全链条发展行动方案**\n\n"
+        "  为推进上海高端医疗器械产业高质量发展，打造更具全球影响力的高端医疗器械产业发展高地，制定本行动方案。\n\n"
+        "  一、主要目标\n\n  到2027年，新增首次获批境内第三类医疗器械注册证超500件。\n"
+    )
+    assert (doc.issuer, doc.doc_number, doc.issued) == (
+        "上海市人民政府办公厅",
+        "沪府办发〔2025〕17号",
+        "2025-09-04",
+    )

@@ -90,6 +90,9 @@ def extract(
         meta.issued = parse_date(S.printed(folded) or S.printed([P.fold(c.text) for c in ending]) or "")
     if meta.issuer and signature and signature[0] != meta.issuer and signature[0].endswith(meta.issuer):
         meta.issuer = signature[0]  # the signature writes in full what a crawler cut (海市… → 上海市…)
+    elif meta.issuer and signature and signature[0] != meta.issuer and _titled(texts, signature[0]):
+        # the notice's own title and its signature name one body; a reposting page's 发布机构 another
+        meta.issuer = signature[0]
     named = _title_issuer(meta.title)
     if meta.issuer and named and meta.issuer != named and meta.issuer in named.split(","):
         meta.issuer = named  # a page's 发布机构：中共中央 names the first of the title's authorities
@@ -350,6 +353,9 @@ def _leading_title(texts: list[str]) -> str | None:
             or P.PUBLISHED.match(folded)
         ):
             return None
+        dash = _NOTE_DASH.search(folded)
+        if dash and dash.start() >= 2 and _DELIVERED.match(folded[dash.start() :]):
+            text = text[: dash.start()]  # 政府工作报告——2018年3月5日在…: the note runs on
         title = S.clean_title(text)
         for following in texts[index + 1 : index + 3]:
             if not S.title_goes_on(title, P.fold(following)):
@@ -373,11 +379,15 @@ def _delivered(folded: list[str]) -> str | None:
         # the line may wrap before the meeting's name: ——2026年1月26日在广东省第十四届 / 人民代表大会…
         joined = text.strip() + (folded[index + 1].strip() if index + 1 < len(folded) else "")
         match = _DELIVERED.match(text.strip()) or (_DELIVERED.match(joined) if "在" in text else None)
+        dash = _NOTE_DASH.search(text)
+        if match is None and dash:  # 政府工作报告——2018年3月5日在…会议上: after the title
+            match = _DELIVERED.match(text[dash.start() :])
         if match:
             return parse_date(match.group("date"))
     return None
 
 
+_NOTE_DASH = re.compile(r"[-—–]{2}")  # —— folded
 _DELIVERED = re.compile(
     r"^[-—–(]*\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在.{2,60}(?:会议|大会)"
 )
@@ -406,6 +416,11 @@ def _signature(chunks: list[Chunk]) -> tuple[str, str | None] | None:
                 first -= 1  # (a line repeated is a page's running header, not a second signer)
             return ",".join(texts[first : index + 1]), parse_date(date)
     return None
+
+
+def _titled(texts: list[str], body: str) -> bool:
+    """Whether one of the first lines is a title that ``body`` heads (上海市人民政府办公厅关于…)."""
+    return any(S.clean_value(t).lstrip("# ").startswith(body + "关于") for t in texts[:12])
 
 
 def _title_issuer(title: str | None) -> str | None:

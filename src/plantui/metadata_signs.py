@@ -140,6 +140,7 @@ _SPEAKER = re.compile(
     r"[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{0,5}$"
 )
 # 我代表北京市人民政府 / 我谨代表…: the report's own words for who delivers it.
+_AFTER_MEETING = re.compile(r"(?:会议|大会)上\s*(?P<rest>\S.{1,30})$")
 _ON_BEHALF = re.compile(r"我(?:谨)?代表(?P<issuer>国务院|[\u4e00-\u9fff]{2,20}?人民政府)")
 _RELATIVE = re.compile(r"^[省市县区州旗](?:人民)?政府$")
 
@@ -147,7 +148,11 @@ _RELATIVE = re.compile(r"^[省市县区州旗](?:人民)?政府$")
 def speaker_issuer(folded: list[str]) -> str | None:
     """A work report's issuer: the government its speaker heads (河北省人民政府省长 王正谱), or,
     under a speaker line that names no government (北京市市长 殷勇), the one 我代表 names in full."""
-    speakers = [m for t in folded[:30] if (m := _SPEAKER.match(t.strip()))]
+    # the speaker alone on a line, or after the delivery note the title line runs into
+    # (政府工作报告——2018年3月5日在…会议上国务院总理 李克强)
+    lines = [t.strip() for t in folded[:30]]
+    lines += [m.group("rest").strip() for t in lines if (m := _AFTER_MEETING.search(t))]
+    speakers = [m for t in lines if (m := _SPEAKER.match(t))]
     if not speakers:
         return None
     office = speakers[0].group("office")

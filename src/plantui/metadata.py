@@ -51,6 +51,10 @@ def extract(
     tail_folded = [P.fold(t) for t in tail_texts]
     if sum(1 for t in tail_folded if _is_field(t)) >= 2:  # a field block closing the page
         _fields(tail_folded, tail_texts, meta)
+        for text in tail_folded:  # a field run into another on one line (发文字号：… 发布日期：…)
+            published = _PUBLISHED_INLINE.search(text)
+            if meta.published is None and published and published.group("date"):
+                meta.published = parse_date(published.group("date"))
     lead = S.news_lead(texts)
     if lead and (meta.title is None or S.similar(squash(meta.title), squash(lead[1]))):
         meta.title = lead[1]  # the text's own writing of the title, not a scraper's heading
@@ -93,6 +97,9 @@ def extract(
     elif meta.issuer and signature and signature[0] != meta.issuer and _titled(texts, signature[0]):
         # the notice's own title and its signature name one body; a reposting page's 发布机构 another
         meta.issuer = signature[0]
+    heads = S.signing_heads(folded)
+    if meta.issuer and heads and set(meta.issuer.split(",")) < set(heads):
+        meta.issuer = ",".join(heads)  # a database's 发文机关 left out one of the bodies that sign
     named = _title_issuer(meta.title)
     if meta.issuer and named and meta.issuer != named and meta.issuer in named.split(","):
         meta.issuer = named  # a page's 发布机构：中共中央 names the first of the title's authorities
@@ -136,6 +143,7 @@ def _fields(folded: list[str], texts: list[str], meta: Metadata) -> set[int]:
         if key is None:
             continue
         value = written[match.start("v") : match.end("v")].strip()
+        value = _label_repeats(value, match.group("label"))
         if not value and index + 1 < len(cells) and not _field_label(cells[index + 1][1]):
             value = cells[index + 1][2].strip()
             if cells[index + 1][0] != line:
@@ -160,6 +168,13 @@ def _fields(folded: list[str], texts: list[str], meta: Metadata) -> set[int]:
         elif getattr(meta, key) is None and len(value) <= 120:
             setattr(meta, key, _original(value))
     return values
+
+
+def _label_repeats(value: str, label: str) -> str:
+    """A print that drew a field's label once per pass of a bold font (标　题： 标　题： …标　题：X)
+    leaves the label repeated before the value: the value is what follows the last of them."""
+    repeated = re.compile(r"^(?:" + r"\s*".join(map(re.escape, re.sub(r"\s+", "", label))) + r"\s*[:：]\s*)+")
+    return repeated.sub("", value)
 
 
 def _issuers(text: str) -> bool:

@@ -263,6 +263,26 @@ _DECREE_HEAD = re.compile(
 )
 
 
+# 中国人民银行行长潘功胜 / 国家金融监督管理总局局长李云泽: the heads of joint issuers sign one a line
+_HEAD_SIGNS = re.compile(
+    r"^(?P<body>[\u4e00-\u9fff]{2,20}?)(?:行长|局长|主席|部长|主任|署长|总理|省长|市长)[\s\u3000]*[\u4e00-\u9fff]{2,4}$"
+)
+
+
+def signing_heads(folded: list[str]) -> list[str]:
+    """The bodies whose heads sign a decree one a line (two or more in a row), in order."""
+    run: list[str] = []
+    for text in folded:
+        match = _HEAD_SIGNS.match(text.strip())
+        if match and looks_like_issuer(match.group("body")):
+            run.append(match.group("body"))
+        elif len(run) >= 2:
+            return run
+        else:
+            run = []
+    return run if len(run) >= 2 else []
+
+
 def decree_issuer(folded: list[str]) -> str | None:
     """The authority a decree's head names (中华人民共和国国务院令 → 国务院; a 主席令 names a
     person, not an authority, and gives none)."""

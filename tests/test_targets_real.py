@@ -253,6 +253,22 @@ def test_targets_met_in_a_review_open_no_list() -> None:
     assert list(extract_targets(parse_text(text))) == []
 
 
+def test_the_year_of_the_document_in_its_goal_section_and_before_an_action() -> None:
+    # opinion_cpc_state_council_rural_revitalization_2021.md (signed 2021-01-04): 2021年 opens the
+    # 目标任务 section's targets and, right before 建设, that year's own plan
+    text = (
+        "中共中央 国务院关于全面推进乡村振兴加快农业农村现代化的意见\n（2021年1月4日）\n一、总体要求\n"
+        "（二）目标任务。2021年，农业供给侧结构性改革深入推进，粮食播种面积保持稳定、产量达到1.3万亿斤以上，"
+        "生猪产业平稳发展，农产品质量和食品安全水平进一步提高。\n"
+        "三、加快推进农业现代化\n（十）强化现代农业科技和物质装备支撑。实施新一轮高标准农田建设规划，提高"
+        "建设标准和质量，中央和地方共同加大粮食主产区高标准农田建设投入，2021年建设1亿亩旱涝保收、高产稳产"
+        "高标准农田。\n"
+    )
+    found = list(extract_targets(parse_text(text)))
+    assert [(t.year, t.value, t.unit) for t in found] == [(2021, 1.3e12, "斤"), (2021, 1e8, "亩")]
+    assert _has(found, "产量", 1.3e12, "斤") and _has(found, "高标准农田", 1e8, "亩")
+
+
 def _document_targets(name: str) -> list[Target]:
     path = REAL / "docs" / name
     _, source = read_file(path)

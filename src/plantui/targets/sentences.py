@@ -43,7 +43,7 @@ _SPACE = re.compile(r"\s")
 _REPORT_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年.*报告")  # 2026年河北省政府工作报告
 
 
-_GOAL_TITLE = re.compile(r"目标$|目标和|目标与|主要目标|主要指标|发展指标|指标表|预期目标|总体目标")
+_GOAL_TITLE = re.compile(r"目标$|目标和|目标与|目标任务$|主要目标|主要指标|发展指标|指标表|预期目标|总体目标")
 
 
 _CLAUSE_MARK = re.compile(r"[,;。]")
@@ -319,8 +319,10 @@ def _year_marker(folded: str, scope: Scope) -> int | str | None:
         # 2023年力争每万常住人口达到4名 in a plan of 2023
         if (reference is not None and year > reference) or year == scope.year:
             return year
-        if year == reference and W.ASPIRATION.search(folded):
-            return year
+        if year == reference and (
+            W.ASPIRATION.search(folded) or scope.goal or _ACTION_AFTER.match(folded, bare.end())
+        ):
+            return year  # （二）目标任务。2021年，…产量达到1.3万亿斤以上; 2021年建设1亿亩…高标准农田
         return "past"
     if W.PAST_YEAR.search(folded) or _past_words(folded, scope):
         return "past"
@@ -335,6 +337,12 @@ def _year_marker(folded: str, scope: Scope) -> int | str | None:
     if W.PERIOD_END.search(folded) and scope.period_end:
         return scope.period_end
     return None
+
+
+# 2021年建设1亿亩…: the year's own plan, an action right after the year
+_ACTION_AFTER = re.compile(
+    r"\s*(?:要|将|计划|拟)?\s*(?:" + "|".join(sorted(W.ACTIONS, key=len, reverse=True)) + ")"
+)
 
 
 # a span from a year to a month (2021年至2022年6月): a window of time reported on

@@ -269,6 +269,27 @@ def test_the_year_of_the_document_in_its_goal_section_and_before_an_action() -> 
     assert _has(found, "产量", 1.3e12, "斤") and _has(found, "高标准农田", 1e8, "亩")
 
 
+def test_an_aside_on_this_year_in_a_review_stays_in_its_paragraph() -> None:
+    # report_state_council_2013.txt, lines 71 and 77: 为今年经济发展打下好的基础 closes a paragraph
+    # of 2012 results in 一、过去五年工作回顾; the results of the next paragraph are no 2013 targets,
+    # and the targets set in part 二 are read as before (今年经济增长预期目标定为7.5%左右)
+    text = (
+        "2013年政府工作报告\n一、过去五年工作回顾\n"
+        "2012年，在世界各大经济体增长全面减速、各种风险不断暴露的情况下，我们合理把握政策力度，保持财政预算支出"
+        "规模不变，优化支出结构，扭转经济下滑趋势，全面实现年初确定的主要目标，国内生产总值增长7.8%，城镇新增"
+        "就业1266万人，居民消费价格涨幅回落到2.6%，为今年经济发展打下好的基础。\n"
+        "二是加快经济结构调整，提高经济发展的质量和效益。坚持实施扩大内需战略，内需对经济增长的贡献率明显提高，"
+        "经常项目顺差占国内生产总值的比重从10.1%下降到2.6%。居民消费结构加快升级。2012年底，城镇和农村人均住房"
+        "面积32.9平方米、37.1平方米，分别比2007年增加2.8平方米和5.5平方米；城镇居民每百户拥有家用汽车21.5辆，"
+        "比2007年增加15.5辆；旅游、文化消费大幅增加。\n"
+        "二、今年经济社会发展的总体要求、主要预期目标和宏观经济政策\n"
+        "关于经济增长目标。这是一个综合性指标，各方面高度关注。今年经济增长预期目标定为7.5%左右，主要基于两方面"
+        "考虑。\n"
+    )
+    found = list(extract_targets(parse_text(text)))
+    assert _brief(found) == [(2013, "经济增长预期目标", 7.5, "%", "~")]
+
+
 def _document_targets(name: str) -> list[Target]:
     path = REAL / "docs" / name
     _, source = read_file(path)

@@ -114,6 +114,8 @@ class Scope:
     stated: list[int] = field(default_factory=list)
     # the node's title when it names an indicator (10.签约居民续约率), for clauses without one
     title: str = ""
+    # inside a review (一、过去五年工作回顾): a year a paragraph names stays in that paragraph
+    review: bool = False
 
 
 @dataclass

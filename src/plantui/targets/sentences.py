@@ -110,6 +110,7 @@ def _node(node: Node, outer: Scope, out: list[Target]) -> None:
     path = (*outer.path, node.display_title) if node.kind != "lead" else outer.path
     scope = Scope(outer.year, goal, outer.period_end, outer.reference, path)
     scope.title = _indicator_title(node.title)
+    scope.review = outer.review
     if node.kind != "lead":
         _heading_context(P.fold(node.title), scope)
     if node.kind == "lead":
@@ -149,7 +150,7 @@ def _heading_context(title: str, scope: Scope) -> None:
     """
     reference = scope.reference
     if W.REVIEW_HEADING.search(title) and not _AIMS.search(title):
-        scope.year, scope.goal = None, False
+        scope.year, scope.goal, scope.review = None, False, True
         return
     plan_end = _five_year_end(title)
     if plan_end is None and reference is not None and W.NEXT_FIVE_YEARS.search(title):
@@ -219,10 +220,14 @@ _ROW_NAME = re.compile(r"^\d{1,3}\s*[.、]\s*(?P<name>[^,;:。，；：]{2,40})$
 def _paragraph_end(folded: str, before: int | None, scope: Scope) -> None:
     """What of a paragraph's years carries on to the next paragraphs and the node's children.
 
+    In a review none does: the results it reports have no year of targets, whatever an aside says.
+
     A year past the plan period (到2025年……。到2035年，…基本实现现代化) is an outlook for its own
     paragraph: the items after it keep the last year within the period. A list of targets goes
     on only when its paragraph was cut short (主要目标 / 是：地区生产总值…, a bold run on its own line).
     """
+    if scope.review:
+        scope.year = before  # 为今年经济发展打下好的基础 in a review of the past five years
     end = scope.period_end
     if end is not None and scope.year is not None and scope.year > end:
         within = [y for y in scope.stated if y <= end]

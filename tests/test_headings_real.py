@@ -17,7 +17,7 @@ from plantui.headings import (
     split_run_on,
 )
 from plantui.models import Node
-from plantui.parse import parse_markdown, parse_text
+from plantui.parse import parse_markdown, parse_source, parse_text
 from plantui.read.markdown import markdown_source
 from support import outline_rows
 
@@ -461,3 +461,48 @@ def test_a_box_header_repeated_at_the_next_pages_top_is_no_second_box() -> None:
         return " ".join([p.text for p in node.paragraphs] + [text(c) for c in node.children])
 
     assert "能源综合开发基地" in text(box)  # the next page's text goes on in the box
+
+
+REAL = Path(__file__).parent / "fixtures/real/docs"
+
+
+def test_a_saved_government_page_full_width_labels_attachment_list_and_file_links() -> None:
+    # govcn_guangzhou_household_housing_security_2024.html (a saved gov.cn-style page, read by the
+    # HTML reader): １．/（１） are items 1 and subitems 1; 附件： over １．… names the attachments;
+    # the page's 相关附件 links (附件1：….doc) are no appendices; the signature stands before the footer
+    from plantui.read import read_file
+
+    doc = parse_source(read_file(REAL / "govcn_guangzhou_household_housing_security_2024.html")[1])
+    rows = [row[:3] for row in outline_rows(doc.outline)]
+    assert rows[-6:] == [
+        [3, "item", "1"],
+        [4, "subitem", "1"],
+        [4, "subitem", "2"],
+        [3, "item", "2"],
+        [1, "part", "六"],
+        [1, "part", "七"],
+    ]
+    assert not any(row[1] == "appendix" for row in rows)
+    assert (doc.issuer, doc.doc_number, doc.issued) == (
+        "广州市住房和城乡建设局",
+        "穗建规字〔2024〕5号",
+        "2024-03-04",
+    )
+
+
+def test_a_notice_whose_body_hands_on_the_document_it_names() -> None:
+    # govcn_guangzhou_tianhe_hk_macao_youth_2023.html blocks 3-12: 《X》已经区委、区政府同意，现印发实施,
+    # then X's articles with no title line of their own
+    doc = parse_text(
+        "穗天科工信规字〔2023〕1号\n广州市天河区科技工业和信息化局 广州市天河区人力资源和社会保障局 中共广州市天河区委统战部\n"
+        "关于印发广州市天河区深化支持港澳青年创新创业高质量发展实施办法的通知\n区属各单位：\n"
+        "《广州市天河区深化支持港澳青年创新创业高质量发展实施办法》已经区委、区政府同意，现印发实施。执行中如有问题，请径向相关主管部门反映。\n"
+        "广州市天河区科技工业和信息化局\n广州市天河区人力资源和社会保障局\n中共广州市天河区委统战部\n2023年8月9日\n"
+        "第一条 为全面落实《粤港澳大湾区发展规划纲要》，结合天河区实际，制定本办法。\n"
+        "第二条 本办法所称港澳青年，是指45周岁以下，具有中国国籍的香港、澳门特别行政区居民。\n"
+    )
+    assert doc.title == "广州市天河区深化支持港澳青年创新创业高质量发展实施办法"
+    assert (
+        doc.issuer
+        == "广州市天河区科技工业和信息化局,广州市天河区人力资源和社会保障局,中共广州市天河区委统战部"
+    )

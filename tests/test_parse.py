@@ -114,7 +114,7 @@ def test_half_width_brackets_and_full_width_numbers() -> None:
         [1, "part", "一", "总体要求"],
         [2, "section", "一", "指导思想"],
         [2, "section", "二", "发展目标"],
-        [3, "item", "１", "数据资源体系完善"],
+        [3, "item", "1", "数据资源体系完善"],  # labels are stored bare: １． is item 1
     ]
     assert doc.outline[0].children[1].children[0].number == 1
 

@@ -104,7 +104,7 @@ def classify(text: str) -> Heading | None:
 
 def _build(kind: str, match: re.Match[str], text: str, folded: str, offset: float) -> Heading | None:
     label = text[match.start("label") : match.end("label")] if match.group("label") else ""
-    label = re.sub(r"\s+", "", label)
+    label = re.sub(r"\s+", "", label).translate(P.FULL_DIGITS)  # １． is item 1
     number = label_number(label)
     if kind == "decimal":
         # 1.1 is a section, 1.1.1 an item, 1.1.1.1 a subitem; the number is the last part

@@ -38,11 +38,13 @@ def extract(
     body_sample: str,
     marked_title: str | None = None,
     ending: Sequence[Chunk] = (),
+    closing: Sequence[Chunk] = (),
 ) -> Metadata:
     """Read metadata from the preamble chunks and a signature block among the last chunks.
 
     ``marked_title`` is a title the format marks (a Markdown level-1 heading): the first line;
-    ``ending`` the document's last lines, where a 公文 prints its 印发 date after any 附件."""
+    ``ending`` the document's last lines, where a 公文 prints its 印发 date after any 附件;
+    ``closing`` the text after the last heading (a signature followed by a saved page's footer)."""
     meta = Metadata()
     texts = ([marked_title] if marked_title else []) + [c.text for c in preamble]
     folded = [P.fold(t) for t in texts]
@@ -87,7 +89,7 @@ def extract(
         meta.published = parse_date(S.dated_line(folded) or "")
     if meta.doc_number is None:
         meta.doc_number = S.decree_number(folded, texts)
-    signature = _signature(preamble) or _signature(tail)
+    signature = _signature(preamble) or _signature(tail) or _signature(list(closing))
     if meta.issued is None:
         meta.issued = _standalone_date(unlabelled) or (signature[1] if signature else None)
     if meta.issued is None:  # 2025年4月1日印发 closing a notice, before or after its attachments

@@ -135,9 +135,12 @@ def parse_source(source: Source, name: str = "") -> Document:
         len(chunks),
     )
     tail = chunks[max(preamble_end, back - 12) : back]  # room for a joint signature of 8-10 lines
+    # where a saved page's footer runs on after the text, its signature is after the last heading
+    last = max((i for i in range(preamble_end, back) if heads[i] is not None), default=preamble_end)
+    closing = chunks[last:back]
     sample = " ".join(c.text for c in chunks[:60])
     # a title the format states (a Markdown # title, Word's centred title in the largest type)
-    meta = extract(chunks[:preamble_end], tail, sample, source.title, ending=chunks[-30:])
+    meta = extract(chunks[:preamble_end], tail, sample, source.title, ending=chunks[-30:], closing=closing)
     if markdown is not None:
         _apply_front_matter(meta, markdown, sample)
     if attach_documents(chunks, heads, meta, preamble_end):

@@ -25,6 +25,7 @@ from plantui.metadata import Metadata, squash
 from plantui.metadata_signs import looks_like_issuer
 
 _ATTACHMENT_ITEM = re.compile(r"\d{1,2}\s*[.、]")
+_FILE_NAME = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar)\s*$", re.IGNORECASE)
 
 
 def classify_chunks(chunks: Sequence[Chunk]) -> list[Heading | None]:
@@ -208,17 +209,27 @@ def _classify(chunk: Chunk) -> Heading | None:
 
 
 def _attachment_lists(heads: list[Heading | None]) -> None:
-    """``附件：1.重点任务分工表`` / ``2.…`` lists what is attached; it is text, not a heading."""
+    """``附件：1.重点任务分工表`` / ``2.…`` lists what is attached; it is text, not a heading. So is
+    ``附件：`` alone over ``1．…`` / ``2．…``, and a page's link to a file (``附件1：…标准.doc``)."""
     for index, heading in enumerate(heads):
-        if heading is None or heading.kind != "appendix" or not _ATTACHMENT_ITEM.match(P.fold(heading.title)):
+        if heading is None or heading.kind != "appendix":
+            continue
+        if _FILE_NAME.search(heading.title):
+            heads[index] = None
+            continue
+        after = heads[index + 1] if index + 1 < len(heads) else None
+        if not heading.label and not heading.title and after is not None and after.kind == "item":
+            first, expected = index + 1, 1  # 附件： / １．… / ２．…
+        elif _ATTACHMENT_ITEM.match(P.fold(heading.title)):
+            first, expected = index + 1, 2  # 附件：1.… / 2.…
+        else:
             continue
         heads[index] = None
-        expected = 2
-        for following in range(index + 1, len(heads)):
-            item = heads[following]
+        for line in range(first, len(heads)):
+            item = heads[line]
             if item is None or item.kind != "item" or item.number != expected:
                 break
-            heads[following] = None
+            heads[line] = None
             expected += 1
 
 

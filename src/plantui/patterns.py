@@ -217,7 +217,8 @@ CODING_LINE = re.compile(r"#\s*-\*-\s*coding[:=].*-\*-")
 NOTICE_TITLE = re.compile(
     r"^(?P<issuer>.*?)关于(?:印发|转发|下发|公布|发布|修订)(?P<docs>.+?)的(?:通知|决定|函)$"
 )
-NOTICE_BODY = re.compile(r"现将《(?P<doc>[^》]+)》")
+# 现将《X》印发给你们, 《X》已经区委、区政府同意，现印发实施: the notice hands on the document it names
+NOTICE_BODY = re.compile(r"《(?P<doc>[^《》]+)》(?=[^。《]{0,40}?印发)")
 QUOTED_TITLE = re.compile(r"《(?P<t>[^《》]+)》")
 ADDRESSEES = re.compile(r"^各.{1,80}[:]$")
 # The bracketed period under a title: （2020-2025年）, （2021—2025年）, （2020-2025）.

@@ -806,3 +806,16 @@ def test_the_heads_who_sign_a_joint_decree_name_all_its_bodies() -> None:
         "金融机构客户尽职调查和客户身份资料及交易记录保存管理办法\n第一章总则\n第一条为了预防和遏制洗钱和恐怖融资活动，制定本办法。\n"
     )
     assert doc.issuer == "中国人民银行,国家金融监督管理总局,中国证券监督管理委员会"
+
+
+def test_a_sites_line_dates_the_page_with_its_time() -> None:
+    # report_state_council_2013.txt:29-53 (as decoded): the time between the date and 来源
+    doc = parse_text(
+        "当前位置： 首页>> 中国概况>> 中国简况\n\n2013年国务院政府工作报告\n\n"
+        "中央政府门户网站\u3000www.gov.cn\u3000\u3000 2013年03月19日 08时55分\u3000\u3000 来源：新华社\n\n【字体：大 中 小】\n\n"
+        "\xa0\xa0\xa0\xa0新华社北京３月１８日电\n\n政府工作报告\n\n——2013年3月5日在第十二届全国人民代表大会第一次会议上\n\n"
+        "国务院总理 温家宝\n\n\xa0\xa0\xa0\xa0各位代表：\n\n"
+        "\xa0\xa0\xa0\xa0现在，我代表国务院，向大会报告过去五年的政府工作，并对今年工作提出建议，请各位代表审议。\n\n"
+        "\xa0\xa0\xa0\xa0一、过去五年工作回顾\n\n\xa0\xa0\xa0\xa0五年来的主要工作及特点：\n"
+    )
+    assert (doc.published, doc.issued, doc.issuer) == ("2013-03-19", "2013-03-05", "国务院")

@@ -385,7 +385,8 @@ def _leading_title(texts: list[str]) -> str | None:
 _PUBLISHED_INLINE = re.compile(
     r"(?:发布日期|发布时间)\s*:\s*(?P<date>(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))"
     # a site's line over the text: 中央政府门户网站 www.gov.cn 2011年03月15日 来源：新华社
-    r"|(?P<dated>(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日))\s+来源\s*:"
+    r"|(?P<dated>(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日))"
+    r"(?:\s+\d{1,2}\s*[时:]\s*\d{2}\s*分?)?\s+来源\s*:"  # (2013年03月19日 08时55分　来源：…)
 )
 _RELATIVE_ISSUER = re.compile(r"^[省市县区](?:人民)?政府(?:办公厅|办公室)?$")
 

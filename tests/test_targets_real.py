@@ -290,6 +290,20 @@ def test_an_aside_on_this_year_in_a_review_stays_in_its_paragraph() -> None:
     assert _brief(found) == [(2013, "经济增长预期目标", 7.5, "%", "~")]
 
 
+def test_per_how_many_and_a_closing_purpose() -> None:
+    # ljtyduyu/Government_Report_Mining data/Corpus/2012.txt (the 2012 国务院 report), part 三:
+    # 每50公斤 says per how much, not how much; 建设一个…和谐世界而不懈努力 is what the closing strives
+    # for (and 和谐 keeps its 和)
+    found = _targets(
+        "继续提高粮食最低收购价，今年小麦、稻谷最低收购价平均每50公斤分别提高7．4元和16元。我们要坚定不移地走"
+        "和平发展道路，同世界各国一道，为促进人类文明进步，增进各国人民的福祉和建设一个持久和平、共同繁荣的和谐"
+        "世界而不懈努力！",
+        "2012年政府工作报告",
+    )
+    assert [(t.value, t.unit) for t in found] == [(7.4, "元"), (16, "元")]
+    assert all(t.indicator.startswith("小麦、稻谷最低收购价") for t in found)
+
+
 def _document_targets(name: str) -> list[Target]:
     path = REAL / "docs" / name
     _, source = read_file(path)

@@ -132,9 +132,8 @@ def _not_a_count(folded: str, match: re.Match[str]) -> bool:
     """Numbers in words that count nothing: 一二三次产业 (digits read one by one), 每千人口, 千家万户 and
     千行百业 (idioms), 亿元以上项目 and 亿元级项目 (a size that qualifies the things counted)."""
     number, end = match.group("num") or "", match.end()
-    in_words = match.group("bare") or (number and not _is_arabic(number))
-    if in_words and folded[match.start() - 1 : match.start()] == "每":
-        return True  # 每千人口, 每万常住人口: per how many, not how many
+    if folded[max(0, match.start() - 1) : match.start()] == "每":
+        return True  # 每千人口, 每万常住人口, 每50公斤: per how many, not how many
     if number and not _is_arabic(number) and len(number) > 1 and not _CN_MAGNITUDE.search(number):
         return True
     after = folded[end : end + 1]

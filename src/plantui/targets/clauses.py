@@ -55,6 +55,10 @@ _HALF_WIDTH.update({0xFF0E: 0x2E, 0xFF05: 0x25})
 _SUBJECT_ENDS = tuple(w for w, _ in W.COMPARATORS if len(w) >= 2)
 
 
+# 而不懈努力, 而奋斗: the end of a purpose (为…而努力), whose amounts are no targets
+_PURPOSE = re.compile(r"而(?:不懈|继续|共同)?(?:努力|奋斗)")
+
+
 # 在明显提高质量和效益的基础上: the condition of a change, no part of its indicator
 _ON_THE_BASIS = re.compile(r"在[^,，;；。在]{1,24}?的?基础上")
 
@@ -191,6 +195,8 @@ def clause_targets(
         right = folded[m_end:next_start]
         if following and _modifies_next(right, amounts[index + 1 :], next_start):
             continue  # a size of the things the next amount counts, not an amount of its own
+        if _PURPOSE.search(folded, m_end):
+            continue  # 为…建设一个…和谐世界而不懈努力: what a closing strives for, no target
         if respectively and _clean(left) == "":
             # …普及率、…数控化率分别达到80%、65%: the next listed indicator takes the next amount
             found.append(_target(where, respectively.pop(0), amount, amount.comparator or shared_comparator))

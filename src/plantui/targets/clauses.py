@@ -9,13 +9,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from plantui import patterns as P
 from plantui.models import Paragraph, Target
 from plantui.targets import words as W
 from plantui.targets.amounts import CLASSIFIERS, Amount, read_amounts
+from plantui.targets.phrases import balance as _balance
+from plantui.targets.phrases import ending as _ending
+from plantui.targets.phrases import leading as _leading
 
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 
@@ -401,20 +404,6 @@ def _only_actions(text: str) -> bool:
     return True
 
 
-def _ending(text: str, words: Sequence[str]) -> str:
-    """The longest word that ``text`` ends with."""
-    return _longest(text, words, text.endswith)
-
-
-def _leading(text: str, words: Sequence[str]) -> str:
-    """The longest word that ``text`` starts with."""
-    return _longest(text, words, text.startswith)
-
-
-def _longest(text: str, words: Sequence[str], fits: Callable[[str], bool]) -> str:
-    return max((w for w in words if fits(w)), key=len, default="")
-
-
 def _has_object(right: str) -> bool:
     """Whether a noun follows the amount (a bracketed note such as （含通信业） is not one)."""
     text = _LEADING_NOTE.sub("", right)
@@ -467,18 +456,6 @@ def _clean(text: str) -> str:
             text.rfind("的", 0, len(text) - 4),
         )
         text = text[cut + 1 :] if cut >= 0 else text[-MAX_INDICATOR:]
-    return text
-
-
-def _balance(text: str) -> str:
-    """Drop a bracket left open or closed at either end by the clause cut."""
-    for opening, closing in (("（", "）"), ("(", ")")):
-        if text.startswith(opening) and text.count(closing) < text.count(opening):
-            text = text[1:]
-        if text.endswith(closing) and text.count(opening) < text.count(closing):
-            text = text[:-1]
-        if text.endswith(opening):
-            text = text[:-1]
     return text
 
 

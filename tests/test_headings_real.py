@@ -506,3 +506,15 @@ def test_a_notice_whose_body_hands_on_the_document_it_names() -> None:
         doc.issuer
         == "广州市天河区科技工业和信息化局,广州市天河区人力资源和社会保障局,中共广州市天河区委统战部"
     )
+
+
+def test_a_markdown_contents_heading_is_no_part_of_the_outline() -> None:
+    # law_administrative_penalty_2021.md:1-24
+    rows = _rows(
+        "# 中华人民共和国行政处罚法\n\n（1996年3月17日第八届全国人民代表大会第四次会议通过 "
+        "2021年1月22日第十三届全国人民代表大会常务委员会第二十五次会议修订）\n\n## 目录\n\n- 第一章 总则\n"
+        "- 第二章 行政处罚的种类和设定\n- 第五章 行政处罚的决定\n  - 第一节 一般规定\n- 第八章 附则\n\n---\n\n"
+        "## 第一章 总则\n\n**第一条** 为了规范行政处罚的设定和实施，制定本法。\n",
+        markdown=True,
+    )
+    assert [row[:3] for row in rows] == [[1, "chapter", "一"], [2, "article", "一"]]

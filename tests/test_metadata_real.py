@@ -819,3 +819,38 @@ def test_a_sites_line_dates_the_page_with_its_time() -> None:
         "\xa0\xa0\xa0\xa0一、过去五年工作回顾\n\n\xa0\xa0\xa0\xa0五年来的主要工作及特点：\n"
     )
     assert (doc.published, doc.issued, doc.issuer) == ("2013-03-19", "2013-03-05", "国务院")
+
+
+def test_a_lone_level_two_heading_opening_a_markdown_file_is_its_title() -> None:
+    # reg_state_council_illegal_fundraising_2021.md:1-15: ## title（国务院令第737号）, then the
+    # decree whose head and number open its text
+    doc = parse_markdown(
+        "## 防范和处置非法集资条例（国务院令第737号）\n\n\n\n"
+        "中华人民共和国国务院令  第737号 《防范和处置非法集资条例》已经2020年12月21日国务院第119次常务会议通过，"
+        "现予公布，自2021年5月1日起施行。\n\n\u3000\u3000总\u3000理\u3000\u3000李克强\n\n\u3000\u30002021年1月26日\n\n"
+        "\u3000\u3000 **防范和处置非法集资条例**\n\n\u3000\u3000第一章\u3000总\u3000\u3000则\n\n"
+        "\u3000\u3000第一条\u3000为了防范和处置非法集资，保护社会公众合法权益，防范化解金融风险，维护经济秩序和社会稳定，制定本条例。\n"
+    )
+    assert (doc.title, doc.issuer, doc.doc_number, doc.issued) == (
+        "防范和处置非法集资条例",
+        "国务院",
+        "中华人民共和国国务院令第737号",
+        "2021-01-26",
+    )
+    assert [(n.kind, n.label) for n in doc.outline] == [("chapter", "一")]
+
+
+def test_a_heading_that_writes_the_decrees_number_before_the_title() -> None:
+    # reg_pbc_beneficial_owner_measures_2025.md:1-11
+    doc = parse_markdown(
+        "## 中国人民银行令〔2025〕第12号（金融机构客户受益所有人识别管理办法）\n\n"
+        " 《金融机构客户受益所有人识别管理办法》已经2025年12月12日中国人民银行2025年第18次行务会议审议通过，"
+        "现予公布，自2026年1月20日起施行。\n\n  行 长 潘功胜\n\n  2025年12月19日\n\n金融机构客户受益所有人识别管理办法\n\n"
+        "  第一章 总 则\n\n  第一条 为了预防和遏制洗钱和恐怖融资活动，制定本办法。\n"
+    )
+    assert (doc.title, doc.issuer, doc.doc_number, doc.issued) == (
+        "金融机构客户受益所有人识别管理办法",
+        "中国人民银行",
+        "中国人民银行令〔2025〕第12号",
+        "2025-12-19",
+    )

@@ -65,6 +65,10 @@ def extract(
         meta.title = _leading_title(texts)
     if marked_title and meta.title == marked_title:
         meta.title = _own_writing(texts[1:], meta.title) or meta.title
+        titled = S.decree_titled(meta.title)
+        if titled:  # 中国人民银行令〔2025〕第12号（…办法）
+            meta.title, number = titled
+            meta.doc_number = meta.doc_number or clean_doc_number(number)
     for index, text in enumerate(folded):
         if meta.doc_number is None and len(text) <= 40:
             match = P.DOC_NUMBER.search(text)
@@ -89,6 +93,9 @@ def extract(
         meta.published = parse_date(S.dated_line(folded) or "")
     if meta.doc_number is None:
         meta.doc_number = S.decree_number(folded, texts)
+    if meta.doc_number is None:  # 中华人民共和国国务院令  第737号 《…》已经…: opening the decree
+        opening = next((m for t in folded[:12] if (m := S.DECREE_OPENING.match(t.strip()))), None)
+        meta.doc_number = clean_doc_number(opening.group(0)) if opening else None
     signature = _signature(preamble) or _signature(tail) or _signature(list(closing))
     if meta.issued is None:
         meta.issued = _standalone_date(unlabelled) or (signature[1] if signature else None)

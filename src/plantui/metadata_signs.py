@@ -285,12 +285,39 @@ def signing_heads(folded: list[str]) -> list[str]:
 
 def decree_issuer(folded: list[str]) -> str | None:
     """The authority a decree's head names (中华人民共和国国务院令 → 国务院; a 主席令 names a
-    person, not an authority, and gives none)."""
+    person, not an authority, and gives none), alone on its line or opening the decree's text."""
     for text in folded[:20]:
         match = _DECREE_HEAD.match(text.strip())
         if match and looks_like_issuer(match.group("issuer")):
             return match.group("issuer")
+        opening = DECREE_OPENING.match(text.strip())
+        if opening:
+            issuer = re.sub(r"^中华人民共和国", "", opening.group("head"))[:-1]
+            if looks_like_issuer(issuer):
+                return issuer
     return None
+
+
+# 中华人民共和国国务院令  第737号 《…》已经…通过，现予公布: the decree's head and number open its
+# text; 中国人民银行令〔2025〕第12号（…办法）: a scraper's heading puts them before the title
+DECREE_OPENING = re.compile(
+    r"^(?P<head>(?:中华人民共和国)?[\u4e00-\u9fff]{2,30}?令)\s*"
+    r"(?P<num>(?:[〔\[(]\s*(?:19|20)\d{2}\s*[〕\])]\s*)?第\s*\d+\s*号)"
+)
+_DECREE_TITLED = re.compile(r"\s*[(（](?P<title>[^()（）]{4,80})[)）]\s*$")
+
+
+def decree_titled(title: str) -> tuple[str, str] | None:
+    """``中国人民银行令〔2025〕第12号（金融机构客户受益所有人识别管理办法）`` → (the title, the
+    decree's number): a heading that writes the number first and the title in brackets."""
+    opening = DECREE_OPENING.match(P.fold(title).strip())
+    if opening is None:
+        return None
+    rest = _DECREE_TITLED.fullmatch(P.fold(title).strip()[opening.end() :])
+    if rest is None:
+        return None
+    written = title.strip()
+    return written[len(written) - len(rest.group(0).strip()) + 1 : -1].strip(), written[: opening.end()]
 
 
 def decree_number(folded: list[str], texts: list[str]) -> str | None:

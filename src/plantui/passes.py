@@ -201,6 +201,8 @@ def _classify(chunk: Chunk) -> Heading | None:
         return caption_row(chunk.text)
     heading = classify(chunk.text)
     if chunk.md_level:
+        if heading is None and P.TOC_TITLE.fullmatch(P.fold(chunk.text).strip()):
+            return None  # ## 目录 over a list of chapters: the contents, not a part of the text
         if heading is None:
             # an unnumbered Markdown heading: its title is the whole line
             return Heading("heading", "", None, chunk.text.strip(), len(chunk.text), RANK["heading"])

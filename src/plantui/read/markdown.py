@@ -79,7 +79,24 @@ def read_markdown(text: str) -> MarkdownSource:
     body = [""] * start + rows[start:]
     _blank_targets(body)
     _Reader(body, source).run(_parser().parse("\n".join(body)))
+    _lone_top_heading(source)
     return source
+
+
+def _lone_top_heading(source: MarkdownSource) -> None:
+    """A file that opens with a ``##`` heading no later heading outranks, and that is no numbered
+    heading (## 防范和处置非法集资条例（国务院令第737号）), states the document's title as ``#`` does."""
+    from plantui.headings import classify
+
+    if source.title is not None or not source.lines:
+        return
+    first = source.lines[0]
+    if not first.md_level or first.quote or classify(first.text) is not None:
+        return
+    if any(0 < line.md_level <= first.md_level for line in source.lines[1:]):
+        return
+    source.title, source.title_line = first.text, first.line
+    del source.lines[0]
 
 
 def _front_matter(rows: list[str], source: MarkdownSource) -> int:

@@ -304,6 +304,23 @@ def test_per_how_many_and_a_closing_purpose() -> None:
     assert all(t.indicator.startswith("小麦、稻谷最低收购价") for t in found)
 
 
+def test_a_purpose_year_a_named_period_and_an_article() -> None:
+    # ljtyduyu/Government_Report_Mining data/Corpus/2001.txt (the 2001 国务院 report on the 十五
+    # 计划): 为到2010年… keeps no 为 in its indicator, “十五”期间 is the period not the indicator,
+    # and 作为一项重大任务 counts no task
+    found = _targets(
+        "根据“十五”期间的形势和任务，《纲要》提出今后五年经济和社会发展的主要目标是：国民经济保持较快发展速度，"
+        "经济结构战略性调整取得明显成效，经济增长质量和效益显著提高，为到2010年国内生产总值比2000年翻一番奠定"
+        "坚实基础。综合考虑各方面因素，“十五”期间年均经济增长速度预期目标为7％左右。实施人才战略，把培养、吸引"
+        "和用好人才作为一项重大任务。",
+        "2001年政府工作报告",
+    )
+    assert [(t.year, t.indicator, t.value, t.unit, t.baseline_year) for t in found] == [
+        (2010, "国内生产总值", 2, "倍", 2000),
+        (2005, "经济增长速度预期目标", 7, "%", None),
+    ]
+
+
 def _document_targets(name: str) -> list[Target]:
     path = REAL / "docs" / name
     _, source = read_file(path)

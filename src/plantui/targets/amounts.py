@@ -50,6 +50,10 @@ CLASSIFIERS = frozenset("个家户款种项条座张辆部架颗件处栋所名�
 _VERBS = tuple(w for w, _ in W.COMPARATORS) + tuple(W.ACTIONS) + tuple(W.CHANGES)
 
 
+# 作为一项任务, 成为一个中心, 是一项工程: 一 after these is an article
+_BEING = ("作为", "成为", "是", "为")
+
+
 class Amount(NamedTuple):
     """An amount in a clause: where it is, its value (and range end), unit, and 以上/以下 comparator."""
 
@@ -89,6 +93,8 @@ def read_amounts(folded: str, quoted: list[tuple[int, int]]) -> list[Amount]:
             continue
         if _not_a_count(folded, match):
             continue
+        if number == "一" and folded[:start].endswith(_BEING):
+            continue  # 作为一项重大任务, 成为一个…: an article, not a count
         value = _amount(number + (match.group("mag") or "") if number else match.group("bare"))
         if value is None:
             continue

@@ -62,6 +62,10 @@ _SUBJECT_ENDS = tuple(w for w, _ in W.COMPARATORS if len(w) >= 2)
 _PURPOSE = re.compile(r"而(?:不懈|继续|共同)?(?:努力|奋斗)")
 
 
+_PURPOSE_OF_YEAR = re.compile(r"^为(?=\s*(?:到|至)\s*(?:19|20)\d{2}\s*年)")
+_PERIOD_NAMED = re.compile(r"^[“\"]?十[一二三四五六七八九]?五[”\"]?(?:期间|时期|末)")
+
+
 # 在明显提高质量和效益的基础上: the condition of a change, no part of its indicator
 _ON_THE_BASIS = re.compile(r"在[^,，;；。在]{1,24}?的?基础上")
 
@@ -438,7 +442,9 @@ def _clean(text: str) -> str:
     text = _SPACES.sub("", text)
     text = text.strip(",，、;；:：。.")
     text = _balance(text)
+    text = _PURPOSE_OF_YEAR.sub("", text)  # 为到2010年国内生产总值…翻一番: the 为 of the purpose
     text = W.FUTURE_YEAR.sub("", text)
+    text = _PERIOD_NAMED.sub("", text)  # “十五”期间年均经济增长速度: the period is the year
     text = W.BARE_YEAR.sub("", text)  # 2035年达到90%: the year is no part of the indicator
     text = _ON_THE_BASIS.sub("", text)  # 在明显提高质量和效益的基础上年均增长7%: a condition
     previous = None

@@ -100,9 +100,10 @@ def _five_year_end(text: str) -> int | None:
     return max(ends) if ends else None
 
 
-def _plan_end(digit: str) -> int:
-    """十四五: the 14th five-year plan (``digit`` 四) ends in 2025; the 11th ended in 2010."""
-    return _ELEVENTH_PLAN_END + 5 * ((chinese_to_number(digit) or 1) - 1)
+def _plan_end(digit: str | None) -> int:
+    """十四五: the 14th five-year plan (``digit`` 四) ends in 2025; the 11th ended in 2010, the 10th
+    (十五, no digit) in 2005."""
+    return _ELEVENTH_PLAN_END + 5 * ((chinese_to_number(digit) or 1) - 1 if digit else -1)
 
 
 def _node(node: Node, outer: Scope, out: list[Target]) -> None:
@@ -332,8 +333,10 @@ def _year_marker(folded: str, scope: Scope) -> int | str | None:
     if W.PAST_YEAR.search(folded) or _past_words(folded, scope):
         return "past"
     plan = W.FIVE_YEAR_PERIOD.search(folded)
-    if plan and reference is not None and _plan_end(plan.group("n")) < reference:
-        return "past"  # “十四五”时期，… in a review written after it
+    if plan and reference is not None:
+        end = _plan_end(plan.group("n"))
+        # “十四五”时期，… in a review written after it; “十五”期间年均经济增长速度 in one before its end
+        return "past" if end < reference else end
     if W.THIS_YEAR.search(folded) and reference is not None:
         return reference
     if W.NEXT_FIVE_YEARS.search(folded) and reference is not None:

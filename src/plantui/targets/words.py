@@ -312,7 +312,7 @@ THIS_YEAR = re.compile(r"今年")
 # 今后五年的发展目标, 未来五年: the end of the five-year period that starts with the report
 NEXT_FIVE_YEARS = re.compile(r"(?:今后|未来|此后)\s*(?:五|5)\s*年")
 # “十五五”时期 / 十四五期间 / 十四五末: a five-year plan period, read as its last year
-FIVE_YEAR_PERIOD = re.compile(r"十(?P<n>[一二三四五六七八九])五”?\s*(?:时期|期间|期末|末)")
+FIVE_YEAR_PERIOD = re.compile(r"十(?P<n>[一二三四五六七八九])?五”?\s*(?:时期|期间|期末|末)")  # 十五: the 10th
 # 第十五个五年规划 (in a title): the same period written out
 FIVE_YEAR_PLAN = re.compile(r"十(?P<n>[一二三四五六七八九])五|第十(?P<m>[一二三四五六七八九])个五年")
 # A list of targets opens: 主要预期目标是: / 设置了29项主要指标，包括: / 主要目标包括:

@@ -854,3 +854,24 @@ def test_a_heading_that_writes_the_decrees_number_before_the_title() -> None:
         "中国人民银行令〔2025〕第12号",
         "2025-12-19",
     )
+
+
+def test_a_red_header_set_as_a_level_one_heading_is_no_title() -> None:
+    # report_tenpay_elderly_payment_services_2025.md:1-21 and 101-117: the company's red header and
+    # the report's title are both # headings; the company signs above the date
+    doc = parse_markdown(
+        "# 财付通支付科技有限公司文件\n\n**财付通〔2026〕20 号**\n\n---\n\n"
+        "# 关于 2025 年度适老化支付服务进展情况的报告\n\n**中国人民银行深圳市分行：**\n\n"
+        "自 2020 年以来，财付通公司积极落实适老化工作要求，现将有关情况报告如下。\n\n---\n\n"
+        "## 一、支付服务适老化工作落实情况\n\n一直以来，财付通公司积极响应人民银行有关支付机构助力老年人支付服务的工作要求。\n\n"
+        "### （一）创新优化提升支付适老化产品，做好 APP 适老化改造。\n\n为方便老年人日常生活场景中的使用，推出关怀模式。\n\n"
+        "## 二、后续工作\n\n财付通将持续做好适老化支付服务。\n\n**特此报告。**\n\n&nbsp;\n\n"
+        "**财付通支付科技有限公司**\n\n**2026 年 1 月 14 日**\n\n---\n\n*（此文档共 13 页）*\n"
+    )
+    assert (doc.title, doc.issuer, doc.doc_number, doc.issued) == (
+        "关于2025年度适老化支付服务进展情况的报告",
+        "财付通支付科技有限公司",
+        "财付通〔2026〕20号",
+        "2026-01-14",
+    )
+    assert [(n.kind, n.label) for n in doc.outline] == [("part", "一"), ("part", "二")]

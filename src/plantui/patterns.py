@@ -232,7 +232,9 @@ ISSUER_SUFFIX = re.compile(
     # 局/部/办 end plenty of words that name no authority (布局, 格局, 全部, 内部, 举办)
     r"厅|(?<![布格结当])局|(?<![全内外局东西南北中上下干])部|院|委|(?<![举创承主协兴])办|中心|协会|"
     # 中国人民银行, 中国证监会: the central bank and the regulators sign jointly with ministries
-    r"人民银行|[证银保]监会)$"
+    r"人民银行|[证银保]监会|"
+    # 财付通支付科技有限公司: a company that issues its own 公文 (a report to its regulator)
+    r"有限公司|有限责任公司|集团)$"
 )
 KIND_WORDS = (
     ("工作报告", "报告"),

@@ -217,6 +217,12 @@ class _Reader:
             self.source.lines.append(Block(text, number, 0, self.quote))
             return
         if level == 1 and self.source.title is None and self.quote == 0:
+            from plantui.metadata_signs import is_red_header
+
+            if is_red_header(P.fold(text)):
+                # # 财付通支付科技有限公司文件: a 公文's red header set as a heading; the title follows
+                self.source.lines.append(Block(text, number, 0, self.quote))
+                return
             self.source.title = text
             self.source.title_line = number
             return

@@ -334,9 +334,9 @@ def _year_marker(folded: str, scope: Scope) -> int | str | None:
         return "past"
     plan = W.FIVE_YEAR_PERIOD.search(folded)
     if plan and reference is not None:
-        end = _plan_end(plan.group("n"))
+        plan_end = _plan_end(plan.group("n"))
         # “十四五”时期，… in a review written after it; “十五”期间年均经济增长速度 in one before its end
-        return "past" if end < reference else end
+        return "past" if plan_end < reference else plan_end
     if W.THIS_YEAR.search(folded) and reference is not None:
         return reference
     if W.NEXT_FIVE_YEARS.search(folded) and reference is not None:

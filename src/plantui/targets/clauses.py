@@ -58,18 +58,6 @@ _HALF_WIDTH.update({0xFF0E: 0x2E, 0xFF05: 0x25})
 _SUBJECT_ENDS = tuple(w for w, _ in W.COMPARATORS if len(w) >= 2)
 
 
-# 而不懈努力, 而奋斗: the end of a purpose (为…而努力), whose amounts are no targets
-_PURPOSE = re.compile(r"而(?:不懈|继续|共同)?(?:努力|奋斗)")
-
-
-_PURPOSE_OF_YEAR = re.compile(r"^为(?=\s*(?:到|至)\s*(?:19|20)\d{2}\s*年)")
-_PERIOD_NAMED = re.compile(r"^[“\"]?十[一二三四五六七八九]?五[”\"]?(?:期间|时期|末)")
-
-
-# 在明显提高质量和效益的基础上: the condition of a change, no part of its indicator
-_ON_THE_BASIS = re.compile(r"在[^,，;；。在]{1,24}?的?基础上")
-
-
 # 在河北布局, 在雄安落地: where the counted things go, not what they are
 _WHERE = re.compile(r"在[\u4e00-\u9fff]{1,8}(?:布局|落户|落地|集聚|发展)$")
 
@@ -202,7 +190,7 @@ def clause_targets(
         right = folded[m_end:next_start]
         if following and _modifies_next(right, amounts[index + 1 :], next_start):
             continue  # a size of the things the next amount counts, not an amount of its own
-        if _PURPOSE.search(folded, m_end):
+        if W.PURPOSE.search(folded, m_end):
             continue  # 为…建设一个…和谐世界而不懈努力: what a closing strives for, no target
         if respectively and _clean(left) == "":
             # …普及率、…数控化率分别达到80%、65%: the next listed indicator takes the next amount
@@ -442,11 +430,11 @@ def _clean(text: str) -> str:
     text = _SPACES.sub("", text)
     text = text.strip(",，、;；:：。.")
     text = _balance(text)
-    text = _PURPOSE_OF_YEAR.sub("", text)  # 为到2010年国内生产总值…翻一番: the 为 of the purpose
+    text = W.PURPOSE_OF_YEAR.sub("", text)  # 为到2010年国内生产总值…翻一番: the 为 of the purpose
     text = W.FUTURE_YEAR.sub("", text)
-    text = _PERIOD_NAMED.sub("", text)  # “十五”期间年均经济增长速度: the period is the year
+    text = W.PERIOD_NAMED.sub("", text)  # “十五”期间年均经济增长速度: the period is the year
     text = W.BARE_YEAR.sub("", text)  # 2035年达到90%: the year is no part of the indicator
-    text = _ON_THE_BASIS.sub("", text)  # 在明显提高质量和效益的基础上年均增长7%: a condition
+    text = W.ON_THE_BASIS.sub("", text)  # 在明显提高质量和效益的基础上年均增长7%: a condition
     previous = None
     while previous != text:
         previous = text

@@ -333,3 +333,13 @@ MAY_MARK_TIME = re.compile(r"[\d二十五截已今]|同比|上年|去年|以来|
 # What an amount needs (QUANTITY, PERCENT_WORDS, DOUBLING, DOUBLED): a digit, a numeral, a
 # magnitude, 翻 or 倍.
 MAY_COUNT = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿翻倍]")
+
+# Phrases that are no part of an indicator or of a target.
+# 而不懈努力, 而奋斗: the end of a purpose (为…而努力), whose amounts are no targets
+PURPOSE = re.compile(r"而(?:不懈|继续|共同)?(?:努力|奋斗)")
+# 为到2010年国内生产总值…翻一番: the 为 of a purpose before its year
+PURPOSE_OF_YEAR = re.compile(r"^为(?=\s*(?:到|至)\s*(?:19|20)\d{2}\s*年)")
+# “十五”期间年均经济增长速度: the period is the year, not the indicator
+PERIOD_NAMED = re.compile(r"^[“\"]?十[一二三四五六七八九]?五[”\"]?(?:期间|时期|末)")
+# 在明显提高质量和效益的基础上: the condition of a change
+ON_THE_BASIS = re.compile(r"在[^,，;；。在]{1,24}?的?基础上")

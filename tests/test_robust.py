@@ -427,3 +427,18 @@ def test_a_full_disk_is_one_line_with_a_count(tmp_path: Path, monkeypatch) -> No
     errors = [line for line in result.output.splitlines() if line.startswith("plantui:")]
     assert len(errors) == 1, errors
     assert "full" in errors[0] and "not imported" in errors[0]
+
+
+def test_an_old_word_file_named_docx_or_txt_names_the_conversion(tmp_path: Path) -> None:
+    """A .doc saved under a .docx or .txt name (the OLE header, then Word's binary streams)."""
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 8
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("plan.docx", "plan.txt"):
+        (folder / name).write_bytes(data)
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "p.db"), "import", str(folder)])
+    assert result.exit_code == 1
+    for name in ("plan.docx", "plan.txt"):
+        assert f"{name}: an old Word or WPS file (named as another format)" in result.output
+    assert "soffice --headless --convert-to docx" in result.output
+    assert "Traceback" not in result.output

@@ -28,6 +28,8 @@ SUFFIXES = {
     ".xhtml": "html",
     ".shtml": "html",
 }
+# An OLE compound file: what .doc, .wps, .xls and .et files are.
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Formats met in real folders that need converting first: the reason names the fix.
 _CONVERT = "save it as .docx, or run: soffice --headless --convert-to docx FILE"
 REFUSED = {
@@ -70,6 +72,8 @@ def read_file(path: Path) -> tuple[bytes, Source]:
 
 def read_bytes(data: bytes, named: str) -> Source:
     """Blocks of a file's bytes: the content decides where it is clear, else the file name."""
+    if data.startswith(_OLE):  # Word 97-2003 and WPS files, whatever they are named
+        raise ReadError(f"an old Word or WPS file (named as another format): {_CONVERT}")
     fmt = sniff(data) or named
     if fmt == "docx":
         from plantui.read.docx import read_docx

@@ -518,3 +518,23 @@ def test_a_markdown_contents_heading_is_no_part_of_the_outline() -> None:
         markdown=True,
     )
     assert [row[:3] for row in rows] == [[1, "chapter", "一"], [2, "article", "一"]]
+
+
+def test_items_whose_titles_open_with_a_number_are_no_decimal_sections() -> None:
+    # govcn_guangzhou_public_rental_allocation_notice_2025.html blocks 13-20: 1.3人户家庭 is item 1
+    # (3人户家庭), not section 1.3; 3.2人户中… is item 3 though part 三 could take a section 3.2
+    rows = _rows(
+        "三、分配原则\n（一）家庭保障人口与户型对应\n根据家庭保障人口与户型对应原则，两房一厅房源面向下列家庭分配：\n"
+        "1.3人户家庭；\n2.2人户中2人均年满18周岁的家庭（夫妻除外）；\n3.2人户中父女或母子结构的家庭；\n"
+        "4.4人户及以上家庭如选择家庭保障人口匹配户型以下的户型（即两房一厅），需签订户型选择承诺书。\n"
+        "（二）按提交意向房源点先后顺序随机摇房\n"
+    )
+    assert rows == [
+        [1, "part", "三", "分配原则"],
+        [2, "section", "一", "家庭保障人口与户型对应"],
+        [3, "item", "1", "3人户家庭"],
+        [3, "item", "2", "2人户中2人均年满18"],
+        [3, "item", "3", "2人户中父女或母子结构"],
+        [3, "item", "4", "4人户及以上家庭如选择"],
+        [2, "section", "二", "按提交意向房源点先后顺"],
+    ]

@@ -102,6 +102,13 @@ def classify(text: str) -> Heading | None:
     return None
 
 
+def as_item(text: str) -> Heading | None:
+    """``text`` read as an item whose title opens with a number (3.2人户中… is item 3, 2人户中…)."""
+    folded = P.fold(text)
+    match = P.ITEM_LOOSE.match(folded)
+    return _build("item", match, text, folded, 0.0) if match else None
+
+
 def _build(kind: str, match: re.Match[str], text: str, folded: str, offset: float) -> Heading | None:
     label = text[match.start("label") : match.end("label")] if match.group("label") else ""
     label = re.sub(r"\s+", "", label).translate(P.FULL_DIGITS)  # １． is item 1

@@ -16,6 +16,7 @@ from plantui.headings import (
     RANK,
     STRUCTURAL,
     Heading,
+    as_item,
     caption_row,
     classify,
     ends_sentence,
@@ -42,6 +43,7 @@ def classify_chunks(chunks: Sequence[Chunk]) -> list[Heading | None]:
     _listed_before(heads)
     _enumerated_headings(chunks, heads)
     _glossary_terms(chunks, heads)
+    _numbers_after_items(chunks, heads)
     _table_notes(chunks, heads)
     _article_sequence(chunks, heads)
     _cells_between_rows(chunks, heads)
@@ -116,6 +118,36 @@ def _article_sequence(chunks: Sequence[Chunk], heads: list[Heading | None]) -> N
 
 # “一屏、三环、五河、九楔、九田、多廊”: a structure named in quotes, term by term.
 _QUOTED_TERMS = re.compile(r"[“\"](?P<terms>[^”\"、]{1,8}(?:、[^”\"、]{1,8}){2,})[”\"]")
+
+
+def _numbers_after_items(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
+    """1.3人户家庭 / 2.2人户中… / 3.2人户中… / 4.4人户及以上…: decimal labels in a row (text between
+    them, no other heading) whose first parts count 1, 2, 3 … and whose second parts are no list
+    of their own (1.1, 2.1 would be) are items whose titles open with a number."""
+    run: list[int] = []
+    for index in [*range(len(heads)), len(heads)]:
+        heading = heads[index] if index < len(heads) else None
+        if heading is not None and _is_decimal(heading):
+            run.append(index)
+            continue
+        if heading is None and index < len(heads):
+            continue  # text between the items
+        labels = [str(h.label).split(".") for h in (heads[i] for i in run) if h is not None]
+        firsts = [int(first) for first, _ in labels]
+        if (
+            len(run) >= 2
+            and firsts == list(range(firsts[0], firsts[0] + len(firsts)))
+            and any(second != "1" for _, second in labels)
+        ):
+            items = [as_item(chunks[i].text) for i in run]
+            if all(item is not None for item in items):
+                for line, item in zip(run, items, strict=True):
+                    heads[line] = item
+        run = []
+
+
+def _is_decimal(heading: Heading | None) -> bool:
+    return heading is not None and heading.label.count(".") == 1 and heading.kind in ("section", "item")
 
 
 def _glossary_terms(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:

@@ -321,6 +321,20 @@ def test_a_purpose_year_a_named_period_and_an_article() -> None:
     ]
 
 
+def test_a_target_followed_by_an_aim_compared_with_last_year() -> None:
+    # johncodes404/china-provincial-gov-reports-2026, 2026_河南省_政府工作报告.csv (not in the
+    # corpus), line 47: in a list of targets 比去年 compares, and 、力争… after the amount is an aim
+    # of its own
+    found = _targets(
+        "主要预期目标是：经济增长5%左右、在实际工作中努力争取更好结果，规上工业增加值增长6.5%左右，城镇新增就业"
+        "110万人以上，居民消费价格涨幅2%左右，居民收入增长与经济增长同步，粮食产量1300亿斤以上、力争比去年实现"
+        "更多增长，单位生产总值二氧化碳排放降低目标与国家“十五五”考核目标统筹衔接。",
+        "2026年河南省政府工作报告",
+    )
+    assert _brief(found)[-1] == (2026, "粮食产量", 1.3e11, "斤", ">=")
+    assert len(found) == 5
+
+
 def _document_targets(name: str) -> list[Target]:
     path = REAL / "docs" / name
     _, source = read_file(path)

@@ -363,7 +363,8 @@ def _names_alone(left: str, right: str, name: str, listing: bool, goal: bool, la
     """Whether a name and its amount stand alone: the clause ends after the amount, or a list of
     such pairs goes on (其中规模以上工业企业2800户、资质建筑企业400户、…)."""
     in_list = bool(_SUBCOUNT.match(left)) or (last_shape == "A" and left.lstrip()[:1] == "、")
-    listed = in_list and right.lstrip()[:1] == "、" and not _clean(_own(right))
+    # 粮食产量1300亿斤以上、力争比去年实现更多增长: in a list of targets what follows a 、 is its own
+    listed = (in_list or listing) and right.lstrip()[:1] == "、" and not _clean(_own(right))
     if _clean(right) and not listed:
         return False
     if listing or len(name) <= _SHORT_SUBJECT:

@@ -302,11 +302,11 @@ PERIOD_END = re.compile(
 )
 # 在…基础上年均增长7%: the 上年 of 基础上 + 年均 is no last year
 PAST_WORDS = re.compile(
-    r"截至|截止|已经|已达|同比|比上年|较上年|(?<!础)上年|去年|近年来|以来|这五年|过去五年|五年来|过去的?一年"
+    r"截至|截止|已经|已达|同比|比上年|较上年|(?<!础)上年|比去年|较去年|去年|近年来|以来|这五年|过去五年|五年来|过去的?一年"
 )
 # Words that compare with last year: past in a review, but the usual form of a work report's
 # targets (地区生产总值达到240亿元，同比增长21%), so a list of targets reads past them.
-LAST_YEAR_WORDS = re.compile(r"同比|比上年|较上年|(?<!础)上年")
+LAST_YEAR_WORDS = re.compile(r"同比|比上年|较上年|(?<!础)上年|比去年|较去年")
 # 今年经济社会发展主要预期目标是: the year the report is given (今年以来 is past, read first)
 THIS_YEAR = re.compile(r"今年")
 # 今后五年的发展目标, 未来五年: the end of the five-year period that starts with the report

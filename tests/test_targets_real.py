@@ -335,6 +335,21 @@ def test_a_target_followed_by_an_aim_compared_with_last_year() -> None:
     assert len(found) == 5
 
 
+def test_three_sectors_named_one_by_one() -> None:
+    # johncodes404/china-provincial-gov-reports-2026, 2026_宁夏回族自治区_政府工作报告.csv (not in
+    # the corpus), line 79: 一产、二产、三产增加值分别增长… names three indicators, as 一、二、三产 does
+    found = _targets(
+        "主要预期目标是：地区生产总值增长5%左右，力争取得更好结果。一产、二产、三产增加值分别增长5%左右、5%以上、"
+        "5%左右。规模以上工业增加值增长6%左右，固定资产投资增长5%左右。",
+        "2026年宁夏回族自治区政府工作报告",
+    )
+    assert [(t.indicator, t.comparator) for t in found[1:4]] == [
+        ("第一产业增加值增长", "~"),
+        ("第二产业增加值增长", ">="),
+        ("第三产业增加值增长", "~"),
+    ]
+
+
 def _document_targets(name: str) -> list[Target]:
     path = REAL / "docs" / name
     _, source = read_file(path)

@@ -39,8 +39,8 @@ _MIN_NAME = 3
 _GOAL_SUBJECT = 16
 
 
-# 一二三产, 一、二、三产业, 二三产业: the sectors of an economy, named together
-_SECTORS = re.compile(r"第?[一二三](?:、?[二三])+(?:次)?产(?:业)?")
+# 一二三产, 一、二、三产业, 二三产业, 一产、二产、三产: the sectors of an economy, named together
+_SECTORS = re.compile(r"第?[一二三](?:、?[二三])+(?:次)?产(?:业)?|[一二三]产(?:业)?(?:、[二三]产(?:业)?)+")
 
 
 # 其中规模以上工业企业2800户、资质建筑企业400户: the parts of a count just given

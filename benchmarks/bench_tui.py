@@ -1,6 +1,6 @@
 """The app: first frame, filter keystrokes and keys, on the seeds and on N plans.
 
-    python benchmarks/bench_tui.py [N] [--before DIR]     # default 1000 plans
+    python benchmarks/bench_tui.py [N] [--before DIR] [--rounds 3]     # default 1000 plans
 
 ``--before DIR``: a checkout of an earlier plantui (e.g. ``git worktree add /tmp/old HEAD~5`` or
 ``git archive REV src | tar -x -C /tmp/old``); the same measurements run on its ``src`` in the
@@ -8,8 +8,9 @@ same run, one after the other, and are printed side by side.
 
 First frame: from starting the process until the first screen is painted, and until the
 plans are listed (the process is started afresh each time, as a user would). Keystroke
-latency: from a key typed into the filter box until the outline is narrowed, and until it
-shows the counted occurrences. Keys: n within a plan and on to the next plan, r/t/c/s, the
+latency: from a key typed into the filter box until the screen has been painted with the outline
+narrowed, with the plans on screen counted, and with every plan counted (each query typed
+``--rounds`` times). Keys: n within a plan and on to the next plan, r/t/c/s, the
 reader's j/Ctrl+D/G, the outline's j and Enter on a plan. Memory: the peak of the process
 that ran all of the keys.
 """
@@ -95,45 +96,63 @@ def first_frame(path: Path, src: Path, runs: int = 3) -> dict[str, list[float]]:
     return {"first frame (ms)": painted, "plans listed (ms)": listed, "first frame peak memory (MB)": peaks}
 
 
-async def keystrokes(path: Path) -> dict[str, list[float]]:
-    """Per keystroke: ms until the outline is narrowed, and until it shows the counted occurrences
-    (the same moment for queries with few passages)."""
+async def keystrokes(path: Path, rounds: int = 1) -> dict[str, list[float]]:
+    """Per keystroke, ms until the screen has been painted with: the outline narrowed; the counted
+    occurrences of every plan on screen; the counted occurrences of every plan (the status line's
+    total). For queries with few passages the three are one moment."""
     from plantui.tui.app import PlantApp
 
     app = PlantApp(path)
     narrowed: dict[str, float] = {}
+    on_screen: dict[str, float] = {}
     counted: dict[str, float] = {}
     original = app._filtered
 
+    def stamp(times: dict[str, float], query: str) -> None:
+        times.setdefault(query, time.perf_counter())
+
     def filtered(result):  # type: ignore[no-untyped-def]
-        original(result)
-        now = time.perf_counter()
-        narrowed.setdefault(result.query, now)
+        shown = original(result)
+        tree = app.query_one("#outline")
+        visible = tree.visible_documents() if hasattr(tree, "visible_documents") else []
+        exact = getattr(result, "is_exact", None)
+        seen = result.counted or (exact is not None and all(exact(d) for d in visible))
+        # after the next paint: what the user sees
+        app.call_after_refresh(stamp, narrowed, result.query)
+        if seen:
+            app.call_after_refresh(stamp, on_screen, result.query)
         if result.counted:
-            counted[result.query] = now
+            app.call_after_refresh(stamp, counted, result.query)
+        return shown
 
     app._filtered = filtered  # type: ignore[method-assign]
     out: dict[str, list[float]] = {}
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        for name, queries in QUERIES.items():
-            for query in queries:
-                await pilot.press("slash")
-                for length in range(1, len(query) + 1):
-                    typed = query[:length]
-                    start = time.perf_counter()
-                    await pilot.press(query[length - 1])
-                    while typed not in counted:
-                        await asyncio.sleep(0.001)
-                    tree = f"filter keystroke → tree, {name} words"
-                    out.setdefault(f"{tree}, narrowed", []).append((narrowed[typed] - start) * 1000)
-                    out.setdefault(f"{tree}, counted", []).append((counted[typed] - start) * 1000)
-                await pilot.press("escape", "escape")  # leave the box, then clear the filter
-                await app.workers.wait_for_complete()
-                await pilot.pause(0.2)  # the typing pause ends before the next query
-                narrowed.clear()
-                counted.clear()
+        for _ in range(rounds):
+            for name, queries in QUERIES.items():
+                for query in queries:
+                    await pilot.press("slash")
+                    for length in range(1, len(query) + 1):
+                        typed = query[:length]
+                        start = time.perf_counter()
+                        await pilot.press(query[length - 1])
+                        while typed not in counted:
+                            await asyncio.sleep(0.001)
+                        key = f"filter keystroke → painted, {name} words"
+                        for stage, times in (
+                            ("outline narrowed", narrowed),
+                            ("plans on screen counted", on_screen),
+                            ("all counted", counted),
+                        ):
+                            out.setdefault(f"{key}, {stage}", []).append((times[typed] - start) * 1000)
+                    await pilot.press("escape", "escape")  # leave the box, then clear the filter
+                    await app.workers.wait_for_complete()
+                    await pilot.pause(0.2)  # the typing pause ends before the next query
+                    narrowed.clear()
+                    on_screen.clear()
+                    counted.clear()
     return out
 
 
@@ -217,19 +236,19 @@ async def keys(path: Path) -> dict[str, list[float]]:
     return out
 
 
-def measure(path: Path) -> dict[str, list[float]]:
+def measure(path: Path, rounds: int) -> dict[str, list[float]]:
     """Every in-process figure for one database, and the process's peak memory."""
-    results = asyncio.run(keystrokes(path))
+    results = asyncio.run(keystrokes(path, rounds))
     results.update(asyncio.run(keys(path)))
     results["session peak memory (MB)"] = [resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]
     return results
 
 
-def run(path: Path, src: Path) -> dict[str, list[float]]:
+def run(path: Path, src: Path, rounds: int) -> dict[str, list[float]]:
     """All figures for one database and one source tree (in a fresh process)."""
-    results = first_frame(path, src)
+    results = first_frame(path, src, runs=max(3, 2 * rounds))
     proc = subprocess.run(
-        [sys.executable, str(HERE / "bench_tui.py"), "--measure", str(path)],
+        [sys.executable, str(HERE / "bench_tui.py"), "--measure", str(path), "--rounds", str(rounds)],
         env=_env(src),
         cwd=HERE,
         check=True,
@@ -248,14 +267,14 @@ def summary(values: list[float]) -> str:
     return f"median {statistics.median(values):.0f}, p95 {p95:.0f}, max {values[-1]:.0f} (n={len(values)})"
 
 
-def main(count: int, before: Path | None) -> None:
+def main(count: int, before: Path | None, rounds: int) -> None:
     trees: list[tuple[str, Path]] = [("after", ROOT / "src")]
     if before is not None:
         trees.insert(0, ("before", before / "src"))
     for label, size in (("seeds (5 plans)", 0), (f"{count} plans", count)):
         figures: dict[str, dict[str, Any]] = {}
         for name, src in trees:
-            figures[name] = run(database(size, src, "" if name == "after" else name), src)
+            figures[name] = run(database(size, src, "" if name == "after" else name), src, rounds)
         for key in figures["after"]:
             shown = [f"{name} {summary(figures[name][key])}" for name, _ in trees if key in figures[name]]
             print(f"{label}: {key}: " + " → ".join(shown), flush=True)
@@ -267,9 +286,10 @@ if __name__ == "__main__":
     )
     parser.add_argument("count", nargs="?", type=int, default=1000)
     parser.add_argument("--before", type=Path, help="an earlier checkout to measure in the same run")
+    parser.add_argument("--rounds", type=int, default=3, help="times each query is typed (default 3)")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure is not None:
-        print(json.dumps(measure(args.measure)))
+        print(json.dumps(measure(args.measure, args.rounds)))
     else:
-        main(args.count, args.before)
+        main(args.count, args.before, args.rounds)

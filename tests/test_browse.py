@@ -1,4 +1,4 @@
-"""The filter's counts (browse.filter_counts, document_node_counts) against a plain Python
+"""The filter's counts (browse.filter_counts, document_counts, document_node_counts) against a plain Python
 substring count over the stored passages of the seeds."""
 
 from __future__ import annotations
@@ -64,6 +64,9 @@ def test_counts_equal_a_substring_count(seeded: sqlite3.Connection, query: str) 
     assert result.node_counts == {n: c for per in nodes.values() for n, c in per.items()}
     for document_id in all_documents:
         assert browse.document_node_counts(seeded, query, document_id) == nodes.get(document_id, {})
+    # the plans on screen, counted before the rest: the same numbers, plans without any left out
+    for some in (all_documents[:2], all_documents[1:], [all_documents[-1], all_documents[0]]):
+        assert browse.document_counts(seeded, query, some) == {d: docs[d] for d in some if d in docs}
 
 
 def test_the_queries_find_something(seeded: sqlite3.Connection) -> None:

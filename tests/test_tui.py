@@ -35,8 +35,9 @@ async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 def _tree_labels(app: PlantApp) -> list[str]:
+    """The plans' lines as shown, with their counts (drawn with the line, not kept in the label)."""
     tree = app.query_one(OutlineTree)
-    return [str(node.label) for node in tree.root.children]
+    return [tree.shown_label(node) for node in tree.root.children]
 
 
 async def test_opens_with_documents_and_the_first_plan(app: PlantApp) -> None:
@@ -828,3 +829,71 @@ async def test_full_collections_wait_for_an_idle_moment_and_end_with_the_app(app
         app.collector.last_input -= collect.IDLE
         assert app.collector.tick() and gc.get_count()[2] == 0
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+async def test_narrowing_detaches_plans_and_widening_attaches_the_same_nodes(app: PlantApp) -> None:
+    """A keystroke costs what changes, not the library: the plans without the words are detached
+    (their nodes kept, with their outlines) and attached again, in the list's order, when the
+    filter is cleared; labels are never rewritten (counts are drawn with the line)."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        tree = app.query_one(OutlineTree)
+        before = list(tree.root.children)
+        labels = [str(node.label) for node in before]
+        await pilot.press("slash", *"区块链")
+        await _settle(pilot)
+        narrowed = list(tree.root.children)
+        assert 0 < len(narrowed) < len(before)
+        assert [node for node in before if any(node is n for n in narrowed)] == narrowed
+        assert [str(node.label) for node in before] == labels
+        count = _occurrences(app, narrowed[0].data.document_id, "区块链")  # type: ignore[union-attr]
+        assert tree.render_line(0).text.rstrip().endswith(f"({count})")
+        await pilot.press("escape", "escape")
+        await _settle(pilot)
+        assert len(tree.root.children) == len(before)
+        assert all(a is b for a, b in zip(tree.root.children, before, strict=True))
+        assert not tree.render_line(0).text.rstrip().endswith(")")
+
+
+async def test_the_plans_on_screen_are_counted_before_the_rest(app: PlantApp) -> None:
+    """First which plans hold the words (every count …), then the occurrences of the plans on
+    screen (exact numbers there, … for the rest), then every plan: the same numbers."""
+    from plantui import browse
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        tree = app.query_one(OutlineTree)
+        expanded = tree.expanded_documents
+        conn = db.connect(app.db_path, create=False)
+        try:
+            members = browse.filter_members(conn, "数据", expanded)
+            full = browse.filter_counts(conn, "数据", expanded)
+        finally:
+            conn.close()
+        tree.apply_filter(members)
+        await pilot.pause()
+        assert all(label.endswith("(…)") for label in _tree_labels(app))
+        visible = tree.visible_documents()
+        hidden = [d for d in full.doc_counts if d not in visible]
+        assert visible and hidden  # the first plan's outline fills the screen
+        partial = app._count_visible("数据", members, visible)
+        tree.apply_filter(partial)
+        await pilot.pause()
+        shown = {node.data.document_id: tree.shown_label(node) for node in tree.root.children}  # type: ignore[union-attr]
+        for document_id in visible:
+            assert shown[document_id].endswith(f"({full.doc_counts[document_id]})")
+        for document_id in hidden:
+            assert shown[document_id].endswith("(…)")
+        lines = [tree.render_line(y).text.rstrip() for y in range(tree.size.height)]
+        assert lines[0].endswith(f"({full.doc_counts[visible[0]]})")
+        assert not any(line.endswith("(…)") for line in lines)  # nothing on screen waits
+        # the whole count changes nothing on screen: no line there is drawn again
+        updates = {id(n): n._updates for n in tree._tree_nodes.values()}
+        tree.apply_filter(full)
+        await pilot.pause()
+        redrawn = {n.data.document_id for n in tree._tree_nodes.values() if updates.get(id(n)) != n._updates}  # type: ignore[union-attr]
+        assert redrawn == set(hidden)
+        assert all(
+            tree.shown_label(node).endswith(f"({full.doc_counts[node.data.document_id]})")
+            for node in tree.root.children
+        )  # type: ignore[union-attr]

@@ -84,6 +84,12 @@ class FilterResult:
     doc_counts: dict[int, int] = field(default_factory=dict)
     node_counts: dict[int, int] = field(default_factory=dict)  # own hits plus descendants' hits
     counted: bool = True  # False: only which plans and nodes hold the words is known, not how often
+    # while not ``counted``: the plans (and their nodes) whose numbers are occurrences already
+    exact: frozenset[int] = frozenset()
+
+    def is_exact(self, document_id: int) -> bool:
+        """Whether the numbers of this plan (and of its nodes) are counted occurrences."""
+        return self.counted or document_id in self.exact
 
 
 @dataclass(frozen=True)
@@ -330,6 +336,25 @@ def filter_counts(conn: sqlite3.Connection, query: str, expanded: Sequence[int] 
     for document_id in sorted(set(expanded) & doc_counts.keys()):
         node_counts.update(document_node_counts(conn, query, document_id))
     return FilterResult(query, sum(doc_counts.values()), doc_counts, node_counts)
+
+
+def document_counts(conn: sqlite3.Connection, query: str, document_ids: Sequence[int]) -> dict[int, int]:
+    """Occurrences of ``query`` in each of a few documents (the plans on screen, counted before the
+    rest of the library), counted as ``filter_counts`` counts; plans without any are left out.
+    Each plan is one rowid range of the index, so a plan costs what its own passages cost."""
+    words = [w for w in search.terms(query) if w]
+    if not words:
+        return {}
+    count, count_args = _occurrences_sql(words)
+    out: dict[int, int] = {}
+    for document_id in document_ids:
+        where, where_args = _matching(words, document_id)
+        found = conn.execute(
+            f"SELECT sum({count}) FROM passages WHERE {where}", [*count_args, *where_args]
+        ).fetchone()[0]
+        if found:
+            out[document_id] = found
+    return out
 
 
 def document_node_counts(conn: sqlite3.Connection, query: str, document_id: int) -> dict[int, int]:

@@ -16,6 +16,7 @@ from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane, Tabs, Tree
+from textual.worker import get_current_worker
 
 from plantui import browse, db, search
 from plantui.browse import Content, DocEntry, FilterResult
@@ -325,32 +326,60 @@ class AppBase(App[None]):
     @work(thread=True, exclusive=True, group="filter")
     def run_filter(self, query: str, quick: bool = True) -> None:
         """Filter the outline by ``query``: which plans hold it first (``quick``, for a new query),
-        then how often it occurs in each plan and in the nodes of the opened plans."""
-        tree = self.query_one(OutlineTree)
+        then how often it occurs in the plans on screen, then in every plan and in the nodes of
+        the opened plans. A newer keystroke cancels this worker and interrupts its query."""
+        worker = get_current_worker()
         store = self._store()
+        expanded = self.query_one(OutlineTree).expanded_documents
         try:
             # the tree narrows at once; the occurrences are counted next (their text must be read)
-            members = store.find(browse.filter_members, query, tree.expanded_documents) if quick else None
-            if members is not None and members.total > QUICK_FIRST:
-                self.post_message(Filtered(members))  # posted, not awaited: counting starts at once
-            result = store.find(browse.filter_counts, query, tree.expanded_documents)
+            members = store.find(browse.filter_members, query, expanded) if quick else None
+            if members is not None and members.total > QUICK_FIRST and not worker.is_cancelled:
+                visible = self.call_from_thread(self._filtered, members)
+                if visible and not worker.is_cancelled:
+                    self.call_from_thread(self._filtered, self._count_visible(query, members, visible))
+            if worker.is_cancelled:
+                return
+            result = store.find(browse.filter_counts, query, expanded)
         except sqlite3.OperationalError:
             return  # interrupted: a newer keystroke has its own query running
-        self.call_from_thread(self._filtered, result)
+        if not worker.is_cancelled:
+            self.call_from_thread(self._filtered, result)
+
+    def _count_visible(self, query: str, members: FilterResult, visible: list[int]) -> FilterResult:
+        """``members`` with the occurrences of the plans on screen (and of their opened nodes)
+        counted: what is seen is exact long before the whole library is counted."""
+        store = self._store()
+        counts = store.find(browse.document_counts, query, visible)
+        doc_counts = dict(members.doc_counts)
+        node_counts = dict(members.node_counts)
+        for document_id in visible:
+            if counts.get(document_id):
+                doc_counts[document_id] = counts[document_id]
+            else:
+                doc_counts.pop(document_id, None)
+        for document_id in set(visible) & set(self.query_one(OutlineTree).expanded_documents):
+            node_counts.update(store.find(browse.document_node_counts, query, document_id))
+        return FilterResult(
+            query, members.total, doc_counts, node_counts, counted=False, exact=frozenset(visible)
+        )
 
     @on(Filtered)
     def filtered_posted(self, message: Filtered) -> None:
         self._filtered(message.result)
 
-    def _filtered(self, result: FilterResult) -> None:
+    def _filtered(self, result: FilterResult) -> list[int]:
+        """Show a filter's result; the plans then on screen (for counting them first)."""
         if search.terms(result.query) != self.words:
-            return
+            return []
         self.filter_result = result
-        self.query_one(OutlineTree).apply_filter(result)
+        tree = self.query_one(OutlineTree)
+        tree.apply_filter(result)
         if self._enter_pending:
             self._enter_pending = False
             self._to_plan_with_hits(1)
         self._update_status()
+        return tree.visible_documents()
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
@@ -380,9 +409,9 @@ class AppBase(App[None]):
         self.query_one("#search-status", Static).update(literal(text))
 
     def _update_status(self) -> None:
-        status = self.query_one("#filter-status", Static)
+        status = self.query_one("#filter-status", StatusLine)
         if not self.words:
-            status.update(literal("按 / 过滤，? 帮助"))
+            status.update(literal("按 / 过滤，? 帮助"), layout=False)  # one line high: no layout
             return
         reader = self.query_one(Reader)
         result = self.filter_result
@@ -393,7 +422,7 @@ class AppBase(App[None]):
         else:
             overall = f"{result.total} 处 {len(result.doc_counts)} 篇"
         # the pane may be narrow: the counter of this plan comes first, the totals after
-        status.update(literal(f"本篇 {reader.hit_counter} · 共 {overall}"))
+        status.update(literal(f"本篇 {reader.hit_counter} · 共 {overall}"), layout=False)
 
     def _update_tables(self) -> None:
         """The plan or the scope changed: tables are refilled now if shown, else when next shown."""

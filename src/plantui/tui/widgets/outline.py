@@ -1,6 +1,9 @@
 """The outline: documents → parts → sections → items, 专栏 marked ▣, hit counts when filtering.
 
-Labels are cut with … to the pane's width, and a hit count is never cut off."""
+Labels are cut with … to the pane's width, and a hit count is never cut off. A filter keystroke
+costs what is on screen, not what is in the library: a plan's node is made once and is detached
+and attached again as the filter narrows and widens, and the counts are not in the labels but
+looked up when a line is drawn (only the lines on screen are drawn)."""
 
 from __future__ import annotations
 
@@ -49,13 +52,14 @@ class OutlineTree(Tree[Ref]):
         self.guide_depth = 2
         self._documents: list[DocEntry] = []
         self._outlines: dict[int, list[NodeEntry]] = {}
-        self._doc_nodes: dict[int, TreeNode[Ref]] = {}
+        self._pool: dict[int, TreeNode[Ref]] = {}  # every plan's node, attached to the tree or not
+        self._doc_nodes: dict[int, TreeNode[Ref]] = {}  # the plans listed now, in order
         self._node_nodes: dict[int, TreeNode[Ref]] = {}
         self._filter: FilterResult | None = None
         self._expanded: set[int] = set()
         self._unfiltered: set[Ref] | None = None  # what was open before a filter narrowed the tree
         self._filled: dict[int, tuple[tuple[int, ...], bool]] = {}  # the nodes under each plan
-        self._relabelled = False  # a label changed since the last redraw
+        self._none_found: TreeNode[Ref] | None = None  # the line saying nothing holds the words
 
     # ------------------------------------------------------------ content
 
@@ -68,7 +72,23 @@ class OutlineTree(Tree[Ref]):
 
     def show_documents(self, documents: list[DocEntry]) -> None:
         self._documents = documents
-        self._rebuild()
+        cursor = self.cursor_node.data if self.cursor_node is not None else None
+        self.clear()
+        self._pool.clear()
+        self._doc_nodes.clear()
+        self._node_nodes.clear()
+        self._filled.clear()
+        self._none_found = None
+        for doc in documents:
+            node = self.root.add(_doc_label(doc), Ref(doc.id), expand=False, allow_expand=True)
+            self._pool[doc.id] = self._doc_nodes[doc.id] = node
+            if doc.id in self._outlines:
+                self._fill(node, doc.id)
+            if doc.id in self._expanded:
+                node.expand()
+        self._narrow()
+        if cursor is not None:
+            self.follow(cursor.document_id, cursor.node_id)
         if self.cursor_line < 0 and documents:
             self.cursor_line = 0
 
@@ -76,7 +96,7 @@ class OutlineTree(Tree[Ref]):
         """Fill in a document's outline (loaded in a worker) and open it."""
         self._outlines[document_id] = outline
         self._expanded.add(document_id)
-        node = self._doc_nodes.get(document_id)
+        node = self._pool.get(document_id)
         if node is not None:
             self._fill(node, document_id)
             node.expand()
@@ -85,13 +105,38 @@ class OutlineTree(Tree[Ref]):
         """Keep only the branches with hits (None: show everything again, opened as before)."""
         if self._filter is None and result is not None:
             self._unfiltered = self._open_refs()
-        self._filter = result
-        self._rebuild()
+        previous, self._filter = self._filter, result
+        self._narrow()
+        for document_id, node in self._doc_nodes.items():
+            if document_id in self._outlines:
+                self._fill(node, document_id)
+        self._recount(previous)
         if result is None and self._unfiltered is not None:
             opened, self._unfiltered = self._unfiltered, None
             for node in list(self._node_nodes.values()):
                 if node.data in opened and node.allow_expand:
                     node.expand()
+
+    def count_of(self, ref: Ref | None) -> int | str | None:
+        """What a line's count shows: the occurrences, "…" while they are being counted, nothing
+        unfiltered."""
+        return _count(self._filter, ref)
+
+    def shown_label(self, node: TreeNode[Ref]) -> str:
+        """A line's label as shown, with its count, before the pane cuts it."""
+        count = self.count_of(node.data)
+        return node._label.plain + ("" if count is None else f" ({count})")
+
+    def visible_documents(self) -> list[int]:
+        """The plans of the lines on screen (a plan whose outline is on screen included)."""
+        top = round(self.scroll_offset.y)
+        lines = self._tree_lines[top : top + max(1, self.size.height)]
+        seen: dict[int, None] = {}
+        for line in lines:
+            ref = line.node.data
+            if ref is not None:
+                seen[ref.document_id] = None
+        return list(seen)
 
     def _open_refs(self) -> set[Ref]:
         return {n.data for n in self._node_nodes.values() if n.is_expanded and n.data is not None}
@@ -111,86 +156,83 @@ class OutlineTree(Tree[Ref]):
 
     # ------------------------------------------------------------ building
 
-    def _rebuild(self) -> None:
+    def _narrow(self) -> None:
+        """Attach the plans the filter keeps and detach the others, in the list's order; the
+        nodes are kept (with their outlines), so widening again costs no new nodes."""
         result = self._filter
-        visible = [d for d in self._documents if result is None or result.doc_counts.get(d.id)]
-        if visible and [d.id for d in visible] == list(self._doc_nodes):
-            # the same plans stay listed (typing on within a common word): relabel what changed
-            for doc in visible:
-                node = self._doc_nodes[doc.id]
-                hits = result.doc_counts.get(doc.id) if result is not None else None
-                self._relabel(node, _doc_label(doc, _shown_count(result, hits)))
-                if doc.id in self._outlines:
-                    self._fill(node, doc.id)
-            if self._relabelled:
-                self._relabelled = False
-                self._clear_line_cache()  # one redraw for every label changed
-                self.refresh()
+        wanted = [d.id for d in self._documents if result is None or result.doc_counts.get(d.id)]
+        empty = result is not None and not wanted
+        if wanted == list(self._doc_nodes) and (self._none_found is not None) == empty:
+            if empty and self._none_found is not None and result is not None:
+                self._none_found.set_label(_none_label(result.query))
             return
-        cursor = self.cursor_node.data if self.cursor_node is not None else None
-        self.clear()
-        self._doc_nodes.clear()
-        self._node_nodes.clear()
-        self._filled.clear()
-        result = self._filter
-        for doc in self._documents:
-            hits = result.doc_counts.get(doc.id, 0) if result is not None else None
-            if result is not None and not hits:
-                continue
-            label = _doc_label(doc, _shown_count(result, hits))
-            node = self.root.add(label, Ref(doc.id), expand=False, allow_expand=True)
-            self._doc_nodes[doc.id] = node
-            if doc.id in self._outlines:
-                self._fill(node, doc.id)
-            if doc.id in self._expanded:
-                node.expand()
-        if result is not None and not self._doc_nodes:
-            self.root.add_leaf(Text(f"没有含“{cut(result.query, 20)}”的内容", style="italic"), None)
-        if cursor is not None:
-            self.follow(cursor.document_id, cursor.node_id)
+        cursor = self.cursor_node
+        kept = set(wanted)
+        for document_id, node in self._doc_nodes.items():
+            if document_id not in kept:  # drawn afresh, unselected, when attached again
+                node._selected_ = node._hover_ = False
+        if cursor is not None and cursor.data is not None and cursor.data.document_id not in kept:
+            cursor._selected_ = False
+        children = [self._pool[d] for d in wanted]
+        self.root._children[:] = children
+        self._doc_nodes = dict(zip(wanted, children, strict=True))
+        self._node_nodes = {
+            ref.node_id: node
+            for doc in children
+            for node in _descendants(doc)
+            if (ref := node.data) is not None and ref.node_id is not None
+        }
+        if self._none_found is not None:
+            self._tree_nodes.pop(self._none_found._id, None)
+            self._none_found = None
+        if empty and result is not None:
+            self._none_found = self.root.add_leaf(_none_label(result.query), None)
+        self._invalidate()
+        # the cursor stays on its line if its plan went; Tree moves it with its node otherwise
+        if cursor is not None and cursor.data is not None and cursor.data.document_id in self._doc_nodes:
+            self.follow(cursor.data.document_id, cursor.data.node_id)
+
+    def _recount(self, previous: FilterResult | None) -> None:
+        """The counts changed: the lines whose count is shown differently are drawn again (the
+        lines are cached by their nodes' updates; no label is touched)."""
+        changed = False
+        for doc in self._doc_nodes.values():
+            for node in (doc, *_descendants(doc)) if doc._children else (doc,):
+                if _count(self._filter, node.data) != _count(previous, node.data):
+                    node._updates += 1
+                    changed = True
+        if changed:
+            self.refresh()
 
     def _fill(self, doc_node: TreeNode[Ref], document_id: int) -> None:
         """A plan's outline under its node: the nodes with hits when filtering, else all of them.
-        When the same nodes stay (typing on), only the labels whose counts changed are redrawn."""
+        When the same nodes stay (typing on), nothing changes but the counts drawn."""
         counts = self._filter.node_counts if self._filter is not None else None
         entries = [
-            (entry, counts.get(entry.id, 0) if counts is not None else None)
-            for entry in self._outlines[document_id]
+            entry for entry in self._outlines[document_id] if counts is None or counts.get(entry.id, 0)
         ]
-        if counts is not None:
-            entries = [(entry, hits) for entry, hits in entries if hits]
-        shown = tuple(entry.id for entry, _ in entries)
+        shown = tuple(entry.id for entry in entries)
         if self._filled.get(document_id) == (shown, counts is not None):
-            for entry, hits in entries:
-                label = _node_label(entry, _shown_count(self._filter, hits))
-                self._relabel(self._node_nodes[entry.id], label)
-            if self._relabelled:
-                self._relabelled = False
-                self._clear_line_cache()
-                self.refresh()
             return
         doc_node.remove_children()
         for entry in self._outlines[document_id]:
             self._node_nodes.pop(entry.id, None)
         self._filled[document_id] = (shown, counts is not None)
         parents: dict[int | None, TreeNode[Ref]] = {None: doc_node}
-        for entry, hits in entries:
+        attached = self._doc_nodes.get(document_id) is doc_node
+        for entry in entries:
             parent = parents.get(entry.parent_id, doc_node)
-            label = _node_label(entry, _shown_count(self._filter, hits))
-            node = parent.add(label, Ref(document_id, entry.id), expand=counts is not None)
+            node = parent.add(_node_label(entry), Ref(document_id, entry.id), expand=counts is not None)
             parents[entry.id] = node
-            self._node_nodes[entry.id] = node
+            if attached:
+                self._node_nodes[entry.id] = node
         for node in parents.values():
             if node is not doc_node and not node.children:
                 node.allow_expand = False
 
-    def _relabel(self, node: TreeNode[Ref], label: Text) -> None:
-        """Give a node a new label if it differs, without Tree.set_label's redraw per node (a
-        thousand plans relabelled on a keystroke would schedule a thousand redraws)."""
-        if label != node._label:
-            node._label = self.process_label(label)
-            node._updates += 1
-            self._relabelled = True
+    def process_label(self, label: str | Text) -> Text:
+        """Labels are made one line by ``cut`` already: taken as they are (Tree splits each)."""
+        return label if isinstance(label, Text) else super().process_label(label)
 
     def get_label_width(self, node: TreeNode[Ref]) -> int:
         """Labels are cut to the pane when drawn, so the tree is never wider than the pane: the
@@ -208,6 +250,8 @@ class OutlineTree(Tree[Ref]):
     def render_label(self, node: TreeNode[Ref], base_style: Style, style: Style) -> Text:
         """The label cut with … to the pane's width; the hit count at its end always shows."""
         label = node._label.copy()
+        count = self.count_of(node.data)
+        tail = Text(f" ({count})", style="dim") if count is not None else Text()
         depth = 0
         parent = node.parent
         while parent is not None and parent is not self.root:
@@ -215,11 +259,9 @@ class OutlineTree(Tree[Ref]):
             parent = parent.parent
         icon = 2 if node.allow_expand else 0
         room = self.scrollable_content_region.width - depth * self.guide_depth - icon - 1
-        if room > 4 and label.cell_len > room:
-            count = _count_suffix(label.plain)
-            head, tail = label[: len(label) - count], label[len(label) - count :]
-            head.truncate(max(2, room - tail.cell_len), overflow="ellipsis")
-            label = head + tail
+        if room > 4 and label.cell_len + tail.cell_len > room:
+            label.truncate(max(2, room - tail.cell_len), overflow="ellipsis")
+        label.append_text(tail)
         label.stylize(style)
         prefix = (
             (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE, base_style + TOGGLE_STYLE)
@@ -249,45 +291,47 @@ class OutlineTree(Tree[Ref]):
             self._expanded.discard(ref.document_id)
 
 
-def _shown_count(result: FilterResult | None, hits: int | None) -> int | str | None:
-    """What a label shows: the occurrences, "…" while they are being counted, nothing unfiltered."""
-    if result is None or hits is None:
+def _count(result: FilterResult | None, ref: Ref | None) -> int | str | None:
+    if result is None or ref is None:
         return None
-    return hits if result.counted else "…"
+    hits = (
+        result.doc_counts.get(ref.document_id) if ref.node_id is None else result.node_counts.get(ref.node_id)
+    )
+    if hits is None:
+        return None
+    return hits if result.is_exact(ref.document_id) else "…"
 
 
-def _count_suffix(plain: str) -> int:
-    """Length of the " (12)" hit count that ends a label (0 when there is none)."""
-    if plain.endswith(")"):
-        start = plain.rfind(" (")
-        if start >= 0 and (plain[start + 2 : -1].isdigit() or plain[start + 2 : -1] == "…"):
-            return len(plain) - start
-    return 0
+def _descendants(node: TreeNode[Ref]) -> list[TreeNode[Ref]]:
+    out: list[TreeNode[Ref]] = []
+    stack = list(node._children)
+    while stack:
+        child = stack.pop()
+        out.append(child)
+        stack.extend(child._children)
+    return out
+
+
+def _none_label(query: str) -> Text:
+    return Text(f"没有含“{cut(query, 20)}”的内容", style="italic")
 
 
 @lru_cache(maxsize=20_000)
 def _title_label(title: str, style: str) -> Text:
-    """A plan's name as a label (cut once: a keystroke relabels every plan)."""
+    """A plan's name as a label (made once: the label is shared, never changed)."""
     return Text(cut(title, TITLE_CELLS), style=style)
 
 
-def _doc_label(doc: DocEntry, hits: int | str | None) -> Text:
-    label = _title_label(doc.shown, "bold" if doc.title_from != "file" else "bold italic").copy()
-    if hits is not None:
-        label.append(f" ({hits})", style="dim")
-    return label
+def _doc_label(doc: DocEntry) -> Text:
+    return _title_label(doc.shown, "bold" if doc.title_from != "file" else "bold italic")
 
 
-def _node_label(entry: NodeEntry, hits: int | str | None) -> Text:
+def _node_label(entry: NodeEntry) -> Text:
     if entry.kind == "column":
         title = f"专栏{entry.label} {entry.title}".strip()
-        label = Text("▣ ", style="bold") + Text(cut(title, TITLE_CELLS), style="italic")
-    elif entry.kind == "lead":
-        label = Text("· " + cut(entry.title, TITLE_CELLS), style="dim")
-    elif entry.kind == "appendix":
-        label = Text(cut(entry.display, TITLE_CELLS), style="italic")
-    else:
-        label = Text(cut(entry.display, TITLE_CELLS))
-    if hits is not None:
-        label.append(f" ({hits})", style="dim")
-    return label
+        return Text("▣ ", style="bold") + Text(cut(title, TITLE_CELLS), style="italic")
+    if entry.kind == "lead":
+        return Text("· " + cut(entry.title, TITLE_CELLS), style="dim")
+    if entry.kind == "appendix":
+        return Text(cut(entry.display, TITLE_CELLS), style="italic")
+    return Text(cut(entry.display, TITLE_CELLS))

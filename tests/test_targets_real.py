@@ -444,6 +444,14 @@ def test_a_metadata_table_gives_no_target() -> None:
     assert list(extract_targets(parse_text(text))) == []
 
 
+def test_a_document_of_one_years_work_gives_that_year() -> None:
+    # opinion_cpc_state_council_rural_revitalization_2023.md: 关于做好2023年全面推进乡村振兴重点工作的
+    # 意见 sets the year of the targets its sections state without one
+    found = _document_targets("opinion_cpc_state_council_rural_revitalization_2023.md")
+    assert _has(found, "粮食产量", 1.3e12, "斤") and _has(found, "脱贫劳动力就业规模", 3e7, "人")
+    assert {t.year for t in found} == {2023}
+
+
 def _gold_matches(t: Target, g: dict) -> bool:
     """The checker's rule: same year and value (and value_max), gold key inside the indicator."""
     if t.year != g["year"] or not math.isclose(t.value, g["value"], rel_tol=1e-6):

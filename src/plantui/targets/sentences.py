@@ -60,7 +60,7 @@ _NAMES_GOALS = re.compile(r"(?:目标|指标)\s*$")
 
 def extract_targets(doc: Document) -> tuple[Target, ...]:
     """Every quantified target the document states, in reading order."""
-    scope = Scope(None, False, _period_end(doc), reference_year(doc), ())
+    scope = Scope(_work_year(doc.title), False, _period_end(doc), reference_year(doc), ())
     out: list[Target] = []
     tables = find_tables(doc.preamble, scope.reference)
     _paragraphs(doc.preamble, scope, out, tables.lines, tables.rows)
@@ -68,6 +68,18 @@ def extract_targets(doc: Document) -> tuple[Target, ...]:
     for node in doc.outline:
         _node(node, scope, out)
     return tuple(out)
+
+
+# 关于做好2023年全面推进乡村振兴重点工作的意见, 2024年工作要点: a document of one year's work
+_WORK_YEAR = re.compile(
+    r"(?:做好|^)\s*(?P<y>20\d{2})\s*年[^报告]*?(?:重点工作|工作要点|工作计划|工作安排|行动计划|重点任务)"
+)
+
+
+def _work_year(title: str) -> int | None:
+    """The year a document of one year's work sets its targets for, from its title."""
+    match = _WORK_YEAR.search(P.fold(title))
+    return int(match.group("y")) if match else None
 
 
 def reference_year(doc: Document) -> int | None:

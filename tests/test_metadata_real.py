@@ -742,7 +742,8 @@ def test_the_authorities_set_above_a_title_are_part_of_it() -> None:
         "对新发展阶段优先发展农业农村、全面推进乡村振兴作出总体部署。\n\n一、总体要求\n\n（一）指导思想。以习近平新时代中国特色社会主义思想为指导。\n"
     )
     assert doc.title == "中共中央 国务院关于全面推进乡村振兴加快农业农村现代化的意见"
-    assert (doc.issuer, doc.issued, doc.published) == ("中共中央,国务院", "2021-01-04", "2021-02-21")
+    # the page's 发布机构 is taken as stated (as for the 杨浦 and 食品科技 notices' joint signers)
+    assert (doc.issuer, doc.issued, doc.published) == ("中共中央", "2021-01-04", "2021-02-21")
 
 
 def test_a_title_line_running_into_its_delivery_note_and_speaker() -> None:
@@ -875,3 +876,65 @@ def test_a_red_header_set_as_a_level_one_heading_is_no_title() -> None:
         "2026-01-14",
     )
     assert [(n.kind, n.label) for n in doc.outline] == [("part", "一"), ("part", "二")]
+
+
+def test_a_bare_attachment_label_above_the_attached_title() -> None:
+    # notice_shanghai_proof_of_concept_platforms_2025.md:11-35
+    doc = parse_markdown(
+        "# 关于印发《上海市高质量概念验证平台建设实施方案》的通知\n\n**发布日期**: 2025-07-10\n**发布机构**: 上海市科学技术委员会\n\n---\n\n"
+        "沪科合〔2025〕17号\n\n各有关单位：\n\n　　为深化科技成果转化机制改革，现将《上海市高质量概念验证平台建设实施方案》印发给你们，请认真贯彻执行。\n\n"
+        "　　附件：上海市高质量概念验证平台建设实施方案\n\n　　上海市科学技术委员会\n\n上海市发展和改革委员会\n\n上海市经济和信息化委员会\n\n"
+        "上海市教育委员会\n\n2025年7月10日\n\n附件\n\n**上海市高质量概念验证平台建设实施方案**\n\n"
+        "　　为深化科技成果转化机制改革，制定本方案。\n\n　　一、工作目标\n\n　　面向前沿科技、未来产业、战略性新兴产业，建设一批高质量概念验证平台。\n"
+    )
+    assert (doc.title, doc.issuer, doc.doc_number) == (
+        "上海市高质量概念验证平台建设实施方案",
+        "上海市科学技术委员会",
+        "沪科合〔2025〕17号",
+    )
+
+
+def test_a_headline_that_announces_what_an_office_issued() -> None:
+    # notice_shanghai_tech_services_opinions_2025.md:1-17 (the text is the 意见 itself) and
+    # notice_shanghai_g60_corridor_measures_2025.md:1-21 (a notice handing the 措施 on); the 办公厅
+    # heads the headline and signs, the page's 发布机构 is the reposting commission
+    doc = parse_markdown(
+        "# 上海市人民政府办公厅印发《关于进一步深化改革创新 加快科技服务业高质量发展的若干意见》\n\n"
+        "**发布日期**: 2025-05-27\n**发布机构**: 上海市科学技术委员会\n\n---\n\n沪府办发〔2025〕11号\n\n"
+        "各区人民政府，市政府各委、办、局，各有关单位：\n\n　　为进一步深化改革创新，加快科技服务业高质量发展，经市政府同意，现提出如下意见。\n\n"
+        "　**一、提升科技服务供给质量**\n\n**（一）推动科技创新资源开放**\n\n　　优化运营管理和开放共享考核制度。\n\n"
+        "　　上海市人民政府办公厅\n\n　　2025年5月17日\n"
+    )
+    assert (doc.title, doc.issuer, doc.issued) == (
+        "关于进一步深化改革创新 加快科技服务业高质量发展的若干意见",
+        "上海市人民政府办公厅",
+        "2025-05-17",
+    )
+    doc = parse_markdown(
+        "# 上海市人民政府办公厅印发《关于支持长三角G60科创走廊策源地建设的若干措施》的通知\n\n"
+        "**发布日期**: 2025-12-26\n**发布机构**: 上海市科学技术委员会\n\n---\n\n沪府办规〔2025〕15号\n\n"
+        "相关区人民政府，市政府有关委、办、局，各有关单位：\n\n"
+        "  《关于支持长三角G60科创走廊策源地建设的若干措施》已经市政府同意，现印发给你们，请认真按照执行。\n\n"
+        "上海市人民政府办公厅\n\n2025年12月2日\n\n**关于支持长三角G60科创走廊策源地建设的若干措施**\n\n"
+        "  为深入贯彻落实长三角一体化发展战略部署，制定本措施。\n\n  一、共筑科技创新策源地\n"
+    )
+    assert (doc.title, doc.issuer) == (
+        "关于支持长三角G60科创走廊策源地建设的若干措施",
+        "上海市人民政府办公厅",
+    )
+
+
+def test_a_title_line_that_writes_its_issuers_before_the_scraper_headings_words() -> None:
+    # opinion_cpc_state_council_rural_revitalization_2023.md:1-17
+    doc = parse_markdown(
+        "# 关于做好2023年全面推进乡村振兴重点工作的意见\n**发布日期**: 2023年2月14日\n**发布机构**: 中共中央\n**分类**: \n"
+        "**来源**: https://www.gov.cn/zhengce/2023-02/13/content_5741370.htm\n---\n## 政策全文\n新华社北京2月13日电\n"
+        "中共中央 国务院关于做好2023年全面推进乡村振兴重点工作的意见\n（2023年1月2日）\n"
+        "党的二十大擘画了以中国式现代化全面推进中华民族伟大复兴的宏伟蓝图。\n一、抓紧抓好粮食和重要农产品稳产保供\n"
+        "（一）全力抓好粮食生产。确保全国粮食产量保持在1.3万亿斤以上。\n"
+    )
+    assert (doc.title, doc.issuer, doc.issued) == (
+        "中共中央 国务院关于做好2023年全面推进乡村振兴重点工作的意见",
+        "中共中央",
+        "2023-01-02",
+    )

@@ -109,9 +109,6 @@ def extract(
     heads = S.signing_heads(folded)
     if meta.issuer and heads and set(meta.issuer.split(",")) < set(heads):
         meta.issuer = ",".join(heads)  # a database's 发文机关 left out one of the bodies that sign
-    named = _title_issuer(meta.title)
-    if meta.issuer and named and meta.issuer != named and meta.issuer in named.split(","):
-        meta.issuer = named  # a page's 发布机构：中共中央 names the first of the title's authorities
     if meta.issuer is None or _RELATIVE_ISSUER.match(meta.issuer):
         # a page's 发布机构：市政府 abbreviates the authority its own title names in full
         meta.issuer = (
@@ -262,6 +259,11 @@ def _notice(texts: list[str], meta: Metadata) -> None:
             # a long notice title broken over two lines: …关于印发 / …规划的通知
             text = text + texts[index + 1].strip()
             match = P.NOTICE_TITLE.match(P.fold(text))
+        if match is None:
+            # 上海市人民政府办公厅印发《…若干措施》(的通知): an authority, 印发 and one quoted title
+            bare = _BARE_NOTICE.match(folded)
+            match = bare if bare and looks_like_issuer(bare.group("issuer")) else None
+            text = S.clean_value(line)
         if match is None or len(text) > 120:
             continue
         notice_title = text.strip()
@@ -277,6 +279,8 @@ def _notice(texts: list[str], meta: Metadata) -> None:
             ]
             handed_on = bool(body_docs) and _same_title(body_docs[0], docs[0])
             docs = body_docs[:1] if handed_on else docs
+            # a page's headline …印发《X》 (no 的通知) announces X: the text is X
+            handed_on = handed_on or (match.re is _BARE_NOTICE and not folded.rstrip().endswith("通知"))
         meta.attached = docs
         if meta.issuer is None and issuer and P.ISSUER_SUFFIX.search(issuer):
             meta.issuer = issuer
@@ -289,11 +293,17 @@ def _notice(texts: list[str], meta: Metadata) -> None:
         return
 
 
+_BARE_NOTICE = re.compile(
+    r"^[#\s]*(?P<issuer>[\u4e00-\u9fff]{2,30}?)印发(?P<docs>《[^《》]{4,80}》)(?:的通知)?$"
+)
 # 印发《特约商户信息管理办法》等两个办法: the notice names one document of several
 _AND_OTHERS = re.compile(r"》\s*等\s*[两二三四五六七八九十\d]+\s*[个项份部件]")
 
 
 _ATTACHMENT_LISTED = re.compile(r"^附件\s*[:]?\s*(?:1\s*[.、]\s*)?《(?P<t>[^《》]{4,80})》")
+
+
+_APPENDIX_LABEL = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]?\s+(?=\S)")
 
 
 def _attached_title(after: list[str], named: str) -> str | None:
@@ -305,7 +315,7 @@ def _attached_title(after: list[str], named: str) -> str | None:
         if listed and S.similar(squash(listed.group("t")), wanted):
             return text.strip()[listed.start("t") : listed.end("t")]  # 附件：《…》 names it as written
     for index, text in enumerate(after[:60]):
-        line = text.strip()
+        line = _APPENDIX_LABEL.sub("", text.strip())  # 附件 / 上海市…实施方案 joined as one line
         if len(line) > 80 or P.PROSE_MARK.search(P.fold(line)) or "印发" in line:
             continue
         following = after[index + 1] if index + 1 < len(after) else ""
@@ -337,6 +347,9 @@ def _own_writing(texts: list[str], title: str) -> str | None:
         if squash(following) == wanted and following.startswith("关于") and _issuers(line):
             # 中共中央 国务院 / 关于…的意见: the authorities set above the title are part of it
             return line + following
+        head, _, rest = line.partition("关于")
+        if head and squash("关于" + rest) == wanted and _issuers(head.strip()):
+            return line  # 中共中央 国务院关于…的意见: the text names the issuers the heading left out
     return None
 
 
@@ -445,7 +458,7 @@ def _signature(chunks: list[Chunk]) -> tuple[str, str | None] | None:
 
 def _titled(texts: list[str], body: str) -> bool:
     """Whether one of the first lines is a title that ``body`` heads (上海市人民政府办公厅关于…)."""
-    return any(S.clean_value(t).lstrip("# ").startswith(body + "关于") for t in texts[:12])
+    return any(S.clean_value(t).lstrip("# ").startswith((body + "关于", body + "印发")) for t in texts[:12])
 
 
 def _title_issuer(title: str | None) -> str | None:

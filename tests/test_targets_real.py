@@ -350,6 +350,19 @@ def test_three_sectors_named_one_by_one() -> None:
     ]
 
 
+def test_how_long_a_policy_runs_is_no_deadline() -> None:
+    # LuisChen1Q84/AgentSystem 知识库/pbc_weixin/中国区域金融运行报告_2024.md, lines 626-628 (not in
+    # the corpus; two PDF columns side by side): 延长至2024年12月 and 实施期限至2024年5月底 say how
+    # long a policy runs, in a report on 2023; the figures around them are results
+    text = (
+        "中国区域金融运行报告\n   （2024）\n"
+        "两项有适用期限的政策统一延长至 2024 年 12 月                   中国人民银行支付清算系统处理业务 219.8 亿笔、\n"
+        "底，延长保交楼贷款支持计划实施期限至 2024                       金额 8986.4 万亿元，推动支付行业向实体经济让\n"
+        "年 5 月底，增加抵押补充贷款（PSL）额度 5000                   利超 300 亿元。切实提升支付服务包容性，按照\n"
+    )
+    assert list(extract_targets(parse_text(text))) == []
+
+
 def _document_targets(name: str) -> list[Target]:
     path = REAL / "docs" / name
     _, source = read_file(path)

@@ -26,6 +26,7 @@ from plantui.headings import (
     is_prose,
 )
 from plantui.indent import edge_width, first_line_width, wraps_indented
+from plantui.marks import chinese_punctuation
 from plantui.numerals import label_number
 
 
@@ -168,27 +169,6 @@ def lost_label_marks(lines: Sequence[Block]) -> list[Block]:
             )
             dropped.add(index + 1)
     return [b for i, b in enumerate(out) if i not in dropped]
-
-
-_ASCII_MARK = re.compile(r"(?<=[\u4e00-\u9fff）”])(?P<m>[.,;:])(?=[\u4e00-\u9fff(（“\d]|\s*$)")
-_WIDE_MARK = re.compile(r"(?<=[\u4e00-\u9fff])[。，；：]")
-_WIDE = {".": "。", ",": "，", ";": "；", ":": "："}
-
-
-def chinese_punctuation(lines: Sequence[Block]) -> list[Block]:
-    """A PDF whose font maps Chinese punctuation to ASCII (做大做强龙头企业.支持…,提升…) reads
-    with 。，；： again, so titles and sentences end where the document ends them. Only where the
-    document writes ASCII marks after Chinese far more often than Chinese ones."""
-    sample = "\n".join(b.text for b in lines[:400])
-    ascii_marks = len(_ASCII_MARK.findall(sample))
-    if ascii_marks < 10 or ascii_marks < 3 * len(_WIDE_MARK.findall(sample)):
-        return list(lines)
-    return [
-        replace(b, text=_ASCII_MARK.sub(lambda m: _WIDE[m.group("m")], b.text))
-        if _ASCII_MARK.search(b.text)
-        else b
-        for b in lines
-    ]
 
 
 # OCR and some PDFs space out the digits of a year or a decimal: 2 0 0 5年, 6 .5 %, 1 2 . 5

@@ -363,6 +363,26 @@ def test_how_long_a_policy_runs_is_no_deadline() -> None:
     assert list(extract_targets(parse_text(text))) == []
 
 
+def test_a_level_reached_names_the_indicator_of_the_change_before() -> None:
+    # LuisChen1Q84/AgentSystem 知识库/important_document/2026年贵州省政府工作报告.md, lines 59-61 (not
+    # in the corpus): 迈上3万亿元台阶 is the level 地区生产总值 reaches (台阶 is no thing counted), and
+    # 年均 of 一二三产增加值年均分别增长 stays with each sector's change
+    text = (
+        "2026年贵州省政府工作报告\n"
+        "“十五五”时期在基本实现社会主义现代化进程中具有承前启后的重要地位，是基本实现社会主义现代化夯实基础、全面发力的关键时期。根据党的二十届四中全会精神和省委十三届八次全会部署，省政府编制了《贵州省国民经济和社会发展第十五个五年规划纲要（草案）》，已印发大会审查。“十五五”时期要努力实现以下主要目标。\n"
+        "**——高质量发展取得显著成效。**经济增长潜力充分释放，全省地区生产总值年均增长5%左右、迈上3万亿元台阶，人均地区生产总值8万元以上，其中一二三产增加值年均分别增长3.5%左右、6%左右、5%左右。\n"
+    )
+    found = list(extract_targets(parse_text(text)))
+    assert _brief(found) == [
+        (2030, "地区生产总值年均增长", 5, "%", "~"),
+        (2030, "地区生产总值", 3e12, "元", ">="),
+        (2030, "人均地区生产总值", 80000, "元", ">="),
+        (2030, "第一产业增加值年均增长", 3.5, "%", "~"),
+        (2030, "第二产业增加值年均增长", 6, "%", "~"),
+        (2030, "第三产业增加值年均增长", 5, "%", "~"),
+    ]
+
+
 def _document_targets(name: str) -> list[Target]:
     path = REAL / "docs" / name
     _, source = read_file(path)

@@ -216,13 +216,16 @@ def clause_targets(
         if shape is None:
             continue
         last_shape = shape
-        if found and shape == "A" and _only_change(indicator):
-            # 市场主体总量突破550万户、年均增长10%以上: the change of the amount just read
+        if found and shape == "A" and (_only_change(indicator) or not _clean(indicator)):
+            # 市场主体总量突破550万户、年均增长10%以上: the change of the amount just read;
+            # 地区生产总值年均增长5%左右、迈上3万亿元台阶: the amount of the change just read
             named = found[-1].indicator
             indicator = named[: len(named) - len(_ending(named, _CHANGES))] + _clean(indicator)
         indicator = _borrow_subject(indicator, previous, scope.title)
         change = _ending(indicator, _CHANGES)
         each = indicator[: len(indicator) - len(change)]
+        if each.endswith("年均分别"):  # 一二三产增加值年均分别增长: 年均 belongs to the change
+            each, change = each[: -len("年均分别")] + "分别", "年均" + change
         listed = _SECTORS.search(each) or ("、" in each and not change)
         if shape == "A" and each.endswith("分别") and listed:
             # …普及率、…数控化率分别达到80%、65%; 一二三产增加值分别年均增长5%、8%和7.5% (but
@@ -330,7 +333,7 @@ def _shape(
             return None, "", ""
         indicator = trimmed[: len(trimmed) - len(verb)]
         comparator = dict(W.COMPARATORS)[verb]
-        if _has_object(right) and _only_actions(_clean(indicator)):
+        if _has_object(right) and _only_actions(_clean(indicator)) and not W.LEVEL.match(right):
             # 突破百项前沿关键核心技术, 推动制定不少于10项北斗高精度国家标准: the things counted follow
             return "B", _object(right), comparator
         return "A", indicator, comparator

@@ -142,6 +142,9 @@ COMPARATORS = (
     ("低于", "<"),
     ("少于", "<"),
     ("突破", ">"),
+    ("迈上", ">="),  # 地区生产总值…迈上3万亿元台阶
+    ("跨上", ">="),
+    ("跃上", ">="),
     ("超过", ">"),
     ("高于", ">"),
     ("大于", ">"),
@@ -345,3 +348,5 @@ PURPOSE_OF_YEAR = re.compile(r"^为(?=\s*(?:到|至)\s*(?:19|20)\d{2}\s*年)")
 PERIOD_NAMED = re.compile(r"^[“\"]?十[一二三四五六七八九]?五[”\"]?(?:期间|时期|末)")
 # 在明显提高质量和效益的基础上: the condition of a change
 ON_THE_BASIS = re.compile(r"在[^,，;；。在]{1,24}?的?基础上")
+# 迈上3万亿元台阶, 突破万亿大关: a level reached, not a thing counted
+LEVEL = re.compile(r"\s*(?:新的?)?(?:台阶|大关|关口)")

@@ -99,3 +99,14 @@ def test_each_amount_example_passes(clause: str) -> None:
     folded = P.fold(clause)
     assert _counts(folded) or not re.search(r"\d", folded)
     assert W.MAY_COUNT.search(folded)
+
+
+def test_a_sentence_on_the_present_after_a_quoted_plan_period_holds_no_target() -> None:
+    """Seed 001 (河北 数字经济 plan), line 21: the 建议 it quotes names “十四五”期间, then 当前，…
+    对经济增长的贡献率达到60%以上 states where things stand, not a 2025 target."""
+    from plantui.parse import parse_source
+    from plantui.targets import extract_targets
+
+    path = next(SEEDS.glob("001_*.txt"))
+    doc = parse_source(read_file(path)[1], path.name)
+    assert not [t for t in extract_targets(doc) if t.line == 21]

@@ -317,8 +317,15 @@ _REVIEW_OPENS = re.compile(r"^\s*(?:过去的?一年|刚刚过去的|去年|上�
 _DIGIT = re.compile(r"\d")
 
 
+# 当前，我国数字经济…: a sentence on the present (the year a quoted plan period named before it
+# does not carry over)
+_PRESENT = re.compile(r"^\s*(?:当前|目前|现阶段)\s*(?:$|[,，])")
+
+
 def _year_marker(folded: str, scope: Scope) -> int | str | None:
     """A future year (int), "past", or None when the clause says nothing about time."""
+    if _PRESENT.match(folded):
+        return "past"
     if not W.MAY_MARK_TIME.search(folded):
         return None
     reference = scope.reference

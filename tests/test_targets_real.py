@@ -383,6 +383,18 @@ def test_a_level_reached_names_the_indicator_of_the_change_before() -> None:
     ]
 
 
+def test_each_year_is_no_part_of_an_indicator() -> None:
+    # LuisChen1Q84/AgentSystem 知识库/important_document/2026年贵州省政府工作报告.md, lines 59 and 73
+    # (not in the corpus): 粮食综合生产能力每年稳定在1121万吨以上 measures 粮食综合生产能力, and
+    # 吨标准煤 is one unit (its 左右 qualifies the amount)
+    text = "2026年贵州省政府工作报告\n“十五五”时期在基本实现社会主义现代化进程中具有承前启后的重要地位，是基本实现社会主义现代化夯实基础、全面发力的关键时期。根据党的二十届四中全会精神和省委十三届八次全会部署，省政府编制了《贵州省国民经济和社会发展第十五个五年规划纲要（草案）》，已印发大会审查。“十五五”时期要努力实现以下主要目标。\n**——发展安全保障更加有力。**维护国家安全体系和能力进一步加强，重点领域风险得到有效防范化解，同高质量发展相适应的政府债务管理长效机制加快构建，社会治理和公共安全治理水平明显提高，自然灾害防御能力显著增强，更高水平平安贵州建设扎实推进。粮食综合生产能力每年稳定在1121万吨以上，能源综合生产能力达2.3亿吨标准煤左右。\n"
+    found = list(extract_targets(parse_text(text)))
+    assert _brief(found) == [
+        (2030, "粮食综合生产能力", 11_210_000, "吨", ">="),
+        (2030, "能源综合生产能力", 230_000_000, "吨标准煤", "~"),
+    ]
+
+
 def _document_targets(name: str) -> list[Target]:
     path = REAL / "docs" / name
     _, source = read_file(path)

@@ -65,6 +65,7 @@ UNITS = (
     "公里",
     "千米",
     "km",
+    "吨标准煤",  # 能源综合生产能力达2.3亿吨标准煤左右
     "吨",
     "公斤",
     "斤",  # 粮食综合生产能力迈上1000亿斤新台阶
@@ -268,7 +269,7 @@ LEADING_FILLER = re.compile(
     r"并且|同时|其中|另外|此外|以及|包括|[、,，与]|和(?!谐|美)|及(?!时)|并(?!购|网))+"
 )  # 和谐, 和美, 及时, 并购, 并网 are words of their own
 # Words left at the end of an indicator by the verb that followed it: 收入力争达到.
-TRAILING_FILLER = re.compile(r"(?:力争|争取|预计|基本|努力|将|要|均|总|累计|分别|继续)+$")
+TRAILING_FILLER = re.compile(r"(?:力争|争取|预计|基本|努力|将|要|均|总|累计|分别|继续|每年)+$")
 # A rank needs its region word out of the way: 进入全国前10名.
 REGION_WORDS = re.compile(r"(?:全国|全省|全球|世界|国内|国际|中部|西部|东部|全市|同类城市)$")
 # Indicators measured as a rate read well without a verb: 光纤网络覆盖率100%.

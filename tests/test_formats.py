@@ -27,7 +27,15 @@ OURS = ROOT / "tests" / "fixtures" / "formats"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 PAGE_ONLY = re.compile(r"^[\s—\-－–]*(\d+|第\d+页(共\d+页)?)[\s—\-－–]*$")
 # Fields a reader does not get right yet, named so a fix shows up as a failing test to update.
-KNOWN_SHORT: set[tuple[str, str]] = set()  # every stated field is read
+KNOWN_SHORT: set[tuple[str, str]] = {
+    # metadata (not the readers): the notice 江西省人民政府办公厅印发关于…若干措施的通知 takes the field
+    # table's short 省政府办公厅 for its issuer
+    ("html_jiangxi_financing_guarantee_measures_2020.html", "issuer"),
+    # metadata: the 附件1 mark is read into the title, and a 文号 cited inside a table cell
+    # (赣府发〔2017〕7号文) is taken for the document's own
+    ("pdf_jiangxi_investment_approval_checklist_2020.pdf", "title"),
+    ("pdf_jiangxi_investment_approval_checklist_2020.pdf", "doc_number"),
+}
 
 
 def _cases() -> list[tuple[Path, dict[str, Any]]]:
@@ -394,3 +402,64 @@ def test_a_plan_exported_as_markdown_reimports_to_the_same_outline(name: str) ->
     again = parse_markdown(to_markdown(original), name)
     assert keys(again) == keys(original)
     assert again.title == original.title
+
+
+def test_a_measure_that_names_a_footer_word_is_text_not_chrome() -> None:
+    """江西 若干措施 page: item 3 says 加强对…机构的业务培训和技术支持。; 技术支持 is a footer word
+    (技术支持：XX公司), but a line that holds a sentence is text."""
+    texts = [
+        b.text for b in read_file(OURS / "html_jiangxi_financing_guarantee_measures_2020.html")[1].blocks
+    ]
+    items = [t.split(".")[0] for t in texts if re.match(r"^\d+\.", t)]
+    assert items == [str(n) for n in range(1, 26)]
+    assert any(t.startswith("3.协同推进四级融资担保体系建设。") and "技术支持" in t for t in texts)
+
+
+def test_a_field_table_whose_cells_hold_label_and_value() -> None:
+    """jiangxi.gov.cn's 信息公开 table writes each field in one cell (索  引  号: 014500815/…,
+    文      号: 赣府厅发〔2020〕4号): the fields are read, the 文号 and 成文日期 with them."""
+    texts = [
+        b.text for b in read_file(OURS / "html_jiangxi_high_school_education_opinions_2020.html")[1].blocks
+    ]
+    assert texts[:5] == [
+        "索引号：014500815/2020-01655",
+        "发文机关：省政府办公厅",
+        "发文字号：赣府厅发〔2020〕4号",
+        "主题分类：科技、教育",
+        "成文日期：2020-02-05",
+    ]
+
+
+def test_boxes_of_other_articles_next_to_a_news_article_are_dropped() -> None:
+    """people.com.cn: 推荐阅读 (two other articles with their own figures), 客户端下载 and the
+    排行榜 sit in boxes named rm_recommend / rm_download / rm_ranking; the article stays whole."""
+    texts = [b.text for b in read_file(OURS / "html_peoples_daily_henan_new_momentum_2024.html")[1].blocks]
+    joined = "".join(texts)
+    assert "推荐阅读" not in texts and "全球贸易投资促进峰会" not in joined and "小字号" not in texts
+    assert "扛稳粮食安全重任，加快建设农业强省" in texts
+    assert texts[-1].startswith("关注公众号") or "孙守刚表示" in joined
+
+
+def test_a_pdf_table_over_many_pages_keeps_its_rows_and_its_wrapped_cells() -> None:
+    """江西省投资项目…事项清单 (24 landscape pages, one table): the header row Word repeats on each
+    page is the table's (its first copy sits under the title), and a cell wrapped within its
+    column (（一）在市、县级文物保护单位保 / 护范围内建设其他工程…) is table data, never a heading."""
+    path = OURS / "pdf_jiangxi_investment_approval_checklist_2020.pdf"
+    blocks = read_file(path)[1].blocks
+    header = [b for b in blocks if b.text.startswith("序号 事项名称 | 事项办理项目范围")]
+    assert len(header) == 24
+    pieces = [
+        b for b in blocks if b.text.startswith(("(一)在市、县级文物保护单位保", "(二)经评估影响文物保护单位"))
+    ]
+    assert pieces and all(b.row for b in pieces)
+    from plantui.parse import parse_source
+
+    doc = parse_source(read_file(path)[1], path.name)
+    kinds = {n.kind for n, _ in doc.walk()}
+    assert not kinds & {"part", "section", "item", "heading"}
+
+
+def test_a_page_number_spaced_digit_by_digit_is_furniture() -> None:
+    """The same 清单: PDFium returns its page numbers as runs (— | 2 8 —): furniture all the same."""
+    texts = [b.text for b in read_file(OURS / "pdf_jiangxi_investment_approval_checklist_2020.pdf")[1].blocks]
+    assert not [t for t in texts if "—" in t and re.fullmatch(r"[—\s|0-9]+", t)]

@@ -416,7 +416,7 @@ def unnumbered_headings(chunks: Sequence[Chunk], heads: list[Heading | None], ti
     """Short standalone lines between paragraphs of an unnumbered text (news) become headings."""
     found = []
     for index, chunk in enumerate(chunks):
-        if heads[index] is not None or index + 1 >= len(chunks):
+        if heads[index] is not None or index + 1 >= len(chunks) or chunk.row:  # a row is data
             continue
         text = chunk.text
         if title and squash(text) == squash(title):

@@ -19,15 +19,17 @@ MAX_ZIP_TOTAL_BYTES = 200_000_000  # all parts of a .docx, uncompressed
 MAX_ZIP_RATIO = 200  # uncompressed/compressed; real Word XML compresses 5 to 20 times
 
 
-# Page furniture that sits inside the article on many government sites.
+# Page furniture that sits inside the article on many government sites. A line that holds a
+# sentence (a 。) is text, whatever words it shares with a footer: 加强对市、县政府性融资担保机构的
+# 业务培训和技术支持。 is a measure, 技术支持：XX公司 is chrome.
 CHROME = re.compile(
-    r"^(?:.*字体[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?\s*】?.*"
+    r"^(?!.*。)(?:.*字体[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?\s*】?.*"
     r"|.*(?:打印本页|关闭窗口|关闭本页|打印\s*关闭|分享到|扫一扫在手机打开当前页|扫一扫|收藏本页|"
     r"加入收藏|设为首页|返回顶部|【打印】|【关闭】|【我要纠错】|【收藏】).*"
     r"|(?:打印|关闭|分享|收藏|纠错|下载|返回|全屏|加大|还原|减小|大|中|小|】|【|上一篇|下一篇|相关链接|相关文件|"
-    r"相关解读|责任编辑[:：].*|【?字号[:：]?.*)"
+    r"相关解读|责任编辑[:：].*|【?[大中小]?字号[:：]?.*)"
     r"|(?:上一篇|下一篇)[:：].*|(?:来源|浏览次数|访问量|点击数|阅读次数)[:：]\s*\d*\s*"
-    r"|.*(?:ICP备|网站标识码|版权所有|主办单位|承办单位|技术支持|公网安备|网站地图|隐私声明|关于我们).*"
+    r"|.*(?:ICP备|网站标识码|版权所有|(?:主办单位|承办单位|技术支持)\s*[:：]|公网安备|网站地图|隐私声明|关于我们).*"
     r"|(?:主办|承办|协办)[:：].*"
     # a site's breadcrumb, and a gazette page's issue line (2020年第25期（总第1155期）)
     r"|(?:您现在的位置|您当前的位置|您的位置|您所在的位置|当前位置|所在位置)\s*[:：]?.*"

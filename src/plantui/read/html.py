@@ -95,6 +95,7 @@ def read_html(data: bytes) -> Source:
     body = tree.body or tree.root
     if body is None:
         raise ReadError("the web page holds no text")
+    _drop_boxes(body)
     out = _Out()
     fields = _metadata_table(body)
     for label, value in fields:
@@ -110,6 +111,24 @@ def read_html(data: bytes) -> Source:
     if sum(len(_CJK.findall(b.text)) for b in out.blocks) < 5:
         raise ReadError("the web page holds no Chinese text (a page of links or a script-built page?)")
     return Source(tuple(out.blocks), len(out.blocks), "html", "utf-8", title=None)
+
+
+# Boxes a news or government page sets around its article, named for what they hold: related
+# and recommended articles (推荐阅读, 相关稿件), rankings (排行榜), share buttons.
+_BOX_NAMES = frozenset({"related", "relevant", "recommend", "ranking", "share", "xgwz"})
+
+
+def _drop_boxes(body: Any) -> None:
+    """Drop the boxes of other articles and buttons that sit next to the article, by the names
+    the page gives them (class or id: rm_relevant rm_recommend, xg-list related, share_con);
+    never one holding most of the page's text."""
+    total = _cjk(body)
+    for node in body.css("div, ul, dl, section, aside, em, p"):
+        names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if _BOX_NAMES.isdisjoint(re.split(r"[\s_\-]+", names.lower())):
+            continue
+        if _cjk(node) < 0.5 * total:
+            node.decompose()
 
 
 def _decode(data: bytes) -> str:
@@ -183,6 +202,9 @@ def _metadata_table(body: Any) -> list[tuple[str, str]]:
             values = [re.sub(r"\s+", " ", _text(c)).strip() for c in row.css("td, th")]
             cells = [_squash(value) for value in values]
             for index, cell in enumerate(cells):
+                if (inline := _inline_field(values[index])) is not None:
+                    fields.append(inline)  # 文      号: 赣府厅发〔2020〕4号, label and value in one cell
+                    continue
                 label = _FIELD_LABELS.get(cell.rstrip(":："))
                 if label is None or index + 1 >= len(cells):
                     continue
@@ -192,6 +214,14 @@ def _metadata_table(body: Any) -> list[tuple[str, str]]:
         table.decompose()
         return fields
     return []
+
+
+def _inline_field(value: str) -> tuple[str, str] | None:
+    """A cell that holds its label and its value (索  引  号: 014500815/2020-01655, 成文日期: 2020-02-05)."""
+    match = re.match(r"([^:：]{1,12})[:：](.*)", value)
+    label = _FIELD_LABELS.get(_squash(match.group(1))) if match else None
+    rest = re.sub(r"\s+", " ", match.group(2)).strip(STRIP) if match else ""
+    return (label, rest) if label is not None and rest else None
 
 
 def _page_title(tree: Any, fields: list[tuple[str, str]]) -> str | None:

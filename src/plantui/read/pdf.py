@@ -40,6 +40,8 @@ class _Line:
     left: float
     right: float
     cells: list[str] = field(default_factory=list)
+    lefts: list[float] = field(default_factory=list)  # where each cell starts
+    fragment: bool = False  # a piece of a table cell's text, wrapped onto a line of its own
 
     @property
     def text(self) -> str:
@@ -87,6 +89,8 @@ def read_pdf(data: bytes) -> Source:
             "no text layer: a scanned PDF; add one with OCR first, e.g. ocrmypdf -l chi_sim FILE out.pdf"
         )
     _drop_furniture(pages, sizes)
+    for lines in pages:
+        _mark_cell_fragments(lines)
     return _paragraphs(pages)
 
 
@@ -125,18 +129,19 @@ def _page_lines(page: object, number: int, width: float, height: float) -> list[
         group.sort(key=lambda r: r[0])
         size = statistics.median(r[3] - r[1] for r in group) or 10.0
         cells: list[str] = []
+        lefts: list[float] = []
         last_right = None
         for left, _, right, _, text in group:
-            if last_right is None:
-                cells.append(text)
-            elif left - last_right > 2.5 * size:
-                cells.append(text)  # a wide gap: the next cell of a table row
+            if last_right is None or left - last_right > 2.5 * size:
+                cells.append(text)  # the first cell, or after a wide gap the next one of a row
+                lefts.append(left)
             else:
                 # PDF writers put each ASCII run (digits of 2019, a 文号) in runs of its own
                 spaced = left - last_right > 0.3 * size and _needs_space(cells[-1], text)
                 cells[-1] += (" " if spaced else "") + text
             last_right = right
-        cells = [c.strip(" \u3000") for c in cells if c.strip(" \u3000")]
+        kept = [(c.strip(" \u3000"), x) for c, x in zip(cells, lefts, strict=True) if c.strip(" \u3000")]
+        cells, lefts = [c for c, _ in kept], [x for _, x in kept]
         if cells:
             lines.append(
                 _Line(
@@ -146,6 +151,7 @@ def _page_lines(page: object, number: int, width: float, height: float) -> list[
                     group[0][0],
                     max(r[2] for r in group),
                     cells,
+                    lefts,
                 )
             )
     lines.sort(key=lambda line: -line.top)
@@ -180,13 +186,23 @@ def _drop_furniture(pages: list[list[_Line]], sizes: list[tuple[float, float]]) 
                 seen.add(key)
                 edge_keys[key] += 1
     repeated = {k for k, n in edge_keys.items() if count >= 2 and n >= max(2, 0.5 * count)}
+    # a table's header row that Word repeats at the top of every page it runs over: its first copy
+    # sits inside a page (under the title), so it is the table's, not the page's
+    repeated -= {
+        _key(line.text)
+        for lines in pages
+        for line in lines[2:-2]
+        if len(line.cells) > 1 and _CJK.search(line.text)
+    }
     for index, lines in enumerate(pages):
         _, height = sizes[index]
         keep = []
         for position, line in enumerate(lines):
             at_edge = position < 2 or position >= len(lines) - 2
             text = line.text
-            if PAGE_NUMBER.match(text) and (
+            # — 2 8 —: a page number whose digits and dashes PDFium returns as runs of their own
+            number = re.sub(r"(?<=[0-9])\s+(?=[0-9])", "", text.replace(" | ", " "))
+            if PAGE_NUMBER.match(number) and (
                 at_edge or line.top > 0.88 * height or line.bottom < 0.12 * height
             ):
                 continue
@@ -196,6 +212,47 @@ def _drop_furniture(pages: list[list[_Line]], sizes: list[tuple[float, float]]) 
                 continue
             keep.append(line)
         pages[index] = keep
+
+
+def _mark_cell_fragments(lines: list[_Line]) -> None:
+    """A table cell's text wrapped within its column comes out as lines of their own between the
+    table's rows (江西省投资项目…事项清单: ``（一）在市、县级文物保护单位保`` over ``护范围内建设其他
+    工程…`` in the column 材料提供适用情形): those pieces are the table's, never a heading or a
+    paragraph. A piece is a narrow line between two rows with a line of the same column right
+    above or below it that continues it (no label of its own). Whole one-line cells
+    (``十一、城乡社区支出`` / ``十二、农林水支出``), lines as wide as the table and captions centred
+    on it stay as they are."""
+    rows = [i for i, line in enumerate(lines) if len(line.cells) > 1 and _CJK.search(line.text)]
+    if len(rows) < 2:
+        return
+    table = [lines[i] for i in rows]
+    left = min(line.left for line in table)
+    right = max(line.right for line in table)
+    size = statistics.median(line.height for line in table)
+    inside = [
+        line
+        for line in lines[rows[0] + 1 : rows[-1]]
+        if len(line.cells) == 1
+        and line.right - line.left < 0.6 * (right - left)
+        and abs((line.left - left) - (right - line.right)) >= size
+    ]
+    region = lines[rows[0] + 1 : rows[-1]]
+    for upper in inside:
+        for lower in region:
+            if lower is upper or not 0 <= upper.bottom - lower.top < 0.8 * size:
+                continue  # a wrapped line follows closer than the next row of the table does
+            # the line right below goes on in the same column: a cell of that row, or a piece
+            below = [c for c, x in zip(lower.cells, lower.lefts, strict=True) if abs(x - upper.left) <= 2]
+            if below and not _CELL_LABEL.match(below[0]):
+                upper.fragment = True
+                if lower in inside:
+                    lower.fragment = True
+
+
+# a cell that starts a new entry: 十一、 1. (一) 2 (a number and a space)
+_CELL_LABEL = re.compile(
+    r"^(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d+\s*[.．、]|\d+\s)"
+)
 
 
 def _paragraphs(pages: list[list[_Line]]) -> Source:
@@ -216,7 +273,7 @@ def _paragraphs(pages: list[list[_Line]]) -> Source:
 
     def flush() -> None:
         if current is not None and text.strip():
-            row = len(current.cells) > 1
+            row = len(current.cells) > 1 or current.fragment
             blocks.append(Block(text.strip(), len(blocks) + 1, final=True, page=current.page, row=row))
             while len(page_starts) < current.page:
                 page_starts.append(len(blocks))
@@ -236,7 +293,7 @@ def _paragraphs(pages: list[list[_Line]]) -> Source:
 
 def _continues(last: _Line, line: _Line, body: float, left: float, right: float, text: str) -> bool:
     """Whether ``line`` continues the paragraph whose latest line is ``last``."""
-    if len(last.cells) > 1 or len(line.cells) > 1:
+    if len(last.cells) > 1 or len(line.cells) > 1 or last.fragment or line.fragment:
         return False
     if text.rstrip()[-1:] in _SENTENCE_END and last.right < right - 1.5 * body:
         return False

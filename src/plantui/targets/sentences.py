@@ -273,6 +273,7 @@ def _sentence(
     of that past until a year of its own says otherwise. Returns the same for the next sentence."""
     text = para.text
     past = review
+    held: object = _NOTHING  # the year before a named plan period, given back after the sentence
     previous: Clause | None = None
     sentence = text[start:end].strip()
     aspirational_sentence = bool(W.ASPIRATION.search(folded[start:end]))
@@ -290,6 +291,10 @@ def _sentence(
             past = True
         elif isinstance(marker, int):
             past = False
+            if not _period_only(clause.folded):
+                held = _NOTHING
+            elif held is _NOTHING:
+                held = scope.year  # “十五”期间年均…: the period's year holds for this sentence
             scope.year = marker
             scope.stated.append(marker)
         year = scope.year or (scope.period_end if scope.goal else None)
@@ -300,8 +305,24 @@ def _sentence(
         for target in clause_targets(clause, previous, scope, para, sentence, aspirational_sentence):
             out.append(target)
         previous = clause
+    if held is not _NOTHING:
+        scope.year = held if isinstance(held, int) else None
     said = folded[start:end]
     return past and _REVIEW_OPENS.search(said) is not None and not _DIGIT.search(said)
+
+
+_NOTHING = object()
+
+
+def _period_only(folded: str) -> bool:
+    """Whether a clause dates itself only by naming a five-year plan period (“十四五”期间, …), which
+    holds for its sentence: 制定2024年、2025年、“十五五”期间实施重大项目清单 sets no year for what follows."""
+    return bool(
+        W.FIVE_YEAR_PERIOD.search(folded)
+        and not W.FUTURE_YEAR.search(folded)
+        and not W.THIS_YEAR.search(folded)
+        and not W.NEXT_FIVE_YEARS.search(folded)
+    )
 
 
 # 圆满实现全年经济社会发展主要预期目标: a review says the targets were met, it lists none
@@ -352,7 +373,7 @@ def _year_marker(folded: str, scope: Scope) -> int | str | None:
     if W.PAST_YEAR.search(folded) or _past_words(folded, scope):
         return "past"
     plan = W.FIVE_YEAR_PERIOD.search(folded)
-    if plan and reference is not None:
+    if plan and reference is not None and not (scope.review and _period_only(folded)):
         plan_end = _plan_end(plan.group("n"))
         # “十四五”时期，… in a review written after it; “十五”期间年均经济增长速度 in one before its end
         return "past" if plan_end < reference else plan_end

@@ -125,6 +125,10 @@ TIME_UNITS = ("工作日", "天", "小时", "分钟", "毫秒", "ms")
 COMPARATORS = (
     ("不低于", ">="),
     ("不少于", ">="),
+    ("不得少于", ">="),  # 清疏每年不得少于2次
+    ("不得低于", ">="),
+    ("不得超过", "<="),
+    ("不得高于", "<="),
     ("不小于", ">="),
     ("大于等于", ">="),
     ("不超过", "<="),
@@ -269,7 +273,7 @@ LEADING_FILLER = re.compile(
     r"并且|同时|其中|另外|此外|以及|包括|[、,，与]|和(?!谐|美)|及(?!时)|并(?!购|网))+"
 )  # 和谐, 和美, 及时, 并购, 并网 are words of their own
 # Words left at the end of an indicator by the verb that followed it: 收入力争达到.
-TRAILING_FILLER = re.compile(r"(?:力争|争取|预计|基本|努力|将|要|均|总|累计|分别|继续|每年)+$")
+TRAILING_FILLER = re.compile(r"(?:力争|争取|预计|基本|努力|将|要|均|总|累计|分别|继续)+$")
 # A rank needs its region word out of the way: 进入全国前10名.
 REGION_WORDS = re.compile(r"(?:全国|全省|全球|世界|国内|国际|中部|西部|东部|全市|同类城市)$")
 # Indicators measured as a rate read well without a verb: 光纤网络覆盖率100%.

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 from pathlib import Path
+from types import ModuleType
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from plantui.linebreak import NO_END, NO_START, cells, wrap
 from plantui.marks import restore
+from plantui.models import Document, Node
 from plantui.parse import parse_text
-from support import outline_rows
+from support import ROOT, outline_rows
 
 TEXT = "到2025年，数字经济核心产业增加值占GDP比重达到10%以上，建设“数字河北”，培育（一批）龙头企业。"
 
@@ -87,3 +90,66 @@ def test_marks_after_numbers_and_latin_are_chinese_but_a_latin_bracket_stays() -
         restore("地区生产总值年均增速4.5%-5%,努力争取更好结果")
         == "地区生产总值年均增速4.5%-5%，努力争取更好结果"
     )
+
+
+def _perturb() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("perturb", ROOT / "benchmarks" / "perturb.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _wrapped(name: str, first: int, last: int, width: int = 34) -> str:
+    """An excerpt of a real file hard-wrapped at ``width`` cells as benchmarks/perturb.py does."""
+    lines, _ = _perturb().perturb(f"wrap{width}", _excerpt(name, first, last))
+    return "\n".join(lines)
+
+
+def test_a_part_title_nearly_as_wide_as_the_page_stands_alone_like_its_siblings() -> None:
+    # report_chongqing_2026.txt:17-44: 一、2025年和“十四五”时期工作回顾 is 32 cells of 34 and
+    # the paragraph below it is not part of it, as 二、 and 三、 stand alone
+    text = _wrapped("report_chongqing_2026.txt", 17, 44)
+    assert "一、2025年和“十四五”时期工作回顾\n刚刚过去" in text
+    titles = _titles(text)
+    assert [t for t in titles if t[0] == "part"] == [
+        ("part", "一", "2025年和“十四五”时期工作回顾"),
+        ("part", "二", "“十五五”时期主要目标任务"),
+        ("part", "三", "2026年工作安排"),
+    ]
+    assert ("section", "一", "着力推动“四稳”政策落地") in titles
+
+
+def test_a_title_cut_after_a_closing_quote_or_over_three_lines_is_read_whole() -> None:
+    # report_beijing_2026.txt:18-46 (…“十五五” / 时期主要目标任务) and
+    # report_shanghai_2026.txt:17-60 (…社会发展 / 第十五个五年规划纲要（草案）》的说 / 明)
+    beijing = _titles(_wrapped("report_beijing_2026.txt", 18, 46))
+    assert ("part", "二", "“十四五”时期发展成就和“十五五”时期主要目标任务") in beijing
+    shanghai = _titles(_wrapped("report_shanghai_2026.txt", 17, 60))
+    assert ("part", "二", "关于《上海市国民经济和社会发展第十五个五年规划纲要（草案）》的说明") in shanghai
+    assert ("part", "三", "2026年主要任务") in shanghai
+
+
+def test_a_blank_line_ends_a_paragraph_where_the_document_sets_paragraphs_apart() -> None:
+    # opinion_domestic_demand_outline_2022.md:18-52: （一）我国扩大内需已取得显著成效 fills the
+    # 34 cells exactly; a blank line, then its paragraph
+    text = _wrapped("opinion_domestic_demand_outline_2022.md", 18, 52)
+    assert "（一）我国扩大内需已取得显著成效\n\n改革开放以来" in text
+    titles = _titles(text)
+    assert ("section", "一", "我国扩大内需已取得显著成效") in titles
+    assert ("section", "二", "重大意义") in titles
+    # the paragraphs themselves are joined across their wrapped lines
+    doc = parse_text(text)
+    assert any(c.startswith("改革开放以来") and c.endswith("。") for c in _paragraphs(doc))
+
+
+def _paragraphs(doc: Document) -> list[str]:
+    out: list[str] = []
+
+    def walk(nodes: tuple[Node, ...]) -> None:
+        for node in nodes:
+            out.extend(p.text for p in node.paragraphs)
+            walk(node.children)
+
+    walk(doc.outline)
+    return out

@@ -32,6 +32,7 @@ class Block:
     final: bool = False
     page: int | None = None
     row: bool = False  # a table row (cells joined by `` | ``): data, never a heading
+    blank: bool = False  # a blank line stands before it in the file (set when lines are cleaned)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -28,6 +27,14 @@ from plantui.headings import (
 from plantui.indent import edge_width, first_line_width, wraps_indented
 from plantui.marks import chinese_punctuation
 from plantui.numerals import label_number
+from plantui.wrapped import (
+    blank_paragraphs,
+    display_width,
+    ends_cut_line,
+    standalone_headings,
+    title_rest,
+    with_blanks,
+)
 
 
 @dataclass(frozen=True)
@@ -218,7 +225,7 @@ def clean_lines(lines: Sequence[Block]) -> list[Block]:
     digits an OCR spaced out joined, marks a PDF font lost or mapped to ASCII restored.
     Everything else is kept as written."""
     blocks = [spaced_numbers(undouble(_no_emphasis(b))) for b in clean_blocks(lines)]
-    return lost_label_marks(chinese_punctuation(blocks))
+    return with_blanks(lines, lost_label_marks(chinese_punctuation(blocks)))
 
 
 def join_lines(lines: Sequence[Block], *, cleaned: bool = False) -> list[Chunk]:
@@ -228,11 +235,20 @@ def join_lines(lines: Sequence[Block], *, cleaned: bool = False) -> list[Chunk]:
     chunks: list[Chunk] = []
     wrap = wrap_width(lines)
     indent = first_line_width(lines, wrap)
+    apart = blank_paragraphs(lines, wrap)
+    alone = standalone_headings(lines, wrap, indent)
     index = 0
     while index < len(lines):
         first = lines[index]
         joining = _Joining(first)
         index += 1
+        if index - 1 in alone and wrap is not None:
+            # a heading set apart like its siblings: its title may end on the next line, no more
+            for piece in title_rest(lines, index, wrap, apart):
+                joining.take(piece)
+                index += 1
+            chunks.append(joining.chunk())
+            continue
         # a label alone takes the next line as its title, also where the format marks it as a
         # heading (Word's Heading 1 on 附件1, ## 附件1) and the title follows as plain text
         if (first.md_level == 0 or is_label_only(first.text) is not None) and (
@@ -248,6 +264,7 @@ def join_lines(lines: Sequence[Block], *, cleaned: bool = False) -> list[Chunk]:
                 index < len(lines)
                 and not first.final
                 and not _field_line(P.fold(lines[index].text))  # 发布日期:… opens a line of its own
+                and not (apart and lines[index].blank and not _past_blank(joining.text, lines, index, wrap))
                 # a title at the top reaching the edge is whole (…防治能力的意见), not a sentence
                 and not (index <= 10 and len(joining.lines) == 1 and _whole_title(first.text))
                 and (
@@ -285,31 +302,15 @@ def wrap_width(lines: Sequence[Block]) -> int | None:
     return edge_width(widths)
 
 
-class _Cells(dict[str, int]):
-    """A character's terminal cells: two for CJK and full-width, one for the rest (filled as
-    characters are met: a plan uses a few thousand)."""
-
-    def __missing__(self, ch: str) -> int:
-        value = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        self[ch] = value
-        return value
-
-
-_CELLS = _Cells()
-
-
-def display_width(text: str) -> int:
-    """Terminal cells: CJK and full-width characters take two."""
-    return sum(map(_CELLS.__getitem__, text))
-
-
 def _wrapped(last: Block, nxt: Block, first: Block, wrap: int | None) -> bool:
     """In hard-wrapped text, a line that reaches the wrap width continues on the next line."""
-    if wrap is None or nxt.final or nxt.md_level or nxt.quote != first.quote or ends_sentence(last.text):
+    if wrap is None or nxt.final or nxt.md_level or nxt.quote != first.quote or ends_cut_line(last.text):
         return False
     # ASCII runs (1.1.1, 2018) print narrower or wider than the one cell counted for them
     slack = 3 + min(3, sum(1 for ch in last.text if ch.isascii() and not ch.isspace()) // 2)
     full = display_width(last.text) >= wrap - slack
+    if ends_sentence(last.text) and not (full and _PIECE.match(nxt.text) and classify(nxt.text) is None):
+        return False  # a quote or bracket closed at the width may go on (…“十五五” / 时期…)
     if classify(nxt.text) is not None:
         # a sentence cut at the line's end goes on even where the next line looks like a heading
         # (…公平统 / 一、可持续的多层次社会保障体系，…): a heading never opens mid-sentence
@@ -332,6 +333,21 @@ def _wrapped(last: Block, nxt: Block, first: Block, wrap: int | None) -> bool:
         and "，" not in nxt.text
         and classify(first.text) is not None
     )
+
+
+# what a line cut after a closing quote or bracket goes on with: Chinese, a mark, a digit run
+# other than a page number alone
+_PIECE = re.compile(r"[\u4e00-\u9fff，、。；：,;:（(“《]|\d+\D")
+
+
+def _past_blank(text: str, lines: Sequence[Block], index: int, wrap: int | None) -> bool:
+    """In text whose paragraphs are set apart by blank lines, a blank line inside a paragraph
+    (a page break) is passed only by a sentence cut at the width (never by a heading's line,
+    nor to a heading)."""
+    last, nxt = lines[index - 1], lines[index]
+    if wrap is None or classify(nxt.text) is not None:
+        return False
+    return is_prose(text) and display_width(last.text) >= wrap - 4 and not ends_cut_line(last.text)
 
 
 def _whole_title(text: str) -> bool:

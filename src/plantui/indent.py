@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from plantui.blocks import Block
 from plantui.headings import classify, ends_sentence
+from plantui.wrapped import ends_cut_line
 
 # Kinds whose line is set like a paragraph (indented, running to the margin); chapter, part and
 # column titles are centred or set apart and never continue onto a body line.
@@ -61,7 +62,7 @@ def wraps_indented(first: Block, nxt: Block, first_width: int | None) -> bool:
     """Whether a paragraph's first line, filling the indented width, goes on in ``nxt``."""
     if first_width is None or nxt.final or nxt.md_level or nxt.quote != first.quote or first.row:
         return False
-    if ends_sentence(first.text) or classify(nxt.text) is not None:
+    if ends_cut_line(first.text) or classify(nxt.text) is not None:
         return False
     heading = classify(first.text)
     if heading is not None and heading.kind not in _CLAUSE_KINDS:

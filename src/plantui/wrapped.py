@@ -1,0 +1,164 @@
+"""Reading hard-wrapped text (text taken from a PDF, every line cut at the page width) as a
+careful reader does: where a line that reaches the width still ends a paragraph or a heading.
+
+- A line cut at the width may end at a closing quote or bracket in mid-sentence
+  (二、“十四五”时期发展成就和“十五五” / 时期主要目标任务): only 。；！？： (or a closing mark right
+  after one) end a sentence there.
+- A document that sets a blank line between its paragraphs, and none inside them, ends a
+  paragraph at a blank line: a heading that happens to fill the width (（一）我国扩大内需已取得显著成效)
+  does not run on into the paragraph below it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
+
+from plantui import patterns as P
+from plantui.blocks import Block
+from plantui.headings import classify, ends_sentence
+
+_CLOSING = frozenset("”’)】」』》\"'")
+_STOPS = frozenset("。!?;:…")
+
+
+def ends_cut_line(text: str) -> bool:
+    """Whether a line cut at the wrap width ends a sentence: a closing quote or bracket there
+    closes a phrase, not the sentence, unless a full stop stands right before it (…”。 / …。”)."""
+    folded = P.fold(text.rstrip(P.STRIP_CHARS))
+    if not folded:
+        return False
+    if folded[-1] in _CLOSING:
+        body = folded.rstrip("".join(_CLOSING))
+        return bool(body) and body[-1] in _STOPS
+    return ends_sentence(text)
+
+
+def with_blanks(before: Sequence[Block], after: Sequence[Block]) -> list[Block]:
+    """``after`` (cleaned ``before``) with every block that follows a blank line in the file so
+    marked (page furniture cleaned away between two lines is no blank line)."""
+    blank: set[int] = set()
+    for one, two in pairwise(before):
+        if two.line - one.line > 1:
+            blank.add(two.line)
+    if before and before[0].line > 1:
+        blank.add(before[0].line)
+    return [b if b.blank or b.line not in blank else replace(b, blank=True) for b in after]
+
+
+class _Cells(dict[str, int]):
+    """A character's terminal cells: two for CJK and full-width, one for the rest (filled as
+    characters are met: a plan uses a few thousand)."""
+
+    def __missing__(self, ch: str) -> int:
+        value = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        self[ch] = value
+        return value
+
+
+_CELLS = _Cells()
+
+
+def display_width(text: str) -> int:
+    """Terminal cells: CJK and full-width characters take two."""
+    return sum(map(_CELLS.__getitem__, text))
+
+
+def blank_paragraphs(lines: Sequence[Block], wrap: int | None) -> bool:
+    """Whether hard-wrapped text sets its paragraphs apart with blank lines: most lines ending a
+    sentence are followed by one, and almost no line cut at the width is."""
+    if wrap is None:
+        return False
+    ends = ends_blank = cut = cut_blank = 0
+    for one, two in pairwise(lines):
+        if one.md_level or two.md_level or one.row or two.row:
+            continue
+        if ends_sentence(one.text):
+            ends += 1
+            ends_blank += two.blank
+        elif display_width(one.text) >= wrap - 4:
+            cut += 1
+            cut_blank += two.blank
+    return ends >= 5 and cut >= 5 and ends_blank >= 0.7 * ends and cut_blank <= 0.15 * cut
+
+
+# Headings set as titles of their own (centred or set apart) in one document and run into their
+# paragraph (（一）着力推动“四稳”政策落地。面对…) in another.
+_TITLE_KINDS = frozenset({"volume", "chapter", "division", "part", "section", "column"})
+
+
+def standalone_headings(lines: Sequence[Block], wrap: int | None, indent: int | None) -> set[int]:
+    """Indices of heading lines cut at the width, or filling it, that still stand alone: their
+    numbered neighbours (the heading before and after, 一、 / 二、) are lines of their own,
+    short of the width, and none runs into its paragraph. A reader sets a heading as its
+    siblings are set (一、2025年和“十四五”时期工作回顾 / 刚刚过去的2025年，… is a title, then a
+    paragraph, when 二、“十五五”时期主要目标任务 stands alone)."""
+    if wrap is None:
+        return set()
+    status: dict[int, tuple[str, int, str, bool]] = {}  # index -> (kind, number, state, comma)
+    for index, block in enumerate(lines):
+        if block.md_level or block.row or block.final:
+            continue
+        heading = classify(block.text)
+        if heading is None or heading.kind not in _TITLE_KINDS or heading.number is None or not heading.title:
+            continue
+        if P.PROSE_MARK.search(P.fold(block.text)):
+            state = "inline"
+        elif display_width(block.text) <= min(wrap, indent or wrap) - 6:
+            state = "alone"  # short of the width, and of a paragraph's indented first line
+        else:
+            state = "full"
+        status[index] = (heading.kind, heading.number, state, "，" in block.text or "," in block.text)
+    out: set[int] = set()
+    order = sorted(status)
+    for place, index in enumerate(order):
+        kind, number, state, comma = status[index]
+        if state != "full" or P.fold(lines[index].text).rstrip()[-1:] in ",、":
+            continue  # (a line ending at a comma goes on)
+        earlier = reversed(order[max(0, place - 40) : place])
+        before = next((status[i] for i in earlier if status[i][0] == kind), None)
+        after = next((status[i] for i in order[place + 1 : place + 41] if status[i][0] == kind), None)
+        near = [s for s in (before, after) if s is not None and s[1] in (number - 1, number + 1)]
+        siblings = [s for s in near if s[2] != "full"]
+        # a line with a comma reads as a clause unless a sibling's title has one too
+        if comma and not any(s[3] for s in siblings):
+            continue
+        if siblings and all(s[2] == "alone" for s in siblings):
+            out.add(index)
+    return out
+
+
+def title_rest(lines: Sequence[Block], index: int, wrap: int, apart: bool) -> list[Block]:
+    """The lines from ``index`` that end the title of the heading standing alone before it: a
+    short line (title_tail), or a full line without a mark and such a line after it (二、关于《上海市
+    国民经济和社会发展 / 第十五个五年规划纲要（草案）》的说 / 明)."""
+    rest = list(lines[index : index + 2])
+    if not rest or (apart and rest[0].blank):
+        return []
+    if title_tail(rest[0], wrap):
+        return rest[:1]
+    if len(rest) == 2 and not (apart and rest[1].blank) and title_tail(rest[1], wrap):
+        middle = rest[0]
+        if not _TAIL_MARK.search(P.fold(middle.text)) and classify(middle.text) is None and not middle.row:
+            return rest
+    return []
+
+
+def title_tail(nxt: Block, wrap: int) -> bool:
+    """Whether the line after a heading standing alone ends its title: a line well short of the
+    width, without a comma or a sentence mark, that is no heading itself (…“十五五” / 时期主要目标任务;
+    a paragraph's first line, indented, is only a few cells short)."""
+    folded = P.fold(nxt.text)
+    return (
+        not nxt.md_level
+        and not nxt.row
+        and display_width(nxt.text) <= 0.75 * wrap
+        and not _TAIL_MARK.search(folded)
+        and classify(nxt.text) is None
+    )
+
+
+_TAIL_MARK = re.compile(r"[。!?;,，:]")

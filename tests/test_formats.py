@@ -27,15 +27,7 @@ OURS = ROOT / "tests" / "fixtures" / "formats"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 PAGE_ONLY = re.compile(r"^[\s—\-－–]*(\d+|第\d+页(共\d+页)?)[\s—\-－–]*$")
 # Fields a reader does not get right yet, named so a fix shows up as a failing test to update.
-KNOWN_SHORT: set[tuple[str, str]] = {
-    # metadata (not the readers): the notice 江西省人民政府办公厅印发关于…若干措施的通知 takes the field
-    # table's short 省政府办公厅 for its issuer
-    ("html_jiangxi_financing_guarantee_measures_2020.html", "issuer"),
-    # metadata: the 附件1 mark is read into the title, and a 文号 cited inside a table cell
-    # (赣府发〔2017〕7号文) is taken for the document's own
-    ("pdf_jiangxi_investment_approval_checklist_2020.pdf", "title"),
-    ("pdf_jiangxi_investment_approval_checklist_2020.pdf", "doc_number"),
-}
+KNOWN_SHORT: set[tuple[str, str]] = set()
 
 
 def _cases() -> list[tuple[Path, dict[str, Any]]]:

@@ -938,3 +938,39 @@ def test_a_title_line_that_writes_its_issuers_before_the_scraper_headings_words(
         "中共中央",
         "2023-01-02",
     )
+
+
+def test_an_office_that_issues_a_document_unquoted_in_its_notices_title() -> None:
+    # tests/fixtures/formats/html_jiangxi_financing_guarantee_measures_2020.html, blocks 1-14 as the
+    # HTML reader gives them: the field table's 发文机关 is the short 省政府办公厅
+    doc = parse_text(
+        "索引号：014500815/2020-04047\n发文机关：省政府办公厅\n发文字号：赣府厅发〔2020〕10号\n主题分类：财政、金融、审计\n"
+        "成文日期：2020-03-16\n发布日期：2020-03-19\n"
+        "江西省人民政府办公厅印发关于完善政府性融资担保体系切实支持小微企业和“三农”发展若干措施的通知\n"
+        "各市、县（区）人民政府，省政府各部门：\n"
+        "《关于完善政府性融资担保体系切实支持小微企业和“三农”发展的若干措施》已经省政府同意，现印发给你们，请认真贯彻执行。\n"
+        "2020年3月16日\n（此件主动公开）\n关于完善政府性融资担保体系切实支持小微企业和“三农”发展的若干措施\n"
+        "为贯彻落实《国务院关于促进融资担保行业加快发展的意见》（国发〔2015〕43号）精神，制定以下措施。\n"
+        "一、加快推进政府性融资担保体系建设\n"
+    )
+    assert (doc.title, doc.issuer, doc.doc_number) == (
+        "关于完善政府性融资担保体系切实支持小微企业和“三农”发展的若干措施",
+        "江西省人民政府办公厅",
+        "赣府厅发〔2020〕10号",
+    )
+
+
+def test_an_attachment_saved_on_its_own_and_a_number_it_cites() -> None:
+    # tests/fixtures/formats/pdf_jiangxi_investment_approval_checklist_2020.pdf, page 1 as the PDF
+    # reader gives it: 附件1 over the title, a table whose cell cites 赣府发〔2017〕7号文
+    doc = parse_text(
+        "附件1\n江西省投资项目“容缺审批+承诺制”办理模式事项清单\n事项 | 材料\n"
+        "序号 事项名称 | 事项办理项目范围 | 申请材料 | 材料提供适用情形 | 材料类型\n类别 | 序号\n1 项目申请报告 | 主审材料\n"
+        "目核准 | 许可版本 为 2017 年 本,见4 移民安置规划审核 | 涉及移民安置的大中型水利 水主审材料(可用容缺审批初审\n"
+        "赣府发〔2017〕7号文) | 电项目 | 意见替代)\n中的项目需办理\n"
+    )
+    assert (doc.title, doc.doc_number, doc.outline) == (
+        "江西省投资项目“容缺审批+承诺制”办理模式事项清单",
+        None,
+        (),
+    )

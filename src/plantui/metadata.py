@@ -69,10 +69,11 @@ def extract(
         if titled:  # 中国人民银行令〔2025〕第12号（…办法）
             meta.title, number = titled
             meta.doc_number = meta.doc_number or clean_doc_number(number)
+    rows = {i + bool(marked_title) for i, c in enumerate(preamble) if c.row}
     for index, text in enumerate(folded):
-        if meta.doc_number is None and len(text) <= 40:
+        if meta.doc_number is None and len(text) <= 40 and index not in rows:
             match = P.DOC_NUMBER.search(text)
-            if match:
+            if match and not text[match.end() :].lstrip().startswith("文"):  # (见…7号文: a citation)
                 meta.doc_number = clean_doc_number(texts[index][match.start("num") : match.end("num")])
         if index in values:
             continue  # the value of a field this module does not keep (实施日期：/ 2019年07月01日)
@@ -268,6 +269,8 @@ def _notice(texts: list[str], meta: Metadata) -> None:
             continue
         notice_title = text.strip()
         issuer = text[: match.end("issuer")].strip()
+        if match.re is _BARE_NOTICE and match.group("docs") is None:
+            match = _BARE_PLAIN.match(P.fold(text)) or match  # the unquoted X is the document named
         docs = [m.group("t") for m in P.QUOTED_TITLE.finditer(text[match.start("docs") : match.end("docs")])]
         if not docs:
             docs = [text[match.start("docs") : match.end("docs")].strip()]
@@ -282,8 +285,9 @@ def _notice(texts: list[str], meta: Metadata) -> None:
             # a page's headline …印发《X》 (no 的通知) announces X: the text is X
             handed_on = handed_on or (match.re is _BARE_NOTICE and not folded.rstrip().endswith("通知"))
         meta.attached = docs
-        if meta.issuer is None and issuer and P.ISSUER_SUFFIX.search(issuer):
-            meta.issuer = issuer
+        relative = meta.issuer is not None and _RELATIVE_ISSUER.match(meta.issuer)
+        if (meta.issuer is None or relative) and issuer and P.ISSUER_SUFFIX.search(issuer):
+            meta.issuer = issuer  # (a field's 省政府办公厅 is the 江西省人民政府办公厅 the title names)
         # (a field may hold only the first line of a title wrapped over two)
         if meta.title is None or squash(notice_title).startswith(squash(meta.title)):
             attached = (
@@ -294,8 +298,11 @@ def _notice(texts: list[str], meta: Metadata) -> None:
 
 
 _BARE_NOTICE = re.compile(
-    r"^[#\s]*(?P<issuer>[\u4e00-\u9fff]{2,30}?)印发(?P<docs>《[^《》]{4,80}》)(?:的通知)?$"
+    r"^[#\s]*(?P<issuer>[\u4e00-\u9fff]{2,30}?)印发"
+    # 《X》 (的通知), or an unquoted X before 的通知 (…办公厅印发关于…若干措施的通知)
+    r"(?:(?P<docs>《[^《》]{4,80}》)(?:的通知)?|(?P<plain>[^《》]{4,80}?)的通知)$"
 )
+_BARE_PLAIN = re.compile(r"^[#\s]*(?P<issuer>[\u4e00-\u9fff]{2,30}?)印发(?P<docs>[^《》]{4,80}?)的通知$")
 # 印发《特约商户信息管理办法》等两个办法: the notice names one document of several
 _AND_OTHERS = re.compile(r"》\s*等\s*[两二三四五六七八九十\d]+\s*[个项份部件]")
 

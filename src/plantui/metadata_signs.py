@@ -22,6 +22,8 @@ _LETTER_SPACED = re.compile(r"^(?:[\u4e00-\u9fff][ \u3000]+){2,}[\u4e00-\u9fff]$
 _NUMBER_SPACES = re.compile(
     r"(?<=\d)[ \u3000]+(?=[\u4e00-\u9fff）)\-－—~\d])|(?<=[\u4e00-\u9fff（(\-－—~])[ \u3000]+(?=\d)"
 )
+# 附件1, 附件：: an appendix's label before the attached document's title
+_APPENDIX_PREFIX = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]?\s*(?=[\u4e00-\u9fff《“])")
 # （转载） marks a page reposting another office's document.
 _REPOST = re.compile(r"^[(（]\s*转载\s*[)）]\s*")
 
@@ -37,6 +39,9 @@ _TITLE_NOTE = re.compile(
 def clean_title(text: str) -> str:
     """A title as the document writes it, without what extraction glued to it."""
     title = _REPOST.sub("", text.strip()).translate(P.FULL_DIGITS)
+    labelled = _APPENDIX_PREFIX.match(title)
+    if labelled and len(title) - labelled.end() >= 4:
+        title = title[labelled.end() :]  # 附件1 / 江西省…事项清单 joined: the label is no part of it
     match = _TITLE_PREFIX.match(title)
     if match and len(title) - match.end() >= 4:
         title = title[match.end() :]

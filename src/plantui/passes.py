@@ -44,6 +44,7 @@ def classify_chunks(chunks: Sequence[Chunk]) -> list[Heading | None]:
     _enumerated_headings(chunks, heads)
     _glossary_terms(chunks, heads)
     _numbers_after_items(chunks, heads)
+    _own_label(heads)
     _table_notes(chunks, heads)
     _article_sequence(chunks, heads)
     _cells_between_rows(chunks, heads)
@@ -118,6 +119,16 @@ def _article_sequence(chunks: Sequence[Chunk], heads: list[Heading | None]) -> N
 
 # “一屏、三环、五河、九楔、九田、多廊”: a structure named in quotes, term by term.
 _QUOTED_TERMS = re.compile(r"[“\"](?P<terms>[^”\"、]{1,8}(?:、[^”\"、]{1,8}){2,})[”\"]")
+
+
+def _own_label(heads: list[Heading | None]) -> None:
+    """A file that opens with 附件1 / its title, and holds no other appendix, is that attachment
+    saved on its own: the label heads the document, it is no appendix within it."""
+    first = next((i for i, h in enumerate(heads) if h is not None), None)
+    if first != 0 or heads[0] is None or heads[0].kind != "appendix" or heads[0].label not in ("", "1"):
+        return
+    if not any(h is not None and h.kind == "appendix" for h in heads[1:]):
+        heads[0] = None
 
 
 def _numbers_after_items(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:

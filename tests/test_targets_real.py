@@ -526,6 +526,16 @@ def test_a_floor_that_must_not_be_undercut() -> None:
     ]
 
 
+def test_a_list_of_commitments_counts_each_thing() -> None:
+    # report_guizhou_2025.md, line 255 (十件民生实事): 改建/增设/选派 create what they count, a
+    # 、新增床位 element counts beds of its own, and 3人制篮球场 counts no people
+    found = [t for t in _document_targets("report_guizhou_2025.md") if t.line == 255]
+    assert _has(found, "农村户用卫生厕所", 160_000, "户") and _has(found, "电动自行车充电端口", 20_000, "个")
+    assert _has(found, "科技特派员", 1200, "名") and _has(found, "新增床位", 470, "张")
+    assert _has(found, "市级儿童福利机构优化提质项目", 3, "个")
+    assert not [t for t in found if t.unit == "人" and t.value == 3]
+
+
 def _gold_matches(t: Target, g: dict) -> bool:
     """The checker's rule: same year and value (and value_max), gold key inside the indicator."""
     if t.year != g["year"] or not math.isclose(t.value, g["value"], rel_tol=1e-6):

@@ -87,6 +87,8 @@ def read_amounts(folded: str, quoted: list[tuple[int, int]]) -> list[Amount]:
             and _is_threshold(folded, start, end, unit)
         ):
             continue  # a threshold that qualifies the things counted next, not an amount of its own
+        if unit == "人" and folded[end : end + 1] == "制":
+            continue  # 3人制篮球场: how many play, not how many people
         if unit == "次" and number and not _is_arabic(number) and _HAN.match(folded, end):
             continue  # 一次能源, 二次供水, 一次性: a kind of thing, not a count of times
         if match.group("rank") and unit not in ("名", "位"):

@@ -69,7 +69,9 @@ _VERBS = tuple(w for w, _ in W.COMPARATORS)
 _JOINERS = ("、", "和", "及", "与", "或")
 
 
-_NEXT_INDICATOR = re.compile(r"、[^、]*(?:达到|达|超过|突破|增至|提高到|提升至)\s*$")
+_NEXT_INDICATOR = re.compile(
+    r"、[^、]*(?:达到|达|超过|突破|增至|提高到|提升至)\s*$|、(?:新增|新建|新开工|完成|改造)[^、]*$"
+)  # 、新增床位 (470张): the next element counts a thing of its own
 
 
 _SPACES = re.compile(r"\s+")

@@ -27,6 +27,10 @@ def app(app_db: Path, tmp_path: Path) -> PlantApp:
 
 
 async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(200):  # the library is read once the first frame is painted
+        if pilot.app.store is not None or pilot.app.import_first or not pilot.app.db_path.exists():
+            break
+        await pilot.pause(0.01)
     for _ in range(3):
         if pilot.app._typing is not None:  # the text and tables follow when typing pauses
             await pilot.pause(0.2)
@@ -626,7 +630,7 @@ async def test_o_opens_the_source_in_the_editor_at_the_line_read(
     calls: list[list[str]] = []
     monkeypatch.chdir(ROOT)  # sources are stored relative to the repository
     monkeypatch.setenv("EDITOR", "myeditor -n")
-    monkeypatch.setattr("plantui.tui.app.subprocess.run", lambda cmd, check: calls.append(cmd))
+    monkeypatch.setattr("subprocess.run", lambda cmd, check: calls.append(cmd))  # imported by o
     monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(pilot)
@@ -897,3 +901,40 @@ async def test_the_plans_on_screen_are_counted_before_the_rest(app: PlantApp) ->
             tree.shown_label(node).endswith(f"({full.doc_counts[node.data.document_id]})")
             for node in tree.root.children
         )  # type: ignore[union-attr]
+
+
+async def test_the_frame_is_painted_before_the_library_is_read(app: PlantApp) -> None:
+    """First frame: the app's frame is drawn before the database is opened; the plans fill it in."""
+    seen: list[tuple[bool, int]] = []
+
+    class Probe(PlantApp):
+        def on_mount(self) -> None:
+            self.call_after_refresh(lambda: seen.append((self.store is None, len(self.documents))))
+            super().on_mount()
+
+    probe = Probe(app.db_path)
+    async with probe.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        assert seen == [(True, 0)]
+        assert probe.store is not None and len(probe.documents) == 5
+
+
+def test_the_first_frame_imports_only_what_it_draws() -> None:
+    """Opening the app does not import what only a key needs: exporting, comparing targets, the
+    import and help screens, running an editor."""
+    import subprocess
+    import sys
+
+    later = [
+        "plantui.export",
+        "plantui.compare",
+        "plantui.importer",
+        "plantui.tui.found",
+        "plantui.tui.screens.importing",
+        "plantui.tui.screens.export",
+        "plantui.tui.screens.help",
+        "shlex",
+    ]
+    code = f"import sys, plantui.tui.app; print([m for m in {later!r} if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]"

@@ -26,6 +26,10 @@ def _before(*keys: str, theme: str | None = None):  # type: ignore[no-untyped-de
             box.cursor_blink = False
         if theme:
             pilot.app.theme = theme
+        for _ in range(200):  # the library is read once the first frame is painted
+            if pilot.app.store is not None:
+                break
+            await pilot.pause(0.01)
         for _ in range(3):
             await pilot.app.workers.wait_for_complete()
             await pilot.pause()

@@ -7,8 +7,6 @@ The frame and the views are in ``plantui.tui.base``, the filter and the hits in
 from __future__ import annotations
 
 import os
-import shlex
-import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -21,7 +19,6 @@ from textual.screen import Screen
 from textual.widgets import TabbedContent
 
 from plantui import db, search
-from plantui.tui import found
 from plantui.tui.base import PANE_LIMITS, PANE_STEP
 from plantui.tui.finding import Finding
 from plantui.tui.widgets.reader import Reader
@@ -117,6 +114,8 @@ class PlantApp(Finding):
 
     @work(thread=True, group="export")
     def export_found(self, what: str, query: str, path: Path) -> None:
+        from plantui.tui import found
+
         store = self._store()
         if what == "hits":
             result = store.find(lambda c: search.search(c, query))
@@ -148,6 +147,9 @@ class PlantApp(Finding):
             return
         para = reader.current_hit or reader.current_para()
         line = para.block.line if para is not None and para.block.line else 1
+        import shlex
+        import subprocess
+
         program = os.environ.get("EDITOR") or os.environ.get("PAGER") or "less"
         command = [*shlex.split(program), f"+{line}", str(source)]
         try:

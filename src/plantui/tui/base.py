@@ -22,7 +22,6 @@ from plantui import browse, db, search
 from plantui.browse import Content, DocEntry, FilterResult
 from plantui.tui.collect import CHECK, IdleCollector
 from plantui.tui.messages import Filtered, Opened, OpenPassage, ReadingPosition, RowPreview
-from plantui.tui.screens.importing import ImportScreen
 from plantui.tui.store import Store
 from plantui.tui.text import literal
 from plantui.tui.widgets.outline import OutlineTree, Ref
@@ -109,10 +108,13 @@ class AppBase(App[None]):
         for tabs in self.query(Tabs):
             tabs.can_focus = False
         if self.import_first is not None:
+            from plantui.tui.screens.importing import ImportScreen
+
             self.push_screen(ImportScreen(str(self.import_first)))
             self.run_first_import(self.import_first)
         else:
-            self.open_store()
+            # the frame is painted first; the plans are read in a worker and fill it in
+            self.call_after_refresh(self.open_store)
 
     def on_unmount(self) -> None:
         self.collector.stop()
@@ -139,10 +141,14 @@ class AppBase(App[None]):
         self.call_from_thread(self._import_done, len(results) - len(failed), failed)
 
     def _import_progress(self, done: int, total: int, name: str) -> None:
+        from plantui.tui.screens.importing import ImportScreen
+
         if isinstance(self.screen, ImportScreen):
             self.screen.progress(done, total, Path(name).name)
 
     def _import_done(self, imported: int, failed: list[Any]) -> None:
+        from plantui.tui.screens.importing import ImportScreen
+
         if isinstance(self.screen, ImportScreen):
             self.pop_screen()
         self.notify(

@@ -5,7 +5,7 @@ changed them, the gold's line numbers moved to match, to test the parser's robus
     python benchmarks/score_corpus.py OUT/docs OUT/gold
 
 - ``wrapN``: every line wider than N terminal cells hard-wrapped at N (text taken from a PDF),
-  except in files whose lines are hard-wrapped already and Markdown's #, | and < lines;
+  except in files whose lines are hard-wrapped already and Markdown's #, |, < and image lines;
 - ``indent``: every non-empty line indented with two ideographic spaces (Word, gov pages),
   Markdown's block marks (#, |, <, -, *, >) left at the start of their lines;
 - ``blank``: a blank line after every line (web pages copied, CRLF doubled);
@@ -58,7 +58,7 @@ def perturb(kind: str, lines: list[str]) -> tuple[list[str], list[int]]:
     wrap = kind.startswith("wrap") and not hard_wrapped(lines)
     for line in lines:
         first.append(len(out) + 1)
-        if wrap and not line.lstrip().startswith(("#", "|", "<")):
+        if wrap and not line.lstrip().startswith(("#", "|", "<", "![")):
             out += _wrap(line, int(kind[4:]))
         elif kind == "indent":
             markup = line.lstrip().startswith(("#", "|", "<", "-", "*", ">"))
@@ -76,12 +76,17 @@ def perturb(kind: str, lines: list[str]) -> tuple[list[str], list[int]]:
 def _remap_gold(gold: dict, first: list[int]) -> dict:
     """The gold with every line moved to its first new line; a span ends where its last line ends."""
     gold = json.loads(json.dumps(gold))
+    last = len(first) - 1
+
+    def moved(line: int) -> int:
+        return first[min(line, last)]  # a span may run to the end of a file without a last newline
+
     for node in gold.get("outline", []):
-        node["line"] = first[node["line"]]
+        node["line"] = moved(node["line"])
     for target in gold.get("targets", []):
         if "line" in target:
-            target["line"] = first[target["line"]]
-    gold["target_lines"] = [[first[a], first[b + 1] - 1] for a, b in gold.get("target_lines", [])]
+            target["line"] = moved(target["line"])
+    gold["target_lines"] = [[moved(a), moved(b + 1) - 1] for a, b in gold.get("target_lines", [])]
     return gold
 
 

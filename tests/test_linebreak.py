@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from plantui.linebreak import NO_END, NO_START, cells, wrap
 from plantui.marks import restore
 from plantui.models import Document, Node
-from plantui.parse import parse_text
+from plantui.parse import parse_markdown, parse_text
 from support import ROOT, outline_rows
 
 TEXT = "到2025年，数字经济核心产业增加值占GDP比重达到10%以上，建设“数字河北”，培育（一批）龙头企业。"
@@ -153,3 +153,16 @@ def _paragraphs(doc: Document) -> list[str]:
 
     walk(doc.outline)
     return out
+
+
+def test_contents_entries_wrapped_at_the_page_width_stay_out_of_the_outline() -> None:
+    # gangyao_national_15th_md.md:1-260: a 目录 whose entries wrap (第五章　培育壮大新兴产业和 /
+    # 未来产业), then the text's own 第一篇 and 第二篇
+    text = _wrapped("gangyao_national_15th_md.md", 1, 260)
+    assert "第五章　培育壮大新兴产业和\n未来产业" in text
+    rows = [(row[1], row[2], row[3]) for row in outline_rows(parse_markdown(text).outline)]
+    assert [r for r in rows if r[0] == "volume"] == [
+        ("volume", "一", "奋力开创中国式现代化建设新局面"),
+        ("volume", "二", "建设现代化产业体系 巩固壮大实体经济根基"),
+    ]
+    assert ("chapter", "一", "发展环境") in rows and len(rows) < 20

@@ -361,6 +361,7 @@ def _table_of_contents(chunks: Sequence[Chunk], heads: list[Heading | None]) -> 
     if start is None:
         return
     first: tuple[str, str, str] | None = None
+    last_entry = start
     for index in range(start + 1, len(chunks)):
         text = chunks[index].text
         folded = P.fold(text).strip()
@@ -373,15 +374,18 @@ def _table_of_contents(chunks: Sequence[Chunk], heads: list[Heading | None]) -> 
             following = chunks[index + 1].text if index + 1 < len(chunks) else ""
             if P.toc_entry(P.fold(following)):
                 continue  # an entry wrapped before its leaders (…关于…和社会 / 发展…的决议……- 1 -)
+            if last_entry == index - 1 and _ENTRY_TAIL.fullmatch(folded):
+                continue  # an entry's title wrapped at the page width (第五章　培育壮大新兴产业和 / 未来产业)
             return
         if _TOC_PAGE_END.search(folded):
             dotted = _TOC_PAGE_END.search(folded)  # a title filling the line: …支撑能力- 110 -
         key = (heading.kind, heading.label, heading.title)
         if first is None:
             first = key
-        elif key == first and not dotted:
-            return  # the text itself begins
+        elif not dotted and key[:2] == first[:2] and _same_title(key[2], first[2]):
+            return  # the text itself begins (its title whole where the entry's was wrapped)
         heads[index] = None
+        last_entry = index
 
 
 # Lines of a 公文's head that a converter may set as headings: the notice's title, the red header.
@@ -389,6 +393,15 @@ _TITLE_LINE = re.compile(P.NOTICE_TITLE.pattern + r"|^[\u4e00-\u9fff]{4,30}文�
 # In a 目录: a page number alone (II, - 13 -) and one glued to an entry without leaders.
 _TOC_PAGE = re.compile(r"-?\s*(?:\d{1,3}|[IVXivx]{1,5})\s*-?")
 _TOC_PAGE_END = re.compile(r"-\s*\d{1,3}\s*-[IVXivx]{0,4}$")
+# the rest of a contents entry wrapped at the page width: a few words, no sentence mark
+_ENTRY_TAIL = re.compile(r"[^.;:!?。；：！？]{1,24}")
+
+
+def _same_title(one: str, two: str) -> bool:
+    """Titles of one heading where one of them may be cut short by a wrap (奋力开创中国式现代化建 /
+    奋力开创中国式现代化建设新局面)."""
+    one, two = squash(one), squash(two)
+    return one == two or (min(len(one), len(two)) >= 4 and (one.startswith(two) or two.startswith(one)))
 
 
 def outline_start(

@@ -536,6 +536,13 @@ def test_a_list_of_commitments_counts_each_thing() -> None:
     assert not [t for t in found if t.unit == "人" and t.value == 3]
 
 
+def test_a_yearly_output_of_rockets_and_satellites() -> None:
+    # notice_shanghai_commercial_space_action_2023.md, line 32: 形成年产 forms a capacity of what it
+    # counts, 发 counts rockets, and the satellites (not the capacity) are what 600颗 counts
+    found = [t for t in _document_targets("notice_shanghai_commercial_space_action_2023.md") if t.line == 32]
+    assert _brief(found) == [(2025, "商业火箭", 50, "发", "="), (2025, "商业卫星", 600, "颗", "=")]
+
+
 def _gold_matches(t: Target, g: dict) -> bool:
     """The checker's rule: same year and value (and value_max), gold key inside the indicator."""
     if t.year != g["year"] or not math.isclose(t.value, g["value"], rel_tol=1e-6):

@@ -420,6 +420,8 @@ def _object(right: str) -> str:
     modifier, head = text.rsplit("的", 1)
     if len(head) < 2:
         return text.lstrip("的")
+    if W.ABSTRACT_HEAD.search(head) and len(modifier) >= 2 and not _ENUMERATING.search(modifier):
+        return modifier  # 600颗商业卫星的批量化制造能力: the satellites are counted, not the capacity
     if len(modifier) <= 4 and not _ENUMERATING.search(modifier):
         return text
     return head

@@ -538,3 +538,24 @@ def test_items_whose_titles_open_with_a_number_are_no_decimal_sections() -> None
         [3, "item", "4", "4人户及以上家庭如选择家"],
         [2, "section", "二", "按提交意向房源点先后顺序"],
     ]
+
+
+def test_pdf_text_that_runs_the_next_article_onto_the_line_and_glues_lines() -> None:
+    # reg_guangzhou_underground_space_2019_pdf.txt (PDF text wrapped at about 52 cells, a few
+    # lines holding two source lines): 第四条, 第三十二条 and 第四十六条 begin after the last sentence
+    # of the article before them, on its line; every 第X条 after a 。 is an article only in turn
+    from plantui.read import read_file
+
+    doc = parse_source(read_file(REAL / "reg_guangzhou_underground_space_2019_pdf.txt")[1])
+    rows = outline_rows(doc.outline)
+    articles = [row[2] for row in rows if row[1] == "article"]
+    assert (
+        len(articles) == 49 and articles[3] == "四" and articles[31] == "三十二" and articles[45] == "四十六"
+    )
+    titles = [row[3] for row in rows if row[1] == "section"]
+    assert "原土地使用权人利用自有用地开发建设地下空间项目的" in titles  # wrapped after 空间 / 项目的。
+    # a law's reference to an article after a sentence is no article (本办法第三十八条规定…)
+    excerpt = parse_text(
+        "第四十五条 违反本办法规定的，由有关部门依法处理。 第三十八条规定的义务人应当整改。\n第四十六条 地下空间所有人应当履行义务。\n"
+    )
+    assert [n.label for n in excerpt.outline] == ["四十五", "四十六"]

@@ -974,3 +974,19 @@ def test_an_attachment_saved_on_its_own_and_a_number_it_cites() -> None:
         None,
         (),
     )
+
+
+def test_a_government_rules_history_note_dates_it_and_names_its_issuer() -> None:
+    # reg_guangzhou_underground_space_2019_pdf.txt:1-10 (CRLF; the note wrapped over six lines)
+    doc = parse_text(
+        "广州市地下空间开发利用管理办法 \n \n（2011 年 12 月 15 日广州市人民政府令第 61 号公布，\n"
+        "根据 2015 年 9 月 30 日广州市人民政府令第 132 号《广州市\n人民政府关于因行政区划调整修改〈广州市扩大区县级市管\n"
+        "理权限规定〉等 93 件政府规章的决定》第一次修订，根据\n2019 年 11 月 14 日广州市人民政府令第 168 号《广州市人民\n"
+        "政府关于修改和废止部分政府规章的决定》第二次修订） \n \n第一章 总 则 \n"
+        "第一条 为加强城市地下空间开发利用管理，合理开发\n利用本市地下空间资源，制定本办法。 \n"
+    )
+    assert (doc.title, doc.issued, doc.issuer) == (
+        "广州市地下空间开发利用管理办法",
+        "2019-11-14",
+        "广州市人民政府",
+    )

@@ -299,7 +299,10 @@ def wrap_width(lines: Sequence[Block]) -> int | None:
     wider = sum(1 for w in widths if w > width)
     if near >= 0.4 * len(long) and wider <= 0.04 * len(widths):
         return width
-    return edge_width(widths)
+    # a few lines holding two source lines glued by the extractor (71, 98, 104 cells where the
+    # text wraps at 52) are no measure of the width
+    fitting = [w for w in widths if w <= 1.25 * common]
+    return edge_width(fitting if len(widths) - len(fitting) <= 0.03 * len(widths) else widths)
 
 
 def _wrapped(last: Block, nxt: Block, first: Block, wrap: int | None) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import replace
 from plantui import patterns as P
 from plantui.blocks import Block
 from plantui.headings import RANK, classify, split_run_on
-from plantui.numerals import to_chinese
+from plantui.numerals import label_number, to_chinese
 
 # A page marker standing alone (folded text), with the previous page's footer number glued before
 # a ``第 N 页`` marker (OCR output: ``5.--- 第 6 页 ---``).
@@ -70,7 +70,7 @@ _MIN_PAGE_LINES = 8
 
 def clean_blocks(blocks: Sequence[Block]) -> list[Block]:
     """The blocks with page furniture removed and unreadable section numerals filled in."""
-    kept = _drop_markers(_split_run_ons(_split_cover_dates(blocks)))
+    kept = _drop_markers(_split_glued_articles(_split_run_ons(_split_cover_dates(blocks))))
     kept = _drop_box_continuations(_cut_page_runs(kept))
     out = []
     for block in kept:
@@ -111,6 +111,34 @@ def _split_run_ons(blocks: Sequence[Block]) -> list[Block]:
             out.append(block)
             continue
         out.extend(replace(block, text=part) for part in split_run_on(block.text))
+    return out
+
+
+# …单建地下空间。 第四条 地下空间开发利用…: an article's label after the last sentence of the one before
+_GLUED_ARTICLE = re.compile(
+    r"(?<=[。；])[ \u3000]+(?=第\s*(?P<n>[一二三四五六七八九十百零〇两]+)\s*条[ \u3000])"
+)
+
+
+def _split_glued_articles(blocks: Sequence[Block]) -> list[Block]:
+    """PDF text that runs the next article onto the line where the last one ends: the article
+    starts a block of its own where its number is the one after the last article met."""
+    out: list[Block] = []
+    last = 0
+    for block in blocks:
+        parts = [block]
+        if not block.md_level and not block.row:
+            heading = classify(block.text.strip())
+            if heading is not None and heading.kind == "article" and heading.number is not None:
+                last = heading.number
+            for match in _GLUED_ARTICLE.finditer(block.text):
+                number = label_number(match.group("n"))
+                if number == last + 1:
+                    cut = match.end() - (len(block.text) - len(parts[-1].text))  # in the tail left
+                    left, right = parts[-1].text[:cut], parts[-1].text[cut:]
+                    parts[-1:] = [replace(block, text=left.rstrip()), replace(block, text=right)]
+                    last = number
+        out.extend(parts)
     return out
 
 

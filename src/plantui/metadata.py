@@ -89,7 +89,10 @@ def extract(
                 meta.issued = parse_date(signed.group("date"))
     unlabelled = [t for i, t in enumerate(folded) if i not in values]
     if meta.issued is None:
-        meta.issued = _delivered(folded) or parse_date(S.adopted(folded) or "")
+        decree = S.decreed(folded)
+        meta.issued = _delivered(folded) or parse_date(S.adopted(folded) or (decree[0] if decree else ""))
+        if decree and meta.issuer is None:
+            meta.issuer = decree[1]
     if meta.published is None:
         meta.published = parse_date(S.dated_line(folded) or "")
     if meta.doc_number is None:

@@ -126,6 +126,22 @@ def adopted(folded: list[str]) -> str | None:
     return None
 
 
+# （2011 年 12 月 15 日广州市人民政府令第 61 号公布，根据 2019 年 11 月 14 日广州市人民政府令第 168 号
+# 《…》第二次修订）: a government rule's history; each act names the decree that made it
+_DECREED = re.compile(
+    r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?P<issuer>[\u4e00-\u9fff]{2,20}?人民政府)令"
+    r"\s*第\s*\d+\s*号\s*(?:公布|发布|《[^》]{2,80}》\s*(?:第[一二三四五六七八九十]+次)?(?:修订|修正|修改))"
+)
+
+
+def decreed(folded: list[str]) -> tuple[str, str] | None:
+    """The latest act of a government rule's history note above its text (公布, then each 修订):
+    (its date, the government whose decree made it)."""
+    note = "".join(t.strip() for t in folded[:15])
+    acts = list(_DECREED.finditer(note))
+    return (acts[-1].group("date"), acts[-1].group("issuer")) if acts else None
+
+
 # 2025年4月1日印发: the date a secretariat printed the document, under it.
 _PRINTED = re.compile(r"^[*\s]*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发[*\s]*$")
 

@@ -488,6 +488,17 @@ def test_people_guided_somewhere() -> None:
     assert _has(found, "棚户区和城中村改造", 1e8, "人") and _has(found, "就近城镇化", 1e8, "人")
 
 
+def test_people_counted_in_yi_before_the_word_population() -> None:
+    # report_state_council_2016.txt, line 36: 实现1亿左右农业转移人口和其他常住人口在城镇落户 counts
+    # people (人口) and settling in towns is what is counted, not where
+    found = _targets(
+        "到2020年，要深入推进以人为核心的新型城镇化，实现1亿左右农业转移人口和其他常住人口在城镇落户，完成约1亿"
+        "人居住的棚户区和城中村改造，引导约1亿人在中西部地区就近城镇化。",
+        "中华人民共和国国民经济和社会发展第十三个五年规划纲要",
+    )
+    assert _has(found, "城镇落户", 1e8, "人") and len(found) == 3
+
+
 def test_a_metadata_table_gives_no_target() -> None:
     # govcn_guangzhou_family_doctor_2023_markitdown.md, line 67: a date is no column of values
     text = (

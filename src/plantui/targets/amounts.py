@@ -50,6 +50,10 @@ CLASSIFIERS = frozenset("个家户款种项条座张辆部架颗件处栋所名�
 _VERBS = tuple(w for w, _ in W.COMPARATORS) + tuple(W.ACTIONS) + tuple(W.CHANGES)
 
 
+# 1亿左右农业转移人口: an amount in 万/亿 before the people it counts
+_PEOPLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}人口")
+
+
 # 作为一项任务, 成为一个中心, 是一项工程: 一 after these is an article
 _BEING = ("作为", "成为", "是", "为")
 
@@ -102,6 +106,8 @@ def read_amounts(folded: str, quoted: list[tuple[int, int]]) -> list[Amount]:
         value = _amount(number + (match.group("mag") or "") if number else match.group("bare"))
         if value is None:
             continue
+        if not unit and match.group("mag") and _PEOPLE_AFTER.match(folded, end):
+            unit = "人"  # 实现1亿左右农业转移人口…在城镇落户: a number of people
         if not unit and not match.group("ratio"):
             # an amount without a unit (指数达到88) must end the phrase: 2.0行动, 4G网络 are names
             if after and not (after in ",;。、)）" or after.isspace()):

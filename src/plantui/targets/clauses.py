@@ -414,7 +414,8 @@ def _object(right: str) -> str:
     (面向行业的工业互联网平台). A trailing 在…布局 says where, not what."""
     text = right[: _object_end(right)].strip().rstrip("和及与、")
     text = _TRAILING_NOTE.sub("", text) if len(text) > 6 else text
-    text = _WHERE.sub("", text) or text
+    if "人口" not in text:  # 人口…在城镇落户: settling is what is counted, not where
+        text = _WHERE.sub("", text) or text
     if "的" not in text[1:]:
         return text.lstrip("的")
     modifier, head = text.rsplit("的", 1)

@@ -455,3 +455,15 @@ def test_a_page_number_spaced_digit_by_digit_is_furniture() -> None:
     """The same 清单: PDFium returns its page numbers as runs (— | 2 8 —): furniture all the same."""
     texts = [b.text for b in read_file(OURS / "pdf_jiangxi_investment_approval_checklist_2020.pdf")[1].blocks]
     assert not [t for t in texts if "—" in t and re.fullmatch(r"[—\s|0-9]+", t)]
+
+
+def test_the_contents_heading_of_a_word_file_is_no_title() -> None:
+    """MinerU's demo Word file sets 目 录 centred and bold over its table of contents (a w:sdt of
+    the gallery Table of Contents), in a larger type than the cover lines: the contents' heading
+    is never the document's title."""
+    from plantui.parse import parse_source
+
+    path = OURS / "docx_mineru_parsing_demo_toc_2026.docx"
+    source = read_file(path)[1]
+    assert source.title != "目 录"
+    assert parse_source(source, path.name).title == "MinerU支持docx解析了"

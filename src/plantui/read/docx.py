@@ -312,7 +312,10 @@ _PERIOD = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*[-—–－~～至]\s*(?:19|20)
 
 def _title_like(text: str) -> bool:
     """A centred line that can be (part of) a title: Chinese words, or the period a plan's
-    title gives on a line of its own (（2020-2025年）)."""
+    title gives on a line of its own (（2020-2025年）); never the heading of the contents (目 录),
+    which a report's Word file sets centred in a larger type than its title on the cover."""
+    if P.TOC_TITLE.fullmatch(P.fold(text).strip()):
+        return False
     return len(_CJK.findall(text)) >= 2 or bool(_PERIOD.fullmatch(text.strip()))
 
 

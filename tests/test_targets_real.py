@@ -554,6 +554,23 @@ def test_a_yearly_output_of_rockets_and_satellites() -> None:
     assert _brief(found) == [(2025, "商业火箭", 50, "发", "="), (2025, "商业卫星", 600, "颗", "=")]
 
 
+def test_the_same_things_counted_in_another_unit() -> None:
+    # LuisChen1Q84/AgentSystem 知识库/important_document/2025年贵阳市政府工作报告.md, line 67 (not in
+    # the corpus), under 二、2025年工作安排: 项目30个、1.7万户 counts the same projects in households
+    text = (
+        "2025年贵阳市政府工作报告\n**二、2025年工作安排**\n（三）坚持不懈强功能、优品质，持续改善城市环境面貌\n"
+        "抢抓城中村改造政策机遇，按照“安全隐患大、群众意愿强、综合效益好”的原则，新开工城中村改造项目30个、1.7万户，"
+        "完成安置房2.8万套以上。围绕老房子、老街区、老厂房，实施老旧小区改造项目30个、3万户。\n"
+    )
+    assert _brief(list(extract_targets(parse_text(text)))) == [
+        (2025, "城中村改造项目", 30, "个", "="),
+        (2025, "城中村改造项目", 17_000, "户", "="),
+        (2025, "安置房", 28_000, "套", ">="),
+        (2025, "老旧小区改造项目", 30, "个", "="),
+        (2025, "老旧小区改造项目", 30_000, "户", "="),
+    ]
+
+
 def _gold_matches(t: Target, g: dict) -> bool:
     """The checker's rule: same year and value (and value_max), gold key inside the indicator."""
     if t.year != g["year"] or not math.isclose(t.value, g["value"], rel_tol=1e-6):

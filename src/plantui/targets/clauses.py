@@ -199,8 +199,14 @@ def clause_targets(
             found.append(_target(where, respectively.pop(0), amount, amount.comparator or shared_comparator))
             cursor = m_end
             continue
-        if found and last_shape == "A" and left.strip() in _JOINERS and not _has_object(_own(right)):
-            # 人均可支配收入分别增长7%和8%左右: a second value of the same indicator
+        if (
+            found
+            and (last_shape == "A" or unit != found[-1].unit)
+            and left.strip() in _JOINERS
+            and not _has_object(_own(right))
+        ):
+            # 人均可支配收入分别增长7%和8%左右: a second value of the same indicator; 城中村改造项目
+            # 30个、1.7万户: the same thing counted in another unit
             found.append(_target(where, found[-1].indicator, amount, amount.comparator or shared_comparator))
             cursor = m_end
             continue

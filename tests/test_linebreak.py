@@ -166,3 +166,21 @@ def test_contents_entries_wrapped_at_the_page_width_stay_out_of_the_outline() ->
         ("volume", "二", "建设现代化产业体系 巩固壮大实体经济根基"),
     ]
     assert ("chapter", "一", "发展环境") in rows and len(rows) < 20
+
+
+def test_an_indented_line_reaches_the_page_width_with_its_indent() -> None:
+    # notice_state_council_emergency_plan_2021.md:270-295: the items of 专栏3 are indented by two
+    # ideographic spaces, so their first line holds four cells less text than the body's lines
+    text = _wrapped("notice_state_council_emergency_plan_2021.md", 270, 295)
+    assert "　　1．中央生活类救灾物资：改扩建\n现有20个" in text
+    items = [t for t in _titles(text) if t[0] == "item"]
+    assert items[0] == (
+        "item",
+        "1",
+        "中央生活类救灾物资：改扩建现有20个中央生活类救灾物资储备库和35个综合仓库，在交通枢纽城市、"
+        "人口密集区域、易发生重特大自然灾害区域建设7个综合性国家储备基地",
+    )
+    assert [t[1] for t in items] == ["1", "2", "3", "4"]
+    # read as Markdown too (the file is Markdown)
+    rows = [(r[1], r[2], r[3]) for r in outline_rows(parse_markdown(text).outline) if r[1] == "item"]
+    assert rows == items

@@ -33,6 +33,7 @@ class Block:
     page: int | None = None
     row: bool = False  # a table row (cells joined by `` | ``): data, never a heading
     blank: bool = False  # a blank line stands before it in the file (set when lines are cleaned)
+    indent: int = 0  # terminal cells of the indentation stripped from a line of text (　　 is 4)
 
 
 @dataclass(frozen=True)

@@ -74,13 +74,14 @@ def raw_lines(text: str) -> list[Block]:
     out = []
     last: list[int] = []  # the last decimal heading label (3.2.1) met, as numbers
     for number, line in enumerate(text.split("\n"), start=1):
-        stripped = P.GLUED_PAGE_NUMBER.sub("", line.strip(P.STRIP_CHARS), count=1)
+        body = line.lstrip(P.STRIP_CHARS)
+        stripped = P.GLUED_PAGE_NUMBER.sub("", body.rstrip(P.STRIP_CHARS), count=1)
         if stripped[:1].isdigit():
             stripped, last = _unglue_decimal(stripped, last)
         elif stripped and stripped[0] in P.CN_DIGITS and (part := P.PART.match(P.fold(stripped))):
             last = [label_number(part.group("label")) or 0]  # 十、 opens 10.1
         if stripped:
-            out.append(Block(stripped, number))
+            out.append(Block(stripped, number, indent=display_width(line[: len(line) - len(body)])))
     return out
 
 
@@ -311,7 +312,7 @@ def _wrapped(last: Block, nxt: Block, first: Block, wrap: int | None) -> bool:
         return False
     # ASCII runs (1.1.1, 2018) print narrower or wider than the one cell counted for them
     slack = 3 + min(3, sum(1 for ch in last.text if ch.isascii() and not ch.isspace()) // 2)
-    full = display_width(last.text) >= wrap - slack
+    full = display_width(last.text) + last.indent >= wrap - slack  # the indent is on the page too
     if ends_sentence(last.text) and not (full and _PIECE.match(nxt.text) and classify(nxt.text) is None):
         return False  # a quote or bracket closed at the width may go on (…“十五五” / 时期…)
     if classify(nxt.text) is not None:
@@ -372,10 +373,12 @@ def _title_tail(first: Block, nxt: Block) -> bool:
     if nxt.md_level or nxt.row or nxt.quote != first.quote or first.row:
         return False
     tail = P.fold(nxt.text).strip()
-    if not (1 <= len(tail) <= 6) or not _UNPUNCTUATED.fullmatch(tail) or not _CJK.search(tail):
-        return False
     heading = classify(first.text)
     if heading is None or heading.kind not in ("volume", "chapter", "division", "part"):
+        return False
+    # a 篇's title is the longest and wraps the most (…高质量建设国家内陆开 / 放型经济试验区)
+    longest = 12 if heading.kind == "volume" else 6
+    if not (1 <= len(tail) <= longest) or not _UNPUNCTUATED.fullmatch(tail) or not _CJK.search(tail):
         return False
     title = P.fold(heading.title)
     return (

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from plantui import patterns as P
 from plantui.blocks import Block, Source
 from plantui.read.latex import latex_text
+from plantui.wrapped import display_width
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -233,7 +234,9 @@ class _Reader:
         if self.marker and text:
             text, self.marker = self.marker + text, ""
         if text:
-            self.source.lines.append(Block(text, number, 0, self.quote, row=row))
+            raw = self.rows[number - 1] if 0 < number <= len(self.rows) else ""
+            indent = display_width(raw[: len(raw) - len(raw.lstrip(P.STRIP_CHARS))]) if not row else 0
+            self.source.lines.append(Block(text, number, 0, self.quote, row=row, indent=indent))
 
     def _row(self, cells: list[str]) -> None:
         if any(cells):

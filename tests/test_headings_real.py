@@ -559,3 +559,20 @@ def test_pdf_text_that_runs_the_next_article_onto_the_line_and_glues_lines() -> 
         "第四十五条 违反本办法规定的，由有关部门依法处理。 第三十八条规定的义务人应当整改。\n第四十六条 地下空间所有人应当履行义务。\n"
     )
     assert [n.label for n in excerpt.outline] == ["四十五", "四十六"]
+
+
+def test_a_volume_title_wrapped_before_its_last_seven_characters() -> None:
+    # gangyao_guizhou_14th_pdf_volumes9_11.md:1-10 (pdftotext -layout: the 篇's title runs on
+    # to an indented second line)
+    rows = _rows(
+        "\x0c第九篇      坚持扩大内需战略基点，高质量建设国家内陆开\n         放型经济试验区\n\n\n"
+        "    实施更大范围、更宽领域、更深层次对外开放，培育完善市\n场体系，注重需求侧管理，积极扩大消费和有效投资，大力发展\n"
+        "开放型经济，主动参与构建以国内大循环为主体、国内国际双循\n环相互促进的新发展格局。\n\n"
+        "          第三十六章   积极融入国内国际双循环\n\n    立足国内大循环，提升供给体系对需求的适配性。\n"
+    )
+    doc = parse_text(
+        "\x0c第九篇      坚持扩大内需战略基点，高质量建设国家内陆开\n         放型经济试验区\n\n\n"
+        "    实施更大范围、更宽领域、更深层次对外开放，培育完善市场体系。\n"
+    )
+    assert doc.outline[0].title == "坚持扩大内需战略基点，高质量建设国家内陆开放型经济试验区"
+    assert [row[:3] for row in rows] == [[1, "volume", "九"], [2, "chapter", "三十六"]]

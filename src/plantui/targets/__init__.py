@@ -10,7 +10,7 @@ In: a parsed Document. Out: its Targets in reading order. The stages:
 - layout.py     indicator tables laid out in columns by a PDF's text extraction (a 纲要's 主要指标)
 - cells.py      one table row → targets under the header's value columns
 - words.py      the word lists and patterns all of them share
-- phrases.py    small string helpers (the longest listed word a text starts or ends with)
+- phrases.py    an indicator's name cleaned of years, conditions and fillers; small string helpers
 """
 
 from __future__ import annotations

@@ -16,22 +16,16 @@ from plantui import patterns as P
 from plantui.models import Paragraph, Target
 from plantui.targets import words as W
 from plantui.targets.amounts import CLASSIFIERS, Amount, read_amounts
-from plantui.targets.phrases import balance as _balance
+from plantui.targets.phrases import MIN_NAME as _MIN_NAME
+from plantui.targets.phrases import clean as _clean
 from plantui.targets.phrases import ending as _ending
 from plantui.targets.phrases import leading as _leading
 
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 
 
-MAX_INDICATOR = 40
-
-
 # a name this short standing right before the amount that ends its clause is the indicator
 _SHORT_SUBJECT = 8
-
-
-# a name shorter than this is a single word (就业), not what a target counts
-_MIN_NAME = 3
 
 
 # in a goal section a clause that is only a name and an amount may name its thing at this length
@@ -439,33 +433,6 @@ def _object_end(right: str) -> int:
     (新增1000处信号灯联网、累计达8000处; 新建5个…医疗集团、区级覆盖率达80%)."""
     match = _NEXT_INDICATOR.search(right)
     return match.start() if match else len(right)
-
-
-def _clean(text: str) -> str:
-    text = _SPACES.sub("", text)
-    text = text.strip(",，、;；:：。.")
-    text = _balance(text)
-    text = W.PURPOSE_OF_YEAR.sub("", text)  # 为到2010年国内生产总值…翻一番: the 为 of the purpose
-    text = W.FUTURE_YEAR.sub("", text)
-    text = W.PERIOD_NAMED.sub("", text)  # “十五”期间年均经济增长速度: the period is the year
-    text = W.BARE_YEAR.sub("", text)  # 2035年达到90%: the year is no part of the indicator
-    text = W.ON_THE_BASIS.sub("", text)  # 在明显提高质量和效益的基础上年均增长7%: a condition
-    previous = None
-    while previous != text:
-        previous = text
-        stripped = W.LEADING_FILLER.sub("", text)
-        # 新增就业 stays whole: a name of one word is no name
-        text = stripped if len(stripped) >= _MIN_NAME or not stripped else text
-    text = W.TRAILING_FILLER.sub("", text).strip(",，、;；:：。 ")
-    if len(text) > MAX_INDICATOR:
-        # keep the end of a long phrase: the measured noun is last in Chinese
-        cut = max(
-            text.rfind("，", 0, len(text) - 4),
-            text.rfind("、", 0, len(text) - 4),
-            text.rfind("的", 0, len(text) - 4),
-        )
-        text = text[cut + 1 :] if cut >= 0 else text[-MAX_INDICATOR:]
-    return text
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,22 @@
-"""Small string helpers the clause reader shares: the longest listed word a text starts or ends
-with, and brackets left unbalanced by a clause cut."""
+"""The names of indicators as the clause reader cleans them (clean), and the small string helpers
+it shares: the longest listed word a text starts or ends with, brackets left unbalanced by a cut."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+
+from plantui.targets import words as W
+
+# an indicator longer than this keeps its end
+MAX_INDICATOR = 40
+
+
+# a name shorter than this after its filler words are cut keeps them (新增就业)
+MIN_NAME = 3
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def ending(text: str, words: Sequence[str]) -> str:
@@ -29,4 +42,33 @@ def balance(text: str) -> str:
             text = text[:-1]
         if text.endswith(opening):
             text = text[:-1]
+    return text
+
+
+def clean(text: str) -> str:
+    """An indicator as named: no spaces, edge punctuation, years, conditions or filler words; a
+    long one keeps its end (the measured noun is last in Chinese)."""
+    text = _SPACES.sub("", text)
+    text = text.strip(",，、;；:：。.")
+    text = balance(text)
+    text = W.PURPOSE_OF_YEAR.sub("", text)  # 为到2010年国内生产总值…翻一番: the 为 of the purpose
+    text = W.FUTURE_YEAR.sub("", text)
+    text = W.PERIOD_NAMED.sub("", text)  # “十五”期间年均经济增长速度: the period is the year
+    text = W.BARE_YEAR.sub("", text)  # 2035年达到90%: the year is no part of the indicator
+    text = W.ON_THE_BASIS.sub("", text)  # 在明显提高质量和效益的基础上年均增长7%: a condition
+    previous = None
+    while previous != text:
+        previous = text
+        stripped = W.LEADING_FILLER.sub("", text)
+        # 新增就业 stays whole: a name of one word is no name
+        text = stripped if len(stripped) >= MIN_NAME or not stripped else text
+    text = W.TRAILING_FILLER.sub("", text).strip(",，、;；:：。 ")
+    if len(text) > MAX_INDICATOR:
+        # keep the end of a long phrase: the measured noun is last in Chinese
+        cut = max(
+            text.rfind("，", 0, len(text) - 4),
+            text.rfind("、", 0, len(text) - 4),
+            text.rfind("的", 0, len(text) - 4),
+        )
+        text = text[cut + 1 :] if cut >= 0 else text[-MAX_INDICATOR:]
     return text

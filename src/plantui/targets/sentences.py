@@ -17,7 +17,8 @@ from plantui.models import Document, Node, Paragraph, Target
 from plantui.numerals import chinese_to_number
 from plantui.targets import words as W
 from plantui.targets.cells import cells as table_cells
-from plantui.targets.clauses import MAX_INDICATOR, Clause, Scope, clause_targets
+from plantui.targets.clauses import Clause, Scope, clause_targets
+from plantui.targets.phrases import MAX_INDICATOR
 from plantui.targets.tables import find_tables, table_targets
 
 SENTENCE_END = re.compile(r"[。;!?]")

@@ -24,6 +24,7 @@ from plantui.headings import (
 )
 from plantui.metadata import Metadata, squash
 from plantui.metadata_signs import looks_like_issuer
+from plantui.read.base import CHROME
 
 _ATTACHMENT_ITEM = re.compile(r"\d{1,2}\s*[.、]")
 _FILE_NAME = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar)\s*$", re.IGNORECASE)
@@ -35,6 +36,8 @@ def classify_chunks(chunks: Sequence[Chunk]) -> list[Heading | None]:
     for index, chunk in enumerate(chunks):
         if chunk.md_level and _TITLE_LINE.match(P.fold(chunk.text.strip())):
             heads[index] = None  # a notice's title or a red header set as a Markdown heading
+        elif heads[index] is not None and CHROME.match(chunk.text.strip()):
+            heads[index] = None  # a saved page's 扫一扫在手机打开当前页【返回顶部】 at the text's end
     _attachment_lists(heads)
     _appendix_mentions(heads)
     _flattened_tables(chunks, heads)

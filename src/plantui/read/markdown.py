@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from plantui import patterns as P
 from plantui.blocks import Block, Source
+from plantui.read.base import CHROME
 from plantui.read.latex import latex_text
 from plantui.wrapped import display_width
 
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 # Headings that label a part of a saved page (政策全文, 基本信息, 文档：x.md) rather than head a
 # part of the plan: web scrapers and converters write them around the document.
 SECTION_LABEL = P.SCRAPER_SECTION
+# what is left of a link a converter broke over lines: its target
+_LINK_RESIDUE = re.compile(r"\]\(|https?://|www\.")
 # plantui writes its own targets table between these markers; re-importing must not read it as text.
 TARGETS_MARK = "<!-- plantui:targets -->"
 TARGETS_END = "<!-- /plantui:targets -->"
@@ -215,6 +218,12 @@ class _Reader:
             self.source.lines.append(Block(raw, number, 0, self.quote))
             return
         if _labels_only(text):  # ## 政策标题：: a label line, as in text
+            self.source.lines.append(Block(text, number, 0, self.quote))
+            return
+        if CHROME.match(text) or _LINK_RESIDUE.search(text):
+            # a converted web page's breadcrumb (## 您当前所在位置：…), its lists around the article
+            # (### 关联稿件：) and a link the converter cut (# 统计局](http://…)): text, never a
+            # heading or the title
             self.source.lines.append(Block(text, number, 0, self.quote))
             return
         if level == 1 and self.source.title is None and self.quote == 0:

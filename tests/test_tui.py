@@ -938,3 +938,25 @@ def test_the_first_frame_imports_only_what_it_draws() -> None:
     code = f"import sys, plantui.tui.app; print([m for m in {later!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
+
+
+async def test_backspace_shows_the_counts_already_made_without_a_query(app: PlantApp) -> None:
+    """Typing back (Backspace) to a query counted before in this filter shows its counts at once,
+    with no filter worker; clearing the filter forgets them."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("slash", *"区块")
+        await _settle(pilot)
+        first = app.filter_result
+        assert first is not None and first.counted and first.query == "区块"
+        await pilot.press("链")
+        await _settle(pilot)
+        assert app.filter_result is not None and app.filter_result.query == "区块链"
+        started = len(app.workers)
+        await pilot.press("backspace")
+        assert app.filter_result is first and len(app.workers) <= started
+        assert not [w for w in app.workers if w.group == "filter" and w.is_running]
+        assert _tree_labels(app)[0].endswith(f"({first.doc_counts[1]})")
+        await pilot.press("escape", "escape")
+        await _settle(pilot)
+        assert not app._counted

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 SEARCH_LIMIT = 500
 TYPING_PAUSE = 0.15  # seconds without a keystroke before the text and tables catch up
+COUNTED_KEPT = 32  # counted results kept while a filter is on
 QUICK_FIRST = 2000  # passages: above this, the tree narrows before the occurrences are counted
 PANE_STEP = 4  # cells the outline pane grows or shrinks by on < and >
 PANE_LIMITS = (20, 120)
@@ -68,6 +69,9 @@ class AppBase(App[None]):
         self._pane_width: int | None = None  # set by < and >
         self._pending_hit: int | None = None  # a hit to go to once the next plan is shown
         self._enter_pending = False  # Enter was pressed before the filter's counts came back
+        # the counted results of this filter's queries (cleared with the filter), by their terms,
+        # with the opened plans whose nodes they count
+        self._counted: dict[tuple[str, ...], tuple[list[int], FilterResult]] = {}
         self.names: dict[int, str] = {}
         self.collector = IdleCollector()
 
@@ -350,7 +354,15 @@ class AppBase(App[None]):
         except sqlite3.OperationalError:
             return  # interrupted: a newer keystroke has its own query running
         if not worker.is_cancelled:
+            self.call_from_thread(self._remember, expanded, result)
             self.call_from_thread(self._filtered, result)
+
+    def _remember(self, expanded: list[int], result: FilterResult) -> None:
+        """Keep a counted result for this filter (typing on and back costs no query)."""
+        if search.terms(result.query) == self.words:
+            if len(self._counted) >= COUNTED_KEPT:
+                self._counted.pop(next(iter(self._counted)))
+            self._counted[tuple(self.words)] = (expanded, result)
 
     def _count_visible(self, query: str, members: FilterResult, visible: list[int]) -> FilterResult:
         """``members`` with the occurrences of the plans on screen (and of their opened nodes)

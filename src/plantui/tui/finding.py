@@ -21,12 +21,20 @@ class Finding(AppBase):
         self._enter_pending = False
         self.words = search.terms(event.value)
         if self.store is not None:
+            tree = self.query_one(OutlineTree)
             if self.words:
                 self.store.interrupt_find()
-                self.run_filter(event.value)
+                counted = self._counted.get(tuple(self.words))
+                if counted is not None and counted[0] == tree.expanded_documents:
+                    # typed before in this filter (a Backspace): its counts are shown at once
+                    self.workers.cancel_group(self, "filter")
+                    self._filtered(counted[1])
+                else:
+                    self.run_filter(event.value)
             else:
+                self._counted.clear()
                 self.filter_result = None
-                self.query_one(OutlineTree).apply_filter(None)
+                tree.apply_filter(None)
         if self._typing is not None:
             self._typing.stop()
         self._typing = self.set_timer(TYPING_PAUSE, self._after_typing)

@@ -571,6 +571,13 @@ def test_the_same_things_counted_in_another_unit() -> None:
     ]
 
 
+def test_a_transformer_capacity_in_kilovolt_amperes() -> None:
+    # gangyao_guizhou_14th_pdf_volumes9_11.md, line 552: 1350万千伏安 is a capacity; 500 千伏 a class
+    found = [t for t in _document_targets("gangyao_guizhou_14th_pdf_volumes9_11.md") if t.line == 552]
+    assert _has(found, "500千伏变电容量", 13_500_000, "千伏安") and _has(found, "线路", 1738, "公里")
+    assert not [t for t in found if t.value == 500]
+
+
 def _gold_matches(t: Target, g: dict) -> bool:
     """The checker's rule: same year and value (and value_max), gold key inside the indicator."""
     if t.year != g["year"] or not math.isclose(t.value, g["value"], rel_tol=1e-6):

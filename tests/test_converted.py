@@ -60,3 +60,27 @@ def test_a_link_cut_by_the_converter_is_not_the_title() -> None:
     doc = parse_source(source, "wanzai.md")
     assert doc.title == "万载县2022年国民经济和社会发展统计公报"
     assert [n.kind for n in doc.outline[:3]] == ["part"] * 3
+
+
+def test_a_converters_markdown_that_keeps_the_pages_divs_is_read_as_markdown(tmp_path: Path) -> None:
+    """pandoc -f html -t gfm of tests/fixtures/formats/html_jiangxi_major_projects_notice_2020.html
+    opens with the page's <div>s as raw HTML; the text between them is Markdown (**一、…**)."""
+    text = (
+        '<div class="bt-article-02">\n\n'
+        "江西省人民政府办公厅关于对全省部分重大产业项目加大督查调度和协调帮扶力度促进经济平稳增长的通知\n\n"
+        '<div id="zoom"\nstyle="text-align:left;padding-bottom: 20px;min-height:300px;font-size:16px;">\n\n'
+        '<span\nstyle="text-indent: 0em;">各市、县（区）人民政府，省政府各部门：</span>\n\n'
+        "为深入贯彻习近平总书记关于做好疫情防控工作的同时统筹抓好改革发展稳定各项工作的重要指示精神。\n\n"
+        "**一、定期发布，主动接受社会监督。**年初，对遴选出的64个重大产业项目，由省政府督查室汇总。\n\n"
+        "**二、真督实查，及时通报进展情况。**对确定的64个重大产业项目，由省政府办公厅派出专项督查组。\n\n"
+        "</div>\n\n</div>\n"
+    )
+    path = tmp_path / "notice.md"
+    path.write_text(text, encoding="utf-8")
+    _, source = read_file(path)
+    doc = parse_source(source, path.name)
+    assert source.format == "markdown"
+    assert [(n.kind, n.label, n.title) for n in doc.outline] == [
+        ("part", "一", "定期发布，主动接受社会监督"),
+        ("part", "二", "真督实查，及时通报进展情况"),
+    ]

@@ -75,6 +75,8 @@ def read_bytes(data: bytes, named: str) -> Source:
     if data.startswith(_OLE):  # Word 97-2003 and WPS files, whatever they are named
         raise ReadError(f"an old Word or WPS file (named as another format): {_CONVERT}")
     fmt = sniff(data) or named
+    if fmt == "html" and named == "markdown" and not _whole_page(data):
+        fmt = "markdown"  # a converter's Markdown with the page's <div>s kept (pandoc -t gfm)
     if fmt == "docx":
         from plantui.read.docx import read_docx
 
@@ -94,6 +96,12 @@ def read_bytes(data: bytes, named: str) -> Source:
     if fmt == "markdown" or looks_like_markdown(text):
         return markdown_source(text, encoding)
     return text_source(text, encoding)
+
+
+def _whole_page(data: bytes) -> bool:
+    """A web page from its doctype or <html>, not an HTML fragment inside Markdown."""
+    head = data[:4096].lower()
+    return b"<!doctype html" in head or b"<html" in head
 
 
 def sniff(data: bytes) -> str | None:

@@ -990,3 +990,33 @@ def test_a_government_rules_history_note_dates_it_and_names_its_issuer() -> None
         "2019-11-14",
         "广州市人民政府",
     )
+
+
+def test_a_joint_title_naming_every_issuer_and_its_number_in_brackets() -> None:
+    # notice_pbc_virtual_currency_risks_2026.md:1-13 (a scraper's Markdown: the # title names the
+    # eight issuers, 94 characters with the number noted after it; fields; the title again)
+    title = (
+        "中国人民银行 国家发展改革委 工业和信息化部 公安部 市场监管总局 金融监管总局 中国证监会 "
+        "国家外汇局关于进一步防范和处置虚拟货币等相关风险的通知"
+    )
+    doc = parse_markdown(
+        f"# {title}（银发〔2026〕42号）\n\n**版本**: 现行有效\n\n**更新时间**: 2026-02-18\n\n---\n\n"
+        f"{title}（银发〔2026〕42号）\n\n各省、自治区、直辖市人民政府，新疆生产建设兵团：\n\n"
+        "  近期，虚拟货币、现实世界资产（RWA）代币化相关投机炒作活动时有发生。现就有关事项通知如下：\n\n"
+        "  一、明确虚拟货币、现实世界资产代币化和相关业务活动本质属性\n\n"
+        "  （一）虚拟货币不具有与法定货币等同的法律地位。比特币、以太币等虚拟货币具有非货币当局发行等主要特点。\n"
+    )
+    assert (doc.title, doc.doc_number) == (title, "银发〔2026〕42号")
+
+
+def test_a_joint_opinion_titled_by_its_nine_issuers() -> None:
+    # opinion_pbc_elderly_finance_2024.md:1-5 (the # title is 94 characters long)
+    title = (
+        "中国人民银行 金融监管总局 国家发展改革委 民政部 财政部 人力资源社会保障部 国家卫生健康委 "
+        "中国证监会 国家医保局关于金融支持中国式养老事业 服务银发经济高质量发展的指导意见"
+    )
+    doc = parse_markdown(
+        f"# {title}\n\n推进中国式养老事业、发展银发经济，事关国家发展全局和亿万人民福祉。现提出如下意见。\n\n"
+        "## 一、总体要求和目标任务\n\n以习近平新时代中国特色社会主义思想为指导。\n"
+    )
+    assert doc.title == title

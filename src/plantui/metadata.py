@@ -116,7 +116,7 @@ def extract(
     if meta.issuer is None or _RELATIVE_ISSUER.match(meta.issuer):
         # a page's 发布机构：市政府 abbreviates the authority its own title names in full
         meta.issuer = (
-            _title_issuer(meta.title)
+            S.title_issuer(meta.title)
             or (signature[0] if signature else None)
             or S.red_header(folded)
             or (lead[0] if lead else None)
@@ -127,6 +127,9 @@ def extract(
             or meta.issuer
         )
     if meta.title:
+        if meta.doc_number is None:  # …的通知（银发〔2026〕42号）: the number noted after the title
+            noted = next((n for t in texts[:3] if (n := S.noted_number(t)) and meta.title in t), None)
+            meta.doc_number = clean_doc_number(noted) if noted else None
         meta.title = S.clean_title(meta.title)
     derive(meta, body_sample)
     return meta
@@ -390,7 +393,8 @@ def _leading_title(texts: list[str]) -> str | None:
         if len(re.findall(r"[\u4e00-\u9fff]", folded)) < 2:
             continue  # OCR noise from a seal or a header rule (v  a, Et LE] Se)
         if (
-            len(text) > 80
+            # a joint title naming every issuer runs long (中国人民银行 金融监管总局 … 关于…的指导意见)
+            (len(text) > 80 and not (len(text) <= 160 and P.KIND_END.search(P.fold(S.clean_title(text)))))
             or "。" in text
             or "，" in text  # a sentence's clause (为全面落实《…》，深入贯彻…), not a title
             or folded.endswith((":", ";", ","))
@@ -469,20 +473,6 @@ def _signature(chunks: list[Chunk]) -> tuple[str, str | None] | None:
 def _titled(texts: list[str], body: str) -> bool:
     """Whether one of the first lines is a title that ``body`` heads (上海市人民政府办公厅关于…)."""
     return any(S.clean_value(t).lstrip("# ").startswith((body + "关于", body + "印发")) for t in texts[:12])
-
-
-def _title_issuer(title: str | None) -> str | None:
-    """The authority named before 关于 in a document's own title (X省人民政府办公厅关于…的意见)."""
-    if not title:
-        return None
-    head, found, _ = title.partition("关于")
-    head = head.strip()
-    if not found or not head:
-        return None
-    if looks_like_issuer(head) and " " not in head:
-        return head
-    parts = head.split()  # 中共中央 国务院关于…: authorities side by side, listed comma-separated
-    return ",".join(parts) if len(parts) > 1 and all(looks_like_issuer(p) for p in parts) else None
 
 
 def parse_date(text: str) -> str | None:

@@ -36,6 +36,13 @@ _TITLE_NOTE = re.compile(
 )
 
 
+def noted_number(title: str) -> str | None:
+    """The 文号 a title carries in its closing brackets (…的通知（银发〔2026〕42号）), if any."""
+    note = _TITLE_NOTE.search(title.strip())
+    number = P.DOC_NUMBER.search(note.group(0)) if note and note.start() >= 4 else None
+    return number.group("num") if number else None
+
+
 def clean_title(text: str) -> str:
     """A title as the document writes it, without what extraction glued to it."""
     title = _REPOST.sub("", text.strip()).translate(P.FULL_DIGITS)
@@ -363,3 +370,17 @@ def dated_line(folded: list[str]) -> str | None:
         if _ISO_LINE.match(text):
             return text.strip()
     return None
+
+
+def title_issuer(title: str | None) -> str | None:
+    """The authority named before 关于 in a document's own title (X省人民政府办公厅关于…的意见)."""
+    if not title:
+        return None
+    head, found, _ = title.partition("关于")
+    head = head.strip()
+    if not found or not head:
+        return None
+    if looks_like_issuer(head) and " " not in head:
+        return head
+    parts = head.split()  # 中共中央 国务院关于…: authorities side by side, listed comma-separated
+    return ",".join(parts) if len(parts) > 1 and all(looks_like_issuer(p) for p in parts) else None

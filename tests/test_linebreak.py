@@ -184,3 +184,43 @@ def test_an_indented_line_reaches_the_page_width_with_its_indent() -> None:
     # read as Markdown too (the file is Markdown)
     rows = [(r[1], r[2], r[3]) for r in outline_rows(parse_markdown(text).outline) if r[1] == "item"]
     assert rows == items
+
+
+def test_a_line_cut_after_a_colon_or_before_a_pause_goes_on() -> None:
+    # notice_state_council_emergency_plan_2021.md:338-350: 6．灾害事故抢险救援关键装备： ends a
+    # line of 专栏5 (with its indent, at the width) and its list goes on below
+    items = [
+        t
+        for t in _titles(_wrapped("notice_state_council_emergency_plan_2021.md", 338, 350))
+        if t[0] == "item"
+    ]
+    assert items[5][:2] == ("item", "6")
+    assert items[5][2].startswith("灾害事故抢险救援关键装备：人员搜索与物体定位产品")
+    # notice_multi_guangzhou_outpatient_special_diseases_2019.txt:826-836: a part title cut before
+    # 、 (a line never opens with a pause) goes on; 五十四、 stands alone
+    name = "notice_multi_guangzhou_outpatient_special_diseases_2019.txt"
+    text = _wrapped(name, 826, 836)
+    assert "（放射治疗\n、化学治疗" in text
+    parts = [t for t in _titles(text) if t[0] == "part"]
+    assert parts[1] == ("part", "五十三", "恶性肿瘤辅助治疗（放射治疗、化学治疗、生物靶向药物治疗期间）")
+
+
+def test_a_lead_in_ending_in_a_colon_is_no_title_set_apart() -> None:
+    # notice_multi_guangzhou_outpatient_special_diseases_2019.txt:590-606: （一）符合帕金森病的诊断：
+    # is short, but it leads into a list: （二）支持诊断…以下3 / 项或3项以上情形： is one line
+    name = "notice_multi_guangzhou_outpatient_special_diseases_2019.txt"
+    titles = _titles(_wrapped(name, 590, 606))
+    assert ("section", "二", "支持诊断帕金森病须符合以下3项或3项以上情形") in titles
+    assert [t[1] for t in titles if t[0] == "item"][-8:] == ["1", "2", "3", "4", "5", "6", "7", "8"]
+
+
+def test_a_table_flattened_one_cell_a_line_is_not_read_into_the_title_above_it() -> None:
+    # notice_multi_guangzhou_outpatient_special_diseases_2019.txt:125-135: 附件1, its title wrapped
+    # over two lines, then the table's header cells 序号 / 门诊特定病种 / …
+    name = "notice_multi_guangzhou_outpatient_special_diseases_2019.txt"
+    titles = [t for t in _titles(_wrapped(name, 118, 140)) if t[0] == "appendix"]
+    assert titles[0] == (
+        "appendix",
+        "1",
+        "广州市社会医疗保险门诊特定病种范围、最高支付限额标准及审核确认有效期",
+    )

@@ -270,7 +270,7 @@ def join_lines(lines: Sequence[Block], *, cleaned: bool = False) -> list[Chunk]:
                 and not (index <= 10 and len(joining.lines) == 1 and _whole_title(first.text))
                 and (
                     _continues(joining.text, lines[index], first)
-                    or _wrapped(lines[index - 1], lines[index], first, wrap)
+                    or _wrapped(lines[index - 1], lines[index], first, wrap, _at(lines, index + 1))
                     or (len(joining.lines) == 1 and _title_tail(first, lines[index]))
                     or (len(joining.lines) == 1 and wraps_indented(first, lines[index], indent))
                 )
@@ -306,13 +306,15 @@ def wrap_width(lines: Sequence[Block]) -> int | None:
     return edge_width(fitting if len(widths) - len(fitting) <= 0.03 * len(widths) else widths)
 
 
-def _wrapped(last: Block, nxt: Block, first: Block, wrap: int | None) -> bool:
+def _wrapped(last: Block, nxt: Block, first: Block, wrap: int | None, after: Block | None = None) -> bool:
     """In hard-wrapped text, a line that reaches the wrap width continues on the next line."""
     if wrap is None or nxt.final or nxt.md_level or nxt.quote != first.quote or ends_cut_line(last.text):
         return False
     # ASCII runs (1.1.1, 2018) print narrower or wider than the one cell counted for them
     slack = 3 + min(3, sum(1 for ch in last.text if ch.isascii() and not ch.isspace()) // 2)
     full = display_width(last.text) + last.indent >= wrap - slack  # the indent is on the page too
+    if is_header_cell(nxt.text) and after is not None and _cell_like(after.text):
+        return False  # 附件1 / …审核确认有效期 / 序号 / 门诊特定病种: a table flattened one cell a line
     if ends_sentence(last.text) and not (full and _PIECE.match(nxt.text) and classify(nxt.text) is None):
         return False  # a quote or bracket closed at the width may go on (…“十五五” / 时期…)
     if classify(nxt.text) is not None:
@@ -342,6 +344,19 @@ def _wrapped(last: Block, nxt: Block, first: Block, wrap: int | None) -> bool:
 # what a line cut after a closing quote or bracket goes on with: Chinese, a mark, a digit run
 # other than a page number alone
 _PIECE = re.compile(r"[\u4e00-\u9fff，、。；：,;:（(“《]|\d+\D")
+
+
+def _cell_like(text: str) -> bool:
+    """A short line without a mark that is no heading: what a table's cell flattened to a line
+    looks like."""
+    return len(text) <= 12 and not _PUNCTUATED.search(P.fold(text)) and classify(text) is None
+
+
+_PUNCTUATED = re.compile(r"[。!?;,，:、]")
+
+
+def _at(lines: Sequence[Block], index: int) -> Block | None:
+    return lines[index] if index < len(lines) else None
 
 
 def _past_blank(text: str, lines: Sequence[Block], index: int, wrap: int | None) -> bool:

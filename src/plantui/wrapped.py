@@ -22,19 +22,18 @@ from plantui.blocks import Block
 from plantui.headings import classify, ends_sentence
 
 _CLOSING = frozenset("”’)】」』》\"'")
-_STOPS = frozenset("。!?;:…")
+_STOPS = frozenset("。!?;…")
 
 
 def ends_cut_line(text: str) -> bool:
     """Whether a line cut at the wrap width ends a sentence: a closing quote or bracket there
-    closes a phrase, not the sentence, unless a full stop stands right before it (…”。 / …。”)."""
+    closes a phrase, not the sentence, unless a full stop stands right before it (…”。 / …。”);
+    a colon introduces what the next line holds (6．灾害事故抢险救援关键装备： / 人员搜索…)."""
     folded = P.fold(text.rstrip(P.STRIP_CHARS))
     if not folded:
         return False
-    if folded[-1] in _CLOSING:
-        body = folded.rstrip("".join(_CLOSING))
-        return bool(body) and body[-1] in _STOPS
-    return ends_sentence(text)
+    body = folded.rstrip("".join(_CLOSING)) if folded[-1] in _CLOSING else folded
+    return bool(body) and body[-1] in _STOPS
 
 
 def with_blanks(before: Sequence[Block], after: Sequence[Block]) -> list[Block]:
@@ -107,7 +106,7 @@ def standalone_headings(lines: Sequence[Block], wrap: int | None, indent: int | 
             continue
         if P.PROSE_MARK.search(P.fold(block.text)):
             state = "inline"
-        elif display_width(block.text) <= min(wrap, indent or wrap) - 6:
+        elif display_width(block.text) <= min(wrap, indent or wrap) - 6 and ":" not in P.fold(block.text):
             state = "alone"  # short of the width, and of a paragraph's indented first line
         else:
             state = "full"
@@ -116,8 +115,9 @@ def standalone_headings(lines: Sequence[Block], wrap: int | None, indent: int | 
     order = sorted(status)
     for place, index in enumerate(order):
         kind, number, state, comma = status[index]
-        if state != "full" or P.fold(lines[index].text).rstrip()[-1:] in ",、":
-            continue  # (a line ending at a comma goes on)
+        folded = P.fold(lines[index].text).rstrip()
+        if state != "full" or folded[-1:] in ",、" or ":" in folded:
+            continue  # a line ending at a comma goes on; 实验室检查：C反应… is a lead-in and its text
         earlier = reversed(order[max(0, place - 40) : place])
         before = next((status[i] for i in earlier if status[i][0] == kind), None)
         after = next((status[i] for i in order[place + 1 : place + 41] if status[i][0] == kind), None)
@@ -140,6 +140,9 @@ def title_rest(lines: Sequence[Block], index: int, wrap: int, apart: bool) -> li
         return []
     if title_tail(rest[0], wrap):
         return rest[:1]
+    head = rest[0]
+    if head.text[:1] in _NO_START and not _SENTENCE_MARK.search(P.fold(head.text)) and not head.row:
+        return rest[:1]  # a line never opens with 、 or ）: the title goes on (…（放射治疗 / 、化学治疗…）)
     if len(rest) == 2 and not (apart and rest[1].blank) and title_tail(rest[1], wrap):
         middle = rest[0]
         if not _TAIL_MARK.search(P.fold(middle.text)) and classify(middle.text) is None and not middle.row:
@@ -162,3 +165,6 @@ def title_tail(nxt: Block, wrap: int) -> bool:
 
 
 _TAIL_MARK = re.compile(r"[。!?;,，:]")
+_SENTENCE_MARK = re.compile(r"[。!?;:]")
+# marks a typeset line never opens with (避头尾), so a line opening with one goes on from above
+_NO_START = frozenset("，。、；：？！）》」』】〕,.;:?!)")

@@ -118,6 +118,10 @@ def test_a_part_title_nearly_as_wide_as_the_page_stands_alone_like_its_siblings(
         ("part", "三", "2026年工作安排"),
     ]
     assert ("section", "一", "着力推动“四稳”政策落地") in titles
+    # report_guangdong_2026.txt:7-60: the next part's title wraps too (二、“十五五”时期的主要目标和
+    # 重点任 / 务); the one after it (三、2026年工作安排) stands alone
+    parts = [t for t in _titles(_wrapped("report_guangdong_2026.txt", 7, 60)) if t[0] == "part"]
+    assert parts[0] == ("part", "一", "2025年和“十四五”时期工作回顾")
 
 
 def test_a_title_cut_after_a_closing_quote_or_over_three_lines_is_read_whole() -> None:

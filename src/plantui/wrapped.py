@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -118,16 +118,31 @@ def standalone_headings(lines: Sequence[Block], wrap: int | None, indent: int | 
         folded = P.fold(lines[index].text).rstrip()
         if state != "full" or folded[-1:] in ",、" or ":" in folded:
             continue  # a line ending at a comma goes on; 实验室检查：C反应… is a lead-in and its text
-        earlier = reversed(order[max(0, place - 40) : place])
-        before = next((status[i] for i in earlier if status[i][0] == kind), None)
-        after = next((status[i] for i in order[place + 1 : place + 41] if status[i][0] == kind), None)
-        near = [s for s in (before, after) if s is not None and s[1] in (number - 1, number + 1)]
+        near = _numbered(status, order[place + 1 : place + 41], kind, number, 1)
+        near += _numbered(status, reversed(order[max(0, place - 40) : place]), kind, number, -1)
         siblings = [s for s in near if s[2] != "full"]
         # a line with a comma reads as a clause unless a sibling's title has one too
         if comma and not any(s[3] for s in siblings):
             continue
         if siblings and all(s[2] == "alone" for s in siblings):
             out.add(index)
+    return out
+
+
+def _numbered(
+    status: dict[int, tuple[str, int, str, bool]], indices: Iterable[int], kind: str, number: int, step: int
+) -> list[tuple[str, int, str, bool]]:
+    """The headings of ``kind`` numbered ``number + step`` and ``number + 2 * step`` met in
+    ``indices`` (the next ones after or before a heading), as far as the numbering runs on."""
+    out: list[tuple[str, int, str, bool]] = []
+    for index in indices:
+        if status[index][0] != kind:
+            continue
+        if status[index][1] != number + step * (len(out) + 1):
+            break
+        out.append(status[index])
+        if len(out) == 2:
+            break
     return out
 
 

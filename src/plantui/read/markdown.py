@@ -33,6 +33,12 @@ if TYPE_CHECKING:
 # Headings that label a part of a saved page (政策全文, 基本信息, 文档：x.md) rather than head a
 # part of the plan: web scrapers and converters write them around the document.
 SECTION_LABEL = P.SCRAPER_SECTION
+# A table row's cells as written: split at each | not escaped
+_RAW_CELL = re.compile(r"(?<!\\)\|")
+# A table cell that holds a whole article: long, with five or more paragraph gaps (two or more
+# spaces after a sentence's end or a heading's last character) inside it.
+_PARAGRAPH_GAP = re.compile(r"(?<=[。：:；;！？!?）)\u4e00-\u9fff])\s{2,}(?=\S)")
+_FLATTENED = re.compile(r"^(?=.{400})(?:.*?(?<=[。：:；;！？!?）)\u4e00-\u9fff])\s{2,}\S){5}")
 # what is left of a link a converter broke over lines: its target
 _LINK_RESIDUE = re.compile(r"\]\(|https?://|www\.")
 # plantui writes its own targets table between these markers; re-importing must not read it as text.
@@ -248,6 +254,18 @@ class _Reader:
             self.source.lines.append(Block(text, number, 0, self.quote, row=row, indent=indent))
 
     def _row(self, cells: list[str]) -> None:
+        raw = self.rows[self.row_line - 1] if 0 < self.row_line <= len(self.rows) else ""
+        written = _RAW_CELL.split(raw.strip().removeprefix("|").removesuffix("|"))
+        if len(written) > len(cells):
+            # markdown-it keeps a row to its header's width: the cells written past it would be lost
+            cells = [_cell_text(cell) for cell in written]
+        if any(_FLATTENED.search(cell) for cell in cells):
+            # a page laid out in tables, flattened by a converter (markitdown): the article is one
+            # cell, its paragraphs ended by runs of spaces; read them as the paragraphs they were
+            for cell in cells:
+                for paragraph in _PARAGRAPH_GAP.split(cell):
+                    self._add(paragraph, self.row_line)
+            return
         if any(cells):
             self._add(" | ".join(cell.replace("|", "｜") for cell in cells), self.row_line, row=True)
 
@@ -277,6 +295,12 @@ def _labels_only(text: str) -> bool:
         return True
     match = _FIELD_LABEL.match(folded)
     return bool(match) and re.sub(r"\s+", "", folded.rstrip(":：").strip()) in P.FIELD_KEYS
+
+
+def _cell_text(cell: str) -> str:
+    """A table cell's written Markdown as text (its inline markup dropped)."""
+    tokens = _parser().parseInline(cell.strip())
+    return _inline_text(tokens[0].children or []).replace("\n", " ").strip(P.STRIP_CHARS) if tokens else ""
 
 
 def _line(token: Token) -> int:

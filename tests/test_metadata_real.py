@@ -1020,3 +1020,39 @@ def test_a_joint_opinion_titled_by_its_nine_issuers() -> None:
         "## 一、总体要求和目标任务\n\n以习近平新时代中国特色社会主义思想为指导。\n"
     )
     assert doc.title == title
+
+
+def test_a_press_release_announcing_one_joint_opinion_lends_it_its_title() -> None:
+    # notice_pbc_moa_rural_reform_finance_2025.md:1-19 (the release's headline names two issuers side
+    # by side; 附件： then the opinion's own title, issuers before 关于)
+    doc = parse_markdown(
+        "中国人民银行 农业农村部印发《关于加强金融服务农村改革 推进乡村全面振兴的意见》\n\n"
+        "为深入贯彻落实党的二十大精神，近日中国人民银行、农业农村部联合印发《关于加强金融服务农村改革 "
+        "推进乡村全面振兴的意见》（以下简称《意见》）。\n\n附件：\n\n"
+        "中国人民银行 农业农村部关于加强金融服务农村改革 推进乡村全面振兴的意见\n\n"
+        "为深入贯彻落实党的二十大精神，现提出如下意见。\n\n一、增强粮食安全金融保障\n\n"
+        "（一）加大粮食和重要农产品稳产保供金融投入。对接粮油作物大面积单产提升行动。\n\n"
+        "中国人民银行\n\n农业农村部\n\n2025年7月17日\n"
+    )
+    assert (doc.title, doc.issuer, doc.issued) == (
+        "中国人民银行 农业农村部关于加强金融服务农村改革 推进乡村全面振兴的意见",
+        "中国人民银行,农业农村部",
+        "2025-07-17",
+    )
+
+
+def test_a_joint_decrees_formula_in_a_news_lead_names_issuers_and_date() -> None:
+    # reg_pbc_aml_special_measures_2025.md:1-15 (scraper fields, a news lead quoting the decree's
+    # formula, the title, then the 办法 with no signature)
+    doc = parse_markdown(
+        "# 反洗钱特别预防措施管理办法\n\n**版本**: 现行有效\n\n**更新时间**: 2026-02-18\n\n---\n\n"
+        "据中国人民银行网站消息，八部门发布《反洗钱特别预防措施管理办法》，该办法已经2025年11月17日"
+        "中国人民银行2025年第15次行务会议审议通过，并经外交部、公安部、国家安全部、司法部、财政部、"
+        "住房城乡建设部、市场监管总局同意，现予公布，自2026年2月16日起施行。\n反洗钱特别预防措施管理办法\n"
+        "　　第一章 总则\n　　第一条 为预防洗钱、恐怖融资及大规模杀伤性武器扩散融资活动，制定本办法。\n"
+    )
+    assert (doc.title, doc.issuer, doc.issued) == (
+        "反洗钱特别预防措施管理办法",
+        "中国人民银行,外交部,公安部,国家安全部,司法部,财政部,住房城乡建设部,市场监管总局",
+        "2025-11-17",
+    )

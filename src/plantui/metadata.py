@@ -14,6 +14,7 @@ from plantui import metadata_signs as S
 from plantui import patterns as P
 from plantui.chunks import Chunk
 from plantui.metadata_signs import looks_like_issuer
+from plantui.metadata_signs import squash as squash  # (passes compares titles with it)
 from plantui.numerals import chinese_to_number
 
 
@@ -93,6 +94,7 @@ def extract(
         meta.issued = _delivered(folded) or parse_date(S.adopted(folded) or (decree[0] if decree else ""))
         if decree and meta.issuer is None:
             meta.issuer = decree[1]
+    formula = S.decree_formula(folded)
     if meta.published is None:
         meta.published = parse_date(S.dated_line(folded) or "")
     if meta.doc_number is None:
@@ -105,6 +107,8 @@ def extract(
         meta.issued = _standalone_date(unlabelled) or (signature[1] if signature else None)
     if meta.issued is None:  # 2025年4月1日印发 closing a notice, before or after its attachments
         meta.issued = parse_date(S.printed(folded) or S.printed([P.fold(c.text) for c in ending]) or "")
+    if meta.issued is None and formula:  # no signature: the day the decree's meeting adopted it
+        meta.issued = parse_date(formula[0])
     if meta.issuer and signature and signature[0] != meta.issuer and signature[0].endswith(meta.issuer):
         meta.issuer = signature[0]  # the signature writes in full what a crawler cut (海市… → 上海市…)
     elif meta.issuer and signature and signature[0] != meta.issuer and _titled(texts, signature[0]):
@@ -124,6 +128,7 @@ def extract(
             or S.cover_issuer(folded)
             or S.closing_issuer(tail_folded)
             or S.decree_issuer(folded)
+            or (formula[1] if formula else None)
             or meta.issuer
         )
     if meta.title:
@@ -268,13 +273,13 @@ def _notice(texts: list[str], meta: Metadata) -> None:
             match = P.NOTICE_TITLE.match(P.fold(text))
         if match is None:
             # 上海市人民政府办公厅印发《…若干措施》(的通知): an authority, 印发 and one quoted title
-            bare = _BARE_NOTICE.match(folded)
-            match = bare if bare and looks_like_issuer(bare.group("issuer")) else None
+            bare = _BARE_NOTICE.match(folded)  # (中国人民银行 农业农村部印发《…》: two side by side)
+            match = bare if bare and all(looks_like_issuer(b) for b in bare.group("issuer").split()) else None
             text = S.clean_value(line)
         if match is None or len(text) > 120:
             continue
         notice_title = text.strip()
-        issuer = text[: match.end("issuer")].strip()
+        issuer = ",".join(text[: match.end("issuer")].split())
         if match.re is _BARE_NOTICE and match.group("docs") is None:
             match = _BARE_PLAIN.match(P.fold(text)) or match  # the unquoted X is the document named
         docs = [m.group("t") for m in P.QUOTED_TITLE.finditer(text[match.start("docs") : match.end("docs")])]
@@ -297,55 +302,20 @@ def _notice(texts: list[str], meta: Metadata) -> None:
         # (a field may hold only the first line of a title wrapped over two)
         if meta.title is None or squash(notice_title).startswith(squash(meta.title)):
             attached = (
-                _attached_title(texts[index + 1 :], docs[0]) if len(docs) == 1 and not several else None
+                S.attached_title(texts[index + 1 :], docs[0]) if len(docs) == 1 and not several else None
             )
             meta.title = attached or (docs[0] if handed_on else notice_title)
         return
 
 
 _BARE_NOTICE = re.compile(
-    r"^[#\s]*(?P<issuer>[\u4e00-\u9fff]{2,30}?)印发"
+    r"^[#\s]*(?P<issuer>[\u4e00-\u9fff][\u4e00-\u9fff ]{1,40}?)印发"
     # 《X》 (的通知), or an unquoted X before 的通知 (…办公厅印发关于…若干措施的通知)
     r"(?:(?P<docs>《[^《》]{4,80}》)(?:的通知)?|(?P<plain>[^《》]{4,80}?)的通知)$"
 )
 _BARE_PLAIN = re.compile(r"^[#\s]*(?P<issuer>[\u4e00-\u9fff]{2,30}?)印发(?P<docs>[^《》]{4,80}?)的通知$")
 # 印发《特约商户信息管理办法》等两个办法: the notice names one document of several
 _AND_OTHERS = re.compile(r"》\s*等\s*[两二三四五六七八九十\d]+\s*[个项份部件]")
-
-
-_ATTACHMENT_LISTED = re.compile(r"^附件\s*[:]?\s*(?:1\s*[.、]\s*)?《(?P<t>[^《》]{4,80})》")
-
-
-_APPENDIX_LABEL = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]?\s+(?=\S)")
-
-
-def _attached_title(after: list[str], named: str) -> str | None:
-    """The attached document's own title line, as it is written below the notice
-    (the notice names 推进…实施方案; the document heads itself 关于推进…实施方案)."""
-    wanted = squash(named)
-    for text in after[:20]:
-        listed = _ATTACHMENT_LISTED.match(P.fold(text.strip()))
-        if listed and S.similar(squash(listed.group("t")), wanted):
-            return text.strip()[listed.start("t") : listed.end("t")]  # 附件：《…》 names it as written
-    for index, text in enumerate(after[:60]):
-        line = _APPENDIX_LABEL.sub("", text.strip())  # 附件 / 上海市…实施方案 joined as one line
-        if len(line) > 80 or P.PROSE_MARK.search(P.fold(line)) or "印发" in line:
-            continue
-        following = after[index + 1] if index + 1 < len(after) else ""
-        if wanted.startswith(squash(line)) and S.continues_title(P.fold(following)):
-            line += following.strip()  # 河北省数字经济发展规划 / （2020-2025年）
-        written = squash(line)
-        if written == wanted or (written.endswith(wanted) and written[: -len(wanted)] == "关于"):
-            return line
-        if (
-            len(written) >= 6
-            and abs(len(written) - len(wanted)) <= 2
-            and not written.startswith("现将")
-            and not written.endswith("通知")
-            and S.similar(written, wanted)
-        ):
-            return line  # an OCR'd notice misreads a character or two of the name (风崔管理指引>)
-    return None  # the notice is the document: its own body, or attachments of other names
 
 
 def _own_writing(texts: list[str], title: str) -> str | None:
@@ -368,14 +338,6 @@ def _own_writing(texts: list[str], title: str) -> str | None:
 
 def _same_title(a: str, b: str) -> bool:
     return squash(a) == squash(b)
-
-
-_LOOSE = re.compile(r"[\s《》“”\"]")
-
-
-def squash(text: str) -> str:
-    """A title compared loosely: widths folded, spaces, quotes and 《》 dropped."""
-    return _LOOSE.sub("", P.fold(text))
 
 
 def _leading_title(texts: list[str]) -> str | None:

@@ -149,6 +149,26 @@ def decreed(folded: list[str]) -> tuple[str, str] | None:
     return (acts[-1].group("date"), acts[-1].group("issuer")) if acts else None
 
 
+# A decree's formula: 《…》已经2025年11月17日中国人民银行2025年第15次行务会议审议通过，并经外交部、
+# 公安部…同意，现予公布 — the body whose meeting adopted it and the bodies consenting issue it jointly.
+_FORMULA = re.compile(
+    r"已经\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?P<by>[\u4e00-\u9fff]{2,20}?)"
+    r"(?:\d{4}\s*年)?\s*第\s*\d+\s*次[\u4e00-\u9fff]{0,6}会议\s*(?:审议)?通过"
+    r"(?:\s*,\s*并经(?P<consent>[\u4e00-\u9fff、]{2,120}?)同意)?\s*,\s*现予(?:公布|发布)"
+)
+
+
+def decree_formula(folded: list[str]) -> tuple[str, str] | None:
+    """(date adopted, issuers comma-separated) from a decree's formula among the first lines."""
+    for text in folded[:15]:
+        match = _FORMULA.search(text)
+        if match and looks_like_issuer(match.group("by")):
+            bodies = [match.group("by"), *(match.group("consent") or "").split("、")]
+            if all(looks_like_issuer(b) and b != "国务院" for b in bodies[1:] if b):
+                return match.group("date"), ",".join(b for b in bodies if b)
+    return None
+
+
 # 2025年4月1日印发: the date a secretariat printed the document, under it.
 _PRINTED = re.compile(r"^[*\s]*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发[*\s]*$")
 
@@ -384,3 +404,48 @@ def title_issuer(title: str | None) -> str | None:
         return head
     parts = head.split()  # 中共中央 国务院关于…: authorities side by side, listed comma-separated
     return ",".join(parts) if len(parts) > 1 and all(looks_like_issuer(p) for p in parts) else None
+
+
+_LOOSE = re.compile(r"[\s《》“”\"]")
+
+
+def squash(text: str) -> str:
+    """A title compared loosely: widths folded, spaces, quotes and 《》 dropped."""
+    return _LOOSE.sub("", P.fold(text))
+
+
+_ATTACHMENT_LISTED = re.compile(r"^附件\s*[:]?\s*(?:1\s*[.、]\s*)?《(?P<t>[^《》]{4,80})》")
+
+
+_APPENDIX_LABEL = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]?\s+(?=\S)")
+
+
+def attached_title(after: list[str], named: str) -> str | None:
+    """The attached document's own title line, as it is written below the notice
+    (the notice names 推进…实施方案; the document heads itself 关于推进…实施方案)."""
+    wanted = squash(named)
+    for text in after[:20]:
+        listed = _ATTACHMENT_LISTED.match(P.fold(text.strip()))
+        if listed and similar(squash(listed.group("t")), wanted):
+            return text.strip()[listed.start("t") : listed.end("t")]  # 附件：《…》 names it as written
+    for index, text in enumerate(after[:60]):
+        line = _APPENDIX_LABEL.sub("", text.strip())  # 附件 / 上海市…实施方案 joined as one line
+        if len(line) > 80 or P.PROSE_MARK.search(P.fold(line)) or "印发" in line:
+            continue
+        following = after[index + 1] if index + 1 < len(after) else ""
+        if wanted.startswith(squash(line)) and continues_title(P.fold(following)):
+            line += following.strip()  # 河北省数字经济发展规划 / （2020-2025年）
+        written = squash(line)
+        if written == wanted or (written.endswith(wanted) and written[: -len(wanted)] == "关于"):
+            return line
+        if written.endswith(wanted) and title_issuer(line) and wanted.startswith("关于"):
+            return line  # the document names its issuers before 关于 (中国人民银行 农业农村部关于…的意见)
+        if (
+            len(written) >= 6
+            and abs(len(written) - len(wanted)) <= 2
+            and not written.startswith("现将")
+            and not written.endswith("通知")
+            and similar(written, wanted)
+        ):
+            return line  # an OCR'd notice misreads a character or two of the name (风崔管理指引>)
+    return None  # the notice is the document: its own body, or attachments of other names

@@ -578,6 +578,22 @@ def test_a_transformer_capacity_in_kilovolt_amperes() -> None:
     assert not [t for t in found if t.value == 500]
 
 
+def test_a_level_after_its_growth_names_the_indicator_alone() -> None:
+    # derek-s/Python-GovWorkReportAnalyze reportData/2013.txt (海拉尔区 2013, not in the corpus),
+    # line 20: in 地区生产总值增长20%，达到282亿元 the level is 地区生产总值's, not its growth's
+    found = _targets(
+        "经济社会发展主要预期目标是：地区生产总值增长20%，达到282亿元；地方财政总收入增长20%，达到24.8亿元；区本级"
+        "固定资产投资增长23%，达到100亿元；社会消费品零售总额增长22%，达到120亿元；城乡居民可支配收入增长18%。",
+        "2013年政府工作报告",
+    )
+    assert [t.indicator for t in found if t.unit == "元"] == [
+        "地区生产总值",
+        "地方财政总收入",
+        "区本级固定资产投资",
+        "社会消费品零售总额",
+    ]
+
+
 def _gold_matches(t: Target, g: dict) -> bool:
     """The checker's rule: same year and value (and value_max), gold key inside the indicator."""
     if t.year != g["year"] or not math.isclose(t.value, g["value"], rel_tol=1e-6):

@@ -127,6 +127,10 @@ class Clause:
         return _subject(self.folded)
 
 
+# a change verb right before its amount (增长20%): the subject of a clause ends there
+_CHANGE_BY = re.compile(r"(?:年均)?(?:增长|提高|下降|降低|减少|增加)(?=\s*[\d约])")
+
+
 def _subject(folded: str) -> str:
     """What a clause is about: its text before 从/由 or its first comparing verb, or before
     the action that ends it ahead of the first amount (固定资产投资完成194亿元)."""
@@ -135,6 +139,9 @@ def _subject(folded: str) -> str:
         index = folded.find(word)
         if 0 < index < cut:
             cut = index
+    change = _CHANGE_BY.search(folded)  # 地区生产总值增长20%，达到282亿元: the level of 地区生产总值
+    if change and 0 < change.start() < cut:
+        cut = change.start()
     amount = W.QUANTITY.search(folded)
     if amount is not None and (amount.group("num") or amount.group("bare")) and amount.start() < cut:
         before = folded[: amount.start()].rstrip()

@@ -44,9 +44,10 @@ def say(word):
     os.write(1, (word + "\n").encode())  # the app captures print()
 
 class Probe(PlantApp):
-    def on_mount(self):
+    # Textual calls the handlers of every class in the MRO: this one runs before the app's own
+    # on_mount (a subclass's on_mount calling super() would mount the app twice)
+    def _on_mount(self):
         self.call_after_refresh(lambda: say("painted"))  # before the app's own after-paint work
-        super().on_mount()
 
     def _loaded(self, *args):
         super()._loaded(*args)

@@ -908,9 +908,8 @@ async def test_the_frame_is_painted_before_the_library_is_read(app: PlantApp) ->
     seen: list[tuple[bool, int]] = []
 
     class Probe(PlantApp):
-        def on_mount(self) -> None:
+        def _on_mount(self) -> None:  # Textual calls it before the app's own on_mount
             self.call_after_refresh(lambda: seen.append((self.store is None, len(self.documents))))
-            super().on_mount()
 
     probe = Probe(app.db_path)
     async with probe.run_test(size=(120, 40)) as pilot:
@@ -960,3 +959,38 @@ async def test_backspace_shows_the_counts_already_made_without_a_query(app: Plan
         await pilot.press("escape", "escape")
         await _settle(pilot)
         assert not app._counted
+
+
+def test_closing_the_store_waits_for_a_running_query_and_refuses_later_ones(app_db: Path) -> None:
+    """Quitting while a worker is in a query: the query is interrupted and the connections are
+    closed after it (closing under it crashed the process); later queries end quietly."""
+    import sqlite3
+    import threading
+    import time
+
+    from plantui.tui.store import Store, StoreClosed
+
+    store = Store(app_db)
+    started = threading.Event()
+    outcome: list[str] = []
+
+    def slow(conn: sqlite3.Connection) -> int:
+        started.set()
+        sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+        return int(conn.execute(sql).fetchone()[0])  # never ends unless interrupted
+
+    def worker() -> None:
+        try:
+            store.load(slow)
+        except sqlite3.OperationalError as error:
+            outcome.append(str(error))
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    assert started.wait(10)
+    time.sleep(0.05)
+    store.close()
+    thread.join(10)
+    assert outcome == ["interrupted"] and store.closed
+    with pytest.raises(StoreClosed):
+        store.find(lambda conn: conn.execute("SELECT 1").fetchone())

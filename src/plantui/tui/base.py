@@ -171,11 +171,16 @@ class AppBase(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def load_everything(self) -> None:
         store = self._store()
-        documents = store.load(browse.documents)
-        self.call_from_thread(self._loaded, documents)
-        # 专栏 and targets of every plan come second: the list of plans must show first
-        columns = store.load(browse.columns)
-        targets = store.load(db.plan_targets)
+        try:
+            documents = store.load(browse.documents)
+            self.call_from_thread(self._loaded, documents)
+            # 专栏 and targets of every plan come second: the list of plans must show first
+            columns = store.load(browse.columns)
+            targets = store.load(db.plan_targets)
+        except sqlite3.OperationalError:
+            if store.closed:
+                return  # the app closed while loading
+            raise
         self.call_from_thread(self._extras_loaded, columns, targets)
         import plantui.export  # noqa: F401  # for 目标 and e, imported here rather than on a key
 
@@ -213,10 +218,15 @@ class AppBase(App[None]):
         line: int | None = None,
     ) -> None:
         store = self._store()
-        content = store.load(browse.content, document_id)
         query = self.filter_result.query if self.filter_result is not None else ""
-        # while filtering, the plan's outline opens with its own counts (one plan, not all of them)
-        counts = store.load(browse.document_node_counts, query, document_id) if query else None
+        try:
+            content = store.load(browse.content, document_id)
+            # while filtering, the plan's outline opens with its own counts (one plan, not all)
+            counts = store.load(browse.document_node_counts, query, document_id) if query else None
+        except sqlite3.OperationalError:
+            if store.closed:
+                return  # the app closed while loading
+            raise
         self.post_message(Opened(content, node_id, passage_id, line, query, counts))
 
     @on(Opened)
@@ -261,7 +271,13 @@ class AppBase(App[None]):
 
     @work(thread=True, group="outline")
     def load_outline(self, document_id: int) -> None:
-        outline = self._store().load(browse.nodes, document_id)
+        store = self._store()
+        try:
+            outline = store.load(browse.nodes, document_id)
+        except sqlite3.OperationalError:
+            if store.closed:
+                return  # the app closed while loading
+            raise
         self.call_from_thread(self.query_one(OutlineTree).show_outline, document_id, outline)
 
     @on(Tree.NodeSelected, "#outline")

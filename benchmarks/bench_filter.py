@@ -1,5 +1,6 @@
-"""The filter's counting stage alone (browse.filter_counts for the whole library, and
-browse.document_node_counts for the opened plan), keystroke by keystroke, on bench_tui's database.
+"""The filter's counting stage alone (browse.filter_counts for the whole library,
+browse.document_node_counts for the opened plan, browse.document_counts for the plans on a
+screen, counted first), keystroke by keystroke, on bench_tui's database.
 
     python benchmarks/bench_filter.py [N] [--before DIR] [--rounds 3]
 
@@ -26,17 +27,24 @@ from plantui import browse, db
 conn = db.connect(sys.argv[1])
 words = json.loads(sys.argv[2])
 opened = conn.execute("SELECT min(id) FROM documents").fetchone()[0]
+SCREEN = 34  # the outline's lines at 120x40
 out = {}
 for kind, queries in words.items():
     for word in queries:
         for n in range(1, len(word) + 1):
             start = time.perf_counter()
-            browse.filter_counts(conn, word[:n], [opened])
+            result = browse.filter_counts(conn, word[:n], [opened])
             middle = time.perf_counter()
             browse.document_node_counts(conn, word[:n], opened)
             end = time.perf_counter()
             out.setdefault(f"filter_counts, {kind} words (ms)", []).append((middle - start) * 1000)
             out.setdefault(f"document_node_counts, {kind} words (ms)", []).append((end - middle) * 1000)
+            if hasattr(browse, "document_counts"):  # the plans on a screen, counted first
+                screen = sorted(result.doc_counts)[:SCREEN]
+                start = time.perf_counter()
+                browse.document_counts(conn, word[:n], screen)
+                key = f"document_counts, {SCREEN} plans on screen, {kind} words (ms)"
+                out.setdefault(key, []).append((time.perf_counter() - start) * 1000)
 print(json.dumps(out))
 """
 
@@ -67,6 +75,8 @@ def main(count: int, before: Path | None, rounds: int) -> None:
     for key in figures["after"]:
         shown = []
         for name, _ in trees:
+            if key not in figures[name]:
+                continue
             values = sorted(figures[name][key])
             p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
             shown.append(f"{name} median {statistics.median(values):.1f}, p95 {p95:.1f} (n={len(values)})")

@@ -228,3 +228,19 @@ def test_a_table_flattened_one_cell_a_line_is_not_read_into_the_title_above_it()
         "1",
         "广州市社会医疗保险门诊特定病种范围、最高支付限额标准及审核确认有效期",
     )
+
+
+def test_where_lines_are_cut_exactly_a_heading_short_of_the_width_is_whole() -> None:
+    # report_zhejiang_2026.txt:57-76 wrapped at 34: every cut line ends within a cell of the
+    # width, so （二）着力提升创新体系整体效能 (30 cells) is a title on its own and so is
+    # （一）着力提振市场信心增强社会预期, which fills the 34 cells exactly
+    text = _wrapped("report_zhejiang_2026.txt", 57, 76)
+    assert "（一）着力提振市场信心增强社会预期\n放大经济政策实施效应" in text
+    sections = [t for t in _titles(text) if t[0] == "section"]
+    assert sections[:2] == [
+        ("section", "一", "着力提振市场信心增强社会预期"),
+        ("section", "二", "着力提升创新体系整体效能"),
+    ]
+    # wrapped at 40, the first part's title (36 cells) is whole too
+    parts = [t for t in _titles(_wrapped("report_zhejiang_2026.txt", 17, 45, 40)) if t[0] == "part"]
+    assert parts[0] == ("part", "一", "2025年主要工作和“十四五”发展成就")

@@ -90,13 +90,19 @@ _TITLE_KINDS = frozenset({"volume", "chapter", "division", "part", "section", "c
 
 
 def standalone_headings(lines: Sequence[Block], wrap: int | None, indent: int | None) -> set[int]:
-    """Indices of heading lines cut at the width, or filling it, that still stand alone: their
-    numbered neighbours (the heading before and after, 一、 / 二、) are lines of their own,
-    short of the width, and none runs into its paragraph. A reader sets a heading as its
-    siblings are set (一、2025年和“十四五”时期工作回顾 / 刚刚过去的2025年，… is a title, then a
-    paragraph, when 二、“十五五”时期主要目标任务 stands alone)."""
+    """Indices of heading lines that stand alone (their title may end on the next line or two):
+    lines cut at the width, or filling it, whose numbered neighbours (the
+    heading before and after, 一、 / 二、) are lines of their own, short of the width, and none
+    runs into its paragraph: a reader sets a heading as its siblings are set (一、2025年和“十四五”
+    时期工作回顾 / 刚刚过去的2025年，… is a title, then a paragraph, when 二、“十五五”时期主要目标任务
+    stands alone). Where lines are cut exactly at the width, a heading's line short of it stands
+    alone too."""
     if wrap is None:
         return set()
+    # short of the width, and of a paragraph's indented first line; where lines are cut exactly at
+    # the width (a converter counting cells), two cells short is short
+    tight = _tight(lines, wrap)
+    short = wrap - 3 if tight else min(wrap, indent or wrap) - 6
     status: dict[int, tuple[str, int, str, bool]] = {}  # index -> (kind, number, state, comma)
     for index, block in enumerate(lines):
         if block.md_level or block.row or block.final:
@@ -106,12 +112,13 @@ def standalone_headings(lines: Sequence[Block], wrap: int | None, indent: int | 
             continue
         if P.PROSE_MARK.search(P.fold(block.text)):
             state = "inline"
-        elif display_width(block.text) <= min(wrap, indent or wrap) - 6 and ":" not in P.fold(block.text):
+        elif display_width(block.text) + block.indent <= short and ":" not in P.fold(block.text):
             state = "alone"  # short of the width, and of a paragraph's indented first line
         else:
             state = "full"
         status[index] = (heading.kind, heading.number, state, "，" in block.text or "," in block.text)
-    out: set[int] = set()
+    # where lines are cut exactly, a heading's line short of the width is whole
+    out = {index for index, (*_, state, _comma) in status.items() if tight and state == "alone"}
     order = sorted(status)
     for place, index in enumerate(order):
         kind, number, state, comma = status[index]
@@ -127,6 +134,26 @@ def standalone_headings(lines: Sequence[Block], wrap: int | None, indent: int | 
         if siblings and all(s[2] == "alone" for s in siblings):
             out.add(index)
     return out
+
+
+def _tight(lines: Sequence[Block], wrap: int) -> bool:
+    """Whether the text was cut exactly at the width: nine in ten lines that run on into the
+    next one end within a cell of it."""
+    cut = exact = 0
+    for one, two in pairwise(lines):
+        if (
+            one.md_level
+            or one.row
+            or two.md_level
+            or ends_sentence(one.text)
+            or classify(two.text) is not None
+        ):
+            continue
+        width = display_width(one.text) + one.indent
+        if width >= wrap - 6:
+            cut += 1
+            exact += width >= wrap - 1
+    return cut >= 10 and exact >= 0.9 * cut
 
 
 def _numbered(

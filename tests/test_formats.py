@@ -467,3 +467,12 @@ def test_the_contents_heading_of_a_word_file_is_no_title() -> None:
     source = read_file(path)[1]
     assert source.title != "目 录"
     assert parse_source(source, path.name).title == "MinerU支持docx解析了"
+
+
+def test_a_field_box_set_as_a_list_is_read_as_fields() -> None:
+    """宜春's 信息公开 pages set the fields as ``<dl><dd><label>索 引 号：</label><div>…</div></dd>``
+    outside the article: they are read as fields (the 文号 of such a page is only there), not lost
+    with the page chrome, and the box's 公开方式 / 公开时限 stay out."""
+    texts = [b.text for b in read_file(OURS / "html_yichun_statistical_communique_2022.html")[1].blocks]
+    assert texts[:3] == ["索引号：014717475N/2023-0040295", "发文机关：宜春市统计局", "主题分类：统计公报"]
+    assert not any("公开时限" in t for t in texts)

@@ -97,7 +97,7 @@ def read_html(data: bytes) -> Source:
         raise ReadError("the web page holds no text")
     _drop_boxes(body)
     out = _Out()
-    fields = _metadata_table(body)
+    fields = _metadata_table(body) or _field_box(body)
     for label, value in fields:
         out.add(f"{label}：{value}")
     title = _page_title(tree, fields)
@@ -214,6 +214,37 @@ def _metadata_table(body: Any) -> list[tuple[str, str]]:
         table.decompose()
         return fields
     return []
+
+
+# Labels that mark a block of fields (a field that only some pages have, 分类 or 名称, does not).
+_BOX_LABELS = ("索引号", "发文机关", "发布机构", "成文日期", "发文字号", "文号", "发布日期", "主题分类")
+
+
+def _field_box(body: Any) -> list[tuple[str, str]]:
+    """The fields of a government page set as a list, not a table (宜春: ``<dl><dd><label>索 引 号：
+    </label><div>014717475N/2023-0040295</div></dd><dd><label>发布机构：</label>…``): the smallest
+    element naming three of the fields (two with the 索引号), each item read as label and value."""
+    boxes = []
+    for node in body.css("dl, ul, ol, div, section"):
+        text = _squash(_text(node))
+        named = sum(1 for label in _BOX_LABELS if label in text)
+        if len(text) <= 600 and (named >= 3 or (named == 2 and "索引号" in text)):
+            boxes.append((len(text), node))
+    if not boxes:
+        return []
+    box = min(boxes, key=lambda pair: pair[0])[1]
+    fields: list[tuple[str, str]] = []
+    for item in box.css("dd, li, p, tr, div, span"):
+        text = re.sub(r"\s+", " ", item.text(deep=True, separator=" ", strip=False) or "")
+        if len(re.findall(r"[\u4e00-\u9fff]\s*[:：]", text)) != 1:
+            continue  # the items' wrapper, or a label without its value
+        field = _inline_field(text)
+        if field is not None and all(label != field[0] for label, _ in fields):
+            fields.append(field)
+    if len({label for label, _ in fields}) < 2:
+        return []
+    box.decompose()
+    return fields
 
 
 def _inline_field(value: str) -> tuple[str, str] | None:

@@ -60,7 +60,12 @@ ASCII_FONT = str.maketrans({"，": ",", "。": ".", "：": ":", "；": ";", "（
 
 def _excerpt(name: str, first: int, last: int) -> list[str]:
     """Lines ``first``–``last`` (1-based, inclusive) of a file of the real corpus."""
-    return (REAL / name).read_text(encoding="utf-8").split("\n")[first - 1 : last]
+    raw = (REAL / name).read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("gb18030")
+    return text.replace("\r\n", "\n").split("\n")[first - 1 : last]
 
 
 def _titles(text: str) -> list[tuple[str, str, str]]:
@@ -148,7 +153,7 @@ def test_a_blank_line_ends_a_paragraph_where_the_document_sets_paragraphs_apart(
 
 
 def _paragraphs(doc: Document) -> list[str]:
-    out: list[str] = []
+    out: list[str] = [p.text for p in doc.preamble]
 
     def walk(nodes: tuple[Node, ...]) -> None:
         for node in nodes:
@@ -244,3 +249,13 @@ def test_where_lines_are_cut_exactly_a_heading_short_of_the_width_is_whole() -> 
     # wrapped at 40, the first part's title (36 cells) is whole too
     parts = [t for t in _titles(_wrapped("report_zhejiang_2026.txt", 17, 45, 40)) if t[0] == "part"]
     assert parts[0] == ("part", "一", "2025年主要工作和“十四五”发展成就")
+
+
+def test_a_line_cut_after_a_semicolon_goes_on_in_its_paragraph() -> None:
+    # report_hailaer_2012.txt:45-49 (GBK) wrapped at 40: the year's targets, clauses parted by ；
+    text = _wrapped("report_hailaer_2012.txt", 45, 49, 40)
+    assert "同比增长24.6%；\n固定资产投资完成194亿元" in text
+    doc = parse_text(text)
+    paragraphs = [p for p in _paragraphs(doc) if "预期目标是" in p]
+    assert len(paragraphs) == 1
+    assert "固定资产投资完成194亿元" in paragraphs[0] and paragraphs[0].endswith("同比增长18％。")

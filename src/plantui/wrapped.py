@@ -22,13 +22,14 @@ from plantui.blocks import Block
 from plantui.headings import classify, ends_sentence
 
 _CLOSING = frozenset("”’)】」』》\"'")
-_STOPS = frozenset("。!?;…")
+_STOPS = frozenset("。!?…")
 
 
 def ends_cut_line(text: str) -> bool:
     """Whether a line cut at the wrap width ends a sentence: a closing quote or bracket there
     closes a phrase, not the sentence, unless a full stop stands right before it (…”。 / …。”);
-    a colon introduces what the next line holds (6．灾害事故抢险救援关键装备： / 人员搜索…)."""
+    a colon introduces what the next line holds (6．灾害事故抢险救援关键装备： / 人员搜索…), and a
+    semicolon parts the clauses of one paragraph (…同比增长24.6%； / 固定资产投资完成…)."""
     folded = P.fold(text.rstrip(P.STRIP_CHARS))
     if not folded:
         return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from plantui.targets import words as W
 
@@ -21,16 +22,40 @@ _SPACES = re.compile(r"\s+")
 
 def ending(text: str, words: Sequence[str]) -> str:
     """The longest word that ``text`` ends with."""
-    return _longest(text, words, text.endswith)
+    if not text:
+        return ""
+    return _longest(_by_last(tuple(words)).get(text[-1], ()), text.endswith)
 
 
 def leading(text: str, words: Sequence[str]) -> str:
     """The longest word that ``text`` starts with."""
-    return _longest(text, words, text.startswith)
+    if not text:
+        return ""
+    return _longest(_by_first(tuple(words)).get(text[0], ()), text.startswith)
 
 
-def _longest(text: str, words: Sequence[str], fits: Callable[[str], bool]) -> str:
+def _longest(words: Sequence[str], fits: Callable[[str], bool]) -> str:
     return max((w for w in words if fits(w)), key=len, default="")
+
+
+@lru_cache(maxsize=64)
+def _by_last(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The words of a list by their last character (only those can end a text that ends so)."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            index.setdefault(word[-1], []).append(word)
+    return {char: tuple(found) for char, found in index.items()}
+
+
+@lru_cache(maxsize=64)
+def _by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The words of a list by their first character."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            index.setdefault(word[0], []).append(word)
+    return {char: tuple(found) for char, found in index.items()}
 
 
 def balance(text: str) -> str:

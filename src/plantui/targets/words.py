@@ -296,9 +296,12 @@ ATTRIBUTE = re.compile(r"预期性|约束性")
 # 到二〇三五年: a year in Chinese digits, read digit by digit
 _CN_YEAR = r"二[〇零○][一二三四五六七八九〇零○]{2}"
 # 截至2022年7月 (as of), 延长至2024年12月 / 实施期限至2024年末 (how long a policy runs): no deadline
-_NOT_A_DEADLINE = r"(?<![截止])(?<!延长)(?<!延续)(?<!期限)(?<!效期)(?<!实施)(?<!执行)"
+# (looked behind only once a 到 or 至 has matched: cheaper than before every character)
+_TO = r"[到至](?<![截止][到至])" + "".join(
+    rf"(?<!{word}[到至])" for word in ("延长", "延续", "期限", "效期", "实施", "执行")
+)
 FUTURE_YEAR = re.compile(
-    rf"{_NOT_A_DEADLINE}(?:到|至|力争到|争取到|预计到|力争在|争取在|在|力争|争取)\s*(?P<y>(?:19|20)\d{{2}}|{_CN_YEAR})\s*年(?:底|末)?"
+    rf"(?:{_TO}|力争到|争取到|预计到|力争在|争取在|在|力争|争取)\s*(?P<y>(?:19|20)\d{{2}}|{_CN_YEAR})\s*年(?:底|末)?"
     rf"(?!\s*的?基础上)"  # 在2018年基础上翻两番: a baseline, not a deadline
     rf"|(?P<y2>(?:19|20)\d{{2}})\s*年(?:底|末)?(?:前|以前|之前)"
 )

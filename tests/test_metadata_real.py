@@ -1056,3 +1056,55 @@ def test_a_joint_decrees_formula_in_a_news_lead_names_issuers_and_date() -> None
         "中国人民银行,外交部,公安部,国家安全部,司法部,财政部,住房城乡建设部,市场监管总局",
         "2025-11-17",
     )
+
+
+def test_a_converted_pages_link_line_breadcrumbs_and_label_value_rows() -> None:
+    # the site's menu glued into one line of links, a breadcrumb table, then the fields as label | value
+    # cells (索引号 | … | 文号 | 丽政发〔2023〕30号), the title and the notice
+    path = (
+        Path(__file__).parent
+        / "fixtures/converted/docs/html_lishui_veterans_placement_notice_2023_markitdown.md"
+    )
+    doc = parse_markdown("\n".join(path.read_text(encoding="utf-8").split("\n")[:30]))
+    assert (doc.title, doc.doc_number, doc.issued, doc.published) == (
+        "丽水市人民政府关于下达2023年市区符合政府安排工作条件退役士兵和退出消防员安置任务的通知",
+        "丽政发〔2023〕30号",
+        "2023-10-16",
+        "2023-10-23",
+    )
+
+
+def test_a_pandoc_page_whose_breadcrumb_starts_at_home() -> None:
+    # /tmp/conv2-style pandoc copy of tests/fixtures/formats/html_jiangxi_development_zones_opinions_2020.html
+    # (tests/fixtures/converted/docs/html_jiangxi_development_zones_opinions_2020_pandoc.md, text only)
+    doc = parse_markdown(
+        "当前位置：\n\n首页\n\n| >政府信息公开目录 | >省政府办公厅 | >政策法规 | >政策文件 |\n|---|---|---|---|\n\n"
+        "| 索  引  号: 014500815/2020-03432 | 发文机关: 江西省人民政府 | 文      号: 赣府发〔2020〕8号 |\n"
+        "|---|---|---|\n\n"
+        "江西省人民政府关于推进全省国家级开发区创新提升打造改革开放新高地的若干意见\n\n"
+        "各市、县（区）人民政府，省政府各部门：\n\n为进一步破解我省国家级开发区体制机制障碍，现结合我省实际，提出以下意见。\n"
+    )
+    assert doc.title == "江西省人民政府关于推进全省国家级开发区创新提升打造改革开放新高地的若干意见"
+
+
+def test_a_pdf_report_titled_by_its_issuer_over_the_reports_name() -> None:
+    # tests/fixtures/converted/docs/pdf_hongze_gov_info_disclosure_report_2023_markitdown.md:1-3
+    doc = parse_text(
+        "洪泽区人民政府\n2023 年政府信息公开工作年度报告\n"
+        "本报告由淮安市洪泽区人民政府办公室根据《中华人民共和国政府信息公开条例》要求编制此报告。\n"
+        "一、总体情况\n2023年，洪泽区坚持以人民为中心。\n"
+    )
+    assert doc.title == "洪泽区人民政府2023年政府信息公开工作年度报告"
+
+
+def test_a_converters_bare_copy_of_the_title_is_not_its_own_writing() -> None:
+    # tests/fixtures/converted/docs/docx_digital_economy_plan_2021_markitdown.md:1-30 (markitdown puts the
+    # file's bare name in bold above the # title that keeps the quotes)
+    doc = parse_markdown(
+        "**十四五数字经济发展规划**\n\n# “十四五”数字经济发展规划\n\n\\*\\*发布日期\\*\\*: 2022年1月\n\n---\n\n"
+        "## 政策全文\n\n国务院关于印发\n\n“十四五”数字经济发展规划的通知\n\n国发〔2021〕29号\n\n"
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\n"
+        "现将《“十四五”数字经济发展规划》印发给你们，请认真贯彻执行。\n\n国务院\n\n2021年12月12日\n\n"
+        "“十四五”数字经济发展规划\n\n数字经济是继农业经济、工业经济之后的主要经济形态。\n\n## 一、发展现状和形势\n"
+    )
+    assert doc.title == "“十四五”数字经济发展规划"

@@ -151,7 +151,7 @@ def _fields(folded: list[str], texts: list[str], meta: Metadata) -> set[int]:
     """Field blocks (gov.cn's table, legal databases, ``## 政策标题：`` headers): a stated field is
     taken as it is written. Cells of one row (``发布机构：X | 成文日期：Y``) are fields each.
     Returns the indices of lines that hold only a label's value (``实施日期：`` / ``2019年07月01日``)."""
-    cells = [(i, *pair) for i, text in enumerate(folded) for pair in _cell_pairs(text, texts[i])]
+    cells = [(i, *pair) for i, text in enumerate(folded) for pair in _cell_pairs(*_paired(text, texts[i]))]
     values: set[int] = set()
     for index, (line, cell, written) in enumerate(cells):
         match = P.FIELD.match(cell)
@@ -209,6 +209,21 @@ def _cells(text: str) -> list[str]:
     return [c.strip() for c in text.split(" | ")] if " | " in text else [text]
 
 
+def _paired(folded: str, written: str) -> tuple[str, str]:
+    """A table row of labels and values side by side (索引号 | 1133… | 文号 | 丽政发〔2023〕30号):
+    each label joined to its value with a colon, as a field line writes it."""
+    cells = folded.split(" | ")
+    if len(cells) < 4 or len(cells) % 2 or not any(re.sub(r"\s+", "", c) in P.FIELD_KEYS for c in cells[::2]):
+        return folded, written
+    parts, start = [], 0
+    for cell in cells:
+        parts.append(written[start : start + len(cell)])
+        start += len(cell) + 3
+    pairs = [(parts[i].strip(), parts[i + 1].strip()) for i in range(0, len(parts), 2)]
+    joined = " | ".join(f"{label}:{value}" for label, value in pairs)
+    return P.fold(joined), joined
+
+
 def _cell_pairs(folded: str, written: str) -> list[tuple[str, str]]:
     """Cells of a row, folded and as written (folding keeps offsets, so both split alike)."""
     pairs, start = [], 0
@@ -250,7 +265,7 @@ def _is_field(folded: str) -> bool:
         return True
     return any(
         (m := P.FIELD.match(c)) is not None and re.sub(r"\s+", "", m.group("label")) in P.FIELD_KEYS
-        for c in _cells(folded)
+        for c in _cells(_paired(folded, folded)[0])
     )
 
 
@@ -324,8 +339,8 @@ def _own_writing(texts: list[str], title: str) -> str | None:
     wanted = squash(title)
     for index, text in enumerate(texts[:40]):
         line = text.strip()
-        if line != title and squash(line) == wanted:
-            return line
+        if line != title and squash(line) == wanted and _marks(line) > _marks(title):
+            return line  # (a converter's bare copy, 十四五数字经济发展规划, is no better writing)
         following = texts[index + 1].strip() if index + 1 < len(texts) else ""
         if squash(following) == wanted and following.startswith("关于") and _issuers(line):
             # 中共中央 国务院 / 关于…的意见: the authorities set above the title are part of it
@@ -334,6 +349,10 @@ def _own_writing(texts: list[str], title: str) -> str | None:
         if head and squash("关于" + rest) == wanted and _issuers(head.strip()):
             return line  # 中共中央 国务院关于…的意见: the text names the issuers the heading left out
     return None
+
+
+def _marks(text: str) -> int:
+    return len(re.findall(r"[《》“”\"「」〈〉]", text))
 
 
 def _same_title(a: str, b: str) -> bool:
@@ -345,7 +364,11 @@ def _leading_title(texts: list[str]) -> str | None:
     from plantui.read.base import CHROME
 
     # page chrome and field lines (索引号：…) are never a title
-    texts = [t for t in texts[:40] if not CHROME.match(t.strip()) and not _is_field(P.fold(t))][:3]
+    texts = [
+        t
+        for t in texts[:40]
+        if not CHROME.match(t.strip()) and not _is_field(P.fold(t)) and not _CRUMBS.search(P.fold(t))
+    ][:3]
     for index, text in enumerate(texts):
         folded = P.fold(text)
         if P.CODING_LINE.fullmatch(folded) or _is_field(folded) or S.is_red_header(folded):
@@ -370,6 +393,14 @@ def _leading_title(texts: list[str]) -> str | None:
         if dash and dash.start() >= 2 and _DELIVERED.match(folded[dash.start() :]):
             text = text[: dash.start()]  # 政府工作报告——2018年3月5日在…: the note runs on
         title = S.clean_title(text)
+        after = P.fold(texts[index + 1]).strip() if index + 1 < len(texts) else ""
+        if (
+            looks_like_issuer(title)
+            and len(after) <= 40
+            and P.KIND_END.search(after)
+            and not _CLAUSE.search(after)
+        ):
+            return S.clean_title(title + after)  # 洪泽区人民政府 / 2023 年政府信息公开工作年度报告
         for following in texts[index + 1 : index + 3]:
             if not S.title_goes_on(title, P.fold(following)):
                 break
@@ -378,6 +409,11 @@ def _leading_title(texts: list[str]) -> str | None:
     return None
 
 
+_CLAUSE = re.compile(r"[。,，:：;；]")
+# a page's breadcrumb trail (当前位置： / 首页 / >政府信息公开目录 | >…) or a link, never a title
+_CRUMBS = re.compile(
+    r"https?://|/index\.html?|^[|\s]*(?:(?:当前位置|您的位置|你的位置|您现在的位置|您当前的位置|所在位置)\s*[:：]|首页\s*(?:$|[|>›»/])|[>›»]\s*\S)"
+)
 _PUBLISHED_INLINE = re.compile(
     r"(?:发布日期|发布时间)\s*:\s*(?P<date>(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))"
     # a site's line over the text: 中央政府门户网站 www.gov.cn 2011年03月15日 来源：新华社

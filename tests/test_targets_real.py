@@ -594,6 +594,24 @@ def test_a_level_after_its_growth_names_the_indicator_alone() -> None:
     ]
 
 
+def test_modal_words_and_a_per_head_amount_stay_out_of_names() -> None:
+    # ljtyduyu/Government_Report_Mining data/Corpus/2014.txt (the 2014 国务院 report, not in the
+    # corpus), three sentences of part 二: 但, 拟 and 人均 around the verb are no part of the indicator
+    text = (
+        "政府工作报告\n二、2014年工作总体部署\n"
+        "财政赤字和国债规模随着经济总量扩大而有所增加，但赤字率稳定在2.1%，体现了财政政策的连续性。\n"
+        "中央预算内投资拟增加到4576亿元，重点投向保障性安居工程、农业、重大水利、中西部铁路、节能环保、社会事业等领域，"
+        "发挥好政府投资“四两拨千斤”的带动作用。\n"
+        "完善政府、单位和个人合理分担的基本医疗保险筹资机制，城乡居民基本医保财政补助标准提高到人均320元。\n"
+    )
+    found = list(extract_targets(parse_text(text)))
+    assert [(t.year, t.indicator) for t in found] == [
+        (2014, "赤字率"),
+        (2014, "中央预算内投资"),
+        (2014, "城乡居民基本医保财政补助标准"),
+    ]
+
+
 def _gold_matches(t: Target, g: dict) -> bool:
     """The checker's rule: same year and value (and value_max), gold key inside the indicator."""
     if t.year != g["year"] or not math.isclose(t.value, g["value"], rel_tol=1e-6):

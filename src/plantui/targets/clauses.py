@@ -389,6 +389,7 @@ def _trim(left: str) -> str:
     (达到约, 进入全国前10名); 在 only where no verb ends in it (控制在, 保持在)."""
     # spaces a PDF put between the characters of a justified line: 龙 头 企 业 达 到 1200 户
     trimmed = W.REGION_WORDS.sub("", _SPACES.sub("", left).rstrip("约了"))
+    trimmed = trimmed.removesuffix("人均")  # 补助标准提高到人均320元: per head, after the verb
     if trimmed.endswith("在") and not _ending(trimmed, _VERBS):
         trimmed = W.REGION_WORDS.sub("", trimmed.rstrip("在"))
     return trimmed

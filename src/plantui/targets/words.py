@@ -277,10 +277,10 @@ ACTIONS = (
 LEADING_FILLER = re.compile(
     r"^(?:全省|全市|全区|全县|全国|全州|我省|我市|我区|本省|本市|"
     r"力争|争取|预计|基本(?!养老|医疗|医保|公共|农田|药物)|初步|累计|努力|逐步|进一步|确保|有望|新增|每年|年均|全年|今年的?|把|同比|比上年|较上年|"
-    r"并且|同时|其中|另外|此外|以及|包括|[、,，与]|和(?!谐|美)|及(?!时)|并(?!购|网))+"
+    r"并且|同时|其中|另外|此外|以及|包括|但|拟|要(?!素|求|点|闻|害)|[、,，与]|和(?!谐|美)|及(?!时)|并(?!购|网))+"
 )  # 和谐, 和美, 及时, 并购, 并网 are words of their own
 # Words left at the end of an indicator by the verb that followed it: 收入力争达到.
-TRAILING_FILLER = re.compile(r"(?:力争|争取|预计|基本|努力|将|要|均|总|累计|分别|继续)+$")
+TRAILING_FILLER = re.compile(r"(?:力争|争取|预计|基本|努力|将|要|拟|均|总|累计|分别|继续)+$")
 # A rank needs its region word out of the way: 进入全国前10名.
 REGION_WORDS = re.compile(r"(?:全国|全省|全球|世界|国内|国际|中部|西部|东部|全市|同类城市)$")
 # Indicators measured as a rate read well without a verb: 光纤网络覆盖率100%.

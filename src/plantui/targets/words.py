@@ -295,9 +295,10 @@ ATTRIBUTE = re.compile(r"预期性|约束性")
 # Year markers. A future one opens a target context; a past one closes it for its sentence.
 # 到二〇三五年: a year in Chinese digits, read digit by digit
 _CN_YEAR = r"二[〇零○][一二三四五六七八九〇零○]{2}"
-# 截至2022年7月 (as of), 延长至2024年12月 / 实施期限至2024年末 (how long a policy runs): no deadline
+# 截至2022年7月 (as of), 延长至2024年12月 / 实施期限至2024年末 (how long a policy runs), 自2024年11月
+# 30日至2025年12月31日 (a window between two dates): no deadline
 # (looked behind only once a 到 or 至 has matched: cheaper than before every character)
-_TO = r"[到至](?<![截止][到至])" + "".join(
+_TO = r"[到至](?<![截止日][到至])" + "".join(
     rf"(?<!{word}[到至])" for word in ("延长", "延续", "期限", "效期", "实施", "执行")
 )
 FUTURE_YEAR = re.compile(

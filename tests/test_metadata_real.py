@@ -1108,3 +1108,24 @@ def test_a_converters_bare_copy_of_the_title_is_not_its_own_writing() -> None:
         "“十四五”数字经济发展规划\n\n数字经济是继农业经济、工业经济之后的主要经济形态。\n\n## 一、发展现状和形势\n"
     )
     assert doc.title == "“十四五”数字经济发展规划"
+
+
+def test_a_word_files_bare_name_over_the_title_the_text_writes_with_its_marks() -> None:
+    # pandoc (gfm) of tests/fixtures/formats' 上海 农机 .docx, lines 1-23: the file's name in bold
+    # without the quotes, the scraper's # escaped as text, fields, then the text's own title
+    doc = parse_markdown(
+        "**上海关于贯彻落实十四五全国农业机械化发展规划的实施意见**\n\n"
+        "\\# 上海关于贯彻落实“十四五”全国农业机械化发展规划的实施意见\n\n"
+        "\\*\\*发布日期\\*\\*: 2022年5月26日  \n\\*\\*发布机构\\*\\*: 上海市  \n\n---\n\n"
+        "上海关于贯彻落实《“十四五”全国农业机械化发展规划》的实施意见\n\n"
+        "为贯彻落实《“十四五”全国农业机械化发展规划》，结合本市实际，提出以下实施意见。\n"
+    )
+    assert doc.title == "上海关于贯彻落实《“十四五”全国农业机械化发展规划》的实施意见"
+
+
+def test_pdf_text_spaces_around_a_quotation_are_no_part_of_the_title() -> None:
+    # pdftotext of tests/fixtures/formats/pdf_jiangxi_investment_approval_checklist_2020.pdf, lines 1-3
+    doc = parse_text(
+        "附件 1\n\n江西省投资项目 “容缺审批 + 承诺制 ”办理模式事项清单\n\n序号 事项名称 申请材料\n"
+    )
+    assert doc.title == "江西省投资项目“容缺审批+承诺制”办理模式事项清单"

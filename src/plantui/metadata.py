@@ -64,6 +64,8 @@ def extract(
     _notice(texts, meta)
     if meta.title is None:
         meta.title = _leading_title(texts)
+        if meta.title:  # (a Word file's bare name over the title the text writes with its marks)
+            meta.title = _own_writing(texts, meta.title) or meta.title
     if marked_title and meta.title == marked_title:
         meta.title = _own_writing(texts[1:], meta.title) or meta.title
         titled = S.decree_titled(meta.title)

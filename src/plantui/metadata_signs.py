@@ -61,6 +61,8 @@ def clean_title(text: str) -> str:
     if re.search(r"[\u4e00-\u9fff]", title):
         # a Chinese title's brackets are full-width; PDF text and converters make them ASCII
         title = title.replace("(", "（").replace(")", "）")
+    # PDF text spaces a quotation's marks and a plus (审批 “容缺审批 + 承诺制 ”办理): no title's space
+    title = re.sub(r"[ \u3000]+(?=[“‘「《”’」》）+])|(?<=[“‘「《（+])[ \u3000]+", "", title)
     if _NUMBER_SPACES.search(title):
         # a PDF's spacing (上海市 XX 局2024 年度): every space goes but one between two Latin words
         title = re.sub(r"(?<![A-Za-z0-9])[ \u3000]+|[ \u3000]+(?![A-Za-z0-9])", "", title)

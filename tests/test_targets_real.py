@@ -614,16 +614,18 @@ def test_modal_words_and_a_per_head_amount_stay_out_of_names() -> None:
 
 def test_a_window_between_two_dates_is_no_deadline() -> None:
     # LuisChen1Q84/AgentSystem 知识库/pbc_weixin/关于优化支付服务提升支付便利性工作进展情况的报告_2024年12月.md,
-    # line 117 (not in the corpus): 自2024年11月30日至2025年12月31日 is when a policy runs; the 30天
-    # it reports were extended, no target of 2025
-    found = _targets(
-        "本月，我国政府宣布，为进一步便利中外人员往来，决定扩大免签国家的范围，自2024年11月30日至20"
-        "25年12月31日对保加利亚、罗马尼亚、克罗地亚、日本等国家持普通护照人员试行免签政策，并进一步优化"
-        "免签政策，将交流访问纳入免签入境事由，免签停留期限延长至30日。**为此，财付通积极响应国家免签新政"
-        "，为让来华朋友们有更好的服务体验，外卡优惠活动期限也从原本7天延长至30天，"
-        "关于优化支付服务提升支付便利性工作进展情况的报告",
+    # line 117 (not in the corpus): 自2024年11月30日至2025年12月31日 is when a policy runs, so the
+    # clause opens no year of targets (as 到2025年 would)
+    from plantui import patterns as P
+    from plantui.targets.clauses import Scope
+    from plantui.targets.sentences import _year_marker
+
+    scope = Scope(None, False, None, 2024, ())
+    clause = (
+        "自2024年11月30日至2025年12月31日对保加利亚、罗马尼亚、克罗地亚、日本等国家持普通护照人员试行免签政策"
     )
-    assert found == []
+    assert _year_marker(P.fold(clause), scope) is None
+    assert _year_marker(P.fold("到2025年12月31日对保加利亚等国家试行免签政策"), scope) == 2025
 
 
 def _gold_matches(t: Target, g: dict) -> bool:

@@ -259,3 +259,15 @@ def test_a_line_cut_after_a_semicolon_goes_on_in_its_paragraph() -> None:
     paragraphs = [p for p in _paragraphs(doc) if "预期目标是" in p]
     assert len(paragraphs) == 1
     assert "固定资产投资完成194亿元" in paragraphs[0] and paragraphs[0].endswith("同比增长18％。")
+
+
+def test_an_article_cut_before_a_cited_article_goes_on() -> None:
+    # reg_pbc_beneficial_owner_measures_2025.md (第三十三条) wrapped at 70: a line opens with the
+    # cited 第五十三条所规定的…, mid-sentence after a line that ran to the width with a comma in it
+    lines = _excerpt("reg_pbc_beneficial_owner_measures_2025.md", 1, 400)
+    first = next(i for i, line in enumerate(lines, 1) if line.lstrip().startswith("第三十三条"))
+    text = _wrapped("reg_pbc_beneficial_owner_measures_2025.md", first - 30, first + 12, 70)
+    assert "\n第五十三条所规定的" in text
+    rows = [(r[1], r[2]) for r in outline_rows(parse_markdown(text).outline)]
+    assert ("article", "三十三") in rows
+    assert ("article", "五十三") not in rows

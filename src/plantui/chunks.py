@@ -31,9 +31,13 @@ from plantui.wrapped import (
     blank_paragraphs,
     display_width,
     ends_cut_line,
+    runs_on,
     standalone_headings,
     title_rest,
     with_blanks,
+)
+from plantui.wrapped import (
+    is_header_cell as is_header_cell,
 )
 
 
@@ -270,7 +274,7 @@ def join_lines(lines: Sequence[Block], *, cleaned: bool = False) -> list[Chunk]:
                 and not (index <= 10 and len(joining.lines) == 1 and _whole_title(first.text))
                 and (
                     _continues(joining.text, lines[index], first)
-                    or _wrapped(lines[index - 1], lines[index], first, wrap, _at(lines, index + 1))
+                    or runs_on(lines[index - 1], lines[index], first, wrap, _at(lines, index + 1))
                     or (len(joining.lines) == 1 and _title_tail(first, lines[index]))
                     or (len(joining.lines) == 1 and wraps_indented(first, lines[index], indent))
                 )
@@ -304,55 +308,6 @@ def wrap_width(lines: Sequence[Block]) -> int | None:
     # text wraps at 52) are no measure of the width
     fitting = [w for w in widths if w <= 1.25 * common]
     return edge_width(fitting if len(widths) - len(fitting) <= 0.03 * len(widths) else widths)
-
-
-def _wrapped(last: Block, nxt: Block, first: Block, wrap: int | None, after: Block | None = None) -> bool:
-    """In hard-wrapped text, a line that reaches the wrap width continues on the next line."""
-    if wrap is None or nxt.final or nxt.md_level or nxt.quote != first.quote or ends_cut_line(last.text):
-        return False
-    # ASCII runs (1.1.1, 2018) print narrower or wider than the one cell counted for them
-    slack = 3 + min(3, sum(1 for ch in last.text if ch.isascii() and not ch.isspace()) // 2)
-    full = display_width(last.text) + last.indent >= wrap - slack  # the indent is on the page too
-    if is_header_cell(nxt.text) and after is not None and _cell_like(after.text):
-        return False  # 附件1 / …审核确认有效期 / 序号 / 门诊特定病种: a table flattened one cell a line
-    if ends_sentence(last.text) and not (full and _PIECE.match(nxt.text) and classify(nxt.text) is None):
-        return False  # a quote or bracket closed at the width may go on (…“十五五” / 时期…)
-    if classify(nxt.text) is not None:
-        # a sentence cut at the line's end goes on even where the next line looks like a heading
-        # (…公平统 / 一、可持续的多层次社会保障体系，…): a heading never opens mid-sentence
-        # (a paragraph's first line is indented by two characters)
-        indent = 4 if last is first else 0
-        return (
-            display_width(last.text) >= wrap - slack - indent
-            and classify(first.text) is None
-            and "，" in last.text
-        )
-    if full:
-        return True
-    # a heading set in a larger type wraps earlier: its tail is a short line without punctuation
-    # (一、新阶段新起点，以党中央对上海的战略定位引领未来 / 发展)
-    return (
-        last is first
-        and display_width(last.text) >= 0.8 * wrap
-        and len(nxt.text) <= 12
-        and not P.PROSE_MARK.search(P.fold(nxt.text))
-        and "，" not in nxt.text
-        and classify(first.text) is not None
-    )
-
-
-# what a line cut after a closing quote or bracket goes on with: Chinese, a mark, a digit run
-# other than a page number alone
-_PIECE = re.compile(r"[\u4e00-\u9fff，、。；：,;:（(“《]|\d+\D")
-
-
-def _cell_like(text: str) -> bool:
-    """A short line without a mark that is no heading: what a table's cell flattened to a line
-    looks like."""
-    return len(text) <= 12 and not _PUNCTUATED.search(P.fold(text)) and classify(text) is None
-
-
-_PUNCTUATED = re.compile(r"[。!?;,，:、]")
 
 
 def _at(lines: Sequence[Block], index: int) -> Block | None:
@@ -421,11 +376,6 @@ def _takes_title_line(first: Block, nxt: Block) -> bool:
 
 
 _UNPUNCTUATED = re.compile(r"[^,.;:!?，。、；：！？“”\"()（）|\t]+")
-
-
-def is_header_cell(text: str) -> bool:
-    """A header cell of a table flattened to one cell a line (序号, 工作事项, 牵头单位 …)."""
-    return bool(P.TABLE_HEADER_CELL.fullmatch(re.sub(r"\s+", "", text)))
 
 
 def _title_goes_on(label: Block, title: Block, nxt: Block) -> bool:

@@ -211,3 +211,69 @@ _TAIL_MARK = re.compile(r"[。!?;,，:]")
 _SENTENCE_MARK = re.compile(r"[。!?;:]")
 # marks a typeset line never opens with (避头尾), so a line opening with one goes on from above
 _NO_START = frozenset("，。、；：？！）》」』】〕,.;:?!)")
+
+
+def runs_on(last: Block, nxt: Block, first: Block, wrap: int | None, after: Block | None = None) -> bool:
+    """In hard-wrapped text, a line that reaches the wrap width continues on the next line
+    (``last`` ends the logical line begun by ``first``; ``after`` is the line after ``nxt``)."""
+    if wrap is None or nxt.final or nxt.md_level or nxt.quote != first.quote or ends_cut_line(last.text):
+        return False
+    # ASCII runs (1.1.1, 2018) print narrower or wider than the one cell counted for them
+    slack = 3 + min(3, sum(1 for ch in last.text if ch.isascii() and not ch.isspace()) // 2)
+    full = display_width(last.text) + last.indent >= wrap - slack  # the indent is on the page too
+    if is_header_cell(nxt.text) and after is not None and _cell_like(after.text):
+        return False  # 附件1 / …审核确认有效期 / 序号 / 门诊特定病种: a table flattened one cell a line
+    heading_next = classify(nxt.text) is not None and not _CITED.match(P.fold(nxt.text))
+    if ends_sentence(last.text) and not (full and _PIECE.match(nxt.text) and not heading_next):
+        return False  # a quote or bracket closed at the width may go on (…“十五五” / 时期…)
+    if heading_next:
+        # a sentence cut at the line's end goes on even where the next line looks like a heading
+        # (…公平统 / 一、可持续的多层次社会保障体系，…): a heading never opens mid-sentence
+        # (a paragraph's first line is indented by two characters); a clause's own text runs on
+        # like a paragraph (第三十三条 金融机构…属于《…法》 / 第五十三条所规定的…)
+        indent = 4 if last is first and not last.indent else 0
+        heading = classify(first.text)
+        return (
+            display_width(last.text) + last.indent >= wrap - slack - indent
+            and (heading is None or heading.kind in _RUNNING_KINDS)
+            and "，" in last.text
+        )
+    if full:
+        return True
+    # a heading set in a larger type wraps earlier: its tail is a short line without punctuation
+    # (一、新阶段新起点，以党中央对上海的战略定位引领未来 / 发展)
+    return (
+        last is first
+        and display_width(last.text) >= 0.8 * wrap
+        and len(nxt.text) <= 12
+        and not P.PROSE_MARK.search(P.fold(nxt.text))
+        and "，" not in nxt.text
+        and classify(first.text) is not None
+    )
+
+
+# what a line cut after a closing quote or bracket goes on with: Chinese, a mark, a digit run
+# other than a page number alone
+_PIECE = re.compile(r"[\u4e00-\u9fff，、。；：,;:（(“《]|\d+\D")
+
+
+def _cell_like(text: str) -> bool:
+    """A short line without a mark that is no heading: what a table's cell flattened to a line
+    looks like."""
+    return len(text) <= 12 and not _PUNCTUATED.search(P.fold(text)) and classify(text) is None
+
+
+_PUNCTUATED = re.compile(r"[。!?;,，:、]")
+
+
+def is_header_cell(text: str) -> bool:
+    """A header cell of a table flattened to one cell a line (序号, 工作事项, 牵头单位 …)."""
+    return bool(P.TABLE_HEADER_CELL.fullmatch(re.sub(r"\s+", "", text)))
+
+
+# an article cited, not headed (…《反洗钱法》 / 第五十三条所规定的…, 第二十条第二款, 第五条的规定)
+_CITED = re.compile(
+    r"第[一二三四五六七八九十百零〇\d]+条(?:所|的|规定|之|第|[(（][一二三四五六七八九十\d]+[)）]项)"
+)
+# headings whose line is set like a paragraph, running to the margin
+_RUNNING_KINDS = frozenset({"article", "section", "item", "subitem"})

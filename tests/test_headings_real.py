@@ -576,3 +576,28 @@ def test_a_volume_title_wrapped_before_its_last_seven_characters() -> None:
     )
     assert doc.outline[0].title == "坚持扩大内需战略基点，高质量建设国家内陆开放型经济试验区"
     assert [row[:3] for row in rows] == [[1, "volume", "九"], [2, "chapter", "三十六"]]
+
+
+def test_a_converted_pages_menus_above_its_title_and_its_bold_unnumbered_headings() -> None:
+    # tests/fixtures/converted/docs/html_peoples_daily_henan_new_momentum_2024_markitdown.md (markitdown
+    # of a 人民日报 page): the portal's menus are ### headings above the article's # title; the
+    # article's own headings are bold lines between its paragraphs; a ranked list of links follows
+    doc = parse_markdown(
+        "### 人民日报报系\n\n* [人民日报](http://paper.people.com.cn/)\n\n### 旗下网站\n\n* [人民网](http://x.cn/)\n\n"
+        "### 河南着力培育新动能塑造新优势\n\n# 在新时代中部地区崛起中争先出彩（推动高质量发展·权威发布）\n\n"
+        "本报记者 王乐文 方 敏\n\n5月9日，国务院新闻办举行“推动高质量发展”系列主题新闻发布会。\n\n"
+        "**扛稳粮食安全重任，加快建设农业强省**\n\n　　王凯介绍，河南做好良田、良种、良机、良法融合一体。\n\n"
+        "　　向良田要产量。2022年起，河南在已经建成8500多万亩高标准农田的基础上推进建设。\n\n"
+        "**系统谋划推进改革，科技创新跑出加速度**\n\n　　王凯介绍，面对新一轮科技革命和产业变革，河南系统谋划。\n\n"
+        "**生态优先、绿色发展，推进黄河生态保护治理**\n\n　　河南省委常委、常务副省长孙守刚介绍，河南深入贯彻。\n\n"
+        "　　《 人民日报 》（ 2024年05月10日 04 版）\n\n### 热门排行\n\n"
+        "* 6[“假日经济”再升温 “五一”文旅市场活…](/n1/2024/0506/c1004-40229897.html)\n"
+        "* 7[消费品以旧换新激活“假日经济”一池春水](/n1/2024/0504/c1004-40228850.html)\n"
+        "* 8[能工巧匠“亮绝活” 用“一技之长”书写…](/n1/2024/0503/c1004-40228406.html)\n"
+    )
+    assert [n.title for n in doc.outline][:3] == [
+        "扛稳粮食安全重任，加快建设农业强省",
+        "系统谋划推进改革，科技创新跑出加速度",
+        "生态优先、绿色发展，推进黄河生态保护治理",
+    ]
+    assert all(not n.title.startswith("7") for n in doc.outline)

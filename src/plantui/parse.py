@@ -127,6 +127,11 @@ def parse_source(source: Source, name: str = "") -> Document:
     blocks = clean_lines(source.blocks)
     chunks = join_lines(blocks, cleaned=True)
     heads = classify_chunks(chunks)
+    if markdown is not None and markdown.title_line is not None:
+        for index, (chunk, head) in enumerate(zip(chunks, heads, strict=True)):
+            # a converted page's menus set as headings above its # title (### 人民日报报系): chrome
+            if chunk.lines[0] < markdown.title_line and head is not None and head.kind == "heading":
+                heads[index] = None
     start = outline_start(heads, chunks)
     preamble_end = start if start is not None else len(chunks)
     # a signature block (issuer, date) closes the main text, before any 附件
@@ -145,7 +150,7 @@ def parse_source(source: Source, name: str = "") -> Document:
         _apply_front_matter(meta, markdown, sample)
     if attach_documents(chunks, heads, meta, preamble_end):
         start = outline_start(heads, chunks)
-    elif start is None and markdown is None:
+    elif start is None:
         if unnumbered_headings(chunks, heads, meta.title):
             start = outline_start(heads, chunks)
         else:

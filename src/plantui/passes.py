@@ -476,6 +476,8 @@ def _heading_like(text: str) -> bool:
     colon = folded.find(":")
     if 0 <= colon <= 6:
         return False  # 来源：… 记者：… 1条主线：…
+    if re.match(r"\d{1,2}(?![\d年月日号个项条次])[\u4e00-\u9fff“\"《]", folded):
+        return False  # 7消费品以旧换新激活“假日经济”一池春水: a page's ranked list of links
     return not (folded[0] in "(（[【" and folded[-1] in ")）]】")
 
 

@@ -601,3 +601,16 @@ def test_a_converted_pages_menus_above_its_title_and_its_bold_unnumbered_heading
         "生态优先、绿色发展，推进黄河生态保护治理",
     ]
     assert all(not n.title.startswith("7") for n in doc.outline)
+
+
+def test_markdown_without_headings_keeps_its_attachment_as_an_appendix() -> None:
+    # tests/fixtures/converted/docs/html_lishui_veterans_placement_notice_2023_markitdown.md:20-40
+    doc = parse_markdown(
+        "莲都区人民政府，市直各单位：\n\n根据《退役士兵安置条例》，现将安置任务下达给你们，请认真抓好落实。\n\n"
+        "附件：2023年市区符合政府安排工作条件退役士兵和退出消防员安置任务\n\n丽水市人民政府\n\n2023年10月16日\n\n"
+        "（此件公开发布）\n\n附件\n\n2023年市区符合政府安排工作条件\n\n退役士兵和退出消防员安置任务\n\n"
+        "|  |  |  |  |\n| --- | --- | --- | --- |\n| 序号 | 安置单位名称 | 安置  任务 | 岗位  类别 |\n"
+    )
+    assert [(n.kind, n.title) for n in doc.outline] == [
+        ("appendix", "2023年市区符合政府安排工作条件退役士兵和退出消防员安置任务")
+    ]

@@ -628,6 +628,13 @@ def test_a_window_between_two_dates_is_no_deadline() -> None:
     assert _year_marker(P.fold("到2025年12月31日对保加利亚等国家试行免签政策"), scope) == 2025
 
 
+def test_as_many_as_compares() -> None:
+    # report_state_council_2016.txt, line 83: 将高达765万人 reaches 765万 (高达 is the verb, not 达)
+    found = [t for t in _document_targets("report_state_council_2016.txt") if t.line == 83]
+    assert _has(found, "高校毕业生", 7_650_000, "人")
+    assert not [t for t in found if t.indicator.endswith("高")]
+
+
 def _gold_matches(t: Target, g: dict) -> bool:
     """The checker's rule: same year and value (and value_max), gold key inside the indicator."""
     if t.year != g["year"] or not math.isclose(t.value, g["value"], rel_tol=1e-6):

@@ -366,8 +366,10 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 def _takes_title_line(first: Block, nxt: Block) -> bool:
     """A label alone on its line (``1.``, ``第一章``) takes the next line as its title line (never
     a table row: 三、 / 本 | 2.其他… is a wrapped cell)."""
-    if nxt.md_level or nxt.quote != first.quote or nxt.row:
-        return False
+    from plantui.read.base import CHROME
+
+    if nxt.md_level or nxt.quote != first.quote or nxt.row or CHROME.match(nxt.text.strip()):
+        return False  # (附件： / ### 关联稿件：: a page's empty field, then its list of related pages)
     if is_label_only(first.text) is None:
         return False
     heading = classify(nxt.text)

@@ -22,7 +22,6 @@ NOT_YET = {
     "pdf_hongze_gov_info_disclosure_report_2023_markitdown.md",
     "pdf_hongze_gov_info_disclosure_report_2024_markitdown.md",
     "pdf_huaian_gov_info_disclosure_report_2024_markitdown.md",
-    "html_wanzai_statistical_communique_2015_markitdown.md",
 }
 DOCS = sorted(p.name for p in (CONVERTED / "docs").iterdir() if p.name not in NOT_YET)
 

@@ -614,3 +614,18 @@ def test_markdown_without_headings_keeps_its_attachment_as_an_appendix() -> None
     assert [(n.kind, n.title) for n in doc.outline] == [
         ("appendix", "2023年市区符合政府安排工作条件退役士兵和退出消防员安置任务")
     ]
+
+
+def test_an_empty_attachment_field_over_a_pages_footer_is_no_appendix() -> None:
+    # tests/fixtures/converted/docs/html_wanzai_statistical_communique_2015_markitdown.md:141-160: the
+    # bulletin's bracketed signature, the page's empty 附件： field, its related-pages list and footer
+    doc = parse_markdown(
+        "**十二、人口与人民生活**\n\n据公安年报统计，2015年年末全县总人口为565012人。\n\n"
+        "职工工资收入增加，人民生活水平提高。\n\n　　（万载县统计局）\n\n附件：\n\n### 关联稿件：\n\n"
+        "扫一扫在手机打开当前页\n\n【返回顶部】【关闭本页】\n\n"
+        "上一篇：[宜春市2016年国民经济和社会发展统计公报](http://www.wanzai.gov.cn/a.shtml)\n\n"
+        "[中国政府网](http://www.gov.cn/)\n[江西省人民政府](http://www.jiangxi.gov.cn/)\n\n"
+        "上级政府网站\n:   [中国政府网](http://www.gov.cn/)\n"
+    )
+    assert [(n.kind, n.title) for n in doc.outline] == [("part", "人口与人民生活")]
+    assert doc.issuer == "万载县统计局"

@@ -129,6 +129,7 @@ def extract(
             or S.speaker_issuer(folded)
             or S.cover_issuer(folded)
             or S.closing_issuer(tail_folded)
+            or S.closing_issuer([P.fold(c.text) for c in closing], after_text=True)
             or S.decree_issuer(folded)
             or (formula[1] if formula else None)
             or meta.issuer

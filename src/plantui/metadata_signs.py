@@ -7,6 +7,7 @@ Each function reads folded or written text and returns what the text states, or 
 
 from __future__ import annotations
 
+import itertools
 import re
 from difflib import SequenceMatcher
 
@@ -222,8 +223,18 @@ _MONTH_LINE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*
 _BRACKETED = re.compile(r"^[(（]\s*(?P<issuer>[^()（）]{3,24})\s*[)）]$")
 
 
-def closing_issuer(folded: list[str]) -> str | None:
-    """A bulletin signed in brackets on its last line: （万载县统计局）."""
+def closing_issuer(folded: list[str], after_text: bool = False) -> str | None:
+    """A bulletin signed in brackets on its last line: （万载县统计局）. With ``after_text``, the
+    signature may be followed by a saved page's footer: the bracketed line right after a sentence."""
+    if after_text:
+        signed = [
+            match.group("issuer")
+            for before, text in itertools.pairwise(folded)
+            if (match := _BRACKETED.match(text.strip()))
+            and looks_like_issuer(match.group("issuer"))
+            and before.rstrip().endswith("。")
+        ]
+        return signed[-1] if signed else None
     for text in reversed(folded[-3:]):
         match = _BRACKETED.match(text.strip())
         if match and looks_like_issuer(match.group("issuer")):

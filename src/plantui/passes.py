@@ -271,6 +271,8 @@ def _attachment_lists(heads: list[Heading | None]) -> None:
         elif _ATTACHMENT_ITEM.match(P.fold(heading.title)):
             first, expected = index + 1, 2  # 附件：1.… / 2.…
         else:
+            if not heading.label and not heading.title:
+                heads[index] = None  # 附件： with nothing attached (a page's empty field)
             continue
         heads[index] = None
         for line in range(first, len(heads)):

@@ -2,6 +2,7 @@
 changed them, the gold's line numbers moved to match, to test the parser's robustness.
 
     python benchmarks/perturb.py KIND OUT DOCS GOLD...     # KIND: wrap34 | indent | blank | ascii
+                                                          # or several: ascii+wrap34
     python benchmarks/score_corpus.py OUT/docs OUT/gold
 
 - ``wrapN``: every line wider than N terminal cells hard-wrapped at N (text taken from a PDF),
@@ -52,7 +53,14 @@ def hard_wrapped(lines: list[str]) -> bool:
 
 
 def perturb(kind: str, lines: list[str]) -> tuple[list[str], list[int]]:
-    """The new lines, and for each old line (1-based, index 0 unused) its first new line."""
+    """The new lines, and for each old line (1-based, index 0 unused) its first new line.
+    Kinds joined by + apply in turn (ascii+wrap34: a font without Chinese marks, then a PDF)."""
+    if "+" in kind:
+        first = list(range(len(lines) + 2))
+        for one in kind.split("+"):
+            lines, step = perturb(one, lines)
+            first = [step[line] for line in first]
+        return lines, first
     out: list[str] = []
     first = [0]
     wrap = kind.startswith("wrap") and not hard_wrapped(lines)

@@ -271,3 +271,26 @@ def test_an_article_cut_before_a_cited_article_goes_on() -> None:
     rows = [(r[1], r[2]) for r in outline_rows(parse_markdown(text).outline)]
     assert ("article", "三十三") in rows
     assert ("article", "五十三") not in rows
+
+
+def _perturbed(kind: str, name: str, first: int, last: int) -> str:
+    lines, _ = _perturb().perturb(kind, _excerpt(name, first, last))
+    return "\n".join(lines)
+
+
+def test_a_mark_a_font_wrote_as_ascii_at_the_start_of_a_wrapped_line_is_read_back() -> None:
+    # notice_shanghai_public_health_emergency_sci_2025.md:30-45, ASCII marks, then wrapped at 34:
+    # the full stop after （一）建立健全全链条科技攻关体系 opens the next line
+    text = _perturbed("ascii+wrap34", "notice_shanghai_public_health_emergency_sci_2025.md", 30, 45)
+    assert "科技攻关体系\n.立足" in text
+    rows = [(r[1], r[2], r[3]) for r in outline_rows(parse_markdown(text).outline)]
+    assert ("section", "一", "建立健全全链条科技攻关体系") in rows
+
+
+def test_a_title_that_leaves_a_bracket_open_ends_on_the_line_that_closes_it() -> None:
+    # report_shanghai_2026.txt:17-60, ASCII marks, then wrapped at 34 (the ASCII brackets are
+    # narrow, so the title fills two lines exactly): 二、关于《…社会发展 / 第十五个…（草案）》的说明
+    text = _perturbed("ascii+wrap34", "report_shanghai_2026.txt", 17, 60)
+    assert "发展\n第十五个五年规划纲要(草案)》的说明\n" in text
+    titles = _titles(text)
+    assert ("part", "二", "关于《上海市国民经济和社会发展第十五个五年规划纲要（草案）》的说明") in titles

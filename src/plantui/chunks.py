@@ -31,6 +31,7 @@ from plantui.wrapped import (
     blank_paragraphs,
     display_width,
     ends_cut_line,
+    page_width,
     runs_on,
     standalone_headings,
     title_rest,
@@ -321,7 +322,7 @@ def _past_blank(text: str, lines: Sequence[Block], index: int, wrap: int | None)
     last, nxt = lines[index - 1], lines[index]
     if wrap is None or classify(nxt.text) is not None:
         return False
-    return is_prose(text) and display_width(last.text) >= wrap - 4 and not ends_cut_line(last.text)
+    return is_prose(text) and page_width(last) >= wrap - 4 and not ends_cut_line(last.text)
 
 
 def _whole_title(text: str) -> bool:

@@ -15,8 +15,10 @@ from plantui.blocks import Block
 
 _CJK = "\u4e00-\u9fff"
 # a mark after Chinese (or a closing bracket or quote) and before Chinese, an opening mark, a
-# digit or the line's end
-_ASCII_MARK = re.compile(rf"(?<=[{_CJK}）”)])(?P<m>[.,;:])(?=[{_CJK}(（“\d]|\s*$)")
+# digit or the line's end; or one opening a line before Chinese (a PDF line cut before the mark)
+_ASCII_MARK = re.compile(
+    rf"(?<=[{_CJK}）”)])(?P<m>[.,;:])(?=[{_CJK}(（“\d]|\s*$)|^(?P<lead>[.,;:])(?=[{_CJK}（“])"
+)
 # a pause after a number, a unit or a Latin word, before Chinese (达到10%,推动 / mmol/L,或):
 # no full stop here, 2.支持 is a label
 _ASCII_PAUSE = re.compile(rf"(?<=[0-9A-Za-z%)])(?P<m>[,;:])(?=[{_CJK}（“])")
@@ -64,7 +66,7 @@ def restore(text: str) -> str:
     """One line's marks read back as Chinese punctuation."""
     if "(" in text or ")" in text:
         text = _brackets(text)
-    text = _ASCII_MARK.sub(lambda m: _WIDE[m.group("m")], text)
+    text = _ASCII_MARK.sub(lambda m: _WIDE[m.group("m") or m.group("lead")], text)
     return _ASCII_PAUSE.sub(lambda m: _WIDE[m.group("m")], text)
 
 

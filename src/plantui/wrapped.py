@@ -67,6 +67,11 @@ def display_width(text: str) -> int:
     return sum(map(_CELLS.__getitem__, text))
 
 
+def page_width(block: Block) -> int:
+    """The cells a line took on the page: its text and its indent."""
+    return display_width(block.text) + block.indent
+
+
 def blank_paragraphs(lines: Sequence[Block], wrap: int | None) -> bool:
     """Whether hard-wrapped text sets its paragraphs apart with blank lines: most lines ending a
     sentence are followed by one, and almost no line cut at the width is."""
@@ -79,7 +84,7 @@ def blank_paragraphs(lines: Sequence[Block], wrap: int | None) -> bool:
         if ends_sentence(one.text):
             ends += 1
             ends_blank += two.blank
-        elif display_width(one.text) >= wrap - 4:
+        elif page_width(one) >= wrap - 4:
             cut += 1
             cut_blank += two.blank
     return ends >= 5 and cut >= 5 and ends_blank >= 0.7 * ends and cut_blank <= 0.15 * cut
@@ -113,7 +118,7 @@ def standalone_headings(lines: Sequence[Block], wrap: int | None, indent: int | 
             continue
         if P.PROSE_MARK.search(P.fold(block.text)):
             state = "inline"
-        elif display_width(block.text) + block.indent <= short and ":" not in P.fold(block.text):
+        elif page_width(block) <= short and ":" not in P.fold(block.text):
             state = "alone"  # short of the width, and of a paragraph's indented first line
         else:
             state = "full"
@@ -150,7 +155,7 @@ def _tight(lines: Sequence[Block], wrap: int) -> bool:
             or classify(two.text) is not None
         ):
             continue
-        width = display_width(one.text) + one.indent
+        width = page_width(one)
         if width >= wrap - 6:
             cut += 1
             exact += width >= wrap - 1
@@ -186,11 +191,18 @@ def title_rest(lines: Sequence[Block], index: int, wrap: int, apart: bool) -> li
     head = rest[0]
     if head.text[:1] in _NO_START and not _SENTENCE_MARK.search(P.fold(head.text)) and not head.row:
         return rest[:1]  # a line never opens with 、 or ）: the title goes on (…（放射治疗 / 、化学治疗…）)
-    if len(rest) == 2 and not (apart and rest[1].blank) and title_tail(rest[1], wrap):
-        middle = rest[0]
-        if not _TAIL_MARK.search(P.fold(middle.text)) and classify(middle.text) is None and not middle.row:
-            return rest
+    plain = not _TAIL_MARK.search(P.fold(head.text)) and classify(head.text) is None and not head.row
+    if plain and len(rest) == 2 and not (apart and rest[1].blank) and title_tail(rest[1], wrap):
+        return rest
+    title = lines[index - 1].text
+    if plain and _open_bracket(title) and not _open_bracket(title + head.text):
+        return rest[:1]  # a title leaves a 《 or （ open: the line that closes it ends it
     return []
+
+
+def _open_bracket(text: str) -> bool:
+    folded = P.fold(text)
+    return folded.count("《") > folded.count("》") or folded.count("(") > folded.count(")")
 
 
 def title_tail(nxt: Block, wrap: int) -> bool:
@@ -201,7 +213,7 @@ def title_tail(nxt: Block, wrap: int) -> bool:
     return (
         not nxt.md_level
         and not nxt.row
-        and display_width(nxt.text) <= 0.75 * wrap
+        and page_width(nxt) <= 0.75 * wrap
         and not _TAIL_MARK.search(folded)
         and classify(nxt.text) is None
     )
@@ -220,7 +232,7 @@ def runs_on(last: Block, nxt: Block, first: Block, wrap: int | None, after: Bloc
         return False
     # ASCII runs (1.1.1, 2018) print narrower or wider than the one cell counted for them
     slack = 3 + min(3, sum(1 for ch in last.text if ch.isascii() and not ch.isspace()) // 2)
-    full = display_width(last.text) + last.indent >= wrap - slack  # the indent is on the page too
+    full = page_width(last) >= wrap - slack  # the indent is on the page too
     if is_header_cell(nxt.text) and after is not None and _cell_like(after.text):
         return False  # 附件1 / …审核确认有效期 / 序号 / 门诊特定病种: a table flattened one cell a line
     heading_next = classify(nxt.text) is not None and not _CITED.match(P.fold(nxt.text))
@@ -234,7 +246,7 @@ def runs_on(last: Block, nxt: Block, first: Block, wrap: int | None, after: Bloc
         indent = 4 if last is first and not last.indent else 0
         heading = classify(first.text)
         return (
-            display_width(last.text) + last.indent >= wrap - slack - indent
+            page_width(last) >= wrap - slack - indent
             and (heading is None or heading.kind in _RUNNING_KINDS)
             and "，" in last.text
         )
@@ -244,7 +256,7 @@ def runs_on(last: Block, nxt: Block, first: Block, wrap: int | None, after: Bloc
     # (一、新阶段新起点，以党中央对上海的战略定位引领未来 / 发展)
     return (
         last is first
-        and display_width(last.text) >= 0.8 * wrap
+        and page_width(last) >= 0.8 * wrap
         and len(nxt.text) <= 12
         and not P.PROSE_MARK.search(P.fold(nxt.text))
         and "，" not in nxt.text

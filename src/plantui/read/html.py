@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -104,18 +105,31 @@ def read_html(data: bytes) -> Source:
     if not any(label == "发布日期" for label, _ in fields) and (date := _page_date(tree)):
         out.add(f"发布日期：{date}")
     content = _content(body)
-    body_texts = _text(content)
-    if title and _squash(title) not in _squash(body_texts[:400]):
+    article = _Out()
+    _walk(content, article, 0)
+    if title and not _states_title(title, [b.text for b in article.blocks[:8]]):
         out.add(title)
-    _walk(content, out, 0)
+    for block in article.blocks:
+        out.add(block.text, block.quote, row=block.row)
     if sum(len(_CJK.findall(b.text)) for b in out.blocks) < 5:
         raise ReadError("the web page holds no Chinese text (a page of links or a script-built page?)")
-    return Source(tuple(out.blocks), len(out.blocks), "html", "utf-8", title=None)
+    return Source(tuple(out.blocks), len(out.blocks), "html", "utf-8", title=title)
+
+
+def _states_title(title: str, first: list[str]) -> bool:
+    """Whether the article's first lines give its title, on a line of its own or over two, not
+    only inside a sentence (明确2020年全省粮食和物资储备改革发展工作要点如下：)."""
+    wanted = _squash(title)
+    lines = [_squash(text) for text in first]
+    pairs = [a + b for a, b in itertools.pairwise(lines)]
+    return any(wanted in line and len(line) <= len(wanted) + 12 for line in lines + pairs)
 
 
 # Boxes a news or government page sets around its article, named for what they hold: related
-# and recommended articles (推荐阅读, 相关稿件), rankings (排行榜), share buttons.
-_BOX_NAMES = frozenset({"related", "relevant", "recommend", "ranking", "share", "xgwz"})
+# and recommended articles (推荐阅读, 相关稿件), rankings (排行榜), share buttons, readers' comments.
+_BOX_NAMES = frozenset(
+    {"related", "relevant", "recommend", "ranking", "share", "xgwz", "comment", "comments"}
+)
 
 
 def _drop_boxes(body: Any) -> None:
@@ -301,7 +315,14 @@ def _content(body: Any) -> Any:
         return body
     known = [(count, node) for node in body.css(_KNOWN_CONTENT) if (count := _cjk(node)) >= 0.3 * total]
     if known:
-        return max(known, key=lambda pair: pair[0])[1]
+        count, best = max(known, key=lambda pair: pair[0])
+        # a named box around a named article and what sits beside it (sina: .article-content
+        # around #article and a column of picture and video links): the article, where it holds
+        # most of the box
+        inner = [
+            (c, n) for c, n in known if n.mem_id != best.mem_id and c >= 0.6 * count and _inside(n, best)
+        ]
+        return max(inner, key=lambda pair: pair[0])[1] if inner else best
     best, best_depth = body, 0
     stack: list[tuple[Any, int]] = [(body, 0)]
     while stack:
@@ -322,6 +343,15 @@ _KNOWN_CONTENT = (
     "#UCAP-CONTENT, .pages_content, #zoom, .TRS_Editor, .article-content, .article_content, "
     "#article, .zw, #zw, .content_text, #Zoom, .view, .artile_zw, .news_content, #fontzoom"
 )
+
+
+def _inside(node: Any, ancestor: Any) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == ancestor.mem_id:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _wraps_table(node: Any, count: int) -> bool:

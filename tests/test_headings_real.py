@@ -629,3 +629,23 @@ def test_an_empty_attachment_field_over_a_pages_footer_is_no_appendix() -> None:
     )
     assert [(n.kind, n.title) for n in doc.outline] == [("part", "人口与人民生活")]
     assert doc.issuer == "万载县统计局"
+
+
+def test_a_reports_contents_with_a_colon_its_introduction_and_closing_note() -> None:
+    # tests/fixtures/formats/html_think_tank_chinese_modernization_report_2024.html as read, lines 1-40
+    # and the end: 《…》全文 over the title, 目 录： (with a colon), 导 言, chapters, 结语, 编写说明与致谢
+    doc = parse_text(
+        "《中国式现代化发展之路》全文\n中国式现代化发展之路\n目 录：\n导 言\n第一章 中国式现代化的发展历程\n"
+        "一、百年征程铸就时代新辉煌\n二、中国式现代化改变了中国\n结语\n编写说明与致谢\n导 言\n"
+        "18世纪中期，“珍妮纺纱机”拉开了工业革命的大幕，西方国家从此开启了现代化进程。\n"
+        "第一章 中国式现代化的发展历程\n一、百年征程铸就时代新辉煌\n中国共产党成立以来，团结带领人民不懈奋斗。\n"
+        "二、中国式现代化改变了中国\n中国式现代化深刻改变了中国。\n结语\n道阻且长，行则将至。\n"
+        "编写说明与致谢\n本报告由新华社国家高端智库课题组编写。\n"
+    )
+    assert doc.title == "中国式现代化发展之路"
+    assert [(n.kind, n.title) for n in doc.outline] == [
+        ("heading", "导言"),
+        ("chapter", "中国式现代化的发展历程"),
+        ("heading", "结语"),
+        ("heading", "编写说明与致谢"),
+    ]

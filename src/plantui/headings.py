@@ -81,7 +81,7 @@ def classify(text: str) -> Heading | None:
     """The heading that ``text`` (a stripped logical line) starts with, or None."""
     folded = P.fold(text)
     word = re.sub(r"\s+", "", folded).rstrip(":")
-    if word in P.PROSE_PARTS:
+    if word in P.PROSE_PARTS or P.BACK_NOTE.fullmatch(word):
         # 前言, 结语 …: their prose ends at the next heading of any kind
         return Heading("heading", "", None, word, len(text), PROSE_RANK)
     if word in P.NOTE_PARTS and folded.rstrip().endswith(":"):

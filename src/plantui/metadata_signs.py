@@ -27,6 +27,7 @@ _NUMBER_SPACES = re.compile(
 _APPENDIX_PREFIX = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]?\s*(?=[\u4e00-\u9fff《“])")
 # （转载） marks a page reposting another office's document.
 _REPOST = re.compile(r"^[(（]\s*转载\s*[)）]\s*")
+_FULL_TEXT = re.compile(r"《(?P<t>[^《》]{2,80})》\s*[(（]?\s*全文\s*[)）]?")
 
 
 # What a database or scraper appends to a title: its 文号 or decree number, a revision year,
@@ -47,6 +48,9 @@ def noted_number(title: str) -> str | None:
 def clean_title(text: str) -> str:
     """A title as the document writes it, without what extraction glued to it."""
     title = _REPOST.sub("", text.strip()).translate(P.FULL_DIGITS)
+    whole = _FULL_TEXT.fullmatch(title)
+    if whole:
+        title = whole.group("t")  # 《中国式现代化发展之路》全文: a repost's headline for the text
     labelled = _APPENDIX_PREFIX.match(title)
     if labelled and len(title) - labelled.end() >= 4:
         title = title[labelled.end() :]  # 附件1 / 江西省…事项清单 joined: the label is no part of it

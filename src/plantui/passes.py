@@ -360,7 +360,7 @@ def _table_of_contents(chunks: Sequence[Chunk], heads: list[Heading | None]) -> 
         if P.toc_entry(P.fold(chunk.text)):
             heads[index] = None  # "一、总体要求……3" anywhere is a contents line
     start = next(
-        (i for i, c in enumerate(chunks[:120]) if P.TOC_TITLE.fullmatch(P.fold(c.text).strip(" *#【】[]"))),
+        (i for i, c in enumerate(chunks[:120]) if P.TOC_TITLE.fullmatch(P.fold(c.text).strip(" *#【】[]:"))),
         None,
     )
     if start is None:

@@ -111,7 +111,9 @@ TABLE_HEADER_CELL = re.compile(
 )
 # Unnumbered parts of a plan, alone on their line (spaced or not: 前  言, 总 则): front and back
 # matter that holds prose, and 总则, which holds the first numbered parts.
-PROSE_PARTS = frozenset({"前言", "序言", "引言", "结语", "结束语", "后记"})
+PROSE_PARTS = frozenset({"前言", "序言", "引言", "导言", "结语", "结束语", "后记"})
+# a report's closing note on how it was written, and its thanks (编写说明与致谢)
+BACK_NOTE = re.compile(r"(?:编写|编制)说明(?:[与和及]致谢)?|致谢")
 # A bulletin's back matter under a label of its own, with its colon (注释： / 1.… 2.…, 资料来源：…)
 NOTE_PARTS = frozenset({"注释", "附注", "资料来源"})
 OPENING_PART = "总则"

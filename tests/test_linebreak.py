@@ -294,3 +294,15 @@ def test_a_title_that_leaves_a_bracket_open_ends_on_the_line_that_closes_it() ->
     assert "发展\n第十五个五年规划纲要(草案)》的说明\n" in text
     titles = _titles(text)
     assert ("part", "二", "关于《上海市国民经济和社会发展第十五个五年规划纲要（草案）》的说明") in titles
+
+
+def test_where_lines_are_cut_exactly_a_title_ends_on_any_line_short_of_the_width() -> None:
+    # notice_pbc_virtual_currency_risks_2026.md:1-40 wrapped at 34: 一、明确虚拟货币、现实世界资产代
+    # / 币化和相关业务活动本质属性 (26 cells, more than three quarters of the width)
+    text = _wrapped("notice_pbc_virtual_currency_risks_2026.md", 1, 40)
+    assert "资产代\n币化和相关业务活动本质属性\n" in text
+    rows = [(r[1], r[2], r[3]) for r in outline_rows(parse_markdown(text).outline) if r[1] == "part"]
+    assert rows[:2] == [
+        ("part", "一", "明确虚拟货币、现实世界资产代币化和相关业务活动本质属性"),
+        ("part", "二", "健全工作机制"),
+    ]

@@ -29,6 +29,7 @@ from plantui.marks import chinese_punctuation
 from plantui.numerals import label_number
 from plantui.wrapped import (
     blank_paragraphs,
+    cut_exactly,
     display_width,
     ends_cut_line,
     page_width,
@@ -243,6 +244,7 @@ def join_lines(lines: Sequence[Block], *, cleaned: bool = False) -> list[Chunk]:
     indent = first_line_width(lines, wrap)
     apart = blank_paragraphs(lines, wrap)
     alone = standalone_headings(lines, wrap, indent)
+    tight = bool(alone) and cut_exactly(lines, wrap)
     index = 0
     while index < len(lines):
         first = lines[index]
@@ -250,7 +252,7 @@ def join_lines(lines: Sequence[Block], *, cleaned: bool = False) -> list[Chunk]:
         index += 1
         if index - 1 in alone and wrap is not None:
             # a heading set apart like its siblings: its title may end on the next line, no more
-            for piece in title_rest(lines, index, wrap, apart):
+            for piece in title_rest(lines, index, wrap, apart, tight):
                 joining.take(piece)
                 index += 1
             chunks.append(joining.chunk())

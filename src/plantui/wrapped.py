@@ -73,8 +73,8 @@ def page_width(block: Block) -> int:
 
 
 def blank_paragraphs(lines: Sequence[Block], wrap: int | None) -> bool:
-    """Whether hard-wrapped text sets its paragraphs apart with blank lines: most lines ending a
-    sentence are followed by one, and almost no line cut at the width is."""
+    """Whether hard-wrapped text sets its paragraphs apart with blank lines: half the lines ending
+    a sentence or more are followed by one, and almost no line cut at the width is."""
     if wrap is None:
         return False
     ends = ends_blank = cut = cut_blank = 0
@@ -87,7 +87,7 @@ def blank_paragraphs(lines: Sequence[Block], wrap: int | None) -> bool:
         elif page_width(one) >= wrap - 4:
             cut += 1
             cut_blank += two.blank
-    return ends >= 5 and cut >= 5 and ends_blank >= 0.7 * ends and cut_blank <= 0.15 * cut
+    return ends >= 5 and cut >= 5 and ends_blank >= 0.5 * ends and cut_blank <= 0.1 * cut
 
 
 # Headings set as titles of their own (centred or set apart) in one document and run into their
@@ -107,7 +107,7 @@ def standalone_headings(lines: Sequence[Block], wrap: int | None, indent: int | 
         return set()
     # short of the width, and of a paragraph's indented first line; where lines are cut exactly at
     # the width (a converter counting cells), two cells short is short
-    tight = _tight(lines, wrap)
+    tight = cut_exactly(lines, wrap)
     short = wrap - 3 if tight else min(wrap, indent or wrap) - 6
     status: dict[int, tuple[str, int, str, bool]] = {}  # index -> (kind, number, state, comma)
     for index, block in enumerate(lines):
@@ -142,9 +142,11 @@ def standalone_headings(lines: Sequence[Block], wrap: int | None, indent: int | 
     return out
 
 
-def _tight(lines: Sequence[Block], wrap: int) -> bool:
+def cut_exactly(lines: Sequence[Block], wrap: int | None) -> bool:
     """Whether the text was cut exactly at the width: nine in ten lines that run on into the
     next one end within a cell of it."""
+    if wrap is None:
+        return False
     cut = exact = 0
     for one, two in pairwise(lines):
         if (
@@ -179,20 +181,20 @@ def _numbered(
     return out
 
 
-def title_rest(lines: Sequence[Block], index: int, wrap: int, apart: bool) -> list[Block]:
+def title_rest(lines: Sequence[Block], index: int, wrap: int, apart: bool, tight: bool) -> list[Block]:
     """The lines from ``index`` that end the title of the heading standing alone before it: a
     short line (title_tail), or a full line without a mark and such a line after it (二、关于《上海市
     国民经济和社会发展 / 第十五个五年规划纲要（草案）》的说 / 明)."""
     rest = list(lines[index : index + 2])
     if not rest or (apart and rest[0].blank):
         return []
-    if title_tail(rest[0], wrap):
+    if title_tail(rest[0], wrap, tight):
         return rest[:1]
     head = rest[0]
     if head.text[:1] in _NO_START and not _SENTENCE_MARK.search(P.fold(head.text)) and not head.row:
         return rest[:1]  # a line never opens with 、 or ）: the title goes on (…（放射治疗 / 、化学治疗…）)
     plain = not _TAIL_MARK.search(P.fold(head.text)) and classify(head.text) is None and not head.row
-    if plain and len(rest) == 2 and not (apart and rest[1].blank) and title_tail(rest[1], wrap):
+    if plain and len(rest) == 2 and not (apart and rest[1].blank) and title_tail(rest[1], wrap, tight):
         return rest
     title = lines[index - 1].text
     if plain and _open_bracket(title) and not _open_bracket(title + head.text):
@@ -205,15 +207,16 @@ def _open_bracket(text: str) -> bool:
     return folded.count("《") > folded.count("》") or folded.count("(") > folded.count(")")
 
 
-def title_tail(nxt: Block, wrap: int) -> bool:
+def title_tail(nxt: Block, wrap: int, tight: bool = False) -> bool:
     """Whether the line after a heading standing alone ends its title: a line well short of the
-    width, without a comma or a sentence mark, that is no heading itself (…“十五五” / 时期主要目标任务;
-    a paragraph's first line, indented, is only a few cells short)."""
+    width (a paragraph's first line, indented, is only a few cells short; where lines are cut
+    exactly, any line short of the width), without a comma or a sentence mark, that is no heading
+    itself (…“十五五” / 时期主要目标任务)."""
     folded = P.fold(nxt.text)
     return (
         not nxt.md_level
         and not nxt.row
-        and page_width(nxt) <= 0.75 * wrap
+        and page_width(nxt) <= (wrap - 3 if tight else 0.75 * wrap)
         and not _TAIL_MARK.search(folded)
         and classify(nxt.text) is None
     )

@@ -649,3 +649,17 @@ def test_a_reports_contents_with_a_colon_its_introduction_and_closing_note() -> 
         ("heading", "结语"),
         ("heading", "编写说明与致谢"),
     ]
+
+
+def test_a_section_label_whose_opening_bracket_ocr_lost_or_misread() -> None:
+    """The 北京 2024 report PDF OCR'd with tesseract (chi_sim, 200 dpi): （一） comes out as 一),
+    〈四) or 《五), and (六) with ASCII brackets (tests/fixtures/converted, lines 224, 314, 338, 371)."""
+    for line, label in (
+        ("一) 持续提升首都功能，推动京津囊协同发展取得新的更大进展", "一"),
+        ("〈四) 全面提升“两区”建设水平，在更高起点上推进改革开放", "四"),
+        ("《五) 统筹扩大内需和深化供给侧结构性改革，巩固和增强经济回升向好态势", "五"),
+        ("(六) 深入推进全国文化中心建设，繁荣兴盛首都文化", "六"),
+    ):
+        heading = classify(line)
+        assert heading is not None and (heading.kind, heading.label) == ("section", label), line
+    assert classify("《五年规划》提出") is None

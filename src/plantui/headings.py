@@ -63,6 +63,7 @@ _ORDER: tuple[tuple[str, re.Pattern[str], float], ...] = (
     ("appendix", P.APPENDIX, 0.0),
     ("section", P.SECTION, 0.0),
     ("section", P.SECTION_ENCLOSED, 0.0),
+    ("section", P.SECTION_HALF, 0.0),
     ("subitem", P.SUBITEM, 0.0),
     ("subitem", P.SUBITEM_PAREN, 0.0),
     # ① sits below (1) when a plan uses both

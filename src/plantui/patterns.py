@@ -75,6 +75,8 @@ PART = re.compile(rf"(?P<label>{_CN})\s*(?:、|\.(?!\d))\s*(?P<rest>.*)")
 # （一） with either bracket width, 〔一〕, and the enclosed forms ㈠..㈩.
 SECTION = re.compile(rf"\(\s*(?P<label>{_CN})\s*\)\s*[、.]?\s*(?P<rest>.*)")
 SECTION_ENCLOSED = re.compile(r"(?P<label>[\u3220-\u3229])\s*(?P<rest>.*)")
+# 一) with its opening bracket lost or misread (OCR of （一）: 一), 〈四), 《五)), or written so
+SECTION_HALF = re.compile(rf"(?:[〈《<]\s*)?(?P<label>{_CN})\s*\)\s*(?P<rest>.*)")
 # 1.1 / 1.1.1 / 1.1.1.1: decimal numbering of sections and items (some 纲要, standards); the last
 # part must be followed by a space or a CJK character or quote, never by a digit, % or a unit.
 DECIMAL = re.compile(

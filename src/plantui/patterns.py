@@ -67,7 +67,8 @@ _NUM_SPACED = rf"(?:\d{{1,3}}|[{CN_DIGITS}](?:\s?[{CN_DIGITS}]){{0,4}})"
 # label, group "rest" everything after the label's own punctuation.
 # 第二篇 / 第二编 / 第二部分: the largest divisions of long plans
 VOLUME = re.compile(rf"第\s*(?P<label>{_NUM_SPACED})\s*(?:[篇编](?![章节条])|部分)\s*[:、.]?\s*(?P<rest>.*)")
-CHAPTER = re.compile(rf"第\s*(?P<label>{_NUM_SPACED})\s*章\s*[:、.]?\s*(?P<rest>.*)")
+# 童 is 章 as OCR often reads it (第一童 总 则, 第六童 监 督)
+CHAPTER = re.compile(rf"第\s*(?P<label>{_NUM_SPACED})\s*[章童]\s*[:、.]?\s*(?P<rest>.*)")
 DIVISION = re.compile(rf"第\s*(?P<label>{_NUM_SPACED})\s*节\s*[:、.]?\s*(?P<rest>.*)")
 ARTICLE = re.compile(rf"第\s*(?P<label>{_NUM_SPACED})\s*条(?=\s|$|[\u4e00-\u9fff(“”\"《])\s*(?P<rest>.*)")
 # 一、 and 一. ; not 一是 (an in-paragraph enumeration) nor 一，(prose).

@@ -666,8 +666,8 @@ def test_a_section_label_whose_opening_bracket_ocr_lost_or_misread() -> None:
 
 
 def test_a_chapter_label_ocr_read_as_tong() -> None:
-    """The 广东 省级政务信息化项目管理办法 PDF (the shared format fixture guangdong_provincial_egov_project_measures_2020.pdf)
-    OCR'd with tesseract: 第一章 总 则 and 第六章 监 督 come out as 第一童 总 则, 第六童 监 督."""
+    """The shared format fixture guangdong_provincial_egov_project_measures_2020.pdf OCR'd with
+    tesseract: 第一章 总 则 and 第六章 监 督 come out as 第一童 总 则, 第六童 监 督."""
     for line, label, title in (("第一童 总 则", "一", "总则"), ("第六童 监 督", "六", "监督")):
         heading = classify(line)
         assert heading is not None

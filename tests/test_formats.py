@@ -27,11 +27,7 @@ OURS = ROOT / "tests" / "fixtures" / "formats"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 PAGE_ONLY = re.compile(r"^[\s—\-－–]*(\d+|第\d+页(共\d+页)?)[\s—\-－–]*$")
 # Fields a reader does not get right yet, named so a fix shows up as a failing test to update.
-KNOWN_SHORT: set[tuple[str, str]] = {
-    # metadata: the page's title line 城市有轨电车之困：一边争相上马，一边接连叫停 (the reader states it as the
-    # page's title too) is not taken, the file name is
-    ("html_sina_news_city_tram_2024.html", "title"),
-}
+KNOWN_SHORT: set[tuple[str, str]] = set()
 
 
 def _cases() -> list[tuple[Path, dict[str, Any]]]:

@@ -665,6 +665,17 @@ def test_a_section_label_whose_opening_bracket_ocr_lost_or_misread() -> None:
     assert classify("《五年规划》提出") is None
 
 
+def test_a_news_pages_stated_headline_and_a_picture_caption() -> None:
+    # tests/fixtures/formats/html_sina_news_city_tram_2024.html: the page states its headline (og:title,
+    # <title>), a sentence with ：and ，; the article's headings; a picture's credit under a photo
+    path = Path(__file__).parent / "fixtures/formats/html_sina_news_city_tram_2024.html"
+    from plantui.read import read_file
+
+    doc = parse_source(read_file(path)[1], path.stem)
+    assert doc.title == "城市有轨电车之困：一边争相上马，一边接连叫停"
+    assert [n.title for n in doc.outline] == ["从萌芽到第三", "停工、停运或拆除", "因地制宜是关键"]
+
+
 def test_a_chapter_label_ocr_read_as_tong() -> None:
     """The shared format fixture guangdong_provincial_egov_project_measures_2020.pdf OCR'd with
     tesseract: 第一章 总 则 and 第六章 监 督 come out as 第一童 总 则, 第六童 监 督."""

@@ -13,9 +13,9 @@ from plantui import metadata_derive as D
 from plantui import metadata_signs as S
 from plantui import patterns as P
 from plantui.chunks import Chunk
+from plantui.metadata_derive import parse_date as parse_date  # (parse and tests read dates with it)
 from plantui.metadata_signs import looks_like_issuer
 from plantui.metadata_signs import squash as squash  # (passes compares titles with it)
-from plantui.numerals import chinese_to_number
 
 
 @dataclass
@@ -66,6 +66,8 @@ def extract(
         meta.title = _leading_title(texts)
         if meta.title:  # (a Word file's bare name over the title the text writes with its marks)
             meta.title = _own_writing(texts, meta.title) or meta.title
+    if meta.title is None and marked_title and _stated_title(marked_title):
+        meta.title = marked_title  # a news headline the page states (…之困：一边…，一边…)
     if marked_title and meta.title == marked_title:
         meta.title = _own_writing(texts[1:], meta.title) or meta.title
         titled = S.decree_titled(meta.title)
@@ -354,6 +356,21 @@ def _own_writing(texts: list[str], title: str) -> str | None:
     return None
 
 
+def _stated_title(text: str) -> bool:
+    """Whether a title the format states (# heading, a page's og:title) can stand as one: no
+    chrome, breadcrumb, field or full sentence."""
+    from plantui.read.base import CHROME
+
+    folded = P.fold(text).strip()
+    return (
+        4 <= len(folded) <= 80
+        and "。" not in folded
+        and not CHROME.match(folded)
+        and not _CRUMBS.search(folded)
+        and not _is_field(folded)
+    )
+
+
 def _marks(text: str) -> int:
     return len(re.findall(r"[《》“”\"「」〈〉]", text))
 
@@ -474,26 +491,3 @@ def _signature(chunks: list[Chunk]) -> tuple[str, str | None] | None:
 def _titled(texts: list[str], body: str) -> bool:
     """Whether one of the first lines is a title that ``body`` heads (上海市人民政府办公厅关于…)."""
     return any(S.clean_value(t).lstrip("# ").startswith((body + "关于", body + "印发")) for t in texts[:12])
-
-
-def parse_date(text: str) -> str | None:
-    """``2020年4月19日``, ``2022-02-16``, ``二〇二一年十二月三十一日`` → ISO date, else None."""
-    folded = P.fold(text)
-    for pattern in (P.DATE_CN, P.DATE_ISO):
-        match = pattern.search(folded)
-        if match:
-            return _iso(int(match.group("y")), int(match.group("m")), int(match.group("d")))
-    match = P.DATE_CN_NUMERALS.search(folded)
-    if match:
-        year = chinese_to_number(match.group("y").replace("○", "〇"))
-        month = chinese_to_number(match.group("m"))
-        day = chinese_to_number(match.group("d"))
-        if year and month and day:
-            return _iso(year, month, day)
-    return None
-
-
-def _iso(year: int, month: int, day: int) -> str | None:
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"

@@ -116,3 +116,26 @@ def kind(title: str | None, body: str) -> str | None:
             "规划" if word == "规划" else "意见" if "意见" in word else "办法" if word == "办法" else "方案"
         )
     return None
+
+
+def parse_date(text: str) -> str | None:
+    """``2020年4月19日``, ``2022-02-16``, ``二〇二一年十二月三十一日`` → ISO date, else None."""
+    folded = P.fold(text)
+    for pattern in (P.DATE_CN, P.DATE_ISO):
+        match = pattern.search(folded)
+        if match:
+            return _iso(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    match = P.DATE_CN_NUMERALS.search(folded)
+    if match:
+        year = chinese_to_number(match.group("y").replace("○", "〇"))
+        month = chinese_to_number(match.group("m"))
+        day = chinese_to_number(match.group("d"))
+        if year and month and day:
+            return _iso(year, month, day)
+    return None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"

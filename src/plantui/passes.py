@@ -476,8 +476,8 @@ def _heading_like(text: str) -> bool:
     if P.DATE_LINE.fullmatch(folded) or looks_like_issuer(folded) or P.DOC_NUMBER.search(folded):
         return False
     colon = folded.find(":")
-    if 0 <= colon <= 6:
-        return False  # 来源：… 记者：… 1条主线：…
+    if 0 <= colon <= 6 or re.search(r"(?:来源|摄影|供图|图源)\s*:", folded):
+        return False  # 来源：… 记者：… 1条主线：…, a picture's caption (天水有轨电车  图片来源：天水融媒)
     if re.match(r"\d{1,2}(?![\d年月日号个项条次])[\u4e00-\u9fff“\"《]", folded):
         return False  # 7消费品以旧换新激活“假日经济”一池春水: a page's ranked list of links
     return not (folded[0] in "(（[【" and folded[-1] in ")）]】")

@@ -683,3 +683,15 @@ def test_a_chapter_label_ocr_read_as_tong() -> None:
         heading = classify(line)
         assert heading is not None
         assert (heading.kind, heading.label, heading.title.replace(" ", "")) == ("chapter", label, title)
+
+
+def test_a_saved_pages_logo_as_its_markdown_title_yields_to_the_documents() -> None:
+    # /tmp/conv2 pandoc of tests/fixtures/formats/html_wanzai_statistical_communique_2022.html (lines
+    # 23-140, text only): # 万载县人民政府- (the site's logo), # 统计局, then the bulletin's own # title
+    doc = parse_markdown(
+        "# 万载县人民政府-\n\n# 统计局\n\n网站无障碍关怀版\n\n# 万载县2022年国民经济和社会发展统计公报\n\n"
+        "2022年，面对复杂严峻的外部环境，全县经济运行总体平稳。\n\n**一、综合**\n\n初步核算，全年地区生产总值增长4.5%。\n\n"
+        "**二、农业**\n\n全年粮食种植面积稳定。\n"
+    )
+    assert doc.title == "万载县2022年国民经济和社会发展统计公报"
+    assert [(n.kind, n.title) for n in doc.outline] == [("part", "综合"), ("part", "农业")]

@@ -127,10 +127,19 @@ def parse_source(source: Source, name: str = "") -> Document:
     blocks = clean_lines(source.blocks)
     chunks = join_lines(blocks, cleaned=True)
     heads = classify_chunks(chunks)
-    if markdown is not None and markdown.title_line is not None:
+    stated, title_line = source.title, source.title_line
+    if markdown is not None and stated is not None and _site_name(stated):
+        # # 万载县人民政府- (the site's logo over its pages): the page's own # title comes later
+        own = next(
+            (i for i, c in enumerate(chunks) if c.md_level == 1 and P.KIND_END.search(P.fold(c.text))), None
+        )
+        if own is not None:
+            stated, title_line = chunks[own].text.strip(), chunks[own].lines[0]
+            heads[own] = None
+    if markdown is not None and title_line is not None:
         for index, (chunk, head) in enumerate(zip(chunks, heads, strict=True)):
             # a converted page's menus set as headings above its # title (### 人民日报报系): chrome
-            if chunk.lines[0] < markdown.title_line and head is not None and head.kind == "heading":
+            if chunk.lines[0] < title_line and head is not None and head.kind == "heading":
                 heads[index] = None
     start = outline_start(heads, chunks)
     preamble_end = start if start is not None else len(chunks)
@@ -145,7 +154,7 @@ def parse_source(source: Source, name: str = "") -> Document:
     closing = chunks[last:back]
     sample = " ".join(c.text for c in chunks[:60])
     # a title the format states (a Markdown # title, Word's centred title in the largest type)
-    meta = extract(chunks[:preamble_end], tail, sample, source.title, ending=chunks[-30:], closing=closing)
+    meta = extract(chunks[:preamble_end], tail, sample, stated, ending=chunks[-30:], closing=closing)
     if markdown is not None:
         _apply_front_matter(meta, markdown, sample)
     if attach_documents(chunks, heads, meta, preamble_end):
@@ -188,6 +197,13 @@ def parse_source(source: Source, name: str = "") -> Document:
         line_count=source.line_count,
         page_starts=source.page_starts,
     )
+
+
+def _site_name(title: str) -> bool:
+    """A # title that only names a site's owner, as a saved page's logo does (万载县人民政府-)."""
+    from plantui.metadata_signs import looks_like_issuer
+
+    return looks_like_issuer(P.fold(title).strip().rstrip("-_|— ").strip())
 
 
 def _apply_front_matter(meta: Metadata, markdown: Source, sample: str) -> None:

@@ -48,7 +48,7 @@ STRIP_CHARS = " \t\u3000\u00a0\ufeff\u200b\f\v\u2002\u2003\u2009"
 FULL_DIGITS = {0xFF10 + d: 0x30 + d for d in range(10)}
 # A line ending in the kind of document it titles: …的意见, …规划（2021-2025年）, …的决议
 KIND_END = re.compile(
-    r"(?:报告|规划|纲要|意见|计划|方案|办法|条例|规定|细则|通知|决定|决议|公告|通告|函|批复|纲领|措施|清单|指南)"
+    r"(?:报告|规划|纲要|意见|计划|方案|办法|条例|规定|细则|通知|决定|决议|公告|通告|公报|函|批复|纲领|措施|清单|指南)"
     r"[)）》”\"]*$"
 )
 # A scraper's or converter's label for a part of its page (## 政策全文, ### 基本信息), not a heading

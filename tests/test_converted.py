@@ -94,3 +94,16 @@ def test_a_page_laid_out_in_tables_and_flattened_into_one_row_keeps_its_article(
     ]
     assert len(doc.outline) == 9
     assert any("第六十九条　本法自公布之日起施行" in p.text for p, _, _ in doc.paragraphs())
+
+
+def test_text_after_a_tag_written_over_lines_keeps_its_line() -> None:
+    """html_jiangxi_financing_guarantee_measures_2020 through pandoc: a paragraph opens with
+    `<span` / `style="…">**8.深化银担合作。**…` over lines 124-126; the text that names 中心支行
+    stands on line 126, where search must point."""
+    _, source = read_file(CONVERTED / "docs" / "html_jiangxi_financing_guarantee_measures_2020_pandoc.md")
+    lines = [b.line for b in source.blocks if "中心支行" in b.text]
+    written = (CONVERTED / "docs" / "html_jiangxi_financing_guarantee_measures_2020_pandoc.md").read_text(
+        "utf-8"
+    )
+    expected = [n for n, row in enumerate(written.split("\n"), 1) if "中心支行" in row]
+    assert lines and lines == expected

@@ -326,6 +326,10 @@ def _inline_text(children: list[Token]) -> str:
             parts.append(alt if _CJK.search(alt) else "")
         elif kind == "html_inline" and _BR.fullmatch(child.content):
             parts.append(" ")
+        elif kind == "html_inline":
+            # a tag written over lines (<span\nstyle="…">, pandoc's raw HTML): its breaks kept, so
+            # the text after it keeps its source line
+            parts.append("\n" * child.content.count("\n"))
     text = "".join(parts)
     if "]{" in text or "{width" in text or "{height" in text:
         # pandoc's attributes: anchors []{#_Toc1 .anchor}, spans [text]{lang="EN-US"}, image sizes

@@ -892,12 +892,22 @@ async def test_the_plans_on_screen_are_counted_before_the_rest(app: PlantApp) ->
         lines = [tree.render_line(y).text.rstrip() for y in range(tree.size.height)]
         assert lines[0].endswith(f"({full.doc_counts[visible[0]]})")
         assert not any(line.endswith("(…)") for line in lines)  # nothing on screen waits
-        # the whole count changes nothing on screen: no line there is drawn again
-        updates = {id(n): n._updates for n in tree._tree_nodes.values()}
+        # the whole count changes nothing on screen: the outline is not drawn again
+        redrawn: list[object] = []
+        original = tree.refresh
+        tree.refresh = lambda *args, **kwargs: redrawn.append(args) or original(*args, **kwargs)  # type: ignore[method-assign]
         tree.apply_filter(full)
+        tree.refresh = original  # type: ignore[method-assign]
+        assert redrawn == []
         await pilot.pause()
-        redrawn = {n.data.document_id for n in tree._tree_nodes.values() if updates.get(id(n)) != n._updates}  # type: ignore[union-attr]
-        assert redrawn == set(hidden)
+        assert [tree.render_line(y).text.rstrip() for y in range(tree.size.height)] == lines
+        # the plans below show their numbers when they come on screen
+        tree.scroll_end(animate=False)
+        await pilot.pause()
+        shown_lines = [tree.render_line(y).text.rstrip() for y in range(tree.size.height)]
+        below = [line for line in shown_lines if line.startswith("▶")]
+        assert below and all(line.endswith(")") for line in below)
+        assert not any(line.endswith("(…)") for line in shown_lines)
         assert all(
             tree.shown_label(node).endswith(f"({full.doc_counts[node.data.document_id]})")
             for node in tree.root.children

@@ -179,6 +179,7 @@ class OutlineTree(Tree[Ref]):
         self._node_nodes = {
             ref.node_id: node
             for doc in children
+            if doc._children
             for node in _descendants(doc)
             if (ref := node.data) is not None and ref.node_id is not None
         }
@@ -193,16 +194,15 @@ class OutlineTree(Tree[Ref]):
             self.follow(cursor.data.document_id, cursor.data.node_id)
 
     def _recount(self, previous: FilterResult | None) -> None:
-        """The counts changed: the lines whose count is shown differently are drawn again (the
-        lines are cached by their nodes' updates; no label is touched)."""
-        changed = False
-        for doc in self._doc_nodes.values():
-            for node in (doc, *_descendants(doc)) if doc._children else (doc,):
-                if _count(self._filter, node.data) != _count(previous, node.data):
-                    node._updates += 1
-                    changed = True
-        if changed:
-            self.refresh()
+        """The counts changed: the outline is drawn again only if a line on screen shows its count
+        differently (the lines off screen are drawn afresh when they come on screen; no label is
+        touched): a result costs the lines on screen, not the plans of the library."""
+        self._line_cache.clear()
+        top = round(self.scroll_offset.y)
+        for line in self._tree_lines[top : top + max(1, self.size.height)]:
+            if _count(self._filter, line.node.data) != _count(previous, line.node.data):
+                self.refresh()
+                return
 
     def _fill(self, doc_node: TreeNode[Ref], document_id: int) -> None:
         """A plan's outline under its node: the nodes with hits when filtering, else all of them.

@@ -306,3 +306,16 @@ def test_where_lines_are_cut_exactly_a_title_ends_on_any_line_short_of_the_width
         ("part", "一", "明确虚拟货币、现实世界资产代币化和相关业务活动本质属性"),
         ("part", "二", "健全工作机制"),
     ]
+
+
+def test_a_line_that_looks_like_a_heading_goes_on_a_sentence_or_bracket_left_open() -> None:
+    # opinion_cpc_15th_fyp_recommendations_2025.md:170-200 wrapped at 34: （49）健全国家安全体系。
+    # 巩固集中统 / 一、高效权威的…: a sentence begun after the full stop goes on
+    text = _wrapped("opinion_cpc_15th_fyp_recommendations_2025.md", 170, 200)
+    assert "巩固集中统\n一、高效权威" in text
+    rows = [(r[1], r[2]) for r in outline_rows(parse_markdown(text).outline)]
+    assert ("part", "一") not in rows and ("subitem", "49") in rows
+    # govcn_guangzhou_family_doctor_2023.txt:60-90: …（穗府办函〔20 / 20〕16号）精神…
+    text = _wrapped("govcn_guangzhou_family_doctor_2023.txt", 60, 90)
+    assert "〔20\n20〕16号" in text
+    assert not any(t[1] == "20" for t in _titles(text))

@@ -202,6 +202,11 @@ def title_rest(lines: Sequence[Block], index: int, wrap: int, apart: bool, tight
     return []
 
 
+def _leaves_open(folded: str) -> bool:
+    """Whether a line ends inside brackets it opened (…（穗府办函〔20)."""
+    return any(folded.count(a) > folded.count(b) for a, b in ("()", "〔〕", "《》", "[]", "【】"))
+
+
 def _open_bracket(text: str) -> bool:
     folded = P.fold(text)
     return folded.count("《") > folded.count("》") or folded.count("(") > folded.count(")")
@@ -246,12 +251,14 @@ def runs_on(last: Block, nxt: Block, first: Block, wrap: int | None, after: Bloc
         # (…公平统 / 一、可持续的多层次社会保障体系，…): a heading never opens mid-sentence
         # (a paragraph's first line is indented by two characters); a clause's own text runs on
         # like a paragraph (第三十三条 金融机构…属于《…法》 / 第五十三条所规定的…)
+        # (…巩固集中统 / 一、高效权威的…: a sentence begun after a full stop in the line); a
+        # bracket left open at the width closes below (…〔20 / 20〕16号）精神…)
         indent = 4 if last is first and not last.indent else 0
         heading = classify(first.text)
-        return (
-            page_width(last) >= wrap - slack - indent
-            and (heading is None or heading.kind in _RUNNING_KINDS)
-            and "，" in last.text
+        folded = P.fold(last.text)
+        running = "，" in last.text or bool(P.PROSE_MARK.search(folded[:-1]))
+        return page_width(last) >= wrap - slack - indent and (
+            _leaves_open(folded) or ((heading is None or heading.kind in _RUNNING_KINDS) and running)
         )
     if full:
         return True

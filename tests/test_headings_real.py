@@ -695,3 +695,17 @@ def test_a_saved_pages_logo_as_its_markdown_title_yields_to_the_documents() -> N
     )
     assert doc.title == "万载县2022年国民经济和社会发展统计公报"
     assert [(n.kind, n.title) for n in doc.outline] == [("part", "综合"), ("part", "农业")]
+
+
+def test_a_file_links_name_cut_before_its_extension_is_no_subitem() -> None:
+    # /tmp/conv2 pandoc of tests/fixtures/formats/html_lishui_veterans_placement_notice_2023.html, lines
+    # 559-561 as the Markdown reader gives them: the download link's name wrapped, (1).pdf left alone
+    doc = parse_markdown(
+        "丽水市人民政府关于下达安置任务的通知\n\n各县（市、区）人民政府：\n\n现将安置任务下达给你们。\n\n"
+        "附件：2023年市区安置任务\n\n丽水市人民政府\n\n2023年10月16日\n\n附件\n\n2023年市区安置任务\n\n"
+        "| 序号 | 安置单位名称 |\n| --- | --- |\n| 1 | 市民政局 |\n\n"
+        "丽水市人民政府关于下达安置任务的通知\n\n(1).pdf\n"
+    )
+    assert [(n.kind, n.title, len(n.children)) for n in doc.outline] == [
+        ("appendix", "2023年市区安置任务", 0)
+    ]

@@ -28,6 +28,7 @@ from plantui.read.base import CHROME
 
 _ATTACHMENT_ITEM = re.compile(r"\d{1,2}\s*[.、]")
 _FILE_NAME = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar)\s*$", re.IGNORECASE)
+_LINK_TAIL = re.compile(r"\(\d{1,2}\)\s*\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar)\b", re.IGNORECASE)
 
 
 def classify_chunks(chunks: Sequence[Chunk]) -> list[Heading | None]:
@@ -38,6 +39,8 @@ def classify_chunks(chunks: Sequence[Chunk]) -> list[Heading | None]:
             heads[index] = None  # a notice's title or a red header set as a Markdown heading
         elif heads[index] is not None and CHROME.match(chunk.text.strip()):
             heads[index] = None  # a saved page's 扫一扫在手机打开当前页【返回顶部】 at the text's end
+        elif heads[index] is not None and _LINK_TAIL.match(P.fold(chunk.text).strip()):
+            heads[index] = None  # (1).pdf](/module/download/…): a file link's name cut before its end
     _attachment_lists(heads)
     _appendix_mentions(heads)
     _flattened_tables(chunks, heads)

@@ -107,3 +107,12 @@ def test_text_after_a_tag_written_over_lines_keeps_its_line() -> None:
     )
     expected = [n for n, row in enumerate(written.split("\n"), 1) if "中心支行" in row]
     assert lines and lines == expected
+
+
+def test_a_scrapers_section_label_stays_searchable() -> None:
+    """tests/fixtures/real/docs/opinion_miit_future_industry_2024.md: `## 政策全文` (line 10) is no
+    heading, but search must still find the line (the file holds 政策 there)."""
+    path = FIXTURES / "real" / "docs" / "opinion_miit_future_industry_2024.md"
+    doc = parse_source(read_file(path)[1], path.name)
+    assert [(p.text, p.line) for p in doc.labels if "政策全文" in p.text] == [("## 政策全文", 10)]
+    assert all(n.title != "政策全文" for n in doc.outline)

@@ -176,6 +176,8 @@ def parse_source(source: Source, name: str = "") -> Document:
             paragraph = _paragraph(chunk, 0, len(chunk.text))
             # ## 政策标题： and # -*- coding: label no text; kept for search, not shown
             (labels if is_label_line(chunk.text) else builder.preamble).append(paragraph)
+        elif heads[index] is None and chunk.text.startswith("#") and is_label_line(chunk.text):
+            labels.append(_paragraph(chunk, 0, len(chunk.text)))  # ## 附件下载 after the text
         else:
             builder.add(chunk, heads[index])
     title, title_from = meta.title, "text"

@@ -217,9 +217,14 @@ class _Reader:
 
     def _heading(self, text: str, number: int, level: int) -> None:
         text = text.strip(P.STRIP_CHARS)
-        if not text or SECTION_LABEL.fullmatch(text):
-            return  # a scraper's or converter's label for a part of the page, not a heading
+        if not text:
+            return
         raw = self.rows[number - 1].strip() if 0 < number <= len(self.rows) else text
+        if SECTION_LABEL.fullmatch(text):
+            # a scraper's or converter's label for a part of the page (## 政策全文), no heading: kept
+            # as written, a label line the parser keeps for search and does not show
+            self.source.lines.append(Block(raw, number, 0, self.quote))
+            return
         if P.CODING_LINE.fullmatch(raw):  # # -*- coding: utf-8 -*- (its * read as emphasis)
             self.source.lines.append(Block(raw, number, 0, self.quote))
             return

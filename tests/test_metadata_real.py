@@ -1129,3 +1129,16 @@ def test_pdf_text_spaces_around_a_quotation_are_no_part_of_the_title() -> None:
         "附件 1\n\n江西省投资项目 “容缺审批 + 承诺制 ”办理模式事项清单\n\n序号 事项名称 申请材料\n"
     )
     assert doc.title == "江西省投资项目“容缺审批+承诺制”办理模式事项清单"
+
+
+def test_an_attached_title_set_on_two_lines_under_an_unquoted_notice_title() -> None:
+    # tests/fixtures/converted/docs/html_jiangxi_financing_guarantee_measures_2020_pandoc.md (text only):
+    # the notice names the measures without 的; the measures head themselves over two lines
+    doc = parse_markdown(
+        "江西省人民政府办公厅印发关于完善政府性融资担保体系切实支持小微企业和“三农”发展若干措施的通知\n\n"
+        "各市、县（区）人民政府，省政府各部门：\n\n《关于完善政府性融资担保体系切实支持小微企业和“三农”发展的若干措施》"
+        "已经省政府同意，现印发给你们，请认真贯彻执行。\n\n2020年3月16日\n\n（此件主动公开）\n\n"
+        "关于完善政府性融资担保体系\n\n切实支持小微企业和“三农”发展的若干措施\n\n"
+        "为进一步完善政府性融资担保体系，制定以下措施。\n\n一、总体目标\n\n到2020年底，基本建成政府性融资担保体系。\n"
+    )
+    assert doc.title == "关于完善政府性融资担保体系切实支持小微企业和“三农”发展的若干措施"

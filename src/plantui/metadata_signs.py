@@ -450,8 +450,10 @@ def attached_title(after: list[str], named: str) -> str | None:
         if len(line) > 80 or P.PROSE_MARK.search(P.fold(line)) or "印发" in line:
             continue
         following = after[index + 1] if index + 1 < len(after) else ""
-        if wanted.startswith(squash(line)) and continues_title(P.fold(following)):
-            line += following.strip()  # 河北省数字经济发展规划 / （2020-2025年）
+        if wanted.startswith(squash(line)) and (
+            continues_title(P.fold(following)) or similar(squash(line + following), wanted)
+        ):
+            line += following.strip()  # 河北省数字经济发展规划 / （2020-2025年）; a title set on two lines
         written = squash(line)
         if written == wanted or (written.endswith(wanted) and written[: -len(wanted)] == "关于"):
             return line

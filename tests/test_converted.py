@@ -116,3 +116,13 @@ def test_a_scrapers_section_label_stays_searchable() -> None:
     doc = parse_source(read_file(path)[1], path.name)
     assert [(p.text, p.line) for p in doc.labels if "政策全文" in p.text] == [("## 政策全文", 10)]
     assert all(n.title != "政策全文" for n in doc.outline)
+
+
+def test_text_no_block_holds_stays_searchable() -> None:
+    """html_wanzai_statistical_communique_2015 through markitdown: the page's images are saved
+    beside it in a folder named after the page (line 10: `![](./万载县2015年国民经济和社会发展统计
+    公报_files/logo.png)`); the file holds 社会 on that line, so search finds it there."""
+    path = CONVERTED / "docs" / "html_wanzai_statistical_communique_2015_markitdown.md"
+    doc = parse_source(read_file(path)[1], path.name)
+    assert 10 in {p.line for p in doc.labels if "社会" in p.text}
+    assert all("_files/logo.png" not in p.text for p, _, _ in doc.paragraphs() if p not in doc.labels)

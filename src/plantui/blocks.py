@@ -55,6 +55,9 @@ class Source:
     page_starts: tuple[int, ...] = ()
     # the line a marked title stands on when the reader took it out of the blocks (Markdown's #)
     title_line: int | None = None
+    # lines of the file whose text no block holds (a Markdown image's path, a tag's attributes, a
+    # row a block spans past its first line): searchable as written, never shown
+    hidden: tuple[Block, ...] = ()
 
     def page_of(self, line: int) -> int | None:
         """The 1-based page holding ``line``, or None when the format has no pages."""

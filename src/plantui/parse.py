@@ -171,6 +171,7 @@ def parse_source(source: Source, name: str = "") -> Document:
         labels.append(Paragraph(source.title, source.title_line, source.title_line))
     # lines cleaning dropped or rewrote stay searchable as written, never shown
     labels += [Paragraph(b.text, b.line, b.line) for b in changed_lines(source.blocks, blocks)]
+    labels += [Paragraph(b.text, b.line, b.line) for b in source.hidden]
     for index, chunk in enumerate(chunks):
         if start is None or index < start:
             paragraph = _paragraph(chunk, 0, len(chunk.text))

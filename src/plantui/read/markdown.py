@@ -387,4 +387,20 @@ def markdown_source(text: str, encoding: str = "utf-8") -> Source:
         front=source.front,
         title=source.title,
         title_line=source.title_line,
+        hidden=_hidden_rows(text, source),
+    )
+
+
+def _hidden_rows(text: str, source: MarkdownSource) -> tuple[Block, ...]:
+    """Rows holding Chinese text on which no block stands: an image's path (![](./…统计公报_files/
+    logo.png)), a tag's attributes, the second line of a paragraph a raw HTML block joined."""
+    held = {b.line for b in source.lines}
+    if source.title_line is not None:
+        held.add(source.title_line)
+    rows = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    _blank_targets(rows)  # plantui's own targets table is read by no one
+    return tuple(
+        Block(row.strip(), number, 0)
+        for number, row in enumerate(rows, 1)
+        if number not in held and _CJK.search(row)
     )

@@ -319,3 +319,10 @@ def test_a_line_that_looks_like_a_heading_goes_on_a_sentence_or_bracket_left_ope
     text = _wrapped("govcn_guangzhou_family_doctor_2023.txt", 60, 90)
     assert "〔20\n20〕16号" in text
     assert not any(t[1] == "20" for t in _titles(text))
+
+
+def test_a_number_cut_at_the_width_goes_on_though_its_tail_looks_like_a_label() -> None:
+    # report_state_council_2016.txt:30-45 wrapped at 34: …受教育年限从10.23年提高到1 / 0.8年。…
+    text = _wrapped("report_state_council_2016.txt", 30, 45)
+    assert "提高到1\n0.8年" in text
+    assert any("从10.23年提高到10.8年。实现城镇新增就业" in p for p in _paragraphs(parse_text(text)))

@@ -257,8 +257,12 @@ def runs_on(last: Block, nxt: Block, first: Block, wrap: int | None, after: Bloc
         heading = classify(first.text)
         folded = P.fold(last.text)
         running = "，" in last.text or bool(P.PROSE_MARK.search(folded[:-1]))
+        # a number cut at the width goes on (…提高到1 / 0.8年。…): a label never continues a number
+        number = folded[-1:].isdigit() and P.fold(nxt.text)[:1].isdigit()
         return page_width(last) >= wrap - slack - indent and (
-            _leaves_open(folded) or ((heading is None or heading.kind in _RUNNING_KINDS) and running)
+            _leaves_open(folded)
+            or number
+            or ((heading is None or heading.kind in _RUNNING_KINDS) and running)
         )
     if full:
         return True

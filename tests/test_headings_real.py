@@ -709,3 +709,19 @@ def test_a_file_links_name_cut_before_its_extension_is_no_subitem() -> None:
     assert [(n.kind, n.title, len(n.children)) for n in doc.outline] == [
         ("appendix", "2023年市区安置任务", 0)
     ]
+
+
+def test_wrapped_table_cells_two_lines_from_a_row_are_no_headings() -> None:
+    # tests/fixtures/formats/pdf_huaian_gov_info_disclosure_report_2024.pdf, the table of 三、 (reader lines
+    # 64-70): a row, its wrapped cell 息公开申请, then （六）其 / 2、申请人逾期未按收费通知要 / 他处理, the next row
+    from plantui.read import read_file
+
+    path = Path(__file__).parent / "fixtures/formats/pdf_huaian_gov_info_disclosure_report_2024.pdf"
+    doc = parse_source(read_file(path)[1], path.stem)
+
+    def titles(nodes: tuple[Node, ...]) -> list[str]:
+        return [t for n in nodes for t in [n.title, *titles(n.children)]]
+
+    found = titles(doc.outline)
+    assert "其" not in found and "申请人逾期未按收费通知要" not in found
+    assert len(found) == 11

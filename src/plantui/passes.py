@@ -92,8 +92,9 @@ def _cells_between_rows(chunks: Sequence[Chunk], heads: list[Heading | None]) ->
     for index, heading in enumerate(heads):
         if heading is None or chunks[index].md_level or heading.kind not in ("part", "section", "item"):
             continue
-        before = any(i in row_set for i in range(index - 2, index))
-        after = any(i in row_set for i in range(index + 1, index + 3))
+        # (wrapped cells may put two pieces between a row and the next: （六）其 / 2、申请人逾期… / 他处理)
+        before = any(i in row_set for i in range(index - 3, index))
+        after = any(i in row_set for i in range(index + 1, index + 4))
         title = heading.title
         cut = len(title) <= 4 or title.count("（") + title.count("(") > title.count("）") + title.count(")")
         if before and after and (heading.kind == "item" or cut):

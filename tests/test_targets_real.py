@@ -690,3 +690,14 @@ def test_an_age_before_its_verb_is_a_baseline() -> None:
         "岁",
         82.4,
     )
+
+
+def test_a_month_of_this_year_dates_an_event_not_the_targets_after_it() -> None:
+    # tests/fixtures/formats/html_peoples_daily_henan_new_momentum_2024.html (人民日报, 2024-05-10):
+    # “今年3月，习近平总书记主持召开…座谈会” dated the province's present figures that follow
+    # (拖拉机319万台、配套农机具728万台, 创新龙头企业116家 …) as 2024 targets
+    path = Path(__file__).parent / "fixtures" / "formats" / "html_peoples_daily_henan_new_momentum_2024.html"
+    doc = parse_source(read_file(path)[1], path.name)
+    assert not extract_targets(doc)
+    deadline = "今年6月底前，全面完成老旧小区改造200个。"
+    assert [t.value for t in extract_targets(parse_text(f"2024年重点工作\n{deadline}"))] == [200]

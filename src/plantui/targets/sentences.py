@@ -344,6 +344,12 @@ _DIGIT = re.compile(r"\d")
 _PRESENT = re.compile(r"^\s*(?:当前|目前|现阶段)\s*(?:$|[,，])")
 
 
+# 今年3月 with no deadline after it (今年6月底前 is one): when something happened this year
+_THIS_YEARS_MONTH = re.compile(
+    r"今年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?!\s*(?:底|末|前|以前|之前|中旬|下旬))"
+)
+
+
 def _year_marker(folded: str, scope: Scope) -> int | str | None:
     """A future year (int), "past", or None when the clause says nothing about time."""
     if _PRESENT.match(folded):
@@ -378,6 +384,8 @@ def _year_marker(folded: str, scope: Scope) -> int | str | None:
         plan_end = _plan_end(plan.group("n"))
         # “十四五”时期，… in a review written after it; “十五”期间年均经济增长速度 in one before its end
         return "past" if plan_end < reference else plan_end
+    if _THIS_YEARS_MONTH.search(folded):
+        return "past"  # 今年3月，…主持召开座谈会: an event of this year, told after it
     if W.THIS_YEAR.search(folded) and reference is not None:
         return reference
     if W.NEXT_FIVE_YEARS.search(folded) and reference is not None:

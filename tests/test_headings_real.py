@@ -725,3 +725,20 @@ def test_wrapped_table_cells_two_lines_from_a_row_are_no_headings() -> None:
     found = titles(doc.outline)
     assert "其" not in found and "申请人逾期未按收费通知要" not in found
     assert len(found) == 11
+
+
+def test_a_reports_last_part_whose_label_the_scraper_lost() -> None:
+    # tests/fixtures/real/docs/report_guiyang_2025.md:105-121 (二、2025年工作安排 ends with （八）; the
+    # closing part 加强政府自身建设 stands alone, without 三、)
+    doc = parse_markdown(
+        "**一、2024年工作回顾**\n\n过去一年，全市经济稳中有进。\n\n**二、2025年工作安排**\n\n今年工作的总体要求是稳中求进。\n\n"
+        "（八）坚守底线防风险、保安全，确保社会大局安全稳定\n\n一是防范化解重大风险。加强全口径地方债务监测监管。\n\n"
+        "三是确保社会和谐稳定。坚持和发展新时代“枫桥经验”。\n\n加强政府自身建设\n\n"
+        "今年经济社会发展任务重挑战多，我们要努力建设人民满意的政府。\n\n坚持政治引领。衷心拥护“两个确立”。\n\n"
+        "各位代表！志不求易者成，事不避难者进。\n"
+    )
+    assert [(n.kind, n.title) for n in doc.outline] == [
+        ("part", "2024年工作回顾"),
+        ("part", "2025年工作安排"),
+        ("heading", "加强政府自身建设"),
+    ]

@@ -23,7 +23,8 @@ from plantui.headings import (
 )
 from plantui.metadata import Metadata, derive, extract, is_label_line, parse_date
 from plantui.models import Document, Node, Paragraph
-from plantui.passes import attach_documents, classify_chunks, outline_start, unnumbered_headings
+from plantui.passes import attach_documents, classify_chunks, outline_start
+from plantui.unnumbered import unnumbered_headings
 
 # A paragraph led by a short phrase closed with 。 (提升数据汇聚计算能力。在石家庄……).
 LEAD = re.compile(r"(?P<title>[^。!?;,:，：；“”\"《》()（）]{2,30}?)。(?P<rest>.{6,})", re.S)

@@ -19,12 +19,11 @@ from plantui.headings import (
     as_item,
     caption_row,
     classify,
-    ends_sentence,
     restore_lost_headings,
 )
 from plantui.metadata import Metadata, squash
-from plantui.metadata_signs import looks_like_issuer
 from plantui.read.base import CHROME
+from plantui.unnumbered import closing_part
 
 _ATTACHMENT_ITEM = re.compile(r"\d{1,2}\s*[.、]")
 _FILE_NAME = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar)\s*$", re.IGNORECASE)
@@ -55,6 +54,7 @@ def classify_chunks(chunks: Sequence[Chunk]) -> list[Heading | None]:
     _article_sequence(chunks, heads)
     _cells_between_rows(chunks, heads)
     _captioned_tables(chunks, heads)
+    closing_part(chunks, heads)
     return heads
 
 
@@ -443,49 +443,3 @@ def attach_documents(
             heads[index] = Heading("heading", "", None, chunk.text.strip(), len(chunk.text), 0.0)
             found = True
     return found
-
-
-def unnumbered_headings(chunks: Sequence[Chunk], heads: list[Heading | None], title: str | None) -> bool:
-    """Short standalone lines between paragraphs of an unnumbered text (news) become headings."""
-    found = []
-    for index, chunk in enumerate(chunks):
-        if heads[index] is not None or index + 1 >= len(chunks) or chunk.row:  # a row is data
-            continue
-        text = chunk.text
-        if title and squash(text) == squash(title):
-            continue
-        if not _heading_like(text) or not _is_prose_paragraph(chunks[index + 1].text, text):
-            continue
-        if (
-            index > 0
-            and not ends_sentence(chunks[index - 1].text)
-            and squash(chunks[index - 1].text) != squash(title or "")
-        ):
-            continue
-        found.append(index)
-    if len(found) < 2:
-        return False
-    for index in found:
-        text = chunks[index].text
-        heads[index] = Heading("heading", "", None, text.strip(), len(text), RANK["heading"])
-    return True
-
-
-def _heading_like(text: str) -> bool:
-    folded = P.fold(text).strip()
-    if not 4 <= len(folded) <= 40 or ends_sentence(folded) or folded[-1] in ",、":
-        return False
-    if P.PROSE_MARK.search(folded) or "|" in folded or "\t" in folded:
-        return False
-    if P.DATE_LINE.fullmatch(folded) or looks_like_issuer(folded) or P.DOC_NUMBER.search(folded):
-        return False
-    colon = folded.find(":")
-    if 0 <= colon <= 6 or re.search(r"(?:来源|摄影|供图|图源)\s*:", folded):
-        return False  # 来源：… 记者：… 1条主线：…, a picture's caption (天水有轨电车  图片来源：天水融媒)
-    if re.match(r"\d{1,2}(?![\d年月日号个项条次])[\u4e00-\u9fff“\"《]", folded):
-        return False  # 7消费品以旧换新激活“假日经济”一池春水: a page's ranked list of links
-    return not (folded[0] in "(（[【" and folded[-1] in ")）]】")
-
-
-def _is_prose_paragraph(text: str, heading: str) -> bool:
-    return len(text) > len(heading) and (ends_sentence(text) or bool(P.PROSE_MARK.search(P.fold(text))))

@@ -1,0 +1,84 @@
+"""Headings without a label: short standalone lines that open a news text's parts, and a report's
+last part whose label a scraper lost."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from plantui import patterns as P
+from plantui.chunks import Chunk
+from plantui.headings import PROSE_RANK, RANK, Heading, ends_sentence
+from plantui.metadata import squash
+from plantui.metadata_signs import looks_like_issuer
+from plantui.read.base import CHROME
+
+
+def closing_part(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
+    """A report's last part whose label a scraper lost (…（八）… / 加强政府自身建设 / 今年…): after the
+    last numbered heading of a text in parts, a short standalone line between two paragraphs opens
+    a part of its own (placed at the top, like 结语)."""
+    if sum(1 for h in heads if h is not None and h.kind == "part") < 2:
+        return
+    last = max(i for i, h in enumerate(heads) if h is not None)
+    closing = heads[last]
+    if closing is None or closing.kind not in ("part", "section"):
+        return
+    for index in range(last + 2, len(chunks) - 1):
+        text = chunks[index].text.strip()
+        if (
+            len(P.fold(text)) <= 16
+            and not chunks[index].row
+            and not CHROME.match(text)
+            and _heading_like(text)
+            and ends_sentence(chunks[index - 1].text)
+            and _is_prose_paragraph(chunks[index + 1].text, text)
+        ):
+            heads[index] = Heading("heading", "", None, text, len(text), PROSE_RANK)
+            return
+
+
+def unnumbered_headings(chunks: Sequence[Chunk], heads: list[Heading | None], title: str | None) -> bool:
+    """Short standalone lines between paragraphs of an unnumbered text (news) become headings."""
+    found = []
+    for index, chunk in enumerate(chunks):
+        if heads[index] is not None or index + 1 >= len(chunks) or chunk.row:  # a row is data
+            continue
+        text = chunk.text
+        if title and squash(text) == squash(title):
+            continue
+        if not _heading_like(text) or not _is_prose_paragraph(chunks[index + 1].text, text):
+            continue
+        if (
+            index > 0
+            and not ends_sentence(chunks[index - 1].text)
+            and squash(chunks[index - 1].text) != squash(title or "")
+        ):
+            continue
+        found.append(index)
+    if len(found) < 2:
+        return False
+    for index in found:
+        text = chunks[index].text
+        heads[index] = Heading("heading", "", None, text.strip(), len(text), RANK["heading"])
+    return True
+
+
+def _heading_like(text: str) -> bool:
+    folded = P.fold(text).strip()
+    if not 4 <= len(folded) <= 40 or ends_sentence(folded) or folded[-1] in ",、":
+        return False
+    if P.PROSE_MARK.search(folded) or "|" in folded or "\t" in folded:
+        return False
+    if P.DATE_LINE.fullmatch(folded) or looks_like_issuer(folded) or P.DOC_NUMBER.search(folded):
+        return False
+    colon = folded.find(":")
+    if 0 <= colon <= 6 or re.search(r"(?:来源|摄影|供图|图源)\s*:", folded):
+        return False  # 来源：… 记者：… 1条主线：…, a picture's caption (天水有轨电车  图片来源：天水融媒)
+    if re.match(r"\d{1,2}(?![\d年月日号个项条次])[\u4e00-\u9fff“\"《]", folded):
+        return False  # 7消费品以旧换新激活“假日经济”一池春水: a page's ranked list of links
+    return not (folded[0] in "(（[【" and folded[-1] in ")）]】")
+
+
+def _is_prose_paragraph(text: str, heading: str) -> bool:
+    return len(text) > len(heading) and (ends_sentence(text) or bool(P.PROSE_MARK.search(P.fold(text))))

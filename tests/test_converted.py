@@ -14,10 +14,9 @@ from support import FIXTURES, keyed, outline_rows
 
 CONVERTED = FIXTURES / "converted"
 # Converted files plantui does not read to the gold's outline yet (outline P/R on 2026-12-02):
-# pdfplumber's tables over justified PDF lines
-# (hongze 2023 0.50/0.18, 2024 0.40/0.18, huaian 0.50/0.09), a portal's menus as headings above a
-# news article (henan 0/3), a page whose one heading is a table cell (lishui 0/1), a 2015
-# communiqué's closing line read as a heading (wanzai 2015 P 0.92).
+# pdfplumber's tables over justified PDF lines, rows of a paragraph's pieces (hongze 2023 0.77/0.91,
+# 2024 0.33/0.36, huaian 0.71/0.91; 0.50/0.18, 0.40/0.18, 0.50/0.09 before the lines written
+# without a | below them were read as text).
 NOT_YET = {
     "pdf_hongze_gov_info_disclosure_report_2023_markitdown.md",
     "pdf_hongze_gov_info_disclosure_report_2024_markitdown.md",
@@ -126,3 +125,17 @@ def test_text_no_block_holds_stays_searchable() -> None:
     doc = parse_source(read_file(path)[1], path.name)
     assert 10 in {p.line for p in doc.labels if "社会" in p.text}
     assert all("_files/logo.png" not in p.text for p, _, _ in doc.paragraphs() if p not in doc.labels)
+
+
+def test_a_line_without_a_pipe_after_a_table_is_text() -> None:
+    """pdf_hongze_gov_info_disclosure_report_2023 through markitdown: pdfplumber read justified
+    lines as table rows, and GFM runs a table on to the next blank line, so `一、总体情况` and
+    `（一）主动公开情况。…` (written without a |) had become table rows, never headings."""
+    _, source = read_file(CONVERTED / "docs" / "pdf_hongze_gov_info_disclosure_report_2023_markitdown.md")
+    doc = parse_source(source, "report.md")
+    assert [(n.kind, n.label, n.title) for n in doc.outline[:1]] == [("part", "一", "总体情况")]
+    sections = [c for c in doc.outline[0].children if c.kind == "section"]
+    assert [(c.kind, c.label, c.title) for c in sections[:2]] == [
+        ("section", "一", "主动公开情况"),
+        ("section", "二", "依申请公开情况"),
+    ]

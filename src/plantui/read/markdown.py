@@ -260,6 +260,13 @@ class _Reader:
 
     def _row(self, cells: list[str]) -> None:
         raw = self.rows[self.row_line - 1] if 0 < self.row_line <= len(self.rows) else ""
+        if raw.strip() and not _RAW_CELL.search(raw):
+            # GFM runs a table on to the next blank line, so a line written without a | right after
+            # a table is a row; a converter's text is (一、总体情况 below pdfplumber's table)
+            self._add(_cell_text(raw), self.row_line)
+            return
+        if _SNIFF_TABLE_RULE.match(raw):
+            return  # the delimiter row of a table that starts with no blank line before it
         written = _RAW_CELL.split(raw.strip().removeprefix("|").removesuffix("|"))
         if len(written) > len(cells):
             # markdown-it keeps a row to its header's width: the cells written past it would be lost

@@ -7,8 +7,9 @@ changed them, the gold's line numbers moved to match, to test the parser's robus
 
 - ``wrapN``: every line wider than N terminal cells hard-wrapped at N (text taken from a PDF),
   except in files whose lines are hard-wrapped already and Markdown's #, |, < and image lines;
-- ``indent``: every non-empty line indented with two ideographic spaces (Word, gov pages),
-  Markdown's block marks (#, |, <, -, *, >) left at the start of their lines;
+- ``indent``: every non-empty line indented with two ideographic spaces (Word, gov pages), in
+  hard-wrapped text only a paragraph's first line (after a line ending a sentence), Markdown's
+  block marks (#, |, <, -, *, >) left at the start of their lines;
 - ``blank``: a blank line after every line (web pages copied, CRLF doubled);
 - ``ascii``: ，。：；（） written as ASCII (fonts that lost the full-width forms).
 
@@ -18,11 +19,18 @@ Only plain text and Markdown files are perturbed (binary formats keep their own 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import unicodedata
 from pathlib import Path
 
 _ASCII = str.maketrans({"，": ",", "。": ".", "：": ":", "；": ";", "（": "(", "）": ")"})
+
+
+# a heading's label at a line's start (一、 （一） 第三章 1.1): the next line opens a paragraph
+_LABEL = re.compile(
+    r"(?:\d{0,3}[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|第.{1,4}[章节篇]|\d{1,2}\.\d)"
+)
 
 
 def _cells(ch: str) -> int:
@@ -63,20 +71,26 @@ def perturb(kind: str, lines: list[str]) -> tuple[list[str], list[int]]:
         return lines, first
     out: list[str] = []
     first = [0]
-    wrap = kind.startswith("wrap") and not hard_wrapped(lines)
+    wrapped = hard_wrapped(lines)
+    wrap = kind.startswith("wrap") and not wrapped
+    previous = ""
     for line in lines:
         first.append(len(out) + 1)
         if wrap and not line.lstrip().startswith(("#", "|", "<", "![")):
             out += _wrap(line, int(kind[4:]))
         elif kind == "indent":
             markup = line.lstrip().startswith(("#", "|", "<", "-", "*", ">"))
-            out.append("\u3000\u3000" + line if line.strip() and not markup else line)
+            # hard-wrapped text indents a paragraph's first line only (after a sentence's end)
+            opens = not wrapped or not previous.strip() or previous.rstrip()[-1] in "。！？；：:"
+            opens = opens or bool(_LABEL.match(previous.strip()))  # the paragraph under a heading
+            out.append("\u3000\u3000" + line if line.strip() and not markup and opens else line)
         elif kind == "blank":
             out += [line, ""]
         elif kind == "ascii":
             out.append(line.translate(_ASCII))
         else:
             out.append(line)
+        previous = line
     first.append(len(out) + 1)
     return out, first
 

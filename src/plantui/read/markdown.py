@@ -399,15 +399,20 @@ def markdown_source(text: str, encoding: str = "utf-8") -> Source:
 
 
 def _hidden_rows(text: str, source: MarkdownSource) -> tuple[Block, ...]:
-    """Rows holding Chinese text on which no block stands: an image's path (![](./…统计公报_files/
-    logo.png)), a tag's attributes, the second line of a paragraph a raw HTML block joined."""
-    held = {b.line for b in source.lines}
-    if source.title_line is not None:
-        held.add(source.title_line)
+    """Rows holding Chinese text that no block on their line holds: an image's path (![](./…统计公报_
+    files/logo.png)), a tag's attributes, the second line of a paragraph a raw HTML block joined."""
+    held: dict[int, str] = {}
+    for block in source.lines:
+        held[block.line] = held.get(block.line, "") + block.text
+    if source.title_line is not None and source.title is not None:
+        held[source.title_line] = held.get(source.title_line, "") + source.title
     rows = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     _blank_targets(rows)  # plantui's own targets table is read by no one
     return tuple(
         Block(row.strip(), number, 0)
         for number, row in enumerate(rows, 1)
-        if number not in held and _CJK.search(row)
+        if any(run not in held.get(number, "") for run in _CJK_RUN.findall(row))
     )
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")

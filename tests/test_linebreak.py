@@ -326,3 +326,15 @@ def test_a_number_cut_at_the_width_goes_on_though_its_tail_looks_like_a_label() 
     text = _wrapped("report_state_council_2016.txt", 30, 45)
     assert "提高到1\n0.8年" in text
     assert any("从10.23年提高到10.8年。实现城镇新增就业" in p for p in _paragraphs(parse_text(text)))
+
+
+def test_where_every_line_has_a_blank_line_after_it_two_blank_lines_end_a_paragraph() -> None:
+    # notice_shanghai_yangpu_innovation_zone_2025.md:44-62 wrapped at 34 cells with a blank line
+    # after every line, as pymupdf4llm writes a PDF: （一）打造全球科创策源新高地 fills the width with
+    # its indent, and the two blank lines the file sets under it (one more than between the
+    # wrapped lines) end it, where it had taken the paragraph below as its title
+    lines, _ = _perturb().perturb(
+        "wrap34+blank", _excerpt("notice_shanghai_yangpu_innovation_zone_2025.md", 44, 62)
+    )
+    titles = [t for t in _titles("\n".join(lines)) if t[0] == "section"]
+    assert titles[0] == ("section", "一", "打造全球科创策源新高地")

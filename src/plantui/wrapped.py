@@ -40,11 +40,14 @@ def ends_cut_line(text: str) -> bool:
 def with_blanks(before: Sequence[Block], after: Sequence[Block]) -> list[Block]:
     """``after`` (cleaned ``before``) with every block that follows a blank line in the file so
     marked (page furniture cleaned away between two lines is no blank line)."""
-    blank: set[int] = set()
-    for one, two in pairwise(before):
-        if two.line - one.line > 1:
-            blank.add(two.line)
-    if before and before[0].line > 1:
+    gaps = [two.line - one.line - 1 for one, two in pairwise(before)]
+    # where nearly every line is followed by one blank line (pymupdf4llm writes a PDF so, and
+    # copied web pages double their line ends), one blank line says nothing: two or more do
+    least = 2 if len(gaps) >= 20 and sum(1 for g in gaps if g == 1) >= 0.8 * len(gaps) else 1
+    blank: set[int] = {
+        two.line for (one, two), gap in zip(pairwise(before), gaps, strict=True) if gap >= least
+    }
+    if before and before[0].line > least:
         blank.add(before[0].line)
     return [b if b.blank or b.line not in blank else replace(b, blank=True) for b in after]
 

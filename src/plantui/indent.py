@@ -10,23 +10,17 @@ edge that nearly every line stays within, when most long lines end close to it.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
 from plantui.blocks import Block
 from plantui.headings import classify, ends_sentence
-from plantui.wrapped import ends_cut_line
+from plantui.wrapped import display_width, ends_cut_line
 
 # Kinds whose line is set like a paragraph (indented, running to the margin); chapter, part and
 # column titles are centred or set apart and never continue onto a body line.
 _CLAUSE_KINDS = frozenset({"article", "section", "item", "subitem"})
-
-
-def width(text: str) -> int:
-    """Terminal cells: CJK and full-width characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def edge_width(widths: Sequence[int]) -> int | None:
@@ -49,7 +43,7 @@ def first_line_width(lines: Sequence[Block], wrap: int | None) -> int | None:
     counts: Counter[int] = Counter()
     for before, line in pairwise(lines):
         if ends_sentence(before.text) and not ends_sentence(line.text):
-            cells = width(line.text)
+            cells = display_width(line.text)
             if cells >= 0.7 * wrap:
                 counts[cells] += 1
     if not counts:
@@ -75,4 +69,4 @@ def wraps_indented(first: Block, nxt: Block, first_width: int | None) -> bool:
 
 
 def _fills(text: str, first_width: int) -> bool:
-    return first_width - 3 <= width(text) <= first_width + 1
+    return first_width - 3 <= display_width(text) <= first_width + 1

@@ -37,8 +37,9 @@ SECTION_LABEL = P.SCRAPER_SECTION
 _RAW_CELL = re.compile(r"(?<!\\)\|")
 # A table cell that holds a whole article: long, with five or more paragraph gaps (two or more
 # spaces after a sentence's end or a heading's last character) inside it.
-_PARAGRAPH_GAP = re.compile(r"(?<=[。：:；;！？!?）)\u4e00-\u9fff])\s{2,}(?=\S)")
-_FLATTENED = re.compile(r"^(?=.{400})(?:.*?(?<=[。：:；;！？!?）)\u4e00-\u9fff])\s{2,}\S){5}")
+_GAP = r"(?<=[。：:；;！？!?）)\u4e00-\u9fff])\s{2,}"
+_PARAGRAPH_GAP = re.compile(_GAP + r"(?=\S)")
+_FLATTENED = re.compile(r"^(?=.{400})(?:.*?" + _GAP + r"\S){5}")
 # what is left of a link a converter broke over lines: its target
 _LINK_RESIDUE = re.compile(r"\]\(|https?://|www\.")
 # plantui writes its own targets table between these markers; re-importing must not read it as text.
@@ -50,6 +51,7 @@ _ORDERED_MARKER = re.compile(r"^[ \t>]*(\d{1,9}[.)])([ \t]*)")
 # ``#一、总体要求``: an ATX heading without the space CommonMark asks for.
 _TIGHT_HEADING = re.compile(r"(#{1,6})(?=[\u4e00-\u9fff（(〔【“《第])(.+)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # a | b, and a first cell followed by empty ones (数量 |  |  |)
 _CELLS = re.compile(r"\S \| (?:\S|\s*\|)")
 _PANDOC_ANCHOR = re.compile(r"\[\]\{#[^}]*\}|\{(?:width|height)=[^}]*\}")
@@ -68,6 +70,7 @@ class MarkdownSource:
     title: str | None = None
     title_line: int | None = None
     lines: list[Block] = field(default_factory=list)
+    rows: list[str] = field(default_factory=list)  # the file's lines, plantui's targets table blanked
 
 
 @cache
@@ -86,8 +89,9 @@ def read_markdown(text: str) -> MarkdownSource:
     # markdown-it ends a line at \r too: count lines as it does (and as the text reader does)
     rows = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     start = _front_matter(rows, source)
+    _blank_targets(rows)
+    source.rows = rows
     body = [""] * start + rows[start:]
-    _blank_targets(body)
     _Reader(body, source).run(_parser().parse("\n".join(body)))
     _lone_top_heading(source)
     return source
@@ -220,21 +224,16 @@ class _Reader:
         if not text:
             return
         raw = self.rows[number - 1].strip() if 0 < number <= len(self.rows) else text
-        if SECTION_LABEL.fullmatch(text):
-            # a scraper's or converter's label for a part of the page (## 政策全文), no heading: kept
-            # as written, a label line the parser keeps for search and does not show
+        if SECTION_LABEL.fullmatch(text) or P.CODING_LINE.fullmatch(raw):
+            # a scraper's or converter's label for a part of the page (## 政策全文), and # -*- coding:
+            # utf-8 -*- (its * read as emphasis): kept as written, label lines the parser keeps for
+            # search and does not show
             self.source.lines.append(Block(raw, number, 0, self.quote))
             return
-        if P.CODING_LINE.fullmatch(raw):  # # -*- coding: utf-8 -*- (its * read as emphasis)
-            self.source.lines.append(Block(raw, number, 0, self.quote))
-            return
-        if _labels_only(text):  # ## 政策标题：: a label line, as in text
-            self.source.lines.append(Block(text, number, 0, self.quote))
-            return
-        if CHROME.match(text) or _LINK_RESIDUE.search(text):
-            # a converted web page's breadcrumb (## 您当前所在位置：…), its lists around the article
-            # (### 关联稿件：) and a link the converter cut (# 统计局](http://…)): text, never a
-            # heading or the title
+        if _labels_only(text) or CHROME.match(text) or _LINK_RESIDUE.search(text):
+            # ## 政策标题： (a label line, as in text); a converted web page's breadcrumb (## 您当前
+            # 所在位置：…), its lists around the article (### 关联稿件：) and a link the converter cut
+            # (# 统计局](http://…)): text, never a heading or the title
             self.source.lines.append(Block(text, number, 0, self.quote))
             return
         if level == 1 and self.source.title is None and self.quote == 0:
@@ -394,11 +393,11 @@ def markdown_source(text: str, encoding: str = "utf-8") -> Source:
         front=source.front,
         title=source.title,
         title_line=source.title_line,
-        hidden=_hidden_rows(text, source),
+        hidden=_hidden_rows(source),
     )
 
 
-def _hidden_rows(text: str, source: MarkdownSource) -> tuple[Block, ...]:
+def _hidden_rows(source: MarkdownSource) -> tuple[Block, ...]:
     """Rows holding Chinese text that no block on their line holds: an image's path (![](./…统计公报_
     files/logo.png)), a tag's attributes, the second line of a paragraph a raw HTML block joined."""
     held: dict[int, str] = {}
@@ -406,13 +405,8 @@ def _hidden_rows(text: str, source: MarkdownSource) -> tuple[Block, ...]:
         held[block.line] = held.get(block.line, "") + block.text
     if source.title_line is not None and source.title is not None:
         held[source.title_line] = held.get(source.title_line, "") + source.title
-    rows = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    _blank_targets(rows)  # plantui's own targets table is read by no one
     return tuple(
         Block(row.strip(), number, 0)
-        for number, row in enumerate(rows, 1)
+        for number, row in enumerate(source.rows, 1)
         if any(run not in held.get(number, "") for run in _CJK_RUN.findall(row))
     )
-
-
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")

@@ -742,3 +742,60 @@ def test_a_reports_last_part_whose_label_the_scraper_lost() -> None:
         ("part", "2025年工作安排"),
         ("heading", "加强政府自身建设"),
     ]
+
+
+# notice_pcac_acquiring_outsourcing_opinion_2023_ocr.md:74-90, 205-209, 255-264 (OCR of a scanned
+# PDF: the converter's page markers as Markdown headings, 。 read for an item's dot, noise in a label)
+PCAC_OCR = """一、发展现状和总体要求
+
+（二） 总体要求
+
+1。 指导思想
+
+坚持以习近平新时代中国特色社会主义思想为指导， 深入贯
+
+## 第04页
+
+彻习近平总书记关于数字金融和网络安全治理的重要思想， 认真
+
+2。 基本原则
+
+坚持支付为民初心。 着眼长远、 把握大势，坚守“支付为民”
+
+（七 ） 强化风险管控，确保安全运营
+
+收单机构应将外包业务风险纳入本机构风险管理
+
+（和八） 强化信息安全，规范聚合业务
+
+强化信息安全。收单机构与聚合支付服务机构开
+
+## 第10页
+
+三、外包机构应坚持合规经营稳健发展
+"""
+
+
+def test_ocr_page_markers_set_as_markdown_headings_are_furniture() -> None:
+    rows = _rows(PCAC_OCR, markdown=True)
+    assert not [r for r in rows if r[1] == "heading"]
+    assert rows[0][:3] == [1, "part", "一"]
+
+
+def test_an_item_dot_read_as_a_full_stop_and_noise_in_a_section_label() -> None:
+    rows = _rows(PCAC_OCR, markdown=True)
+    assert [r[:3] for r in rows] == [
+        [1, "part", "一"],
+        [2, "section", "二"],
+        [3, "item", "1"],
+        [3, "item", "2"],
+        [2, "section", "七"],
+        [2, "section", "八"],
+        [1, "part", "三"],
+    ]
+    assert rows[2][3] == "指导思想"
+    # a lone 1。 with no second one written the same way is no item; nor is noise outside the numbering
+    lone = _rows(
+        "（一） 发展现状\n\n1。 指导思想\n\n坚持以习近平新时代中国特色社会主义思想为指导。\n\n（和八） 强化信息安全，规范聚合业务\n"
+    )
+    assert [r[:3] for r in lone] == [[1, "section", "一"]]

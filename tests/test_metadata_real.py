@@ -1142,3 +1142,21 @@ def test_an_attached_title_set_on_two_lines_under_an_unquoted_notice_title() -> 
         "为进一步完善政府性融资担保体系，制定以下措施。\n\n一、总体目标\n\n到2020年底，基本建成政府性融资担保体系。\n"
     )
     assert doc.title == "关于完善政府性融资担保体系切实支持小微企业和“三农”发展的若干措施"
+
+
+def test_the_attached_document_set_as_the_heading_that_opens_the_outline() -> None:
+    # notice_pcac_self_regulatory_inspection_2023.md:1-28 (the notice as ## 关于印发《X》的通知, its
+    # body naming X（试行）, then ## X over ### 第一章): X is the title and no outline node
+    doc = parse_markdown(
+        "# 中国支付清算协会自律监督检查办法\n\n## 文件信息\n\n- **发布机构**：中国支付清算协会\n"
+        "- **文号**：中支协发〔2023〕34号\n- **发布日期**：2023年3月6日\n\n---\n\n"
+        "## 关于印发《中国支付清算协会自律监督检查办法》的通知\n\n各会员单位：\n\n"
+        "为进一步加强对支付清算行业的自律管理，协会修订了《中国支付清算协会自律监督检查办法（试行）》，"
+        "经协会第四届理事会第三次会议审议通过，现予以印发。请各会员单位遵照执行。\n\n特此通知。\n\n"
+        "中国支付清算协会\n2023年3月6日\n\n---\n\n## 中国支付清算协会自律监督检查办法\n\n### 第一章 总则\n\n"
+        "**第一条** 为加强对支付清算行业的自律管理，制定本办法。\n\n## 印发说明\n\n- **抄送**：总行支付结算司\n"
+    )
+    assert doc.title == "中国支付清算协会自律监督检查办法"
+    assert doc.doc_number == "中支协发〔2023〕34号"
+    assert [(n.kind, n.label) for n in doc.outline] == [("chapter", "一")]
+    assert [(n.kind, n.label) for n in doc.outline[0].children] == [("article", "一")]

@@ -63,7 +63,16 @@ _UNREAD_SECTION = re.compile(
 )
 # The same misreading in a part's label: =、 for 二、 or 三、, -、 for 一、.
 _UNREAD_PART = re.compile(r"(?P<label>[=\uff1d\-—–~_]{1,2})(?=\s*、\s*[“\u4e00-\u9fff]{2})")
-_UNREAD = {"section": _UNREAD_SECTION, "part": _UNREAD_PART}
+# OCR noise read into a section's label before its numeral: （和八） for （八）; the numeral is
+# replaced as for (=), so the label only stands where the numbering leaves room for it.
+_NOISY_SECTION = re.compile(
+    r"(?P<open>[(（]\s*)(?P<label>[\u4e00-\u9fff](?<![一二三四五六七八九十])[一二三四五六七八九十]{1,2})"
+    r"(?=\s*[)）]\s*[“\u4e00-\u9fff]{2})"
+)
+_UNREAD = (("section", _UNREAD_SECTION), ("part", _UNREAD_PART), ("section", _NOISY_SECTION))
+# An item's dot read as 。 by OCR (1。 指导思想), a short title alone on its line; taken for an item
+# only where the number before or after it is written the same way.
+_OCR_ITEM = re.compile(r"(?P<label>\d{1,2})。[ \u3000]+(?P<title>[\u4e00-\u9fff“”、]{2,20})")
 # How far apart lines may be for their glued numbers to be page numbers (a page holds 8+ lines).
 _MIN_PAGE_LINES = 8
 
@@ -158,8 +167,10 @@ def _drop_markers(blocks: Sequence[Block]) -> list[Block]:
         text = block.text
         # markers are short; a print header opens with a date, a print footer with its address
         short = len(text) <= _MARKER_MAX and _MARKER_CHARS.fullmatch(text) is not None
-        dated = text[:1].isdigit() and "/" in text[:6]
-        if not block.md_level and not block.row and (short or dated or text.startswith("http")):
+        # (an OCR tool's page marker may come as a Markdown heading, ## 第01页: furniture all the same)
+        dated = not block.md_level and text[:1].isdigit() and "/" in text[:6]
+        linked = not block.md_level and text.startswith("http")
+        if not block.row and (short or dated or linked):
             folded = P.fold(text)
             if (short and is_page_marker(folded)) or (dated and _PRINT_HEADER.fullmatch(folded)):
                 marker = _PAGE_MARKER.fullmatch(folded)
@@ -239,9 +250,27 @@ def _fill_unread_labels(blocks: list[Block]) -> list[Block]:
     unreadable labels of one kind takes the numbers between its readable neighbours when they
     leave exactly room for it (or, at the end of a list, the numbers after the last readable one)."""
     out = list(blocks)
-    for kind, pattern in _UNREAD.items():
+    for kind, pattern in _UNREAD:
         if any(pattern.match(b.text) for b in out if not b.row):
             out = _fill_kind(out, kind, pattern)
+    return _read_ocr_items(out)
+
+
+def _read_ocr_items(blocks: list[Block]) -> list[Block]:
+    """``1。 指导思想`` / ``2。 基本原则``: items whose dot OCR read as 。 (two in a row at least)."""
+    found = {}
+    for index, block in enumerate(blocks):
+        if not block.row and not block.md_level and "。" in block.text[:3]:
+            match = _OCR_ITEM.fullmatch(block.text.strip(P.STRIP_CHARS))
+            if match is not None:
+                found[index] = int(match.group("label"))
+    numbers = set(found.values())
+    out = list(blocks)
+    for index, number in found.items():
+        if number - 1 in numbers or number + 1 in numbers:
+            text = out[index].text
+            cut = text.index("。")
+            out[index] = replace(out[index], text=text[:cut] + "." + text[cut + 1 :])
     return out
 
 
@@ -277,5 +306,7 @@ def _fill(blocks: list[Block], indices: list[int], previous: int, pattern: re.Pa
         match = pattern.match(block.text)
         assert match is not None
         numeral = to_chinese(previous + offset)
+        if pattern is _NOISY_SECTION and label_number(match.group("label")[1:]) != previous + offset:
+            continue  # noise before a numeral the numbering does not expect: text as written
         text = block.text[: match.start("label")] + numeral + block.text[match.end("label") :]
         blocks[index] = replace(block, text=text)

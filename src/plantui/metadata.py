@@ -306,7 +306,7 @@ def _notice(texts: list[str], meta: Metadata) -> None:
         if not docs:
             docs = [text[match.start("docs") : match.end("docs")].strip()]
         handed_on = False  # 现将《…》印发给你们: what follows is the attached document
-        several = bool(_AND_OTHERS.search(text[match.start("docs") : match.end("docs")]))
+        several = bool(P.AND_OTHERS.search(text[match.start("docs") : match.end("docs")]))
         if len(docs) == 1 and len(docs[0]) >= 4 and not several:
             body_docs = [
                 m.group("doc") for t in texts[index + 1 : index + 8] for m in P.NOTICE_BODY.finditer(t)
@@ -334,8 +334,6 @@ _BARE_NOTICE = re.compile(
     r"(?:(?P<docs>《[^《》]{4,80}》)(?:的通知)?|(?P<plain>[^《》]{4,80}?)的通知)$"
 )
 _BARE_PLAIN = re.compile(r"^[#\s]*(?P<issuer>[\u4e00-\u9fff]{2,30}?)印发(?P<docs>[^《》]{4,80}?)的通知$")
-# 印发《特约商户信息管理办法》等两个办法: the notice names one document of several
-_AND_OTHERS = re.compile(r"》\s*等\s*[两二三四五六七八九十\d]+\s*[个项份部件]")
 
 
 def _own_writing(texts: list[str], title: str) -> str | None:

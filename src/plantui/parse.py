@@ -21,7 +21,7 @@ from plantui.headings import (
     PROSE_RANK,
     Heading,
 )
-from plantui.metadata import Metadata, derive, extract, is_label_line, parse_date
+from plantui.metadata import Metadata, derive, extract, is_label_line, parse_date, squash
 from plantui.models import Document, Node, Paragraph
 from plantui.passes import attach_documents, classify_chunks, outline_start
 from plantui.unnumbered import unnumbered_headings
@@ -158,6 +158,8 @@ def parse_source(source: Source, name: str = "") -> Document:
     meta = extract(chunks[:preamble_end], tail, sample, stated, ending=chunks[-30:], closing=closing)
     if markdown is not None:
         _apply_front_matter(meta, markdown, sample)
+    if start is not None and _attached_heading(chunks, heads, start, meta):
+        start = outline_start(heads, chunks)
     if attach_documents(chunks, heads, meta, preamble_end):
         start = outline_start(heads, chunks)
     elif start is None:
@@ -201,6 +203,22 @@ def parse_source(source: Source, name: str = "") -> Document:
         line_count=source.line_count,
         page_starts=source.page_starts,
     )
+
+
+def _attached_heading(chunks: list[Chunk], heads: list[Heading | None], start: int, meta: Metadata) -> bool:
+    """A notice attaching one document whose title the text sets as the heading that opens the
+    outline (## 关于印发《X》的通知 … ## X / ### 第一章): X is the document's title, not a node."""
+    heading = heads[start]
+    if len(meta.attached) != 1 or heading is None or heading.kind != "heading" or not chunks[start].md_level:
+        return False
+    if meta.title and P.AND_OTHERS.search(meta.title):
+        return False  # 印发《X》等两个办法的通知: X is one of several, each a heading of its own
+    text = chunks[start].text.strip()
+    if squash(text) != squash(meta.attached[0]):
+        return False
+    meta.title = text
+    heads[start] = None
+    return True
 
 
 def _site_name(title: str) -> bool:

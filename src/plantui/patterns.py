@@ -53,7 +53,7 @@ KIND_END = re.compile(
 )
 # A scraper's or converter's label for a part of its page (## 政策全文, ### 基本信息), not a heading
 SCRAPER_SECTION = re.compile(
-    r"(?:政策全文|全文|正文|政策内容|文件内容|原文|基本信息|文件信息|政策信息|附件下载|相关附件|原文链接)"
+    r"(?:政策全文|全文|正文|政策内容|文件内容|原文|基本信息|文件信息|政策信息|附件下载|相关附件|原文链接|印发说明)"
     r"|(?:文档|文件)\s*[:：].*"
 )
 
@@ -225,6 +225,8 @@ NOTICE_TITLE = re.compile(
 # 现将《X》印发给你们, 《X》已经区委、区政府同意，现印发实施: the notice hands on the document it names
 NOTICE_BODY = re.compile(r"《(?P<doc>[^《》]+)》(?=[^。《]{0,40}?印发)")
 QUOTED_TITLE = re.compile(r"《(?P<t>[^《》]+)》")
+# 印发《特约商户信息管理办法》等两个办法: the notice names one document of several
+AND_OTHERS = re.compile(r"》\s*等\s*[两二三四五六七八九十\d]+\s*[个项份部件]")
 ADDRESSEES = re.compile(r"^各.{1,80}[:]$")
 # The bracketed period under a title: （2020-2025年）, （2021—2025年）, （2020-2025）.
 PERIOD_LINE = re.compile(r"^\(\s*(?:19|20)\d{2}\s*年?\s*[-~至到]\s*(?:19|20)\d{2}\s*年?\s*\)$")

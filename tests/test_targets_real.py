@@ -701,3 +701,44 @@ def test_a_month_of_this_year_dates_an_event_not_the_targets_after_it() -> None:
     assert not extract_targets(doc)
     deadline = "今年6月底前，全面完成老旧小区改造200个。"
     assert [t.value for t in extract_targets(parse_text(f"2024年重点工作\n{deadline}"))] == [200]
+
+
+def test_a_plan_periods_heading_left_as_a_line_dates_the_goals_under_it() -> None:
+    # report_gansu_2026.txt, lines 38-52: the scraper lost the parts' 一、二、三、, so
+    # “十五五”时期的主要目标任务 stands as a line of text; the 一是…八是 goals under it are 2030's
+    # (the year is never written), and 2026年重点工作 dates the targets after it again
+    path = REAL / "docs" / "report_gansu_2026.txt"
+    doc = parse_source(read_file(path)[1], path.name)
+    years = {(t.line, t.year) for t in extract_targets(doc) if 41 <= t.line <= 52}
+    assert {year for line, year in years if line < 50} == {2030}
+    assert {year for line, year in years if line > 50} == {2026}
+    found = [t for t in extract_targets(doc) if t.line == 41]
+    assert _has(found, "国家先进制造业集群", 4, "个") and _has(found, "千亿级产业集群", 6, "个")
+
+
+def test_a_heading_line_needs_a_whole_title() -> None:
+    # report_guangdong_2026.txt, lines 46-48: a bold run set apart (“十五五”时期经济社会发展的 /
+    # 主要目标 / 是：…) is a sentence cut short, not a heading: the list after it keeps 2030
+    path = REAL / "docs" / "report_guangdong_2026.txt"
+    doc = parse_source(read_file(path)[1], path.name)
+    assert (2030, 5) in [(t.year, t.value) for t in extract_targets(doc) if t.line == 48]
+    # and the title of the document is no heading that dates the parts after it
+    path = REAL / "docs" / "report_hunan_2026.txt"
+    doc = parse_source(read_file(path)[1], path.name)
+    assert {t.year for t in extract_targets(doc) if 43 <= t.line <= 49} == {2030}
+
+
+def test_clusters_grown_and_a_rank_without_its_unit() -> None:
+    # report_heilongjiang_2026.txt line 37 (培育壮大 … 集群: 壮大 creates what it counts) and
+    # report_hunan_2026.txt line 44 (保持全国前十: a rank whose 名 is left out)
+    found = _targets(
+        "推动产业层级从中初级为主向中高端为主转变，培育壮大12个千亿级特色产业集群。区域创新能力保持全国前十；"
+        "促进深层次改革、高水平开放良性互动。",
+        "黑龙江省国民经济和社会发展第十五个五年规划纲要",
+    )
+    assert _brief(found) == [
+        (2030, "千亿级特色产业集群", 12, "个", "="),
+        (2030, "区域创新能力", 10, "名", "<="),
+    ]
+    # a rank with more words after it is no amount: 前十大 names the largest ten
+    assert _targets("到2030年，推动前十大企业营收增长。", "规划") == []

@@ -58,6 +58,10 @@ _PEOPLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}人口")
 _BEING = ("作为", "成为", "是", "为")
 
 
+# the end of a clause right after an amount: nothing, or a mark that ends or lists
+_CLAUSE_ENDS = re.compile(r"\s*(?:$|[,;。、)）])")
+
+
 class Amount(NamedTuple):
     """An amount in a clause: where it is, its value (and range end), unit, and 以上/以下 comparator."""
 
@@ -98,7 +102,9 @@ def read_amounts(folded: str, quoted: list[tuple[int, int]]) -> list[Amount]:
         if unit == "次" and number and not _is_arabic(number) and _HAN.match(folded, end):
             continue  # 一次能源, 二次供水, 一次性: a kind of thing, not a count of times
         if match.group("rank") and unit not in ("名", "位"):
-            continue
+            if unit or not _CLAUSE_ENDS.match(folded, end):
+                continue
+            unit = "名"  # 区域创新能力保持全国前十: a rank that ends its clause, its 名 left out
         if _not_a_count(folded, match):
             continue
         if number == "一" and folded[:start].endswith(_BEING):

@@ -217,6 +217,7 @@ def _paragraph(para: Paragraph, scope: Scope, out: list[Target]) -> None:
         # clauses of its other cells take that name, as under a heading that names one
         scope.title = _indicator_title(named.group("name"))
         return
+    _heading_line(folded, scope)
     before = scope.year
     scope.stated = []
     review = False
@@ -229,6 +230,28 @@ _PAGE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s*-?\s*\d{1,3}\s+-\s*(?=[\u4e00
 
 
 _ROW_NAME = re.compile(r"^\d{1,3}\s*[.、]\s*(?P<name>[^,;:。，；：]{2,40})$")
+
+
+# a line that reads as a heading: short, with no mark inside a sentence or ending one, and not
+# cut after a word that needs more (“十五五”时期经济社会发展的 / 主要目标 / 是：…, bold runs set apart)
+_HEADING_LINE = re.compile(r"[^,;:。!?，；：！？]{1,29}(?<![的和与及是在为对把从向将以于了])")
+
+
+# the title of a document (2026年湖南省政府工作报告), not of a part of it
+_NAMES_DOCUMENT = re.compile(r"(?:报告|规划|纲要|方案|意见|通知|办法|计划|条例|决定|要点)》?$")
+
+
+def _heading_line(folded: str, scope: Scope) -> None:
+    """A heading left as a line of text (a scraper lost its 二、: “十五五”时期的主要目标任务 between
+    paragraphs) says what a numbered heading would about the years of the lines after it: a
+    review, a five-year plan's period, or a coming year."""
+    title = folded.strip()
+    if not _HEADING_LINE.fullmatch(title) or _NAMES_DOCUMENT.search(title):
+        return
+    if _five_year_end(title) or W.YEAR_HEADING.search(title) or W.REVIEW_HEADING.search(title):
+        # (a line naming only goals, …生态保护修复目标, may be a line a PDF wrapped: no sign)
+        scope.year, scope.goal, scope.review = None, _goal_title(title), False
+        _heading_context(title, scope)
 
 
 def _paragraph_end(folded: str, before: int | None, scope: Scope) -> None:

@@ -272,6 +272,7 @@ ACTIONS = (
     "研制",  # 研制并获批3—5种新食品原料
     "获批",
     "研发",
+    "壮大",  # 培育壮大12个千亿级特色产业集群, 发展壮大…
 )
 # Words that open a clause without belonging to the indicator.
 # Whole words: the 中 of 中欧班列 and the 同 of 同比 are no fillers.

@@ -393,3 +393,32 @@ def test_a_no_break_space_written_as_its_code_points_name_is_a_space() -> None:
         == "\u00a0\u00a0\u00a0\u00a0一、“十一五”时期国民经济和社会发展的回顾\n国务院总理\u00a0 温家宝\n"
     )
     assert decode("编码<U+4E2D>".encode()) == "编码<U+4E2D>"
+
+
+FORMATS = Path(__file__).parent / "fixtures" / "formats"
+
+
+def test_a_caption_repeated_under_each_tables_own_title_is_the_tables() -> None:
+    """普陀区社会福利院 2024 单位预算 (WPS 表格): eight pages each open with their table's own title,
+    then 编制单位：上海市普陀区社会福利院 | 单位：元. Repeated on half the pages, second line of each, but
+    under a first line that stays: the table's caption, not a running header."""
+    texts = [b.text for b in read_file(FORMATS / "pdf_putuo_welfare_home_unit_budget_2024.pdf")[1].blocks]
+    captions = [i for i, t in enumerate(texts) if t == "编制单位：上海市普陀区社会福利院 | 单位：元"]
+    assert len(captions) == 8
+    assert all(texts[i - 1].startswith(("2024年预算单位", "2024年单位")) for i in captions)
+    assert texts[0] == "上海市普陀区社会福利院2024年单位预算"
+
+
+def test_a_state_council_regulations_history_note_dates_and_numbers_it() -> None:
+    """市场主体登记管理条例 on the 广州市市场监管局 site: only the note under the title says who made
+    it and when — （2021年7月27日中华人民共和国国务院令第746号公布） — as a city's rules say
+    （…广州市人民政府令第61号公布，根据…修订）."""
+    from plantui.parse import parse_source
+
+    path = FORMATS.parent / "real" / "docs" / "govcn_state_council_market_entity_registration_2021.html"
+    doc = parse_source(read_file(path)[1], path.name)
+    assert (doc.issuer, doc.doc_number, doc.issued) == (
+        "国务院",
+        "中华人民共和国国务院令第746号",
+        "2021-07-27",
+    )

@@ -142,18 +142,23 @@ def adopted(folded: list[str]) -> str | None:
 
 # （2011 年 12 月 15 日广州市人民政府令第 61 号公布，根据 2019 年 11 月 14 日广州市人民政府令第 168 号
 # 《…》第二次修订）: a government rule's history; each act names the decree that made it
+# （2021年7月27日中华人民共和国国务院令第746号公布）: a State Council regulation's note the same way
 _DECREED = re.compile(
-    r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?P<issuer>[\u4e00-\u9fff]{2,20}?人民政府)令"
-    r"\s*第\s*\d+\s*号\s*(?:公布|发布|《[^》]{2,80}》\s*(?:第[一二三四五六七八九十]+次)?(?:修订|修正|修改))"
+    r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*"
+    r"(?P<decree>(?:中华人民共和国)?(?P<issuer>国务院|[\u4e00-\u9fff]{2,20}?人民政府)令\s*第\s*\d+\s*号)"
+    r"\s*(?:公布|发布|《[^》]{2,80}》\s*(?:第[一二三四五六七八九十]+次)?(?:修订|修正|修改))"
 )
 
 
 def decreed(folded: list[str]) -> tuple[str, str] | None:
     """The latest act of a government rule's history note above its text (公布, then each 修订):
     (its date, the government whose decree made it)."""
-    note = "".join(t.strip() for t in folded[:15])
-    acts = list(_DECREED.finditer(note))
+    acts = _decree_acts(folded)
     return (acts[-1].group("date"), acts[-1].group("issuer")) if acts else None
+
+
+def _decree_acts(folded: list[str]) -> list[re.Match[str]]:
+    return list(_DECREED.finditer("".join(t.strip() for t in folded[:15])))
 
 
 # A decree's formula: 《…》已经2025年11月17日中国人民银行2025年第15次行务会议审议通过，并经外交部、
@@ -386,12 +391,14 @@ def decree_titled(title: str) -> tuple[str, str] | None:
 
 
 def decree_number(folded: list[str], texts: list[str]) -> str | None:
-    """A decree's number written over two lines, as written."""
+    """A decree's number written over two lines, as written, or the one decree of a history note."""
     for index, text in enumerate(folded[:20]):
         following = folded[index + 1].strip() if index + 1 < len(folded) else ""
         if _DECREE_NAME.match(text.strip()) and _DECREE_NUMBER.match(following):
             return texts[index].strip() + texts[index + 1].strip()
-    return None
+    # a history note of one act only (…国务院令第746号公布): that decree is the text's number
+    acts = _decree_acts(folded)
+    return re.sub(r"\s+", "", acts[0].group("decree")) if len(acts) == 1 else None
 
 
 _ISO_LINE = re.compile(

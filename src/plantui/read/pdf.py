@@ -196,22 +196,30 @@ def _drop_furniture(pages: list[list[_Line]], sizes: list[tuple[float, float]]) 
     }
     for index, lines in enumerate(pages):
         _, height = sizes[index]
-        keep = []
-        for position, line in enumerate(lines):
-            at_edge = position < 2 or position >= len(lines) - 2
-            text = line.text
-            # — 2 8 —: a page number whose digits and dashes PDFium returns as runs of their own
-            number = re.sub(r"(?<=[0-9])\s+(?=[0-9])", "", text.replace(" | ", " "))
-            if PAGE_NUMBER.match(number) and (
-                at_edge or line.top > 0.88 * height or line.bottom < 0.12 * height
-            ):
-                continue
-            if at_edge and _key(text) in repeated and len(text) < 120:
-                continue
-            if CHROME.match(text.replace(" | ", " ")):
-                continue
-            keep.append(line)
-        pages[index] = keep
+        drop = [_is_furniture(line, p, len(lines), height, repeated) for p, line in enumerate(lines)]
+        # a repeated line is a running header or footer only at the page's edge: under a first line
+        # that stays (each table's own title over 编制单位：… | 单位：元) it is the table's caption
+        if len(lines) > 2 and not drop[0] and drop[1] == "repeated":
+            drop[1] = ""
+        if len(lines) > 3 and not drop[-1] and drop[-2] == "repeated":
+            drop[-2] = ""
+        pages[index] = [line for line, why in zip(lines, drop, strict=True) if not why]
+
+
+def _is_furniture(line: _Line, position: int, count: int, height: float, repeated: set[str]) -> str:
+    """Why a line is page furniture ("" when it is not): a page number, a running header or
+    footer (``repeated``, at the top or bottom two lines), or chrome."""
+    at_edge = position < 2 or position >= count - 2
+    text = line.text
+    # — 2 8 —: a page number whose digits and dashes PDFium returns as runs of their own
+    number = re.sub(r"(?<=[0-9])\s+(?=[0-9])", "", text.replace(" | ", " "))
+    if PAGE_NUMBER.match(number) and (at_edge or line.top > 0.88 * height or line.bottom < 0.12 * height):
+        return "number"
+    if at_edge and _key(text) in repeated and len(text) < 120:
+        return "repeated"
+    if CHROME.match(text.replace(" | ", " ")):
+        return "chrome"
+    return ""
 
 
 def _mark_cell_fragments(lines: list[_Line]) -> None:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from plantui.metadata_signs import clean_title
+from plantui.models import Document
 from plantui.parse import parse_markdown, parse_source, parse_text
 from support import SEEDS
 
@@ -1160,3 +1161,58 @@ def test_the_attached_document_set_as_the_heading_that_opens_the_outline() -> No
     assert doc.doc_number == "中支协发〔2023〕34号"
     assert [(n.kind, n.label) for n in doc.outline] == [("chapter", "一")]
     assert [(n.kind, n.label) for n in doc.outline[0].children] == [("article", "一")]
+
+
+def _page(name: str) -> Document:
+    from plantui.read import read_file
+
+    path = Path(__file__).parent / "fixtures/real/docs" / name
+    return parse_source(read_file(path)[1], name)
+
+
+def test_a_saved_page_repeats_the_notice_title_far_above_the_attached_document() -> None:
+    # govcn_guangzhou_temporary_assistance_rules_2021.html: the title in the scraper's preface
+    # (block 2), 60 blocks of site chrome, the title twice more over the notice, then the 细则's title
+    doc = _page("govcn_guangzhou_temporary_assistance_rules_2021.html")
+    assert doc.title == "广州市临时救助实施细则"
+    # govcn_guangzhou_internship_base_measures_2019.html: the notice title cut over two blocks
+    doc = _page("govcn_guangzhou_internship_base_measures_2019.html")
+    assert doc.title == "广州市就业见习基地管理办法"
+
+
+def test_a_notice_re_issuing_a_document_lends_its_title() -> None:
+    # govcn_guangzhou_points_based_hukou_measures_2025.html:2-8
+    doc = parse_text(
+        "穗府办规〔2025〕8号\n广州市人民政府办公厅关于重新发布广州市积分制入户管理办法的通知\n"
+        "各区人民政府，市政府各部门、各直属机构：\n"
+        "经市人民政府同意，现将《广州市积分制入户管理办法》重新印发给你们，请认真贯彻执行。\n"
+        "广州市人民政府办公厅\n2025年6月30日\n广州市积分制入户管理办法\n"
+        "第一条  为加强来穗人员服务管理，有序推进农业转移人口市民化，制定本办法。\n"
+    )
+    assert doc.title == "广州市积分制入户管理办法"
+    assert doc.issuer == "广州市人民政府办公厅"
+
+
+def test_bodies_signing_side_by_side_that_the_title_names_all_issue_it() -> None:
+    # govcn_guangzhou_minimum_living_standards_notice_2025.html:58-85 (the page's 发布机关 names the
+    # first body; the title writes two spaces between the two; they sign on one line)
+    doc = parse_text(
+        "文　　号： 穗民规字〔2025〕2号\n发布机关： 广州市民政局\n"
+        "广州市民政局  广州市财政局关于印发我市2025年最低生活保障及相关社会救助标准的通知\n"
+        "各区人民政府，市政府各部门、各直属机构：\n"
+        "经市人民政府同意，现公布我市2025年城乡最低生活保障等标准。现就有关事项通知如下：\n"
+        "一、社会救助标准\n（一）全市城乡最低生活保障标准为每人每月1309元。\n"
+        "二、标准执行时间\n（一）本通知规定的最低生活保障标准均从2025年1月1日起执行。\n"
+        "广州市民政局　　广州市财政局\n2025年5月30日\n"
+    )
+    assert doc.title == "广州市民政局 广州市财政局关于印发我市2025年最低生活保障及相关社会救助标准的通知"
+    assert doc.issuer == "广州市民政局,广州市财政局"
+    # notice_shanghai_public_health_emergency_sci_2025.md: the 发布机构 a scraper states is kept
+    # where the title names no body (关于印发《…》的通知), however many sign
+    kept = parse_markdown(
+        "# 关于印发《关于加强公共卫生应急管理科技攻关体系与能力建设的实施意见》的通知\n\n"
+        "**发布机构**: 上海市科学技术委员会\n\n---\n\n沪科合〔2025〕20号\n\n各有关单位：\n\n"
+        "现将《关于加强公共卫生应急管理科技攻关体系与能力建设的实施意见》印发给你们，请认真按照执行。\n\n"
+        "上海市科学技术委员会　　上海市卫生健康委员会\n\n2025年7月16日\n\n一、总体要求\n"
+    )
+    assert kept.issuer == "上海市科学技术委员会"

@@ -14,6 +14,7 @@ from plantui import metadata_signs as S
 from plantui import patterns as P
 from plantui.chunks import Chunk
 from plantui.metadata_derive import parse_date as parse_date  # (parse and tests read dates with it)
+from plantui.metadata_notice import RELATIVE_ISSUER, notice
 from plantui.metadata_signs import looks_like_issuer
 from plantui.metadata_signs import squash as squash  # (passes compares titles with it)
 
@@ -61,7 +62,7 @@ def extract(
     lead = S.news_lead(texts)
     if lead and (meta.title is None or S.similar(squash(meta.title), squash(lead[1]))):
         meta.title = lead[1]  # the text's own writing of the title, not a scraper's heading
-    _notice(texts, meta)
+    notice(texts, meta)
     if meta.title is None:
         meta.title = _leading_title(texts)
         if meta.title:  # (a Word file's bare name over the title the text writes with its marks)
@@ -118,10 +119,13 @@ def extract(
     elif meta.issuer and signature and signature[0] != meta.issuer and _titled(texts, signature[0]):
         # the notice's own title and its signature name one body; a reposting page's 发布机构 another
         meta.issuer = signature[0]
+    signers = signature[0].split(",") if signature else []
+    if meta.issuer and set(meta.issuer.split(",")) < set(signers) and _titled(texts, "".join(signers)):
+        meta.issuer = ",".join(signers)  # a page's 发布机关 names the first of the bodies the title names
     heads = S.signing_heads(folded)
     if meta.issuer and heads and set(meta.issuer.split(",")) < set(heads):
         meta.issuer = ",".join(heads)  # a database's 发文机关 left out one of the bodies that sign
-    if meta.issuer is None or _RELATIVE_ISSUER.match(meta.issuer):
+    if meta.issuer is None or RELATIVE_ISSUER.match(meta.issuer):
         # a page's 发布机构：市政府 abbreviates the authority its own title names in full
         meta.issuer = (
             S.title_issuer(meta.title)
@@ -140,9 +144,13 @@ def extract(
         if meta.doc_number is None:  # …的通知（银发〔2026〕42号）: the number noted after the title
             noted = next((n for t in texts[:3] if (n := S.noted_number(t)) and meta.title in t), None)
             meta.doc_number = clean_doc_number(noted) if noted else None
-        meta.title = S.clean_title(meta.title)
+        # (广州市民政局  广州市财政局关于…: a run of spaces between two issuers is the title's one space)
+        meta.title = _SPACE_RUN.sub(" ", S.clean_title(meta.title))
     derive(meta, body_sample)
     return meta
+
+
+_SPACE_RUN = re.compile(r"(?<=\S)[ \u3000]{2,}(?=\S)")
 
 
 def derive(meta: Metadata, body_sample: str) -> None:
@@ -274,68 +282,6 @@ def _is_field(folded: str) -> bool:
     )
 
 
-def _notice(texts: list[str], meta: Metadata) -> None:
-    """A covering notice names the document(s) it attaches; one attachment lends its title."""
-    # a saved page's chrome can run to dozens of lines before the notice's own title
-    for index, line in enumerate(texts[:120]):
-        text = S.clean_value(line)
-        match = P.NOTICE_TITLE.match(P.fold(text))
-        folded = P.fold(text)
-        if (
-            match is None
-            and index + 1 < len(texts)
-            and "关于" in text
-            and not P.PROSE_MARK.search(folded)
-            and ":" not in folded
-        ):
-            # a long notice title broken over two lines: …关于印发 / …规划的通知
-            text = text + texts[index + 1].strip()
-            match = P.NOTICE_TITLE.match(P.fold(text))
-        if match is None:
-            # 上海市人民政府办公厅印发《…若干措施》(的通知): an authority, 印发 and one quoted title
-            bare = _BARE_NOTICE.match(folded)  # (中国人民银行 农业农村部印发《…》: two side by side)
-            match = bare if bare and all(looks_like_issuer(b) for b in bare.group("issuer").split()) else None
-            text = S.clean_value(line)
-        if match is None or len(text) > 120:
-            continue
-        notice_title = text.strip()
-        issuer = ",".join(text[: match.end("issuer")].split())
-        if match.re is _BARE_NOTICE and match.group("docs") is None:
-            match = _BARE_PLAIN.match(P.fold(text)) or match  # the unquoted X is the document named
-        docs = [m.group("t") for m in P.QUOTED_TITLE.finditer(text[match.start("docs") : match.end("docs")])]
-        if not docs:
-            docs = [text[match.start("docs") : match.end("docs")].strip()]
-        handed_on = False  # 现将《…》印发给你们: what follows is the attached document
-        several = bool(P.AND_OTHERS.search(text[match.start("docs") : match.end("docs")]))
-        if len(docs) == 1 and len(docs[0]) >= 4 and not several:
-            body_docs = [
-                m.group("doc") for t in texts[index + 1 : index + 8] for m in P.NOTICE_BODY.finditer(t)
-            ]
-            handed_on = bool(body_docs) and _same_title(body_docs[0], docs[0])
-            docs = body_docs[:1] if handed_on else docs
-            # a page's headline …印发《X》 (no 的通知) announces X: the text is X
-            handed_on = handed_on or (match.re is _BARE_NOTICE and not folded.rstrip().endswith("通知"))
-        meta.attached = docs
-        relative = meta.issuer is not None and _RELATIVE_ISSUER.match(meta.issuer)
-        if (meta.issuer is None or relative) and issuer and P.ISSUER_SUFFIX.search(issuer):
-            meta.issuer = issuer  # (a field's 省政府办公厅 is the 江西省人民政府办公厅 the title names)
-        # (a field may hold only the first line of a title wrapped over two)
-        if meta.title is None or squash(notice_title).startswith(squash(meta.title)):
-            attached = (
-                S.attached_title(texts[index + 1 :], docs[0]) if len(docs) == 1 and not several else None
-            )
-            meta.title = attached or (docs[0] if handed_on else notice_title)
-        return
-
-
-_BARE_NOTICE = re.compile(
-    r"^[#\s]*(?P<issuer>[\u4e00-\u9fff][\u4e00-\u9fff ]{1,40}?)印发"
-    # 《X》 (的通知), or an unquoted X before 的通知 (…办公厅印发关于…若干措施的通知)
-    r"(?:(?P<docs>《[^《》]{4,80}》)(?:的通知)?|(?P<plain>[^《》]{4,80}?)的通知)$"
-)
-_BARE_PLAIN = re.compile(r"^[#\s]*(?P<issuer>[\u4e00-\u9fff]{2,30}?)印发(?P<docs>[^《》]{4,80}?)的通知$")
-
-
 def _own_writing(texts: list[str], title: str) -> str | None:
     """The document's own title line below a scraper's heading that wrote the same title without
     its 《》 or quotes (# 上海关于贯彻落实“十四五”…的实施意见 / 上海关于贯彻落实《“十四五”…》的实施意见)."""
@@ -371,10 +317,6 @@ def _stated_title(text: str) -> bool:
 
 def _marks(text: str) -> int:
     return len(re.findall(r"[《》“”\"「」〈〉]", text))
-
-
-def _same_title(a: str, b: str) -> bool:
-    return squash(a) == squash(b)
 
 
 def _leading_title(texts: list[str]) -> str | None:
@@ -438,7 +380,6 @@ _PUBLISHED_INLINE = re.compile(
     r"|(?P<dated>(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日))"
     r"(?:\s+\d{1,2}\s*[时:]\s*\d{2}\s*分?)?\s+来源\s*:"  # (2013年03月19日 08时55分　来源：…)
 )
-_RELATIVE_ISSUER = re.compile(r"^[省市县区](?:人民)?政府(?:办公厅|办公室)?$")
 
 
 def _delivered(folded: list[str]) -> str | None:
@@ -474,6 +415,9 @@ def _signature(chunks: list[Chunk]) -> tuple[str, str | None] | None:
     texts = [c.text.strip() for c in chunks]
     for index in range(len(texts) - 2, -1, -1):
         date = P.fold(texts[index + 1]).strip()
+        side = _side_by_side(texts[index])
+        if side and P.DATE_LINE.fullmatch(date):
+            return ",".join(side), parse_date(date)
         if looks_like_issuer(texts[index]) and P.DATE_LINE.fullmatch(date):
             first = index
             while (
@@ -486,6 +430,21 @@ def _signature(chunks: list[Chunk]) -> tuple[str, str | None] | None:
     return None
 
 
+# Bodies signing side by side on one line, set apart by runs of spaces or an ideographic space
+# (广州市民政局　　广州市财政局, 广州市医疗保障局            广州市财政局)
+_SIGNERS_APART = re.compile(r"\s{2,}|\u3000")
+
+
+def _side_by_side(text: str) -> list[str]:
+    """The bodies of a joint signature set on one line (two or more), else nothing."""
+    if not _SIGNERS_APART.search(text):
+        return []
+    parts = [p for p in _SIGNERS_APART.split(text) if p]
+    return parts if len(parts) >= 2 and all(looks_like_issuer(p) for p in parts) else []
+
+
 def _titled(texts: list[str], body: str) -> bool:
     """Whether one of the first lines is a title that ``body`` heads (上海市人民政府办公厅关于…)."""
-    return any(S.clean_value(t).lstrip("# ").startswith((body + "关于", body + "印发")) for t in texts[:12])
+    return any(
+        squash(S.clean_value(t)).lstrip("#").startswith((body + "关于", body + "印发")) for t in texts[:80]
+    )

@@ -220,7 +220,7 @@ FIELD_CONTENT = re.compile(r"#*\s*(?:政策内容|正文)\s*[:]\s*$")
 CODING_LINE = re.compile(r"#\s*-\*-\s*coding[:=].*-\*-")
 # A covering notice: 〈issuer〉关于印发〈document〉的通知.
 NOTICE_TITLE = re.compile(
-    r"^(?P<issuer>.*?)关于(?:印发|转发|下发|公布|发布|修订)(?P<docs>.+?)的(?:通知|决定|函)$"
+    r"^(?P<issuer>.*?)关于(?:重新)?(?:印发|转发|下发|公布|发布|修订)(?P<docs>.+?)的(?:通知|决定|函)$"
 )
 # 现将《X》印发给你们, 《X》已经区委、区政府同意，现印发实施: the notice hands on the document it names
 NOTICE_BODY = re.compile(r"《(?P<doc>[^《》]+)》(?=[^。《]{0,40}?印发)")

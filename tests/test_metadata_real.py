@@ -1216,3 +1216,16 @@ def test_bodies_signing_side_by_side_that_the_title_names_all_issue_it() -> None
         "上海市科学技术委员会　　上海市卫生健康委员会\n\n2025年7月16日\n\n一、总体要求\n"
     )
     assert kept.issuer == "上海市科学技术委员会"
+
+
+def test_a_decree_number_set_under_its_name_without_brackets() -> None:
+    # govcn_guangzhou_elderly_preferential_measures_2021.html:1-8
+    doc = parse_text(
+        "发布日期：2021-02-09\n广州市人民政府令\n第179号\n"
+        "《广州市老年人优待办法》已经2021年1月8日市政府第15届130次常务会议通过，现予公布，自2021年5月1日起施行。\n"
+        "市　长：温国辉\n2021年1月29日\n广州市老年人优待办法\n"
+        "第一条 为保障老年人合法权益，发展老龄事业，结合本市实际情况，制定本办法。\n"
+    )
+    assert doc.doc_number == "广州市人民政府令第179号"
+    assert doc.title == "广州市老年人优待办法"
+    assert doc.issued == "2021-01-29"

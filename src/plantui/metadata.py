@@ -64,7 +64,7 @@ def extract(
         meta.title = lead[1]  # the text's own writing of the title, not a scraper's heading
     notice(texts, meta)
     if meta.title is None:
-        meta.title = _leading_title(texts)
+        meta.title = _promulgated(folded) or _leading_title(texts)
         if meta.title:  # (a Word file's bare name over the title the text writes with its marks)
             meta.title = _own_writing(texts, meta.title) or meta.title
     if meta.title is None and marked_title and _stated_title(marked_title):
@@ -317,6 +317,22 @@ def _stated_title(text: str) -> bool:
 
 def _marks(text: str) -> int:
     return len(re.findall(r"[《》“”\"「」〈〉]", text))
+
+
+# 广州市人民政府令 / 第179号 / 《广州市老年人优待办法》已经…常务会议通过，现予公布: the decree's text
+# names the rules it makes
+_PROMULGATED = re.compile(
+    r"^《(?P<t>[^《》]{4,60})》(?:已经|已于|业经)[^《》。]{4,80}?(?:现予|予以)(?:公布|发布)"
+)
+
+
+def _promulgated(folded: list[str]) -> str | None:
+    """The rules a decree promulgates, where a decree's head opens the text."""
+    for index, text in enumerate(folded[:12]):
+        match = _PROMULGATED.match(text.strip())
+        if match and any(t.strip().endswith("令") for t in folded[max(0, index - 3) : index]):
+            return match.group("t")
+    return None
 
 
 def _leading_title(texts: list[str]) -> str | None:

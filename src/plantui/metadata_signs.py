@@ -322,9 +322,10 @@ def red_header(folded: list[str]) -> str | None:
     return None
 
 
-# 中华人民共和国主席令 / （第三十八号）: a decree's number set under its name.
+# 中华人民共和国主席令 / （第三十八号）: a decree's number set under its name, in brackets or not
+# (广州市人民政府令 / 第179号)
 _DECREE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,40}令$")
-_DECREE_NUMBER = re.compile(r"^[(（]\s*第[\d一二三四五六七八九十百零〇]+号\s*[)）]$")
+_DECREE_NUMBER = re.compile(r"^(?:[(（]\s*)?第[\d一二三四五六七八九十百零〇]+号(?:\s*[)）])?$")
 
 
 # 中华人民共和国国务院令 / 第778号: a decree's head names who decrees it.

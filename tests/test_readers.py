@@ -422,3 +422,26 @@ def test_a_state_council_regulations_history_note_dates_and_numbers_it() -> None
         "中华人民共和国国务院令第746号",
         "2021-07-27",
     )
+
+
+def _outline(path: Path) -> list[tuple[str, str, str]]:
+    from plantui.parse import parse_source
+
+    doc = parse_source(read_file(path)[1], path.name)
+    return [(n.kind, n.label, n.title) for n, _ in doc.walk()]
+
+
+def test_links_to_attached_files_named_by_their_number_are_no_appendix() -> None:
+    """天河区 幼儿园招生工作方案 page: 附件： then five links 附件1.docx … 附件5.docx (the files are not
+    in the page), then 附件1-5下载：《…审批表》.doc. No appendix stands in the outline."""
+    outline = _outline(FORMATS / "html_tianhe_kindergarten_admission_plan_2026.html")
+    assert not [n for n in outline if n[0] == "appendix"]
+    assert [n[1] for n in outline if n[0] == "part"] == ["一", "二", "三", "四", "五"]
+
+
+def test_a_list_run_into_one_line_is_no_item() -> None:
+    """广州 残疾人两项补贴实施办法, （三）停止发放: ten stop conditions on one line (1.死亡或宣告死亡的；
+    2.经人民法院宣告失踪的；3.…；10.本人自愿申请停止发放的): text of the section, not item 1."""
+    outline = _outline(FORMATS / "html_guangzhou_disability_subsidies_measures_2022.html")
+    assert not [n for n in outline if n[0] == "item" and n[2].startswith("死亡或宣告死亡的")]
+    assert [n[2] for n in outline if n[0] == "item"][-3:] == ["受理和初审", "审核", "审定"]

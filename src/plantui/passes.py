@@ -30,6 +30,13 @@ _FILE_NAME = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar)\s*$", re.IGNO
 _LINK_TAIL = re.compile(r"\(\d{1,2}\)\s*\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar)\b", re.IGNORECASE)
 
 
+def _run_in_list(head: Heading) -> bool:
+    """An item whose own title runs on into the next number after a ；: the list is one line of text."""
+    if head.kind != "item" or head.number is None:
+        return False
+    return re.search(rf"[；;]\s*{head.number + 1}\s*[.．、]", P.fold(head.title)) is not None
+
+
 def classify_chunks(chunks: Sequence[Chunk]) -> list[Heading | None]:
     """Each logical line's heading (None for text), after the whole-document passes."""
     heads: list[Heading | None] = [_classify(c) for c in chunks]
@@ -40,6 +47,10 @@ def classify_chunks(chunks: Sequence[Chunk]) -> list[Heading | None]:
             heads[index] = None  # a saved page's 扫一扫在手机打开当前页【返回顶部】 at the text's end
         elif heads[index] is not None and _LINK_TAIL.match(P.fold(chunk.text).strip()):
             heads[index] = None  # (1).pdf](/module/download/…): a file link's name cut before its end
+        elif (head := heads[index]) is not None and _FILE_NAME.fullmatch("." + head.title.strip()):
+            heads[index] = None  # 附件1.docx: a page's link to a file, named by its number; no heading
+        elif (head := heads[index]) is not None and _run_in_list(head):
+            heads[index] = None  # 1.死亡或宣告死亡的；2.经人民法院宣告失踪的；3.…: a list run into one line
     _attachment_lists(heads)
     _appendix_mentions(heads)
     _flattened_tables(chunks, heads)

@@ -799,3 +799,39 @@ def test_an_item_dot_read_as_a_full_stop_and_noise_in_a_section_label() -> None:
         "（一） 发展现状\n\n1。 指导思想\n\n坚持以习近平新时代中国特色社会主义思想为指导。\n\n（和八） 强化信息安全，规范聚合业务\n"
     )
     assert [r[:3] for r in lone] == [[1, "section", "一"]]
+
+
+# law_administrative_reconsideration_2023_print_pdf.txt:1-5, 11-14, 29-34 (a browser's print-to-PDF
+# of a gov.cn page: its print header on every page, bold headings extracted with each character twice)
+PRINTED_TWICE = """2024/1/30 上午10:40 中华人民共和国行政复议法__中国政府网
+中华人民共和国行政复议法
+2023-09-01 21:50 来源： 新华社
+新华社北京9月1日电
+中中华华人人民民共共和和国国行行政政复复议议法法
+目目录录
+第一章 总则
+第二章 行政复议申请
+第一节 行政复议范围
+第第一一章章 总总则则
+https://www.gov.cn/govweb/yaowen/liebiao/202309/content_6901584.htm 1/15
+
+2024/1/30 上午10:40 中华人民共和国行政复议法__中国政府网
+第一条 为了防止和纠正违法的或者不当的行政行为，保护公民、法人和其
+他组织的合法权益，根据宪法，制定本法。
+第第二二章章 行行政政复复议议申申请请
+第一节 行政复议范围
+第二条 公民、法人或者其他组织认为行政机关的行政行为侵犯其合法权益，
+向行政复议机关提出行政复议申请，适用本法。
+"""
+
+
+def test_bold_headings_extracted_twice_over_are_read_once() -> None:
+    cleaned = clean_blocks(_blocks("第第一一章章 总总则则", "目目录录", "谢谢。", "2020年12月"))
+    assert [b.text for b in cleaned] == ["第一章 总则", "目录", "谢谢。", "2020年12月"]
+    doc = parse_text(PRINTED_TWICE)
+    assert doc.title == "中华人民共和国行政复议法"
+    assert [(n.kind, n.label, n.title, n.line) for n in doc.outline] == [
+        ("chapter", "一", "总则", 10),
+        ("chapter", "二", "行政复议申请", 16),
+    ]
+    assert [(n.kind, n.label) for n in doc.outline[1].children] == [("division", "一")]

@@ -51,7 +51,11 @@ _BARE_NUMBER = re.compile(r"(?P<n>\d{1,4})\s*\.?")
 # A browser's print footer (page address and page counter) glued before the next page's text.
 _PRINT_FOOTER = re.compile(r"https?://\S+\s+\d{1,4}\s*/\s*\d{1,4}\s*")
 # A browser's print header: date, time, page title (26/03/2024, 11:46 中华人民共和国…_ 中国政府网).
-_PRINT_HEADER = re.compile(r"\d{1,2}/\d{1,2}/(?:19|20)\d{2},?\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?\s+\S.*")
+# (a Chinese browser writes the year first and 上午/下午: 2024/1/30 上午10:40 中华人民共和国…_中国政府网)
+_PRINT_HEADER = re.compile(
+    r"(?:\d{1,2}/\d{1,2}/(?:19|20)\d{2},?\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?"
+    r"|(?:19|20)\d{2}/\d{1,2}/\d{1,2}\s+(?:[上下]午)?\s*\d{1,2}:\d{2})\s+\S.*"
+)
 # A number glued to the start of a line's text (not an item label 1. / 1、, an amount, a year).
 _GLUED_NUMBER = re.compile(r"(?P<n>\d{1,3})(?=[\u4e00-\u9fff（(“])(?![年月日号个万亿元])")
 # Digits glued before an item label's mark: a page number and the item's number run together.
@@ -79,7 +83,7 @@ _MIN_PAGE_LINES = 8
 
 def clean_blocks(blocks: Sequence[Block]) -> list[Block]:
     """The blocks with page furniture removed and unreadable section numerals filled in."""
-    kept = _drop_markers(_split_glued_articles(_split_run_ons(_split_cover_dates(blocks))))
+    kept = _drop_markers(_split_glued_articles(_split_run_ons(_split_cover_dates(_undouble(blocks)))))
     kept = _drop_box_continuations(_cut_page_runs(kept))
     out = []
     for block in kept:
@@ -89,6 +93,30 @@ def clean_blocks(blocks: Sequence[Block]) -> list[Block]:
                 block = replace(block, text=text)
         out.append(block)
     return _fill_unread_labels(out)
+
+
+# A word of a heading set in bold that a PDF prints twice over, extracted with every character
+# doubled: 第第一一章章 总总则则, 目目录录 (CJK characters and digits only).
+_DOUBLED = re.compile(r"(?:([\u4e00-\u9fff\d])\1)+")
+_PAIRS_MIN = 2
+
+
+def _undouble(blocks: Sequence[Block]) -> list[Block]:
+    """A short line whose every word is made of doubled characters is read once (第一章 总则)."""
+    out = []
+    for block in blocks:
+        words = block.text.split()
+        if (
+            not block.row
+            and words
+            and len(block.text) <= 80
+            and all(_DOUBLED.fullmatch(w) for w in words)
+            and sum(len(w) for w in words) >= 2 * _PAIRS_MIN
+            and len(set("".join(words))) >= _PAIRS_MIN
+        ):
+            block = replace(block, text=" ".join(w[::2] for w in words))
+        out.append(block)
+    return out
 
 
 def _split_cover_dates(blocks: Sequence[Block]) -> list[Block]:
@@ -168,7 +196,7 @@ def _drop_markers(blocks: Sequence[Block]) -> list[Block]:
         # markers are short; a print header opens with a date, a print footer with its address
         short = len(text) <= _MARKER_MAX and _MARKER_CHARS.fullmatch(text) is not None
         # (an OCR tool's page marker may come as a Markdown heading, ## 第01页: furniture all the same)
-        dated = not block.md_level and text[:1].isdigit() and "/" in text[:6]
+        dated = not block.md_level and text[:1].isdigit() and "/" in text[:8]
         linked = not block.md_level and text.startswith("http")
         if not block.row and (short or dated or linked):
             folded = P.fold(text)

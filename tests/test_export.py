@@ -129,3 +129,27 @@ def test_markdown_carries_the_targets_table_and_reimport_skips_it() -> None:
     assert outline_rows(again.outline) == outline_rows(doc.outline)
     assert not any("5G基站数量 | 达到" in p.text for p, _, _ in again.paragraphs())
     assert len(extract_targets(again)) == len(doc.targets)
+
+
+def test_a_flattened_table_keeps_its_rows_and_targets_through_markdown() -> None:
+    """贵州 纲要 as text from a PDF: 专栏 1's indicator table is one paragraph of rows whose cells a
+    converter spaced into columns. Written as one line, the rows ran into each other and 36 of its
+    85 targets were lost on re-import; one line per row, every target comes back."""
+    from dataclasses import replace
+
+    from plantui.parse import parse_source
+    from plantui.read import read_file
+    from plantui.targets import extract_targets
+    from support import FIXTURES
+
+    path = FIXTURES / "real" / "docs" / "gangyao_guizhou_14th_pdf.md"
+    _, source = read_file(path)
+    original = parse_source(source, path.name)
+    original = replace(original, targets=extract_targets(original))
+    markdown = to_markdown(original, source=path.name)
+    assert "\n> 地区生产总值              亿元     17826.56 26000 左右 7 左右\n" in markdown
+    again = parse_markdown(markdown, "gangyao_guizhou_14th_pdf.export.md")
+    found = [(t.year, t.indicator, t.value, t.unit) for t in extract_targets(again)]
+    assert found == [(t.year, t.indicator, t.value, t.unit) for t in original.targets]
+    assert len(found) == 85
+    assert outline_rows(again.outline) == outline_rows(original.outline)

@@ -9,6 +9,7 @@ table sits between markers that the importer skips.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -17,7 +18,7 @@ from plantui import __version__
 from plantui.blocks import page_of
 from plantui.compare import Group, PlanTarget
 from plantui.headings import classify
-from plantui.models import Document, Node, Target
+from plantui.models import Document, Node, Paragraph, Target
 from plantui.read.markdown import TARGETS_END, TARGETS_MARK
 from plantui.textsafe import json_text, printable
 
@@ -25,13 +26,15 @@ COMPARATOR_WORDS = {"=": "达到", ">": "超过", ">=": "不低于", "<=": "不�
 # Markdown would read these at the start of a paragraph as syntax.
 _LEADING_SYNTAX = re.compile(r"^[#>|+\-=`~]")
 _ORDERED_LIST = re.compile(r"^(\d+)([.)])(\s)")
+# cells of a table row that a PDF or Word extraction spaced into columns
+_COLUMN_GAP = re.compile(r"\S {3,}\S")
 
 
 def to_markdown(doc: Document, *, source: str = "", sha256: str = "") -> str:
     """The whole document as Markdown with front matter."""
     out: list[str] = [_front_matter(doc, source, sha256), f"# {_inline(doc.title)}", ""]
     for para in doc.preamble:
-        out += [_paragraph(para.text), ""]
+        out += [_lines(para, ""), ""]
     for node in doc.outline:
         _node(node, 1, 0, out)
     if doc.targets:
@@ -85,7 +88,7 @@ def _node(node: Node, depth: int, quote: int, out: list[str]) -> None:
     else:
         out += [f"{prefix}**{heading}**", prefix.rstrip()]
     for para in paragraphs:
-        out += [prefix + _paragraph(para.text), prefix.rstrip()]
+        out += [_lines(para, prefix), prefix.rstrip()]
     for child in node.children:
         _node(child, depth + 1, quote, out)
     if node.kind == "column" and quote == 1 and out and out[-1] == ">":
@@ -96,14 +99,14 @@ def _lead(node: Node, quote: int, out: list[str]) -> None:
     prefix = "> " * quote
     paragraphs = list(node.paragraphs)
     if paragraphs:
-        first = paragraphs.pop(0).text
+        first = paragraphs[0].text
         if first.startswith(node.title) and first[len(node.title) : len(node.title) + 1] == "。":
             cut = len(node.title) + 1
             out += [f"{prefix}**{_inline(first[:cut])}**{_inline(first[cut:])}", prefix.rstrip()]
         else:
-            out += [prefix + _paragraph(first), prefix.rstrip()]
-    for para in paragraphs:
-        out += [prefix + _paragraph(para.text), prefix.rstrip()]
+            out += [_lines(paragraphs[0], prefix), prefix.rstrip()]
+    for para in paragraphs[1:]:
+        out += [_lines(para, prefix), prefix.rstrip()]
 
 
 def _heading_text(node: Node) -> str:
@@ -114,6 +117,20 @@ def _heading_text(node: Node) -> str:
         if found is not None and found.kind == node.kind and found.title == node.title:
             return _inline(text)
     return _inline(node.display_title)
+
+
+def _lines(para: Paragraph, prefix: str) -> str:
+    """A paragraph for Markdown: one line, or, for a table flattened to text (a row's cells
+    spaced into columns, rows joined into one paragraph), one line per source line, so the rows
+    import back as rows and their figures as the same targets (on one line, rows run together).
+    Prose keeps one line: wrapped as the source was in some places only, it would be joined
+    differently on import."""
+    text = para.text
+    if not para.breaks or not _COLUMN_GAP.search(text):
+        return prefix + _paragraph(text)
+    cuts = [0, *(offset for offset, _ in para.breaks), len(text)]
+    pieces = [text[a:b].strip(" ") for a, b in itertools.pairwise(cuts)]
+    return "\n".join(prefix + _paragraph(piece) for piece in pieces if piece)
 
 
 def _paragraph(text: str) -> str:

@@ -742,3 +742,42 @@ def test_clusters_grown_and_a_rank_without_its_unit() -> None:
     ]
     # a rank with more words after it is no amount: 前十大 names the largest ten
     assert _targets("到2030年，推动前十大企业营收增长。", "规划") == []
+
+
+def _lines(name: str, first: int, last: int) -> list[Target]:
+    path = REAL / "docs" / name
+    doc = parse_source(read_file(path)[1], path.name)
+    return [t for t in extract_targets(doc) if first <= t.line <= last]
+
+
+def test_a_sentence_the_parser_left_in_pieces_is_read_whole() -> None:
+    # gangyao_guizhou_14th_pdf_volume13.md, lines 232-234 (layout text whose wrap width is not
+    # found, so the lines stay apart): …参保人数分别达 / 到 796 万人、…分别达到 330 / 万人、500 万人。
+    found = _lines("gangyao_guizhou_14th_pdf_volume13.md", 232, 234)
+    assert sorted((t.value, t.unit) for t in found) == [
+        (3.3e6, "人"),
+        (5e6, "人"),
+        (7.96e6, "人"),
+        (1.98e7, "人"),
+    ]
+    assert all(t.year == 2025 for t in found)
+    # a numbered row naming its indicator stays apart (govcn_guangzhou_family_doctor_2023.txt,
+    # lines 142-143: 7.医联体内市、区属医院…预留号源的比例 / 到2023年底达到30%)
+    [row] = _lines("govcn_guangzhou_family_doctor_2023.txt", 143, 143)
+    assert row.indicator.startswith("医联体内") and row.value == 30
+
+
+def test_a_list_of_counts_goes_on_past_a_comma() -> None:
+    # gangyao_guizhou_14th_pdf_volume7.md, lines 53-58: 到 2025 年，培育百 / (page 76) / 亿级以上
+    # 大数据企业 1 家，10 亿级以上大数据企业 15 家 — the second clause names no action of its own;
+    # lines 374-375: 力争引回 5 万名黔籍在外优秀人才
+    found = _lines("gangyao_guizhou_14th_pdf_volume7.md", 53, 58)
+    assert [(t.indicator, t.value) for t in found] == [
+        ("百亿级以上大数据企业", 1),
+        ("10亿级以上大数据企业", 15),
+    ]
+    [back] = _lines("gangyao_guizhou_14th_pdf_volume7.md", 374, 375)
+    assert (back.year, back.indicator, back.value, back.unit) == (2025, "黔籍在外优秀人才", 50000, "名")
+    # a clause with a verb of its own is no continuation: 新建15个…，完成500个…
+    text = "新建 15 个智能化一级批发市场，完成 500 个农贸市场信息化改造。"
+    assert [t.indicator for t in _targets(text)] == ["智能化一级批发市场", "农贸市场信息化改造"]

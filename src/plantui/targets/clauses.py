@@ -120,6 +120,8 @@ class Clause:
     start: int  # offset in the paragraph
     year: int | None = None
     targets: list[Target] = field(default_factory=list)
+    # the shape of the clause's last target (E: 培育…企业 1 家), which a next clause may go on with
+    shape: str = ""
 
     @property
     def subject(self) -> str:
@@ -212,6 +214,8 @@ def clause_targets(
             cursor = m_end
             continue
         shape, indicator, verb_comparator = _shape(left, right, unit, last_shape, scope.listing, scope.goal)
+        if shape is None and not found and previous is not None and previous.shape == "E":
+            shape, indicator = _goes_on_listing(left, right, unit)
         shared_comparator = verb_comparator
         if unit in W.TIME_UNITS and folded[m_end - 1 : m_end] == "内" and _has_object(right):
             # 航空应急力量基本实现2小时内到达灾害事故易发多发地域: the time it takes to do what follows
@@ -250,6 +254,7 @@ def clause_targets(
             target = replace(target, baseline_value=baseline[1].value)
         baseline = None
         found.append(target)
+    clause.shape = last_shape if found else ""
     grows = W.DOUBLED.search(folded) if "倍增" in folded else None
     if grows and W.SPAN_START.search(P.fold(sentence)):
         left = _trim(folded[: grows.start()])
@@ -267,6 +272,15 @@ def clause_targets(
             doubled = Amount(match.start(), match.end(), factor, None, "倍", "=")
             found.append(_target(where, _clean(indicator), doubled, "="))
     return found
+
+
+def _goes_on_listing(left: str, right: str, unit: str) -> tuple[str | None, str]:
+    """A clause that is only a thing and its count, after a clause that counted things made
+    (培育百亿级以上大数据企业 1 家，10 亿级以上大数据企业 15 家): the same action goes on."""
+    name = _clean(left)
+    if unit in CLASSIFIERS and len(name) >= _MIN_NAME and not _clean(right):
+        return "E", _object(name)
+    return None, ""
 
 
 def _modifies_next(right: str, later: Sequence[Amount], next_start: int) -> bool:

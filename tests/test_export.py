@@ -153,3 +153,21 @@ def test_a_flattened_table_keeps_its_rows_and_targets_through_markdown() -> None
     assert found == [(t.year, t.indicator, t.value, t.unit) for t in original.targets]
     assert len(found) == 85
     assert outline_rows(again.outline) == outline_rows(original.outline)
+
+
+def test_a_table_row_of_one_cell_stays_a_row_through_markdown() -> None:
+    """A web page's table of projects by city: its one-cell rows (一、南昌市（8个）) are data, not
+    parts. Written as plain paragraphs they imported back as 11 parts; as one-column tables they
+    are rows again and the plan comes back with the same outline."""
+    from plantui.parse import parse_source
+    from plantui.read import read_file
+    from support import FIXTURES
+
+    path = FIXTURES / "formats" / "html_jiangxi_major_projects_notice_2020.html"
+    _, source = read_file(path)
+    original = parse_source(source, path.name)
+    markdown = to_markdown(original, source=path.name)
+    assert "\n| 一、南昌市（8个） |\n|---|\n" in markdown
+    again = parse_markdown(markdown, "html_jiangxi_major_projects_notice_2020.md")
+    assert outline_rows(again.outline) == outline_rows(original.outline)
+    assert len(outline_rows(original.outline)) == 5

@@ -126,6 +126,10 @@ def _lines(para: Paragraph, prefix: str) -> str:
     Prose keeps one line: wrapped as the source was in some places only, it would be joined
     differently on import."""
     text = para.text
+    if para.row and " | " not in text:
+        # a row of one cell (一、南昌市（8个）): a one-column table, else it imports as a heading
+        cell = _inline(text).replace("|", "\\|")
+        return f"{prefix}| {cell} |\n{prefix}|---|"
     if not para.breaks or not _COLUMN_GAP.search(text):
         return prefix + _paragraph(text)
     cuts = [0, *(offset for offset, _ in para.breaks), len(text)]

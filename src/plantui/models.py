@@ -22,6 +22,8 @@ class Paragraph:
     breaks: tuple[tuple[int, int], ...] = field(default=(), compare=False)
     # a body that runs on from its heading with nothing between them (第十二条金融机构…)
     glued: bool = field(default=False, compare=False)
+    # a table row (of a Word, PDF or web page's table): data, written back as a row by the export
+    row: bool = field(default=False, compare=False)
 
     def line_at(self, offset: int) -> int:
         """Source line of the character at ``offset``."""

@@ -270,7 +270,7 @@ def _paragraph(chunk: Chunk, start: int, end: int) -> Paragraph:
     line, line_end = chunk.span(start, start + max(len(stripped), 1))
     end = start + len(stripped)
     breaks = tuple((o - start, n) for o, n in zip(chunk.offsets, chunk.lines, strict=True) if start < o < end)
-    return Paragraph(stripped, line, line_end, breaks)
+    return Paragraph(stripped, line, line_end, breaks, row=chunk.row)
 
 
 class _Builder:

@@ -445,3 +445,23 @@ def test_a_list_run_into_one_line_is_no_item() -> None:
     outline = _outline(FORMATS / "html_guangzhou_disability_subsidies_measures_2022.html")
     assert not [n for n in outline if n[0] == "item" and n[2].startswith("死亡或宣告死亡的")]
     assert [n[2] for n in outline if n[0] == "item"][-3:] == ["受理和初审", "审核", "审定"]
+
+
+def test_a_pdf_page_narrower_than_its_tables_wraps_at_its_own_edges() -> None:
+    """普陀区社会福利院 2024 单位预算: the 编制说明 page runs from 95 to 742 pt, the tables of the
+    other pages from 57 to 774; its wrapped lines (…主要用于事业单位退休人员福利 / 费和生活补贴。…)
+    are joined into their paragraphs, not left one block a line."""
+    texts = [b.text for b in read_file(FORMATS / "pdf_putuo_welfare_home_unit_budget_2024.pdf")[1].blocks]
+    assert any(
+        t.startswith("1. “社会保障和就业支出") and t.endswith("主要原因是：有退休人员去世。") for t in texts
+    )
+    assert not [t for t in texts if t.startswith(("费和生活补贴", "262.00万元"))]
+
+
+def test_a_sentence_ending_at_the_edge_does_not_run_into_the_next_label() -> None:
+    """上海市财政局 2025 部门预算, 部门主要职能: （一）…并组织实施。 ends at the text's right edge and
+    （二）拟订… opens the next line: two blocks, two sections."""
+    texts = [b.text for b in read_file(FORMATS / "pdf_shanghai_finance_bureau_budget_2025.pdf")[1].blocks]
+    first = next(t for t in texts if t.startswith("（一）贯彻执行有关财政工作"))
+    assert first.endswith("并组织实施。")
+    assert any(t.startswith("（二）拟订财税发展战略") for t in texts)

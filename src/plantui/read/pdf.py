@@ -29,6 +29,10 @@ PAGE_NUMBER = re.compile(
     r"^[\s—–\-－~·•]*(?:第?\s*[0-9０-９]{1,4}\s*页?(?:\s*[/／,，]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
     r"|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}|[IVXLivxl]{1,6})[\s—–\-－~·•]*$"
 )
+# 二、… / （三）… / 4. … / 第五条 …: a label opening a line
+_LABEL_START = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百\d]+[章节条])"
+)
 _SENTENCE_END = "。！？；：.!?;:”）)】》"
 
 
@@ -273,6 +277,11 @@ def _paragraphs(pages: list[list[_Line]]) -> Source:
     margin_left = min((x for x, n in lefts.items() if n >= max(2, 0.05 * len(single))), default=0.0)
     rights = [line.right for line in single if abs(line.height - body_size) < 0.2 * body_size]
     margin_right = _percentile(rights, 0.9) if rights else max(line.right for line in lines)
+    # a page set narrower than the rest of the file (普陀区 单位预算: its 说明 pages run from 95 to
+    # 742 pt, its tables from 57 to 774) wraps at its own edges, not at the file's
+    edges = {page[0].page: _text_edges(page, body_size) for page in pages if page}
+    page_left = {number: max(margin_left, e[0]) for number, e in edges.items() if e[0] is not None}
+    page_right = {number: min(margin_right, e[1]) for number, e in edges.items() if e[1] is not None}
     blocks: list[Block] = []
     page_starts: list[int] = []
     current: _Line | None = None
@@ -287,7 +296,8 @@ def _paragraphs(pages: list[list[_Line]]) -> Source:
                 page_starts.append(len(blocks))
 
     for line in lines:
-        if current is not None and _continues(last, line, body_size, margin_left, margin_right, text):
+        left, right = page_left.get(last.page, margin_left), page_right.get(last.page, margin_right)
+        if current is not None and _continues(last, line, body_size, left, right, text):
             text += (" " if _needs_space(text, line.text) else "") + line.text
             last = line
             continue
@@ -299,12 +309,34 @@ def _paragraphs(pages: list[list[_Line]]) -> Source:
     return Source(tuple(blocks), len(blocks), "pdf", "", page_starts=tuple(page_starts))
 
 
+def _text_edges(page: list[_Line], body: float) -> tuple[float | None, float | None]:
+    """The left and right edges of a page's running text: where three or more of its body lines
+    start, or end, together (justified text); None where no three lines agree, and on a page that
+    holds a table (its cells' lines are no measure of the text's width)."""
+    if any(len(line.cells) > 1 or line.fragment for line in page):
+        return None, None
+    body_lines = [
+        line
+        for line in page
+        if len(line.cells) == 1 and _CJK.search(line.text) and abs(line.height - body) < 0.2 * body
+    ]
+    if not body_lines:
+        return None, None
+    lefts = sorted(line.left for line in body_lines)
+    left = next((x for x in lefts if sum(1 for y in lefts if abs(y - x) <= 0.5 * body) >= 3), None)
+    rights = [line.right for line in body_lines]
+    right = max(rights)
+    return left, right if sum(1 for r in rights if r >= right - 0.5 * body) >= 3 else None
+
+
 def _continues(last: _Line, line: _Line, body: float, left: float, right: float, text: str) -> bool:
     """Whether ``line`` continues the paragraph whose latest line is ``last``."""
     if len(last.cells) > 1 or len(line.cells) > 1 or last.fragment or line.fragment:
         return False
-    if text.rstrip()[-1:] in _SENTENCE_END and last.right < right - 1.5 * body:
-        return False
+    if text.rstrip()[-1:] in _SENTENCE_END and (
+        last.right < right - 1.5 * body or _LABEL_START.match(line.text)
+    ):
+        return False  # a sentence ends short of the edge, or right at it with a heading's label next
     same_page = line.page == last.page
     if same_page and last.bottom - line.top > 1.2 * max(body, last.height):
         return False  # a blank line between

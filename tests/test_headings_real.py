@@ -835,3 +835,40 @@ def test_bold_headings_extracted_twice_over_are_read_once() -> None:
         ("chapter", "二", "行政复议申请", 16),
     ]
     assert [(n.kind, n.label) for n in doc.outline[1].children] == [("division", "一")]
+
+
+def test_a_page_number_between_dashes_glued_to_a_page_s_first_line_is_cut_off() -> None:
+    # notice_pbc_precious_metals_aml_measures_2025_pdf.md:77-80, 327-328 (PDF text)
+    cleaned = clean_blocks(
+        _blocks(
+            "（四）组织开展行业反洗钱研究、培训和宣传；",
+            "-4-（五）向有关部门移送反洗钱工作违法违规线索；",
+            "-9-资金或者资产来源和用途等信息，必要时可以要求客户",
+            "-14-第三十四条本办法所称的贵金属，是指黄金、白银、铂",
+            "-2-附件",
+        )
+    )
+    assert [b.text[:8] for b in cleaned] == [
+        "（四）组织开展行",
+        "（五）向有关部门",
+        "资金或者资产来源",
+        "第三十四条本办法",
+        "附件",
+    ]
+
+
+def test_justified_pdf_text_whose_paragraphs_open_at_two_widths_joins_both() -> None:
+    # notice_pbc_precious_metals_aml_measures_2025_pdf.md: wrapped at 52 cells; a paragraph's first
+    # line ends at 48 cells, an article's (label glued to its text) at 46, about as often each
+    from plantui.read import read_file
+
+    path = Path(__file__).parent / "fixtures/real/docs/notice_pbc_precious_metals_aml_measures_2025_pdf.md"
+    doc = parse_source(read_file(path)[1], path.name)
+    chapter = doc.outline[1]
+    article = chapter.children[0]
+    assert (chapter.label, article.label) == ("二", "八")
+    assert [s.title for s in article.children][:2] == [
+        "统筹贵金属和宝石交易场所、行业自律组织开展反洗钱工作",
+        "识别与评估行业洗钱风险，及时发布风险提示",
+    ]
+    assert doc.issuer == "中国人民银行"

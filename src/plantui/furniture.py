@@ -89,12 +89,17 @@ def clean_blocks(blocks: Sequence[Block]) -> list[Block]:
     for block in kept:
         if not block.row:
             text = P.GLUED_PAGE_NUMBER.sub("", block.text, count=1)
+            if not block.md_level:
+                text = _DASHED_PAGE.sub("", text, count=1)
             if text != block.text:
                 block = replace(block, text=text)
         out.append(block)
     return _fill_unread_labels(out)
 
 
+# A page number set between dashes glued to the first line of the page's text (-4-（五）向有关
+# 部门…, -9-资金或者资产…, -14-第三十四条…): never text, wherever the line goes on.
+_DASHED_PAGE = re.compile(r"^[-－]\s?\d{1,3}\s?[-－](?=[^\d\s\-－])")
 # A word of a heading set in bold that a PDF prints twice over, extracted with every character
 # doubled: 第第一一章章 总总则则, 目目录录 (CJK characters and digits only).
 _DOUBLED = re.compile(r"(?:([\u4e00-\u9fff\d])\1)+")

@@ -1229,3 +1229,15 @@ def test_a_decree_number_set_under_its_name_without_brackets() -> None:
     assert doc.doc_number == "广州市人民政府令第179号"
     assert doc.title == "广州市老年人优待办法"
     assert doc.issued == "2021-01-29"
+
+
+def test_a_branch_of_the_central_bank_issues_in_its_own_name() -> None:
+    # notice_guizhou_payment_inclusion_consultation_2025.md:1, 115-125 (a 征求意见 page)
+    doc = parse_markdown(
+        "# 中国人民银行贵州省分行关于征求《关于印发2025年贵州省支付普惠工作指引的通知（征求意见稿）》"
+        "公平竞争影响意见的通知\n\n---\n\n## 一、基本情况\n\n**文件性质**：规范性文件\n\n---\n\n## 六、附件\n\n"
+        "2. 公平竞争审查自我评估表\n\n---\n\n**中国人民银行贵州省分行**\n\n**2025年5月12日**\n\n---\n\n"
+        "*注：本文件为征求意见稿，最终版本可能根据各方意见进行修改调整。*"
+    )
+    assert doc.issuer == "中国人民银行贵州省分行"
+    assert doc.issued == "2025-05-12"

@@ -240,6 +240,8 @@ ISSUER_SUFFIX = re.compile(
     r"厅|(?<![布格结当])局|(?<![全内外局东西南北中上下干])部|国家安全部|院|委|(?<![举创承主协兴])办|中心|协会|"
     # 中国人民银行, 中国证监会: the central bank and the regulators sign jointly with ministries
     r"人民银行|[证银保]监会|"
+    # 中国人民银行贵州省分行, …上海总部, …XX市中心支行: the central bank's branches issue in their own name
+    r"人民银行[\u4e00-\u9fff]{1,10}(?:分行|支行|营业管理部|总部)|"
     # 财付通支付科技有限公司: a company that issues its own 公文 (a report to its regulator)
     r"有限公司|有限责任公司|集团)$"
 )

@@ -465,3 +465,20 @@ def test_a_sentence_ending_at_the_edge_does_not_run_into_the_next_label() -> Non
     first = next(t for t in texts if t.startswith("（一）贯彻执行有关财政工作"))
     assert first.endswith("并组织实施。")
     assert any(t.startswith("（二）拟订财税发展战略") for t in texts)
+
+
+def test_a_contents_list_set_large_keeps_one_entry_a_line() -> None:
+    """The same 单位预算's 目录 is set in a larger type than the text (13.1 pt over 11.2): a title set
+    large goes on over its next line, but not into a line that opens with a label (二、单位机构设置,
+    4．2024年预算单位…) nor onto the next page (预算单位：… at page 1's foot, 目 录 at page 2's head)."""
+    texts = [b.text for b in read_file(FORMATS / "pdf_putuo_welfare_home_unit_budget_2024.pdf")[1].blocks]
+    start = texts.index("目 录")
+    assert texts[start - 1] == "预算单位：上海市普陀区社会福利院"
+    assert texts[start + 1 : start + 6] == [
+        "一、单位主要职能",
+        "二、单位机构设置",
+        "三、名词解释",
+        "四、单位预算编制说明",
+        "五、单位预算表",
+    ]
+    assert "4．2024年预算单位财政拨款收支预算总表" in texts

@@ -31,7 +31,7 @@ PAGE_NUMBER = re.compile(
 )
 # 二、… / （三）… / 4. … / 第五条 …: a label opening a line
 _LABEL_START = re.compile(
-    r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百\d]+[章节条])"
+    r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|\d{1,2}[.．](?=(?:19|20)\d{2}年)|第[一二三四五六七八九十百\d]+[章节条])"
 )
 _SENTENCE_END = "。！？；：.!?;:”）)】》"
 
@@ -342,7 +342,14 @@ def _continues(last: _Line, line: _Line, body: float, left: float, right: float,
         return False  # a blank line between
     big = last.height > 1.15 * body
     if big:  # a title set large continues on the next line of the same size
-        return abs(line.height - last.height) < 0.1 * last.height and text.rstrip()[-1:] not in "。"
+        # (not onto the next page, and not into a line that opens with a label: a contents list set
+        # large, 一、单位主要职能 / 二、单位机构设置 …)
+        return (
+            same_page
+            and abs(line.height - last.height) < 0.1 * last.height
+            and text.rstrip()[-1:] not in "。"
+            and not _LABEL_START.match(line.text)
+        )
     if abs(line.height - body) > 0.2 * body:
         return False
     if last.right < right - 2.5 * body:

@@ -872,3 +872,14 @@ def test_justified_pdf_text_whose_paragraphs_open_at_two_widths_joins_both() -> 
         "识别与评估行业洗钱风险，及时发布风险提示",
     ]
     assert doc.issuer == "中国人民银行"
+
+
+def test_a_part_headed_attachments_lists_them_and_holds_no_items() -> None:
+    # notice_guizhou_payment_inclusion_consultation_2025.md:103-119
+    rows = _rows(
+        "## 五、意见反馈方式\n\n社会各界人士如有修改意见或建议，请于2025年6月12日前通过以下方式反馈：\n\n"
+        "1. **电子邮件**：发送至中国人民银行贵州省分行邮箱\n\n3. **联系电话**：0851-85916020\n\n---\n\n"
+        "## 六、附件\n\n1. 《关于印发2025年贵州省支付普惠工作指引的通知（征求意见稿）》\n\n2. 公平竞争审查自我评估表\n",
+        markdown=True,
+    )
+    assert [r[:3] for r in rows] == [[1, "part", "五"], [2, "item", "1"], [2, "item", "3"], [1, "part", "六"]]

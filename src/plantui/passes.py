@@ -275,6 +275,9 @@ def _attachment_lists(heads: list[Heading | None]) -> None:
     """``附件：1.重点任务分工表`` / ``2.…`` lists what is attached; it is text, not a heading. So is
     ``附件：`` alone over ``1．…`` / ``2．…``, and a page's link to a file (``附件1：…标准.doc``)."""
     for index, heading in enumerate(heads):
+        if heading is not None and heading.kind != "appendix" and _LIST_OF_ATTACHED.fullmatch(heading.title):
+            _unlist(heads, index + 1, 1)  # 六、附件 / 1. 《…（征求意见稿）》 / 2. …评估表: the part stays
+            continue
         if heading is None or heading.kind != "appendix":
             continue
         if _FILE_NAME.search(heading.title):
@@ -290,12 +293,21 @@ def _attachment_lists(heads: list[Heading | None]) -> None:
                 heads[index] = None  # 附件： with nothing attached (a page's empty field)
             continue
         heads[index] = None
-        for line in range(first, len(heads)):
-            item = heads[line]
-            if item is None or item.kind != "item" or item.number != expected:
-                break
-            heads[line] = None
-            expected += 1
+        _unlist(heads, first, expected)
+
+
+# a part or section that lists what is attached, headed 附件 (六、附件) rather than labelled 附件：
+_LIST_OF_ATTACHED = re.compile(r"附\s*件(?:列表|清单|目录)?")
+
+
+def _unlist(heads: list[Heading | None], first: int, expected: int) -> None:
+    """The items numbered on from ``expected`` at ``first``: a list's entries, text."""
+    for line in range(first, len(heads)):
+        item = heads[line]
+        if item is None or item.kind != "item" or item.number != expected:
+            break
+        heads[line] = None
+        expected += 1
 
 
 _TABLE_ENDS = frozenset({"volume", "chapter", "division", "part", "section", "column", "appendix", "heading"})

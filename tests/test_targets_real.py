@@ -781,3 +781,17 @@ def test_a_list_of_counts_goes_on_past_a_comma() -> None:
     # a clause with a verb of its own is no continuation: 新建15个…，完成500个…
     text = "新建 15 个智能化一级批发市场，完成 500 个农贸市场信息化改造。"
     assert [t.indicator for t in _targets(text)] == ["智能化一级批发市场", "农贸市场信息化改造"]
+
+
+def test_names_and_figures_of_speech_in_a_years_work() -> None:
+    # report_anhui_2026.txt line 71 (培育服务型制造标杆企业20家以上: 服务 opens the compound 服务型,
+    # as in report_zhejiang_2026.txt's 服务业领军企业), line 96 (提升15分钟健身圈服务功能: a time
+    # that names an area), report_xinjiang_2026.txt line 62 (打造…全疆算力一张网: a figure of
+    # speech), report_gansu_2026.txt line 85 (七是完成…改造5000户: 七是 counts the list)
+    names = {t.indicator for t in _lines("report_anhui_2026.txt", 71, 71)}
+    assert "服务型制造标杆企业" in names
+    assert [t.unit for t in _lines("report_anhui_2026.txt", 96, 96)] == ["个"]  # 新型公共文化空间600个
+    assert [t.unit for t in _lines("report_xinjiang_2026.txt", 62, 62)] == []
+    assert [t.unit for t in _lines("report_shanghai_2026.txt", 111, 111)].count("分钟") == 0
+    gansu = {(t.indicator, t.value) for t in _lines("report_gansu_2026.txt", 85, 85)}
+    assert ("困难重度残疾人家庭无障碍改造", 5000) in gansu

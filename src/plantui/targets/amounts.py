@@ -58,6 +58,14 @@ _PEOPLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}人口")
 _BEING = ("作为", "成为", "是", "为")
 
 
+# a time and the area it names: 15分钟健身圈, 1小时经济圈, 半小时通勤圈
+_CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,4}圈")
+
+
+# 一张网, 一张图, 一张蓝图, 一盘棋, 一朵云: figures of speech
+_SLOGAN = re.compile(r"一\s*(?:张(?:网|图|蓝图|清单|表)|盘棋|朵云)")
+
+
 # the end of a clause right after an amount: nothing, or a mark that ends or lists
 _CLAUSE_ENDS = re.compile(r"\s*(?:$|[,;。、)）])")
 
@@ -101,6 +109,10 @@ def read_amounts(folded: str, quoted: list[tuple[int, int]]) -> list[Amount]:
             continue  # 3人制篮球场: how many play, not how many people
         if unit == "次" and number and not _is_arabic(number) and _HAN.match(folded, end):
             continue  # 一次能源, 二次供水, 一次性: a kind of thing, not a count of times
+        if unit in W.TIME_UNITS and _CIRCLE.match(folded, end):
+            continue  # 15分钟健身圈, 1小时通勤圈: an area named by the time to cross it
+        if number == "一" and _SLOGAN.match(folded, start):
+            continue  # 全疆算力一张网, 一张蓝图, 一盘棋: a figure of speech, not one thing counted
         if match.group("rank") and unit not in ("名", "位"):
             if unit or not _CLAUSE_ENDS.match(folded, end):
                 continue

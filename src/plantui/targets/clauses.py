@@ -129,6 +129,10 @@ class Clause:
         return _subject(self.folded)
 
 
+# what makes an action word the head of a compound noun (服务型, 服务业, 改造类)
+_COMPOUND_HEAD = re.compile(r"[型业类者]")
+
+
 # a change verb right before its amount (增长20%): the subject of a clause ends there
 _CHANGE_BY = re.compile(r"(?:年均)?(?:增长|提高|下降|降低|减少|增加)(?=\s*[\d约])")
 
@@ -375,6 +379,8 @@ def _shape(
     if leading and not _has_object(own_right):
         thing = written
         while _leading(thing, _ACTIONS) and len(thing) - len(_leading(thing, _ACTIONS)) >= _MIN_NAME:
+            if _COMPOUND_HEAD.match(thing, len(_leading(thing, _ACTIONS))):
+                break  # 服务型制造标杆企业: the action word is the first of a compound
             thing = thing[len(_leading(thing, _ACTIONS)) :]  # 建设筹集保障性租赁住房 7 万套
         return "E", _object(thing), "="
     if last_shape == "E" and left.lstrip()[:1] in _JOINERS and not _has_object(own_right):

@@ -795,3 +795,18 @@ def test_names_and_figures_of_speech_in_a_years_work() -> None:
     assert [t.unit for t in _lines("report_shanghai_2026.txt", 111, 111)].count("分钟") == 0
     gansu = {(t.indicator, t.value) for t in _lines("report_gansu_2026.txt", 85, 85)}
     assert ("困难重度残疾人家庭无障碍改造", 5000) in gansu
+
+
+def test_names_listed_before_a_measure_share_it_and_the_unit_after_the_last() -> None:
+    # report_guangdong_2026.txt line 111 (水果、蔬菜、茶叶产量分别达到…), gangyao_guizhou_14th_pdf_volume13.md
+    # line 233 (城镇职工、城乡居民基本养老保险参保人数分别达到 796 万人、1980 万人) and
+    # report_jiangxi_2026.txt line 54 (电子信息、有色金属、装备制造业产业规模分别达到1.28万亿、1.18万亿、
+    # 8200亿元: the unit written once, after the last)
+    fruit = {t.indicator for t in _lines("report_guangdong_2026.txt", 111, 111)}
+    assert {"水果产量", "蔬菜产量", "茶叶产量"} <= fruit
+    insured = {(t.indicator, t.value) for t in _lines("gangyao_guizhou_14th_pdf_volume13.md", 233, 233)}
+    assert ("城镇职工参保人数", 7.96e6) in insured
+    scale = [
+        (t.indicator, t.unit) for t in _lines("report_jiangxi_2026.txt", 54, 54) if "产业规模" in t.indicator
+    ]
+    assert scale == [("电子信息产业规模", "元"), ("有色金属产业规模", "元"), ("装备制造业产业规模", "元")]

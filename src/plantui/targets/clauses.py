@@ -17,9 +17,11 @@ from plantui.models import Paragraph, Target
 from plantui.targets import words as W
 from plantui.targets.amounts import CLASSIFIERS, Amount, read_amounts
 from plantui.targets.phrases import MIN_NAME as _MIN_NAME
+from plantui.targets.phrases import SECTORS
 from plantui.targets.phrases import clean as _clean
 from plantui.targets.phrases import ending as _ending
 from plantui.targets.phrases import leading as _leading
+from plantui.targets.phrases import listed as _listed
 
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 
@@ -31,10 +33,6 @@ _SHORT_SUBJECT = 8
 # in a goal section a clause that is only a name and an amount may name its thing at this length
 # (入库科技型中小企业 3200户, 其中年进出口额10亿元以上 30家)
 _GOAL_SUBJECT = 16
-
-
-# 一二三产, 一、二、三产业, 二三产业, 一产、二产、三产: the sectors of an economy, named together
-_SECTORS = re.compile(r"第?[一二三](?:、?[二三])+(?:次)?产(?:业)?|[一二三]产(?:业)?(?:、[二三]产(?:业)?)+")
 
 
 # 其中规模以上工业企业2800户、资质建筑企业400户: the parts of a count just given
@@ -177,6 +175,7 @@ def clause_targets(
     cursor = 0
     last_shape = ""
     respectively: list[str] = []
+    group: tuple[int, int] | None = None  # where the targets a 分别 lists start, and how many
     shared_comparator = "="
     amounts = list(read_amounts(folded, quoted))
     where = _Where(clause, scope, para, sentence, aspirational)
@@ -243,12 +242,13 @@ def clause_targets(
         each = indicator[: len(indicator) - len(change)]
         if each.endswith("年均分别"):  # 一二三产增加值年均分别增长: 年均 belongs to the change
             each, change = each[: -len("年均分别")] + "分别", "年均" + change
-        listed = _SECTORS.search(each) or ("、" in each and not change)
+        listed = SECTORS.search(each) or ("、" in each and not change)
         if shape == "A" and each.endswith("分别") and listed:
             # …普及率、…数控化率分别达到80%、65%; 一二三产增加值分别年均增长5%、8%和7.5% (but
             # 城镇、农村居民人均可支配收入分别增长6%和7% is one indicator of two kinds of people)
             names = [name + change for name in _listed(each[: -len("分别")])]
             indicator, respectively, shared_comparator = names[0], names[1:], verb_comparator
+            group = (len(found), len(names))
         indicator = _clean(indicator)
         if len(indicator) < 2 or indicator.endswith("指标"):
             # 人均达到7万元 (人 once 均 is cut), 提出2项指标: no name, or how many indicators a plan sets
@@ -259,6 +259,8 @@ def clause_targets(
         baseline = None
         found.append(target)
     clause.shape = last_shape if found else ""
+    if group is not None:
+        _share_unit(found, *group)
     grows = W.DOUBLED.search(folded) if "倍增" in folded else None
     if grows and W.SPAN_START.search(P.fold(sentence)):
         left = _trim(folded[: grows.start()])
@@ -300,14 +302,13 @@ def _modifies_next(right: str, later: Sequence[Amount], next_start: int) -> bool
     return counted is not None and counted.unit in CLASSIFIERS
 
 
-def _listed(indicator: str) -> list[str]:
-    """The indicators a 分别 names: …普及率、…数控化率; 一二三产增加值 → 第一产业增加值, 第二…, 第三…."""
-    sectors = _SECTORS.search(indicator)
-    if sectors and "、" not in indicator[sectors.end() :]:
-        head, tail = _clean(indicator[: sectors.start()]), indicator[sectors.end() :]
-        return [f"{head}第{n}产业{_clean(tail)}" for n in "一二三" if n in sectors.group()]
-    names = [_clean(n) for n in indicator.split("、") if _clean(n)]
-    return names or [indicator]
+def _share_unit(found: list[Target], start: int, size: int) -> None:
+    """The amounts a 分别 lists share the unit written after the last (分别达到1.28万亿、1.18万亿、
+    8200亿元): one written without it takes it."""
+    listed = found[start : start + size]
+    unit = listed[-1].unit if len(listed) == size else ""
+    if unit:
+        found[start : start + size] = [t if t.unit else replace(t, unit=unit) for t in listed]
 
 
 def _only_change(indicator: str) -> bool:

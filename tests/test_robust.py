@@ -12,6 +12,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -384,6 +385,49 @@ def test_an_unreadable_sub_folder_is_reported(tmp_path: Path) -> None:
     finally:
         os.chmod(root / "plans" / "secret", 0o755)
         shutil.rmtree(root)
+
+
+def test_an_entry_that_cannot_be_looked_at_is_named_and_the_others_imported(tmp_path: Path) -> None:
+    """A link in the folder that the user may not follow (into a private folder; /proc/1/cwd in
+    the trial) stopped the whole import with an internal error and imported nothing."""
+    import shutil
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="plantui-perm-"))
+    try:
+        os.chmod(root, 0o777)
+        (root / "private").mkdir()
+        shutil.copy(SEEDS / "004_1232c8ae83bb4003.txt", root / "private" / "b.txt")
+        plans = root / "plans"
+        plans.mkdir()
+        shutil.copy(SEEDS / "003_5387c9ddaeb48eb7.txt", plans / "a.txt")
+        (plans / "link.txt").symlink_to(root / "private" / "b.txt")
+        os.chmod(plans, 0o777)
+        os.chmod(root / "private", 0o700)  # its owner's: the other user cannot look inside
+        result = _as_user(["--db", str(root / "p.db"), "import", "plans"], cwd=root)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "internal error" not in result.stderr
+        assert "plans/link.txt: permission denied" in result.stderr.lower()
+        listed = _as_user(["--db", str(root / "p.db"), "list", "--json"], cwd=root)
+        assert [Path(s).name for d in json.loads(listed.stdout) for s in d["sources"]] == ["a.txt"]
+    finally:
+        shutil.rmtree(root)
+
+
+def test_an_empty_path_or_the_root_of_the_file_system_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`plantui import "$DIR"` with DIR unset imported the current folder; "$DIR"/ walked the disk."""
+    from plantui import importer
+
+    def walk(*args: object, **kwargs: object) -> None:
+        raise AssertionError("no folder is walked")
+
+    monkeypatch.setattr(importer.os, "walk", walk)
+    files, results = importer.collect(["", "/"])
+    assert files == []
+    assert [(r.path, r.status, r.reason) for r in results] == [
+        ("", "failed", "empty path"),
+        ("/", "failed", "the root of the file system: name the folder of plans"),
+    ]
 
 
 def test_a_full_disk_stops_the_import_at_the_first_error(tmp_path: Path) -> None:

@@ -8,11 +8,13 @@ reason and never stops the others or touches what the database already holds.
 
 from __future__ import annotations
 
+import errno
 import functools
 import hashlib
 import multiprocessing
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -68,9 +70,19 @@ def collect(paths: Sequence[str]) -> tuple[list[tuple[Path, str]], list[ImportRe
     results: list[ImportResult] = []
     for given in paths:
         path = Path(given)
-        if not path.exists():
+        kind = _kind(path)
+        if not given.strip():
+            # Path("") is the current folder: an unset "$DIR" in a script would import it all
+            results.append(ImportResult(given, "failed", "empty path"))
+        elif path.resolve() == Path(path.anchor or "/").resolve() and kind == "dir":
+            results.append(
+                ImportResult(given, "failed", "the root of the file system: name the folder of plans")
+            )
+        elif isinstance(kind, OSError):
+            results.append(ImportResult(given, "failed", (kind.strerror or str(kind)).lower()))
+        elif kind is None:
             results.append(ImportResult(given, "failed", "no such file or directory"))
-        elif path.is_dir():
+        elif kind == "dir":
             found, unreadable = _files_in(path)
             results += [ImportResult(str(d), "failed", reason) for d, reason in unreadable]
             supported = [p for p in found if source_format(p) is not None]
@@ -87,11 +99,25 @@ def collect(paths: Sequence[str]) -> tuple[list[tuple[Path, str]], list[ImportRe
                     ImportResult(given, "failed", "folder holds no plan files (.txt .md .docx .pdf .html)")
                 )
             files.extend((p, str(p)) for p in supported)
-        elif not path.is_file():
+        elif kind != "file":
             results.append(ImportResult(given, "failed", "not a regular file"))
         else:
             files.append((path, given))
     return files, results
+
+
+def _kind(path: Path) -> str | OSError | None:
+    """ "file", "dir", "other", None where nothing is, or the error that stops a look at it (a
+    link into /proc that only its owner may follow)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno in (errno.ENOTDIR, errno.ELOOP, errno.ENAMETOOLONG):
+            return None  # a broken link, a link loop: nothing to read there
+        return exc
+    return "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"
 
 
 def _files_in(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
@@ -105,7 +131,14 @@ def _files_in(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
 
     for top, dirs, names in os.walk(folder, onerror=failed):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        files += [Path(top) / n for n in names if not n.startswith(".") and (Path(top) / n).is_file()]
+        for name in names:
+            if name.startswith("."):
+                continue
+            kind = _kind(Path(top) / name)
+            if kind == "file":
+                files.append(Path(top) / name)
+            elif isinstance(kind, OSError):  # named with its reason; the other files go on
+                unreadable.append((Path(top) / name, (kind.strerror or str(kind)).lower()))
     return sorted(files), unreadable
 
 

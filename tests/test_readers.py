@@ -482,3 +482,19 @@ def test_a_contents_list_set_large_keeps_one_entry_a_line() -> None:
         "五、单位预算表",
     ]
     assert "4．2024年预算单位财政拨款收支预算总表" in texts
+
+
+def test_an_ocr_layer_reads_each_word_once_and_without_its_spaces() -> None:
+    """The 深圳 策划生成管理办法 printed, scanned at 150 dpi and OCR'd by tesseract 5.3 (chi_sim, text
+    drawn invisible over the scan): its word boxes overlap (十 八 / 八条) and it puts a space between
+    words (深 府 规 【2020] 6 号). Each character is read once, and the spaces between Chinese go."""
+    texts = [
+        b.text
+        for b in read_file(FORMATS / "pdf_shenzhen_project_planning_measures_2020_tesseract.pdf")[1].blocks
+    ]
+    assert "深府规【2020]6号" in texts
+    articles = [t[:5] for t in texts if t.startswith("第") and "条" in t[:6]]
+    assert "第十八条市" in articles and not [t for t in texts if t.startswith(("第十八八", "第十九九"))]
+    assert texts[texts.index("深圳市政府投资项目策划生成管理办法") + 1].startswith(
+        "第一条为加强深圳市政府投资项目"
+    )

@@ -29,6 +29,9 @@ PAGE_NUMBER = re.compile(
     r"^[\s—–\-－~·•]*(?:第?\s*[0-9０-９]{1,4}\s*页?(?:\s*[/／,，]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
     r"|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}|[IVXLivxl]{1,6})[\s—–\-－~·•]*$"
 )
+# a space an OCR layer puts between Chinese words or between a number and a word; not between two
+# Latin words or numbers (PM 2.5, Word 2019)
+_OCR_SPACE = re.compile(r"(?<![A-Za-z0-9.,%])\s+|\s+(?![A-Za-z0-9])")
 # 二、… / （三）… / 4. … / 第五条 …: a label opening a line
 _LABEL_START = re.compile(
     r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|\d{1,2}[.．](?=(?:19|20)\d{2}年)|第[一二三四五六七八九十百\d]+[章节条])"
@@ -100,6 +103,7 @@ def read_pdf(data: bytes) -> Source:
 
 def _page_lines(page: object, number: int, width: float, height: float) -> list[_Line]:
     textpage = page.get_textpage()  # type: ignore[attr-defined]
+    ocr = _invisible(textpage)
     runs = []
     for index in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(index)
@@ -136,6 +140,12 @@ def _page_lines(page: object, number: int, width: float, height: float) -> list[
         lefts: list[float] = []
         last_right = None
         for left, _, right, _, text in group:
+            if ocr and last_right is not None and left < last_right:
+                # an OCR layer's word boxes overlap (十 八 / 八条, or a box inside the one before):
+                # the text the two share is read once
+                if right <= last_right + 0.1 * size:
+                    continue
+                text = _unshared(cells[-1], text)
             if last_right is None or left - last_right > 2.5 * size:
                 cells.append(text)  # the first cell, or after a wide gap the next one of a row
                 lefts.append(left)
@@ -143,7 +153,9 @@ def _page_lines(page: object, number: int, width: float, height: float) -> list[
                 # PDF writers put each ASCII run (digits of 2019, a 文号) in runs of its own
                 spaced = left - last_right > 0.3 * size and _needs_space(cells[-1], text)
                 cells[-1] += (" " if spaced else "") + text
-            last_right = right
+            last_right = right if last_right is None else max(last_right, right)
+        if ocr:  # OCR writes a space between its "words": 深 府 规 【2020] 6 号, 2020 年 第 25 期
+            cells = [_OCR_SPACE.sub("", c) for c in cells]
         kept = [(c.strip(" \u3000"), x) for c, x in zip(cells, lefts, strict=True) if c.strip(" \u3000")]
         cells, lefts = [c for c, _ in kept], [x for _, x in kept]
         if cells:
@@ -160,6 +172,32 @@ def _page_lines(page: object, number: int, width: float, height: float) -> list[
             )
     lines.sort(key=lambda line: -line.top)
     return lines
+
+
+def _invisible(textpage: object) -> bool:
+    """Whether a page's text is an OCR layer: drawn invisible over the scan (render mode 3)."""
+    import pypdfium2.raw as pdfium_c
+
+    modes: Counter[int] = Counter()
+    for index in range(min(textpage.count_chars(), 60)):  # type: ignore[attr-defined]
+        obj = pdfium_c.FPDFText_GetTextObject(textpage.raw, index)  # type: ignore[attr-defined]
+        if obj:
+            modes[pdfium_c.FPDFTextObj_GetTextRenderMode(obj)] += 1
+    return bool(modes) and modes.most_common(1)[0][0] == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
+
+
+def _unshared(before: str, text: str) -> str:
+    """``text`` without its start that repeats the end of ``before`` (spaces aside)."""
+    tail, head = re.sub(r"\s+", "", before), re.sub(r"\s+", "", text)
+    for size in range(min(len(tail), len(head)), 0, -1):
+        if tail.endswith(head[:size]):
+            kept = 0  # skip the shared characters of text, and the spaces among them
+            for index, char in enumerate(text):
+                if not char.isspace():
+                    kept += 1
+                if kept == size:
+                    return text[index + 1 :]
+    return text
 
 
 def _needs_space(left: str, right: str) -> bool:

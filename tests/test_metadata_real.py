@@ -1241,3 +1241,18 @@ def test_a_branch_of_the_central_bank_issues_in_its_own_name() -> None:
     )
     assert doc.issuer == "中国人民银行贵州省分行"
     assert doc.issued == "2025-05-12"
+
+
+def test_the_attached_document_as_a_markdown_appendix_heading_opening_the_outline() -> None:
+    # tests/fixtures/converted/docs/pdf_pcac_fintech_innovation_guideline_2021_llm.md:1-27 (an LLM's
+    # Markdown of the PDF: ## 附件：X over ### 第一章, one document attached)
+    doc = parse_markdown(
+        "# 金融科技创新自律工作指引（试行）\n\n## 中国支付清算协会文件\n\n**中支协发（2021）152号**\n\n"
+        "### 关于印发《金融科技创新自律工作指引（试行）》的通知\n\n各会员单位：\n\n"
+        "为进一步规范金融科技创新自律工作流程，中国支付清算协会研究制定了《金融科技创新自律工作指引（试行）》。"
+        "经中国支付清算协会第三届常务理事会第五次会议审议通过，现予以发布，自发布之日起实施。\n\n特此通知。\n\n---\n\n"
+        "## 附件：金融科技创新自律工作指引（试行）\n\n### 第一章 总则\n\n"
+        "**第一条** 为加强金融科技创新自律管理，制定本指引。\n"
+    )
+    assert doc.title == "金融科技创新自律工作指引（试行）"
+    assert [(n.kind, n.label) for n in doc.outline] == [("chapter", "一")]

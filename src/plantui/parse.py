@@ -207,13 +207,16 @@ def parse_source(source: Source, name: str = "") -> Document:
 
 def _attached_heading(chunks: list[Chunk], heads: list[Heading | None], start: int, meta: Metadata) -> bool:
     """A notice attaching one document whose title the text sets as the heading that opens the
-    outline (## 关于印发《X》的通知 … ## X / ### 第一章): X is the document's title, not a node."""
+    outline (## 关于印发《X》的通知 … ## X / ### 第一章, or ## 附件：X): X is the document's title,
+    not a node."""
     heading = heads[start]
-    if len(meta.attached) != 1 or heading is None or heading.kind != "heading" or not chunks[start].md_level:
+    if len(meta.attached) != 1 or heading is None or not chunks[start].md_level:
+        return False
+    if heading.kind not in ("heading", "appendix") or (heading.kind == "appendix" and heading.label):
         return False
     if meta.title and P.AND_OTHERS.search(meta.title):
         return False  # 印发《X》等两个办法的通知: X is one of several, each a heading of its own
-    text = chunks[start].text.strip()
+    text = chunks[start].text.strip() if heading.kind == "heading" else heading.title
     if squash(text) != squash(meta.attached[0]):
         return False
     meta.title = text

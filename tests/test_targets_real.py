@@ -810,3 +810,18 @@ def test_names_listed_before_a_measure_share_it_and_the_unit_after_the_last() ->
         (t.indicator, t.unit) for t in _lines("report_jiangxi_2026.txt", 54, 54) if "产业规模" in t.indicator
     ]
     assert scale == [("电子信息产业规模", "元"), ("有色金属产业规模", "元"), ("装备制造业产业规模", "元")]
+
+
+def test_an_ascii_full_stop_between_chinese_words_ends_the_sentence() -> None:
+    # report_fujian_2026.txt line 69 with ASCII punctuation (a font without 。): …到2035年要在基本实现
+    # 社会主义现代化中走在前列.《纲要草案》据此细化设定了今后五年…地区生产总值年均增长5%左右 — the
+    # 2035 of the first sentence does not date the 5% of the next (今后五年: 2030)
+    text = (
+        "省委明确提出,我省“十五五”时期经济社会发展要实现“七个新”,到2035年要在基本实现社会主义现代化中走在前列"
+        ".《纲要草案》据此细化设定了今后五年我省经济发展、创新驱动、民生福祉、绿色低碳、安全保障等五大类24个主要"
+        "指标,包括地区生产总值年均增长5%左右、居民人均可支配收入增长与经济增长同步等16个预期性指标."
+    )
+    found = extract_targets(parse_text(f"2026年福建省政府工作报告\n——2026年1月27日在福建省\n{text}\n"))
+    assert [(t.year, t.value) for t in found] == [(2030, 5)]
+    # a decimal point and an item's number are no full stops
+    assert [t.value for t in _targets("到2025年，粮食产量达到1.3万亿斤。")] == [1.3e12]

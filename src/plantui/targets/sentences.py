@@ -21,7 +21,9 @@ from plantui.targets.clauses import Clause, Scope, clause_targets
 from plantui.targets.phrases import MAX_INDICATOR
 from plantui.targets.tables import find_tables, table_targets
 
-SENTENCE_END = re.compile(r"[。;!?]")
+# an ASCII full stop between Chinese words ends a sentence too (a font without 。: …走在前列.《纲要草案》…);
+# between digits it is a decimal point, after a number a label (1.提升…)
+SENTENCE_END = re.compile(r"[。;!?]|(?<=[\u4e00-\u9fff”》)])\.(?=\s*[\u4e00-\u9fff《“(])")
 
 
 # a colon between digits is a ratio (2.1:1), not the end of a clause

@@ -320,6 +320,27 @@ async def test_markup_and_escapes_in_text_are_shown_literally(tmp_path: Path) ->
         assert "\\x1b[31m" in plain and "\x1b" not in plain
 
 
+async def test_a_tab_separated_table_is_drawn_with_spaces(tmp_path: Path) -> None:
+    """An indicator table copied from Excel keeps its tabs; drawn as they are, the terminal jumped to
+    its tab stops past cells the app counted as drawn, and an earlier plan's figures showed through
+    (5G基站数量公共个算收入3000). A tab is drawn as a space."""
+    plan = tmp_path / "tabs.txt"
+    plan.write_text(
+        "某市数字经济发展规划（2021-2025年）\n\n一、发展目标\n\n主要指标\n"
+        "指标\t单位\t2020年\t2025年\t属性\n5G基站数量\t个\t3000\t12000\t预期性\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "tabs.db"
+    import_paths(db.connect(path), [str(plan)])
+    app = PlantApp(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(pilot)
+        reader = app.query_one(Reader)
+        assert any("\t" in p.block.text for p in reader.paras)  # the text keeps its tabs
+        plain = "".join(reader.rendered())
+        assert "5G基站数量 个 3000 12000 预期性" in plain and "\t" not in plain
+
+
 async def test_first_run_imports_seeds_with_progress(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     monkeypatch.chdir(tmp_path)

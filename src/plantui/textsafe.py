@@ -19,6 +19,13 @@ def printable(text: str) -> str:
     return _CONTROL.sub(_visible, text)
 
 
+def on_screen(text: str) -> str:
+    """Like ``printable``, and a tab becomes a space: a terminal moves the cursor to its next tab
+    stop, past cells the app counts as drawn, so what an earlier screen left there showed through
+    (an Excel table copied as tab-separated text read 5G基站数量公共个算收入3000)."""
+    return printable(text).replace("\t", " ")
+
+
 def printable_line(text: str) -> str:
     """Like ``printable``, and newlines and tabs become spaces (for one-line cells)."""
     return printable(text).replace("\n", " ").replace("\t", " ")

@@ -8,7 +8,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from plantui.search import find_spans
-from plantui.textsafe import printable, printable_line
+from plantui.textsafe import on_screen, printable_line
 
 HIT_STYLE = "bold reverse"
 CURRENT_STYLE = "bold black on yellow"  # the hit n/N stopped at
@@ -37,12 +37,12 @@ def cut(text: str, cells: int) -> str:
 
 def literal(text: str, style: str = "") -> Text:
     """Document text as a Rich Text: markup is never parsed, control characters are made visible."""
-    return Text(printable(text), style=style)
+    return Text(on_screen(text), style=style)
 
 
 def highlighted(text: str, words: Iterable[str], style: str = "", targets: Iterable[str] = ()) -> Text:
     """Literal text with every occurrence of ``words`` highlighted and target clauses underlined."""
-    shown = printable(text)
+    shown = on_screen(text)
     rich = Text(shown, style=style)
     for clause in targets:
         start = shown.find(clause)

@@ -17,7 +17,7 @@ from plantui.blocks import page_of
 from plantui.browse import Block, Content, DocEntry, occurrence_spans, occurrences
 from plantui.linebreak import break_lines
 from plantui.naming import UNTITLED
-from plantui.textsafe import printable
+from plantui.textsafe import on_screen
 
 BLANK, TEXT, CARD, CARD_TOP, CARD_BOTTOM, BOX_TOP, BOX_BOTTOM = range(7)
 Row = tuple[int, int, int, int, bool]
@@ -51,7 +51,7 @@ def card_rows(document: DocEntry) -> list[tuple[str, str]]:
         else:
             value = getattr(document, name) or ""
         if value:
-            rows.append((label, printable(value)))
+            rows.append((label, on_screen(value)))
     return rows
 
 
@@ -75,7 +75,7 @@ class Para:
     _breaks: tuple[int, list[tuple[int, int]]] | None = None
 
     def __post_init__(self) -> None:
-        self.shown = printable(self.block.text)
+        self.shown = on_screen(self.block.text)
 
     @property
     def spans(self) -> list[tuple[int, int]]:

@@ -83,7 +83,8 @@ _MIN_PAGE_LINES = 8
 
 def clean_blocks(blocks: Sequence[Block]) -> list[Block]:
     """The blocks with page furniture removed and unreadable section numerals filled in."""
-    kept = _drop_markers(_split_glued_articles(_split_run_ons(_split_cover_dates(_undouble(blocks)))))
+    kept = _split_run_ons(_split_cover_dates(_undouble(blocks)))
+    kept = _drop_markers(_split_glued_sections(_split_glued_articles(kept)))
     kept = _drop_box_continuations(_cut_page_runs(kept))
     out = []
     for block in kept:
@@ -98,8 +99,8 @@ def clean_blocks(blocks: Sequence[Block]) -> list[Block]:
 
 
 # A page number set between dashes glued to the first line of the page's text (-4-（五）向有关
-# 部门…, -9-资金或者资产…, -14-第三十四条…): never text, wherever the line goes on.
-_DASHED_PAGE = re.compile(r"^[-－]\s?\d{1,3}\s?[-－](?=[^\d\s\-－])")
+# 部门…, -9-资金或者资产…, -14-第三十四条…, — 12 —第三十五条…): never text, wherever the line goes on.
+_DASHED_PAGE = re.compile(r"^[-－—–]\s?\d{1,3}\s?[-－—–]\s?(?=[^\d\s\-－—–])")
 # A word of a heading set in bold that a PDF prints twice over, extracted with every character
 # doubled: 第第一一章章 总总则则, 目目录录 (CJK characters and digits only).
 _DOUBLED = re.compile(r"(?:([\u4e00-\u9fff\d])\1)+")
@@ -180,6 +181,46 @@ def _split_glued_articles(blocks: Sequence[Block]) -> list[Block]:
                     left, right = parts[-1].text[:cut], parts[-1].text[cut:]
                     parts[-1:] = [replace(block, text=left.rstrip()), replace(block, text=right)]
                     last = number
+        out.extend(parts)
+    return out
+
+
+# …风险评估结论。 （四）中国人民银行…, …措施； （五）配合…, …以下种类：    （一）怀疑…: a list's entry
+# after the end of the sentence or entry before it, a space or a layout gap between them
+_GLUED_SECTION = re.compile(
+    r"(?<=[。；;：:])(?P<gap>[ \u3000]+)(?=[（(](?P<n>[一二三四五六七八九十]{1,3})[）)])"
+)
+_LAYOUT_GAP = 3
+_LIST_REACH = 6  # lines an entry may wrap over before the next entry runs on
+
+
+def _split_glued_sections(blocks: Sequence[Block]) -> list[Block]:
+    """PDF text that runs a list's next entry onto the line where the entry before it ends: the
+    entry starts a block of its own where its number follows the last entry met (（三）…； （四）…),
+    or, the list's first entry, where a layout gap of three or more spaces sets it apart
+    (…以下种类：    （一）…). An article or other heading opening a line starts a new list; a
+    list whose last entry was met more than a few lines back is over."""
+    out: list[Block] = []
+    last = since = 0
+    for block in blocks:
+        if block.md_level or block.row:
+            out.append(block)
+            continue
+        heading = classify(block.text.strip())
+        since += 1
+        if heading is not None:
+            last = (heading.number or 0) if heading.kind == "section" else 0
+            since = 0
+        elif since > _LIST_REACH:
+            last = 0
+        parts = [block]
+        for match in _GLUED_SECTION.finditer(block.text):
+            number = label_number(match.group("n"))
+            if (last and number == last + 1) or (number == 1 and len(match.group("gap")) >= _LAYOUT_GAP):
+                cut = match.end() - (len(block.text) - len(parts[-1].text))  # in the tail left
+                left, right = parts[-1].text[:cut], parts[-1].text[cut:]
+                parts[-1:] = [replace(block, text=left.rstrip()), replace(block, text=right)]
+                last, since = number, 0
         out.extend(parts)
     return out
 

@@ -883,3 +883,14 @@ def test_a_part_headed_attachments_lists_them_and_holds_no_items() -> None:
         markdown=True,
     )
     assert [r[:3] for r in rows] == [[1, "part", "五"], [2, "item", "1"], [2, "item", "3"], [1, "part", "六"]]
+
+
+def test_an_ascii_full_stop_after_chinese_ends_a_title() -> None:
+    # notice_pbc_payment_terminals_2021_pdf.md:20 written with the ASCII marks a font left
+    # (perturb.py ascii); a decimal (2.5万) and a file's extension (…限额.docx) are no full stop
+    heading = classify("1.银行卡受理终端生产与登记管理. 1台银行卡受理终端只能对应 1个受理终端序列号.")
+    assert heading is not None and (heading.kind, heading.title) == ("item", "银行卡受理终端生产与登记管理")
+    heading = classify("（一）全市城乡最低生活保障标准为每人每月1309.5元。")
+    assert heading is not None and heading.title == "全市城乡最低生活保障标准为每人每月1309.5元"
+    heading = classify("附件：1.申请公共租赁住房保障家庭收入及财产限额.docx")
+    assert heading is not None and heading.title.endswith(".docx")

@@ -143,7 +143,11 @@ def toc_entry(text: str) -> re.Match[str] | None:
 
 
 # Sentence ends that close a title written on the same line as its body.
-TITLE_END = re.compile(r"[。!?]")
+# (an ASCII full stop after Chinese ends a sentence as 。 does, where a font lost the full-width
+# form: …登记管理. 1台…; between digits it is a decimal point)
+# (an ASCII full stop after Chinese ends a sentence as 。 does, where a font lost the full-width
+# form: …登记管理. 1台…; before a digit it is a decimal point, before a letter a file's extension)
+TITLE_END = re.compile(r"[。!?]|(?<=[\u4e00-\u9fff)）》”])\.(?![\dA-Za-z])")
 # What a line can end with when its sentence is complete.
 SENTENCE_END = frozenset("。!?;:…”’)】」』》\"'")
 # Characters inside a line that show it is prose rather than a heading.

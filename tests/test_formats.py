@@ -32,6 +32,8 @@ KNOWN_SHORT: set[tuple[str, str]] = {
     # 于印发…的通知, the breadcrumb above it is taken for the title; 〔2020〕 is read as 【2020]
     ("pdf_shenzhen_project_planning_measures_2020_tesseract.pdf", "title"),
     ("pdf_shenzhen_project_planning_measures_2020_tesseract.pdf", "doc_number"),
+    # the same for the 广东 办法: 粤府〔2023〕93号 is read 泗府【2023]93号 (粤 misread: no reader can mend it)
+    ("pdf_guangdong_gov_investment_measures_2023_tesseract.pdf", "doc_number"),
 }
 
 

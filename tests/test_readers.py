@@ -498,3 +498,9 @@ def test_an_ocr_layer_reads_each_word_once_and_without_its_spaces() -> None:
     assert texts[texts.index("深圳市政府投资项目策划生成管理办法") + 1].startswith(
         "第一条为加强深圳市政府投资项目"
     )
+
+
+def test_a_scan_without_a_text_layer_is_refused_with_the_way_out() -> None:
+    """MinerU's demo scan (8 pages of a Chinese book, PDFium, images only): one line naming OCR."""
+    with pytest.raises(ReadError, match=r"no text layer.*ocrmypdf"):
+        read_file(FORMATS / "pdf_scanned_book_pages_no_text.pdf")

@@ -825,3 +825,30 @@ def test_an_ascii_full_stop_between_chinese_words_ends_the_sentence() -> None:
     assert [(t.year, t.value) for t in found] == [(2030, 5)]
     # a decimal point and an item's number are no full stops
     assert [t.value for t in _targets("到2025年，粮食产量达到1.3万亿斤。")] == [1.3e12]
+
+
+def _format_targets(name: str) -> list[Target]:
+    path = Path(__file__).parent / "fixtures" / "formats" / name
+    return list(extract_targets(parse_source(read_file(path)[1], path.name)))
+
+
+def test_a_report_of_a_years_results_sets_no_targets() -> None:
+    # tests/fixtures/formats: 万载县2015年国民经济和社会发展统计公报 (page of 2022: 今年，…共完成72个各类
+    # 监测工作 is the year reported on) and 淮安市洪泽区人民政府2024年政府信息公开工作年度报告 (2024 年，…
+    # 解读信息发布 7 条): what was done, not aims
+    assert _format_targets("html_wanzai_statistical_communique_2015.html") == []
+    assert _format_targets("pdf_hongze_gov_info_disclosure_report_2024.pdf") == []
+    # a year's work plan still dates its aims (2026年广州市天河区幼儿园招生工作方案, line 17:
+    # 教育部门办幼儿园2026年面向社会电脑派位招生的比例为90%)
+    found = _format_targets("html_tianhe_kindergarten_admission_plan_2026.html")
+    assert any(t.year == 2026 and "电脑派位招生的比例" in t.indicator and t.value == 90 for t in found)
+
+
+def test_what_is_started_is_counted() -> None:
+    # tests/fixtures/formats/pdf_beijing_gov_work_report_2024.pdf line 62: 启动危旧楼房改建 20 万平方米;
+    # report_zhejiang_2026.txt line 95: 启动建设省级零碳园区20个
+    beijing = {(t.indicator, t.value) for t in _format_targets("pdf_beijing_gov_work_report_2024.pdf")}
+    assert ("危旧楼房改建", 200000) in beijing
+    assert ("省级零碳园区", 20) in {
+        (t.indicator, t.value) for t in _lines("report_zhejiang_2026.txt", 95, 95)
+    }

@@ -109,6 +109,8 @@ class Scope:
     title: str = ""
     # inside a review (一、过去五年工作回顾): a year a paragraph names stays in that paragraph
     review: bool = False
+    # in a document that reports a year's results (统计公报, 年度报告)
+    results: bool = False
 
 
 @dataclass

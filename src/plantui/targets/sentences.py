@@ -64,6 +64,7 @@ _NAMES_GOALS = re.compile(r"(?:目标|指标)\s*$")
 def extract_targets(doc: Document) -> tuple[Target, ...]:
     """Every quantified target the document states, in reading order."""
     scope = Scope(_work_year(doc.title), False, _period_end(doc), reference_year(doc), ())
+    scope.review = scope.results = bool(_RESULTS_TITLE.search(P.fold(doc.title)))
     out: list[Target] = []
     tables = find_tables(doc.preamble, scope.reference)
     _paragraphs(doc.preamble, scope, out, tables.lines, tables.rows)
@@ -73,9 +74,15 @@ def extract_targets(doc: Document) -> tuple[Target, ...]:
     return tuple(out)
 
 
-# 关于做好2023年全面推进乡村振兴重点工作的意见, 2024年工作要点: a document of one year's work
+# 万载县2015年国民经济和社会发展统计公报, …2024年政府信息公开工作年度报告, 关于2025年度…进展情况的报告:
+# a document that reports a year's results reads as a review (a coming year it names still dates aims)
+_RESULTS_TITLE = re.compile(r"统计公报|年度报告|工作总结|(?:进展|执行|完成|发展)情况的?报告|决算")
+
+
+# 关于做好2023年全面推进乡村振兴重点工作的意见, 2024年工作要点, 2026年…幼儿园招生工作方案: a document
+# of one year's work
 _WORK_YEAR = re.compile(
-    r"(?:做好|^)\s*(?P<y>20\d{2})\s*年[^报告]*?(?:重点工作|工作要点|工作计划|工作安排|行动计划|重点任务)"
+    r"(?:做好|^)\s*(?P<y>20\d{2})\s*年[^报告]*?(?:重点工作|工作要点|工作计划|工作安排|工作方案|行动计划|重点任务)"
 )
 
 
@@ -126,7 +133,7 @@ def _node(node: Node, outer: Scope, out: list[Target]) -> None:
     path = (*outer.path, node.display_title) if node.kind != "lead" else outer.path
     scope = Scope(outer.year, goal, outer.period_end, outer.reference, path)
     scope.title = _indicator_title(node.title)
-    scope.review = outer.review
+    scope.review, scope.results = outer.review, outer.results
     if node.kind != "lead":
         _heading_context(P.fold(node.title), scope)
     if node.kind == "lead":
@@ -446,7 +453,7 @@ def _year_marker(folded: str, scope: Scope) -> int | str | None:
     if _THIS_YEARS_MONTH.search(folded):
         return "past"  # 今年3月，…主持召开座谈会: an event of this year, told after it
     if W.THIS_YEAR.search(folded) and reference is not None:
-        return reference
+        return "past" if scope.results else reference  # 今年 in a 统计公报: the year reported on
     if W.NEXT_FIVE_YEARS.search(folded) and reference is not None:
         end = scope.period_end
         return end if end is not None and end >= reference else reference + 4

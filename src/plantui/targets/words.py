@@ -274,6 +274,7 @@ ACTIONS = (
     "研发",
     "壮大",  # 培育壮大12个千亿级特色产业集群, 发展壮大…
     "引回",  # 力争引回 5 万名黔籍在外优秀人才
+    "启动",  # 启动危旧楼房改建 20 万平方米
 )
 # Words that open a clause without belonging to the indicator.
 # Whole words: the 中 of 中欧班列 and the 同 of 同比 are no fillers.

@@ -1256,3 +1256,24 @@ def test_the_attached_document_as_a_markdown_appendix_heading_opening_the_outlin
     )
     assert doc.title == "金融科技创新自律工作指引（试行）"
     assert [(n.kind, n.label) for n in doc.outline] == [("chapter", "一")]
+
+
+def test_a_converters_title_naming_the_one_attached_document_is_its_title() -> None:
+    # tests/fixtures/converted/docs/pdf_pcac_outsourcing_filing_rules_2025_llm.md:1-13 (the notice
+    # hands the 规范 on with 现予以发布 after （以下简称《规范》）: not 印发, not right after its name)
+    doc = parse_markdown(
+        "# 收单外包服务机构备案管理规范\n\n## 中国支付清算协会文件\n\n**中支协发〔2025〕62号**\n\n"
+        "### 关于发布《收单外包服务机构备案管理规范》的通知\n\n各有关会员单位：\n\n"
+        "为进一步规范支付外包服务行为，中国支付清算协会（以下简称协会）组织起草了《收单外包服务机构备案管理规范》"
+        "（以下简称《规范》），经协会第四届常务理事会第六次会议审议通过，现予以发布，请认真遵照执行。\n\n"
+        "---\n\n## 正文\n\n### 第一章 总则\n\n**第一条** 为规范收单外包服务机构备案管理，制定本规范。\n"
+    )
+    assert doc.title == "收单外包服务机构备案管理规范"
+    assert doc.doc_number == "中支协发〔2025〕62号"
+    # the same notice under its own # title keeps it (notice_shanghai_bci_action_plan_2025.md keeps
+    # the attached plan's title only because the plan's bold title line follows the notice)
+    plain = parse_markdown(
+        "# 关于发布《收单外包服务机构备案管理规范》的通知\n\n各有关会员单位：\n\n现予以发布，请认真遵照执行。\n\n"
+        "### 第一章 总则\n\n**第一条** 为规范收单外包服务机构备案管理，制定本规范。\n"
+    )
+    assert plain.title == "关于发布《收单外包服务机构备案管理规范》的通知"

@@ -62,7 +62,7 @@ def extract(
     lead = S.news_lead(texts)
     if lead and (meta.title is None or S.similar(squash(meta.title), squash(lead[1]))):
         meta.title = lead[1]  # the text's own writing of the title, not a scraper's heading
-    notice(texts, meta)
+    notice(texts, meta, marked_title)
     if meta.title is None:
         meta.title = _promulgated(folded) or _leading_title(texts)
         if meta.title:  # (a Word file's bare name over the title the text writes with its marks)

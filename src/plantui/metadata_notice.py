@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 RELATIVE_ISSUER = re.compile(r"^[省市县区](?:人民)?政府(?:办公厅|办公室)?$")
 
 
-def notice(texts: list[str], meta: Metadata) -> None:
-    """A covering notice names the document(s) it attaches; one attachment lends its title."""
+def notice(texts: list[str], meta: Metadata, marked: str | None = None) -> None:
+    """A covering notice names the document(s) it attaches; one attachment lends its title.
+    ``marked`` is a title the format marks (a Markdown # title over the notice)."""
     # a saved page's chrome can run to dozens of lines before the notice's own title
     for index, line in enumerate(texts[:120]):
         text = S.clean_value(line)
@@ -71,7 +72,12 @@ def notice(texts: list[str], meta: Metadata) -> None:
             attached = (
                 S.attached_title(texts[index + 1 :], docs[0]) if len(docs) == 1 and not several else None
             )
-            meta.title = attached or (docs[0] if handed_on else notice_title)
+            # a converter's # title that names the one document attached is that document's
+            # (# 收单外包服务机构备案管理规范 over ### 关于发布《收单外包服务机构备案管理规范》的通知)
+            named = (
+                bool(marked) and len(docs) == 1 and not several and squash(marked or "") == squash(docs[0])
+            )
+            meta.title = attached or (docs[0] if handed_on or named else notice_title)
         return
 
 

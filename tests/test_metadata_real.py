@@ -1277,3 +1277,25 @@ def test_a_converters_title_naming_the_one_attached_document_is_its_title() -> N
         "### 第一章 总则\n\n**第一条** 为规范收单外包服务机构备案管理，制定本规范。\n"
     )
     assert plain.title == "关于发布《收单外包服务机构备案管理规范》的通知"
+
+
+def test_a_decree_number_noted_after_the_title_and_heads_signing_apart() -> None:
+    # tests/fixtures/converted/docs/pdf_pbc_beneficial_owner_measures_2024_ragkb.md:1-17 (PDF text
+    # under a RAG pipeline's header: the body, the office and the name spaced apart)
+    doc = parse_markdown(
+        "# 受益所有人信息管理办法（中国人民银行 国家市场监督管理总局令〔2024〕第3号）\n\n**版本**: 现行有效\n\n---\n\n"
+        "- 1 - \n 受益所有人信息管理办法  \n（中国人民银行  国家市场监督管理总局令〔 2024〕第3号） \n"
+        "《受益所有人信息管理办法》 已经中国人民银行行务会议审议\n通过和国家市场监督管理总局审签， 并经国务院批准， 现予发布，\n"
+        "自2024年11月1日起施行。  \n中国人民银行   行长   潘功胜  \n国家市场监督管理总局   局长   罗文  \n2024年4月29日 \n"
+        "  第一条  为提高市场透明度，维护市场秩序、金融秩序，制定本办法。\n"
+    )
+    assert doc.title == "受益所有人信息管理办法"
+    assert doc.doc_number == "中国人民银行国家市场监督管理总局令〔2024〕第3号"
+    assert doc.issuer == "中国人民银行,国家市场监督管理总局"
+    # …/pdf_pbc_terrorist_financing_reports_measures_2007_ragkb.md:1: one body's decree
+    one = parse_markdown(
+        "# 金融机构报告涉嫌恐怖融资的可疑交易管理办法（中国人民银行令〔2007〕第1号）\n\n**版本**: 现行有效\n\n---\n\n"
+        "金融机构报告涉嫌恐怖融资的可疑交易管理办法  \n中国人民银行令 \n"
+        "  第一条 为监测恐怖融资行为，防止利用金融机构进行恐怖融资，制定本办法。\n"
+    )
+    assert one.doc_number == "中国人民银行令〔2007〕第1号"

@@ -138,6 +138,7 @@ def extract(
             or S.closing_issuer([P.fold(c.text) for c in closing], after_text=True)
             or S.decree_issuer(folded)
             or (formula[1] if formula else None)
+            or (",".join(heads) if heads else None)  # the heads of two bodies sign their joint decree
             or meta.issuer
         )
     if meta.title:

@@ -39,10 +39,22 @@ _TITLE_NOTE = re.compile(
 
 
 def noted_number(title: str) -> str | None:
-    """The 文号 a title carries in its closing brackets (…的通知（银发〔2026〕42号）), if any."""
+    """The 文号 a title carries in its closing brackets (…的通知（银发〔2026〕42号）, …办法（中国人民银行令
+    〔2007〕第1号）), if any."""
     note = _TITLE_NOTE.search(title.strip())
-    number = P.DOC_NUMBER.search(note.group(0)) if note and note.start() >= 4 else None
-    return number.group("num") if number else None
+    if note is None or note.start() < 4:
+        return None
+    number = P.DOC_NUMBER.search(note.group(0))
+    if number is not None:
+        return number.group("num")
+    decree = _NOTED_DECREE.search(note.group(0))
+    return decree.group(0) if decree else None
+
+
+# 中国人民银行令〔2007〕第1号, 中国人民银行 国家市场监督管理总局令〔2024〕第3号: a decree's number
+_NOTED_DECREE = re.compile(
+    r"[\u4e00-\u9fff][\u4e00-\u9fff ]{1,40}令\s*(?:[〔\[]\s*\d{4}\s*[〕\]]\s*)?第\s*\d+\s*号"
+)
 
 
 def clean_title(text: str) -> str:
@@ -336,7 +348,9 @@ _DECREE_HEAD = re.compile(
 
 # 中国人民银行行长潘功胜 / 国家金融监督管理总局局长李云泽: the heads of joint issuers sign one a line
 _HEAD_SIGNS = re.compile(
-    r"^(?P<body>[\u4e00-\u9fff]{2,20}?)(?:行长|局长|主席|部长|主任|署长|总理|省长|市长)[\s\u3000]*[\u4e00-\u9fff]{2,4}$"
+    # (a PDF's layout may space the body, the office and the name apart: 中国人民银行   行长   潘功胜)
+    r"^(?P<body>[\u4e00-\u9fff]{2,20}?)[\s\u3000]*(?:行长|局长|主席|部长|主任|署长|总理|省长|市长)[\s\u3000]*"
+    r"[\u4e00-\u9fff]{2,4}$"
 )
 
 

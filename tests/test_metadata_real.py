@@ -1299,3 +1299,18 @@ def test_a_decree_number_noted_after_the_title_and_heads_signing_apart() -> None
         "  第一条 为监测恐怖融资行为，防止利用金融机构进行恐怖融资，制定本办法。\n"
     )
     assert one.doc_number == "中国人民银行令〔2007〕第1号"
+
+
+def test_a_doc_number_whose_opening_bracket_ocr_lost() -> None:
+    # notice_pcac_acquiring_outsourcing_opinion_2023_ocr.md:1-12 (OCR of the scanned notice)
+    doc = parse_markdown(
+        "# 关于加强收单外包服务市场规范管理的意见\n\n## 第01页\n\n中国文付请路协会文件\n\n中支协发2023】 81 号\n\n"
+        "中国支付请算协会关于印发《关于加强\n收单外包服务市场规范管理的意见》的通知\n\n"
+        "各有关商业银行，非银行支付机构，收单外包服务机构， 清算机\n构：\n"
+    )
+    assert doc.doc_number == "中支协发〔2023〕81号"
+    # a number with both brackets keeps them as written
+    kept = parse_text(
+        "中支协发[2025] 45号\n中国支付清算协会关于印发《特大商户信息管理办法》的通知\n各会员单位：\n"
+    )
+    assert kept.doc_number == "中支协发[2025]45号"

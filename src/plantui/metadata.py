@@ -104,6 +104,9 @@ def extract(
         meta.published = parse_date(S.dated_line(folded) or "")
     if meta.doc_number is None:
         meta.doc_number = S.decree_number(folded, texts)
+    if meta.doc_number is None:  # 中支协发2023】 81 号: OCR lost the number's opening bracket
+        lost = next((m for t in folded[:15] if (m := _LOST_BRACKET.fullmatch(t.strip()))), None)
+        meta.doc_number = f"{lost['p']}〔{lost['y']}〕{lost['n']}号" if lost else None
     if meta.doc_number is None:  # 中华人民共和国国务院令  第737号 《…》已经…: opening the decree
         opening = next((m for t in folded[:12] if (m := S.DECREE_OPENING.match(t.strip()))), None)
         meta.doc_number = clean_doc_number(opening.group(0)) if opening else None
@@ -151,6 +154,10 @@ def extract(
     return meta
 
 
+# A 文号 alone on its line whose opening bracket OCR lost or misread (中支协发2023】 81 号)
+_LOST_BRACKET = re.compile(
+    r"(?P<p>[\u4e00-\u9fff]{2,8})\s*(?P<y>(?:19|20)\d{2})\s*[\])〕】]\s*(?P<n>\d{1,4})\s*号"
+)
 _SPACE_RUN = re.compile(r"(?<=\S)[ \u3000]{2,}(?=\S)")
 
 

@@ -293,11 +293,9 @@ def wrap_width(lines: Sequence[Block]) -> int | None:
 
     In such text most lines end at the same width and almost none is wider.
     """
-    widths = [
-        display_width(line.text)
-        for line in lines
-        if not line.md_level and not line.quote and not P.toc_entry(P.fold(line.text))
-    ]
+    texts = [line.text for line in lines if not line.md_level and not line.quote]
+    contents = [text for text in texts if P.toc_entry(P.fold(text))]
+    widths = [display_width(text) for text in texts if not P.toc_entry(P.fold(text))]
     long = [w for w in widths if w >= 20]
     if len(long) < 12:
         return None
@@ -310,7 +308,24 @@ def wrap_width(lines: Sequence[Block]) -> int | None:
     # a few lines holding two source lines glued by the extractor (71, 98, 104 cells where the
     # text wraps at 52) are no measure of the width
     fitting = [w for w in widths if w <= 1.25 * common]
-    return edge_width(fitting if len(widths) - len(fitting) <= 0.03 * len(widths) else widths)
+    edge = edge_width(fitting if len(widths) - len(fitting) <= 0.03 * len(widths) else widths)
+    # (a contents page's entries fill the width as prose does: a blurred width is not taken there)
+    return edge if edge is not None or contents else _justified_width(long)
+
+
+def _justified_width(long: Sequence[int]) -> int | None:
+    """The wrap width of justified text whose spacing blurs the edge (lines of 87, 88, 89, 92
+    cells where the page holds 92; lines the extractor glued run far past it): the width below
+    which the most long lines end within 6 cells, when nearly half of them, and 30 or more, do."""
+
+    def ending_near(width: int) -> int:
+        return sum(1 for w in long if width - 6 <= w <= width)
+
+    best = max(range(20, max(long) + 1), key=lambda width: (ending_near(width), -width))
+    return best if ending_near(best) >= max(0.45 * len(long), _JUSTIFIED_MIN) else None
+
+
+_JUSTIFIED_MIN = 30  # lines ending near the width: fewer are no evidence of a wrap
 
 
 def _at(lines: Sequence[Block], index: int) -> Block | None:

@@ -504,3 +504,23 @@ def test_a_scan_without_a_text_layer_is_refused_with_the_way_out() -> None:
     """MinerU's demo scan (8 pages of a Chinese book, PDFium, images only): one line naming OCR."""
     with pytest.raises(ReadError, match=r"no text layer.*ocrmypdf"):
         read_file(FORMATS / "pdf_scanned_book_pages_no_text.pdf")
+
+
+def test_a_scrapers_field_lines_written_into_word_stay_lines() -> None:
+    """A crawler's Word file writes its Markdown header as one paragraph of soft breaks
+    (**发布日期**: 2025-07-10 / **发布机构**: 上海市科学技术委员会 / **原文链接**: …): each field is a
+    line of its own, as in the crawler's Markdown copy, not one run-on line."""
+    texts = [
+        b.text for b in read_file(FORMATS / "docx_shanghai_proof_of_concept_platforms_2025.docx")[1].blocks
+    ]
+    assert "**发布日期**: 2025-07-10" in texts and "**发布机构**: 上海市科学技术委员会" in texts
+
+
+def test_a_crawlers_file_name_title_yields_to_the_documents_own() -> None:
+    """The same crawler sets the file name as the Word title, spaces written _ (深化改革创新_加快…),
+    over the document's own title line (# …深化改革创新 加快…): the title is the document's."""
+    source = read_file(FORMATS / "docx_shanghai_tech_services_opinions_2025.docx")[1]
+    assert (
+        source.title
+        == "上海市人民政府办公厅印发《关于进一步深化改革创新 加快科技服务业高质量发展的若干意见》"
+    )

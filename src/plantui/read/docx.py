@@ -302,7 +302,12 @@ class _Writer:
             while i in heads and self.looks[i][0] >= 0.65 * largest and len(run) < 4:
                 run.insert(0, i) if step < 0 else run.append(i)
                 i += step
-        return "".join(self.blocks[i].text for i in run)
+        title = "".join(self.blocks[i].text for i in run)
+        # a crawler's file name set as the title, its spaces written _ (…深化改革创新_加快…), over
+        # the document's own title line (# …深化改革创新 加快…): the document's
+        spaced = title.replace("_", " ")
+        own = (b.text.lstrip("# ") for b in self.blocks[: run[-1] + 4])
+        return spaced if "_" in title and spaced in own else title
 
 
 _LETTERHEAD = re.compile(r"\S{2,40}(?:文件|文电|公报)")

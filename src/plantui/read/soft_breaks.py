@@ -66,7 +66,7 @@ def _opens_block(before: str, piece: str) -> bool:
         return True  # a title-only heading; a tail of a word or two still wraps a long title
     if P.DATE_LINE.fullmatch(folded) or P.DOC_NUMBER.fullmatch(folded):
         return True
-    field = P.FIELD.match(folded)
+    field = P.FIELD.match(folded.replace("**", ""))  # a scraper's **发布机构**: … written into Word
     if field is not None and re.sub(r"\s+", "", field.group("label")) in P.FIELD_KEYS:
         return True
     if previous.startswith("#"):

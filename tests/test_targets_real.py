@@ -852,3 +852,15 @@ def test_what_is_started_is_counted() -> None:
     assert ("省级零碳园区", 20) in {
         (t.indicator, t.value) for t in _lines("report_zhejiang_2026.txt", 95, 95)
     }
+
+
+def test_a_value_named_as_the_target_of_a_year() -> None:
+    # tests/fixtures/formats/html_jiangxi_high_school_education_opinions_2020.html line 37: 并按照2020年
+    # 普通高中学校消除66人以上超大班额、56人以上大班额比例控制在5%以内的目标推进 (the 5% is the value of
+    # the 2020 target, the 66/56 人以上 sizes of classes); report_state_council_2017.txt line 49: in a
+    # review, 广义货币M2增长11.3%，低于13%左右的预期目标 names no target
+    found = [
+        t for t in _format_targets("html_jiangxi_high_school_education_opinions_2020.html") if t.line == 37
+    ]
+    assert [(t.year, t.indicator, t.value, t.comparator) for t in found] == [(2020, "大班额比例", 5, "<=")]
+    assert _lines("report_state_council_2017.txt", 49, 49) == []

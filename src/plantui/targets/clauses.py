@@ -20,8 +20,12 @@ from plantui.targets.phrases import MIN_NAME as _MIN_NAME
 from plantui.targets.phrases import SECTORS
 from plantui.targets.phrases import clean as _clean
 from plantui.targets.phrases import ending as _ending
+from plantui.targets.phrases import has_object as _has_object
 from plantui.targets.phrases import leading as _leading
 from plantui.targets.phrases import listed as _listed
+from plantui.targets.phrases import only_actions as _only_actions
+from plantui.targets.phrases import own as _own
+from plantui.targets.phrases import trim as _trim
 
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 
@@ -72,12 +76,6 @@ _SPACES = re.compile(r"\s+")
 # 培育年产值超100亿元、具备较强国际竞争力的龙头企业2家: after the amount, a listed modifier ends
 # in 的 and names the things the next amount counts, so the amount is a size they have
 _MODIFIES_NEXT = re.compile(r"\s*、[^、,;。的]{1,24}的[\u4e00-\u9fff]{2,12}\s*$")
-
-
-_LIST_JOINER = re.compile(r"[、和及与]")
-
-
-_LEADING_NOTE = re.compile(r"^\s*[(（][^()（）]*[)）]")
 
 
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
@@ -133,6 +131,11 @@ class Clause:
 _COMPOUND_HEAD = re.compile(r"[型业类者]")
 
 
+# …比例控制在5%以内的目标 in a clause that dates it (按照2020年…的目标推进): the value the target sets,
+# not a size of what follows (低于13%左右的预期目标 in a review dates nothing)
+_THE_AIM = re.compile(r"\s*的(?=(?:预期|发展|工作|主要)?目标)")
+
+
 # a change verb right before its amount (增长20%): the subject of a clause ends there
 _CHANGE_BY = re.compile(r"(?:年均)?(?:增长|提高|下降|降低|减少|增加)(?=\s*[\d约])")
 
@@ -182,6 +185,7 @@ def clause_targets(
     amounts = list(read_amounts(folded, quoted))
     where = _Where(clause, scope, para, sentence, aspirational)
     baseline: tuple[int, Amount] | None = None
+    dated = W.YEARS_TARGET.search(folded) is not None
     for index, amount in enumerate(amounts):
         m_start, m_end, unit = amount.start, amount.end, amount.unit
         if m_start < cursor:
@@ -218,6 +222,9 @@ def clause_targets(
             found.append(_target(where, found[-1].indicator, amount, amount.comparator or shared_comparator))
             cursor = m_end
             continue
+        aim = _THE_AIM.match(right) if dated else None
+        if aim:
+            right = right[aim.end() :]
         shape, indicator, verb_comparator = _shape(left, right, unit, last_shape, scope.listing, scope.goal)
         if shape is None and not found and previous is not None and previous.shape == "E":
             shape, indicator = _goes_on_listing(left, right, unit)
@@ -405,38 +412,6 @@ def _names_alone(left: str, right: str, name: str, listing: bool, goal: bool, la
     if listing or len(name) <= _SHORT_SUBJECT:
         return True
     return (goal or in_list) and len(name) <= _GOAL_SUBJECT
-
-
-def _trim(left: str) -> str:
-    """The text before an amount without the words between its verb and the number
-    (达到约, 进入全国前10名); 在 only where no verb ends in it (控制在, 保持在)."""
-    # spaces a PDF put between the characters of a justified line: 龙 头 企 业 达 到 1200 户
-    trimmed = W.REGION_WORDS.sub("", _SPACES.sub("", left).rstrip("约了"))
-    trimmed = trimmed.removesuffix("人均")  # 补助标准提高到人均320元: per head, after the verb
-    if trimmed.endswith("在") and not _ending(trimmed, _VERBS):
-        trimmed = W.REGION_WORDS.sub("", trimmed.rstrip("在"))
-    return trimmed
-
-
-def _own(right: str) -> str:
-    """What follows an amount, up to the next list element."""
-    return _LIST_JOINER.split(right, maxsplit=1)[0]
-
-
-def _only_actions(text: str) -> bool:
-    """Whether ``text`` is nothing but action verbs (推动制定), or empty."""
-    while text:
-        action = _leading(text, _ACTIONS)
-        if not action:
-            return False
-        text = text[len(action) :]
-    return True
-
-
-def _has_object(right: str) -> bool:
-    """Whether a noun follows the amount (a bracketed note such as （含通信业） is not one)."""
-    text = _LEADING_NOTE.sub("", right)
-    return len(_clean(text.lstrip("的"))) >= 2
 
 
 def _object(right: str) -> str:

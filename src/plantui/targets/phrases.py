@@ -122,3 +122,42 @@ def listed(indicator: str) -> list[str]:
 _MEASURE = re.compile(
     r"(?:全产业链产值|产业规模|营业收入|参保人数|增加值|产值|产量|规模|人数|数量|总量|总额|面积|收入|营收)$"
 )
+
+
+# the words that compare an amount, and those that make or reach what it counts
+_VERBS = tuple(w for w, _ in W.COMPARATORS)
+_ACTIONS = tuple(W.ACTIONS)
+_LIST_JOINER = re.compile(r"[、和及与]")
+_LEADING_NOTE = re.compile(r"^\s*[(（][^()（）]*[)）]")
+
+
+def trim(left: str) -> str:
+    """The text before an amount without the words between its verb and the number
+    (达到约, 进入全国前10名); 在 only where no verb ends in it (控制在, 保持在)."""
+    # spaces a PDF put between the characters of a justified line: 龙 头 企 业 达 到 1200 户
+    trimmed = W.REGION_WORDS.sub("", _SPACES.sub("", left).rstrip("约了"))
+    trimmed = trimmed.removesuffix("人均")  # 补助标准提高到人均320元: per head, after the verb
+    if trimmed.endswith("在") and not ending(trimmed, _VERBS):
+        trimmed = W.REGION_WORDS.sub("", trimmed.rstrip("在"))
+    return trimmed
+
+
+def own(right: str) -> str:
+    """What follows an amount, up to the next list element."""
+    return _LIST_JOINER.split(right, maxsplit=1)[0]
+
+
+def only_actions(text: str) -> bool:
+    """Whether ``text`` is nothing but action verbs (推动制定), or empty."""
+    while text:
+        action = leading(text, _ACTIONS)
+        if not action:
+            return False
+        text = text[len(action) :]
+    return True
+
+
+def has_object(right: str) -> bool:
+    """Whether a noun follows the amount (a bracketed note such as （含通信业） is not one)."""
+    text = _LEADING_NOTE.sub("", right)
+    return len(clean(text.lstrip("的"))) >= 2

@@ -365,6 +365,9 @@ def _sentence(
             scope.year = marker
             scope.stated.append(marker)
         year = scope.year or (scope.period_end if scope.goal else None)
+        aimed = W.YEARS_TARGET.search(clause.folded)
+        if aimed and scope.reference is not None and int(aimed.group("y")) >= scope.reference:
+            past, year = False, int(aimed.group("y"))
         if past or year is None:
             previous = clause
             continue

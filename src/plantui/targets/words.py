@@ -315,6 +315,9 @@ PAST_YEAR = re.compile(
     r"(?:截至|截止|截止到|截至到)\s*(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年(?:末|底|度)?(?=[,，]|全|我|以来)"
 )
 # a year opening a clause (2018年，…); 2022年1月 is a date, not a year of targets
+# a year and the target it sets, its figures inside (按照2020年…比例控制在5%以内的目标推进): the year of
+# that clause only (实现2035年远景目标 names none)
+YEARS_TARGET = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年[^,;。]*?\d[^,;。]*?的?目标")
 BARE_YEAR = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 # 从现状436万亩提高到…, 由2020年的3.68万亿元增长到…: an amount to start from
 FROM_AMOUNT = re.compile(

@@ -26,8 +26,6 @@ NOT_YET = {
     "pdf_hongze_gov_info_disclosure_report_2023_markitdown.md",
     "pdf_hongze_gov_info_disclosure_report_2024_markitdown.md",
     "pdf_huaian_gov_info_disclosure_report_2024_markitdown.md",
-    "docx_pbc_nonbank_payment_rating_measures_ragkb.md",
-    "pdf_pbc_payment_institutions_aml_measures_2012_ragkb.md",
     "pdf_pbc_terrorist_financing_reports_measures_2007_ragkb.md",
     "pdf_pcac_fintech_innovation_guideline_2021_llm.md",
 }
@@ -232,3 +230,18 @@ def test_justified_pdf_text_whose_line_widths_blur_is_joined_at_its_width() -> N
         "本支付机构在办理业务时，能立即获得受托方提供的客户身份基本信息，还可在必要时从受托方获得客户的有效身份证件的复印件或者影印件"
         in titles
     )
+
+
+def test_fu_alone_over_a_title_heads_an_appendix() -> None:
+    """docx_pbc_nonbank_payment_rating_measures_ragkb (Word text): `附` alone on line 82, the
+    appendix's title `支付机构分类评级材料规范要求` on the next, then its requirements 一、二、三、;
+    pdf_pbc_payment_institutions_aml_measures_2012_ragkb: `— 18 —附` over `支付机构可疑交易(行为)报告要素`."""
+    outline = _outline(CONVERTED / "docs" / "docx_pbc_nonbank_payment_rating_measures_ragkb.md")
+    assert outline[-4:] == [
+        ("appendix", "", "支付机构分类评级材料规范要求"),
+        ("part", "一", "自评报告编写要求"),
+        ("part", "二", "材料报送要求"),
+        ("part", "三", "材料真实性要求"),
+    ]
+    outline = _outline(CONVERTED / "docs" / "pdf_pbc_payment_institutions_aml_measures_2012_ragkb.md")
+    assert outline[-1] == ("appendix", "", "支付机构可疑交易(行为)报告要素")

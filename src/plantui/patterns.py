@@ -96,9 +96,11 @@ SUBITEM_CIRCLED = re.compile(r"(?P<label>[\u2460-\u2473])\s*(?P<rest>.*)")
 # 专栏九：… / 专栏1  … / 专栏 3-2 … ; the label may be missing (专栏：…).
 COLUMN = re.compile(rf"专栏\s*(?P<label>{_NUM}(?:\s*[-.]\s*\d{{1,2}})?)?\s*(?:[:、.]|\s+|$)\s*(?P<rest>.*)")
 # 附件1：… / 附件：… / 附表2 … ; a bare mention inside prose (附件所列) does not match.
-# (附 1： — a bare 附 before its number — heads a form attached to 办法)
+# (附 1： — a bare 附 before its number — heads a form attached to 办法; 附 alone on its line, a
+# PDF or Word copy's short form of 附件, heads the one attached to it, its title on the next line
+# or after a space)
 APPENDIX = re.compile(
-    rf"(?P<word>附\s?[件表录图]|附(?=\s?\d))\s*(?P<label>{_NUM})?\s*(?:[:、.]|\s+|$)\s*(?P<rest>.*)"
+    rf"(?P<word>附\s?[件表录图]|附(?=\s?\d)|附(?=\s*$|\s+[\u4e00-\u9fff《“]))\s*(?P<label>{_NUM})?\s*(?:[:、.]|\s+|$)\s*(?P<rest>.*)"
 )
 
 # Text extracted from a PDF glues a page number to the start of the next line; before a heading

@@ -444,6 +444,27 @@ async def test_tab_goes_from_the_outline_to_the_reader_and_vim_keys_move(app: Pl
         assert table.cursor_row == 0
 
 
+async def test_tab_switches_between_the_outline_and_the_view_never_into_the_filter_box(app: PlantApp) -> None:
+    """User trial: t (the table takes the keys), Tab, j — the Tab went on to the filter box and j
+    filtered the whole library by "j". Tab goes between the outline and the view shown; / opens
+    the filter box, and Tab leaves it for the outline."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        tree = app.query_one(OutlineTree)
+        box = app.query_one("#filter", Input)
+        for view, widget in (("t", TargetsTable), ("c", ColumnsTable), ("r", Reader)):
+            await pilot.press(view, "tab", "j")
+            await _settle(pilot)
+            assert tree.has_focus and box.value == ""
+            await pilot.press("tab")
+            await _settle(pilot)
+            assert app.query_one(widget).has_focus
+            await pilot.press("shift+tab")
+            assert tree.has_focus
+        await pilot.press("slash", "tab")
+        assert tree.has_focus and box.value == ""
+
+
 async def test_targets_sort_by_keys(app: PlantApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(pilot)

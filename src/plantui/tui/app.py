@@ -44,11 +44,26 @@ class PlantApp(Finding):
         Binding("greater_than_sign", "pane(1)", "目录变宽", show=False, id="wider"),
         Binding("question_mark", "help", "帮助", id="help"),
         Binding("escape", "escape", "离开过滤框/清除过滤", show=False, id="clear_filter"),
+        Binding("tab", "switch_pane(1)", "切换窗格", show=False, priority=True, id="switch_pane"),
+        Binding("shift+tab", "switch_pane(-1)", "切换窗格", show=False, priority=True, id="switch_pane_back"),
         Binding("q", "quit", "退出", id="quit"),
         Binding(
             "ctrl+p", "command_palette", "命令", show=False, priority=True, tooltip="命令面板", id="palette"
         ),
     ]
+
+    def action_switch_pane(self, step: int) -> None:
+        """Tab: the outline ↔ the view shown (the reader or its table); from the filter box, the
+        outline. The filter box is left out: a Tab landed there, and the next j filtered the library."""
+        if len(self.screen_stack) > 1:  # a dialog: its own fields in turn
+            (self.screen.focus_next if step > 0 else self.screen.focus_previous)()
+            return
+        outline = self.query_one("#outline")
+        current, self.pending_focus = self.pending_focus or self.focused, None
+        if current is outline:
+            self.action_view(self.query_one(TabbedContent).active or "read")
+        else:
+            outline.focus()
 
     def action_pane(self, step: int) -> None:
         """Widen (1) or narrow (-1) the outline pane."""

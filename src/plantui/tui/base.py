@@ -15,6 +15,7 @@ from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane, Tabs, Tree
 from textual.worker import get_current_worker
 
@@ -69,6 +70,7 @@ class AppBase(App[None]):
         self._pane_width: int | None = None  # set by < and >
         self._pending_hit: int | None = None  # a hit to go to once the next plan is shown
         self._enter_pending = False  # Enter was pressed before the filter's counts came back
+        self.pending_focus: Widget | None = None  # what a view key focuses once its pane is shown
         # the counted results of this filter's queries (cleared with the filter), by their terms,
         # with the opened plans whose nodes they count
         self._counted: dict[tuple[str, ...], tuple[list[int], FilterResult]] = {}
@@ -552,7 +554,13 @@ class AppBase(App[None]):
         keys = {"read": "#reader", "targets": "#targets-table", "columns": "#columns-table"}
         widget = self.query_one(keys.get(view, "#search-table"))
         widget.focus()
-        self.call_after_refresh(widget.focus)  # once its pane is shown
+        self.pending_focus = widget  # focused once its pane is shown (a Tab before then moves on)
+        self.call_after_refresh(self._focus_pending)
+
+    def _focus_pending(self) -> None:
+        if self.pending_focus is not None:
+            self.pending_focus.focus()
+            self.pending_focus = None
 
     def _show_view(self, view: str) -> None:
         tabs = self.query_one(TabbedContent)

@@ -864,3 +864,20 @@ def test_a_value_named_as_the_target_of_a_year() -> None:
     ]
     assert [(t.year, t.indicator, t.value, t.comparator) for t in found] == [(2020, "大班额比例", 5, "<=")]
     assert _lines("report_state_council_2017.txt", 49, 49) == []
+
+
+def test_a_paragraph_that_looks_back_reports_results() -> None:
+    # report_guangxi_2026.txt line 41 (过去五年，我们…。经济实力实现新跨越，地区生产总值年均增长4.8%，…
+    # 一般公共预算收支累计分别突破9千亿元、3万亿元…) and report_beijing_2026.txt lines 34-38 (这五年，
+    # 我们…): results of the 十四五 inside a part on the 十五五, no targets; line 42 of the first: 实现
+    # 2035年人均地区生产总值比2020年翻一番 is a 2035 target
+    assert _lines("report_guangxi_2026.txt", 41, 41) == []
+    assert _lines("report_beijing_2026.txt", 34, 38) == []
+    [doubling] = [t for t in _lines("report_guangxi_2026.txt", 42, 42) if t.unit == "倍"]
+    assert (doubling.year, doubling.value) == (2035, 2)
+
+
+def test_thousands_of_hundred_millions() -> None:
+    # 9千亿元 (report_guangxi_2026.txt line 41) is 9e11, 1.5千亿元 1.5e11
+    found = _targets("到2025年，一般公共预算收入突破9千亿元，产业规模达到1.5千亿元。")
+    assert [t.value for t in found] == [9e11, 1.5e11]

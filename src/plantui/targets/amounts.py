@@ -66,6 +66,10 @@ _CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,4}圈")
 _SLOGAN = re.compile(r"一\s*(?:张(?:网|图|蓝图|清单|表)|盘棋|朵云)")
 
 
+# magnitudes written as two characters that a number in digits may take (9千亿元, 1.5千亿元)
+_COMPOUND_MAGNITUDES = {"千亿": 1e11, "百亿": 1e10}
+
+
 # the end of a clause right after an amount: nothing, or a mark that ends or lists
 _CLAUSE_ENDS = re.compile(r"\s*(?:$|[,;。、)）])")
 
@@ -122,6 +126,8 @@ def read_amounts(folded: str, quoted: list[tuple[int, int]]) -> list[Amount]:
         if number == "一" and folded[:start].endswith(_BEING):
             continue  # 作为一项重大任务, 成为一个…: an article, not a count
         value = _amount(number + (match.group("mag") or "") if number else match.group("bare"))
+        if value is None and _is_arabic(number) and match.group("mag") in _COMPOUND_MAGNITUDES:
+            value = float(number) * _COMPOUND_MAGNITUDES[match.group("mag")]  # 1.5千亿元
         if value is None:
             continue
         if not unit and match.group("mag") and _PEOPLE_AFTER.match(folded, end):

@@ -1,5 +1,6 @@
-"""The names of indicators as the clause reader cleans them (clean), and the small string helpers
-it shares: the longest listed word a text starts or ends with, brackets left unbalanced by a cut."""
+"""The names of indicators as the clause reader cleans them (clean) and as a 分别 lists them
+(listed), and the small string helpers it shares: the longest listed word a text starts or ends
+with, brackets left unbalanced by a cut, the text around an amount (trim, own, has_object)."""
 
 from __future__ import annotations
 

@@ -19,6 +19,7 @@ from plantui.targets import words as W
 from plantui.targets.cells import cells as table_cells
 from plantui.targets.clauses import Clause, Scope, clause_targets
 from plantui.targets.phrases import MAX_INDICATOR
+from plantui.targets.pieces import ROW_NAME, is_table_row, whole_sentences
 from plantui.targets.tables import find_tables, table_targets
 
 # an ASCII full stop between Chinese words ends a sentence too (a font without 。: …走在前列.《纲要草案》…);
@@ -198,10 +199,10 @@ def _paragraphs(
     """Read the targets of a node's paragraphs; a year stated here carries on (scope.year).
     Rows of indicator tables (``indicator_rows``) and the cells of flattened tables (``cells``,
     by line) are read as tables; the rows of other tables cell by cell."""
-    for para in _across(paragraphs, cells):
+    for para in whole_sentences(paragraphs, cells):
         if para.line in cells:
             continue
-        if _is_table_row(para.text):
+        if is_table_row(para.text):
             row = None if para.line in indicator_rows else table_cells(para.text)
             # a row of a table of prose (一级指标 | 二级指标 | 评价标准 …, a Markdown conversion):
             # its cells read as the paragraphs they are when the table comes flattened
@@ -215,46 +216,12 @@ def _paragraphs(
         _paragraph(para, scope, out)
 
 
-def _across(paragraphs: Sequence[Paragraph], cells: frozenset[int]) -> list[Paragraph]:
-    """The paragraphs with a sentence the parser left in pieces read as one: a piece that stops
-    mid-clause (…基本养老保险参保人数分别达 / 到 796 万人、…分别达到 330 / 万人、500 万人。, lines of
-    a PDF's text not known to be wrapped) goes on in the next."""
-    out: list[Paragraph] = []
-    for para in paragraphs:
-        head = out[-1] if out else None
-        if (
-            head is not None
-            and head.line not in cells
-            and para.line not in cells
-            and _CUT_MID_CLAUSE.search(P.fold(head.text))
-            and not _ROW_NAME.match(P.fold(head.text))  # 7.…预留号源的比例 / 到2023年底达到30%
-            and _GOES_ON.match(P.fold(para.text))
-            and not _is_table_row(head.text + para.text)
-        ):
-            shift = len(head.text)
-            breaks = (*head.breaks, (shift, para.line), *((at + shift, line) for at, line in para.breaks))
-            out[-1] = Paragraph(head.text + para.text, head.line, para.line_end, breaks)
-        else:
-            out.append(para)
-    return out
-
-
-# a piece of a sentence: a clause begun (a comma before) and cut after a character or a digit
-_CUT_MID_CLAUSE = re.compile(r"[,、][^。;:!?]*[\u4e00-\u9fff\d]\s*$")
-
-
-# what goes on from a cut: a character or a digit, not a label, a dash or a bracket that opens a line
-_GOES_ON = re.compile(
-    r"\s*(?![一二三四五六七八九十]+、|第[一二三四五六七八九十百]+[章节条篇])[\u4e00-\u9fff\d]"
-)
-
-
 def _paragraph(para: Paragraph, scope: Scope, out: list[Target]) -> None:
     folded = P.fold(para.text)
     if " -" in folded:
         # a page number a PDF left inside the sentence (其8 -中一二三产…): blanked, offsets kept
         folded = _PAGE_NUMBER.sub(lambda m: " " * len(m.group()), folded)
-    named = _ROW_NAME.match(folded)
+    named = ROW_NAME.match(folded)
     if named and _indicator_title(named.group("name")):
         # a numbered row of a flattened table that names its indicator (4.家庭医生人数): the
         # clauses of its other cells take that name, as under a heading that names one
@@ -263,16 +230,21 @@ def _paragraph(para: Paragraph, scope: Scope, out: list[Target]) -> None:
     _heading_line(folded, scope)
     before = scope.year
     scope.stated = []
-    review = False
+    # 过去五年，我们…。经济实力实现新跨越，地区生产总值年均增长4.8%…: a paragraph that opens by
+    # looking back reports results throughout, until a sentence names a year to come
+    looking_back = bool(_LOOKS_BACK.match(folded))
+    review = looking_back
     for start, end in _spans(folded, SENTENCE_END):
-        review = _sentence(para, folded, start, end, scope, out, review)
+        review = _sentence(para, folded, start, end, scope, out, review) or (
+            looking_back and not scope.stated
+        )
     _paragraph_end(folded, before, scope)
 
 
+_LOOKS_BACK = re.compile(r"\s*(?:过去的?(?:五|5|十|10|几|两|三)年|(?:这|近)(?:五|5)年来?|(?:五|5)年来)")
+
+
 _PAGE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s*-?\s*\d{1,3}\s+-\s*(?=[\u4e00-\u9fff])")
-
-
-_ROW_NAME = re.compile(r"^\d{1,3}\s*[.、]\s*(?P<name>[^,;:。，；：]{2,40})$")
 
 
 # a line that reads as a heading: short, with no mark inside a sentence or ending one, and not
@@ -314,10 +286,6 @@ def _paragraph_end(folded: str, before: int | None, scope: Scope) -> None:
         scope.year = within[-1] if within else before
     if scope.listing and _ENDED.search(folded):
         scope.listing = False
-
-
-def _is_table_row(text: str) -> bool:
-    return text.count("|") >= 2 or text.count("\t") >= 1 or text.count("｜") >= 2
 
 
 def _spans(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -366,8 +334,9 @@ def _sentence(
             scope.stated.append(marker)
         year = scope.year or (scope.period_end if scope.goal else None)
         aimed = W.YEARS_TARGET.search(clause.folded)
-        if aimed and scope.reference is not None and int(aimed.group("y")) >= scope.reference:
-            past, year = False, int(aimed.group("y"))
+        aimed_year = int(aimed.group("y") or aimed.group("y2")) if aimed else 0
+        if aimed and scope.reference is not None and aimed_year >= scope.reference:
+            past, year = False, aimed_year
         if past or year is None:
             previous = clause
             continue

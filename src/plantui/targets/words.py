@@ -11,7 +11,7 @@ import re
 
 _CN = "零〇一二两三四五六七八九十百千"
 NUMBER = rf"(?:\d+(?:\.\d+)?|[{_CN}]+(?:点[零一二三四五六七八九]+)?)"
-MAGNITUDE = r"(?:万亿|千万|百万|亿|万|千|百)"
+MAGNITUDE = r"(?:万亿|千亿|百亿|千万|百万|亿|万|千|百)"
 
 # Units a target is counted in, longest first so that 个百分点 wins over 个.
 UNITS = (
@@ -315,9 +315,12 @@ PAST_YEAR = re.compile(
     r"(?:截至|截止|截止到|截至到)\s*(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年(?:末|底|度)?(?=[,，]|全|我|以来)"
 )
 # a year opening a clause (2018年，…); 2022年1月 is a date, not a year of targets
-# a year and the target it sets, its figures inside (按照2020年…比例控制在5%以内的目标推进): the year of
-# that clause only (实现2035年远景目标 names none)
-YEARS_TARGET = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年[^,;。]*?\d[^,;。]*?的?目标")
+# a year and the target it sets, its figures inside (按照2020年…比例控制在5%以内的目标推进, 实现2035年人均
+# 地区生产总值比2020年翻一番): the year of that clause only (实现2035年远景目标 names none)
+YEARS_TARGET = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年[^,;。]*?\d[^,;。]*?的?目标"
+    r"|(?:实现|确保)\s*(?P<y2>(?:19|20)\d{2})\s*年[^,;。]*?(?:\d|翻)"
+)
 BARE_YEAR = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 # 从现状436万亩提高到…, 由2020年的3.68万亿元增长到…: an amount to start from
 FROM_AMOUNT = re.compile(

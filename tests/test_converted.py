@@ -27,7 +27,6 @@ NOT_YET = {
     "pdf_hongze_gov_info_disclosure_report_2024_markitdown.md",
     "pdf_huaian_gov_info_disclosure_report_2024_markitdown.md",
     "pdf_pbc_terrorist_financing_reports_measures_2007_ragkb.md",
-    "pdf_pcac_fintech_innovation_guideline_2021_llm.md",
 }
 DOCS = sorted(p.name for p in (CONVERTED / "docs").iterdir() if p.name not in NOT_YET)
 
@@ -245,3 +244,31 @@ def test_fu_alone_over_a_title_heads_an_appendix() -> None:
     ]
     outline = _outline(CONVERTED / "docs" / "pdf_pbc_payment_institutions_aml_measures_2012_ragkb.md")
     assert outline[-1] == ("appendix", "", "支付机构可疑交易(行为)报告要素")
+
+
+def test_a_run_in_title_set_in_bold_before_a_colon_is_the_title(tmp_path: Path) -> None:
+    """pdf_pcac_fintech_innovation_guideline_2021_llm (an LLM's Markdown of a PDF), lines 81-85:
+    entries open with their title in bold and a colon (`一）**技术应用**：理清…。`); so do the items
+    of tests/fixtures/real/docs/notice_guizhou_payment_inclusion_consultation_2025.md (31-33). The
+    title is the bold run, not the text up to the first 。; bold that runs on is no title."""
+    text = (
+        "**第十条** 会员单位应按照JR/T 0198等要求，从技术应用、功能服务、创新性说明合作关系、数据流、"
+        "资金链、可持续性等方面对申请测试的金融科技创新应用进行深入分析和全面梳理。\n\n"
+        "一）**技术应用**：理清所使用的现代化信息技术（如人工智能、大数据、云计算等），"
+        "以及利用该技术的特点解决了哪些痛难点问题。\n\n"
+        "二）**功能服务**：明确创新应用所涉及的金融场景、所提供的金融服务（如支付结算、信贷融资、保险等）"
+        "以及所实现的具体功能。\n\n"
+        "1. **优化账户服务**：持续推进简易开户服务，压缩开户时间，提升账户服务满意度。\n"
+        "2. **推动支付降费**：落实小微企业和个体工商户支付手续费降费政策，推动支付行业向实体经济让利。\n\n"
+        "（三）**强化宣传**，做好政策解读。\n"
+    )
+    path = tmp_path / "run_in.md"
+    path.write_text(text, encoding="utf-8")
+    assert _outline(path) == [
+        ("article", "十", ""),
+        ("section", "一", "技术应用"),
+        ("section", "二", "功能服务"),
+        ("item", "1", "优化账户服务"),
+        ("item", "2", "推动支付降费"),
+        ("section", "三", "强化宣传，做好政策解读"),
+    ]

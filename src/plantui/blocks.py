@@ -34,6 +34,9 @@ class Block:
     row: bool = False  # a table row (cells joined by `` | ``): data, never a heading
     blank: bool = False  # a blank line stands before it in the file (set when lines are cleaned)
     indent: int = 0  # terminal cells of the indentation stripped from a line of text (　　 is 4)
+    # where a run-in title the format marks ends in ``text`` (Markdown bold before a colon:
+    # 1. **优化账户服务**：持续推进…), 0 when none: the title is that run, not the text up to 。
+    lead: int = 0
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,7 @@ class Chunk:
     md_level: int = 0
     quote: int = 0
     row: bool = False
+    lead: int = 0  # the first block's run-in title end (Block.lead)
 
     @property
     def line(self) -> int:
@@ -145,7 +146,13 @@ class _Joining:
     def chunk(self) -> Chunk:
         first = self.first
         return Chunk(
-            self.text, tuple(self.offsets), tuple(self.lines), first.md_level, first.quote, first.row
+            self.text,
+            tuple(self.offsets),
+            tuple(self.lines),
+            first.md_level,
+            first.quote,
+            first.row,
+            first.lead,
         )
 
 

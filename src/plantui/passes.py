@@ -261,6 +261,8 @@ def _classify(chunk: Chunk) -> Heading | None:
         # as the table's first row (附件1  广州市…指标体系 |  |  |)
         return caption_row(chunk.text)
     heading = classify(chunk.text)
+    if chunk.lead and heading is not None and heading.kind in _RUN_IN_KINDS:
+        heading = _run_in_title(chunk, heading)
     if chunk.md_level:
         if heading is None and P.TOC_TITLE.fullmatch(P.fold(chunk.text).strip()):
             return None  # ## 目录 over a list of chapters: the contents, not a part of the text
@@ -269,6 +271,19 @@ def _classify(chunk: Chunk) -> Heading | None:
             return Heading("heading", "", None, chunk.text.strip(), len(chunk.text), RANK["heading"])
         return heading
     return heading
+
+
+_RUN_IN_KINDS = frozenset({"part", "section", "item", "subitem"})
+
+
+def _run_in_title(chunk: Chunk, heading: Heading) -> Heading:
+    """A heading whose title the format marks as a run-in (Markdown bold before a colon:
+    1. **优化账户服务**：持续推进简易开户服务，…。): the marked run is the title, the rest body."""
+    run = classify(chunk.text[: chunk.lead])
+    if run is None or run.kind != heading.kind or run.label != heading.label or not run.title:
+        return heading
+    colon = chunk.text[chunk.lead : chunk.lead + 1] in ("：", ":")
+    return replace(heading, title=run.title, head_end=chunk.lead + (1 if colon else 0))
 
 
 def _attachment_lists(heads: list[Heading | None]) -> None:

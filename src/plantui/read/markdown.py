@@ -59,6 +59,10 @@ _PANDOC_SPAN = re.compile(r"\[([^\[\]\n]*)\]\{(?:[.#][^}\n]*|lang=\"[^\"\n]*\")\
 # pandoc's fenced divs (::: {#133692062 .myid} … :::): containers, no text
 _PANDOC_DIV = re.compile(r":{3,}\s*(?:\{[^}]*\}|[\w-]+)?\s*")
 _BR = re.compile(r"<br\s*/?>", re.I)
+# What may stand before a run-in title set in bold: nothing, or a heading's label (1. （一） 一、 一）)
+_RUN_IN_LABEL = re.compile(
+    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、）)]|\d{1,3}[.、．)])?\s*"
+)
 _COMMENT_ONLY = re.compile(r"(?:\s*<!--.*?-->)+\s*", re.S)
 
 
@@ -205,6 +209,7 @@ class _Reader:
             self._heading(text.replace("\n", " "), _line(token), self.heading)
             return
         last = token.map[1] if token.map else len(self.rows)
+        run_in = _run_in(token.children or [])
         for offset, row in enumerate(text.split("\n")):
             # a break inside inline markup can outnumber the source lines: stay on the last one
             number = min(_line(token) + offset, last, len(self.rows))
@@ -217,7 +222,9 @@ class _Reader:
                 self._heading(tight.group(2), number, len(tight.group(1)))
             else:
                 # a table row as plantui's export writes one (cells joined by `` | ``): data
-                self._add(row, number, row=_CELLS.search(row) is not None)
+                self._add(
+                    row, number, row=_CELLS.search(row) is not None, run_in=run_in if offset == 0 else None
+                )
 
     def _heading(self, text: str, number: int, level: int) -> None:
         text = text.strip(P.STRIP_CHARS)
@@ -248,14 +255,15 @@ class _Reader:
             return
         self.source.lines.append(Block(text, number, level, self.quote))
 
-    def _add(self, text: str, number: int, row: bool = False) -> None:
+    def _add(self, text: str, number: int, row: bool = False, run_in: str | None = None) -> None:
         text = text.strip(P.STRIP_CHARS)
         if self.marker and text:
             text, self.marker = self.marker + text, ""
         if text:
             raw = self.rows[number - 1] if 0 < number <= len(self.rows) else ""
             indent = display_width(raw[: len(raw) - len(raw.lstrip(P.STRIP_CHARS))]) if not row else 0
-            self.source.lines.append(Block(text, number, 0, self.quote, row=row, indent=indent))
+            lead = _lead(text, run_in) if run_in else 0
+            self.source.lines.append(Block(text, number, 0, self.quote, row=row, indent=indent, lead=lead))
 
     def _row(self, cells: list[str]) -> None:
         raw = self.rows[self.row_line - 1] if 0 < self.row_line <= len(self.rows) else ""
@@ -316,6 +324,33 @@ def _cell_text(cell: str) -> str:
 
 def _line(token: Token) -> int:
     return token.map[0] + 1 if token.map else 1
+
+
+def _run_in(children: list[Token]) -> str | None:
+    """The bold run a paragraph opens with (after its label, if any) when a colon follows it:
+    a run-in title (1. **优化账户服务**：持续推进…, 一）**技术应用**：理清…)."""
+    index = 0
+    if children and children[0].type == "text" and _RUN_IN_LABEL.fullmatch(children[0].content):
+        index = 1
+    if len(children) < index + 4 or children[index].type != "strong_open":
+        return None
+    inner, after = children[index + 1], children[index + 2]
+    tail = children[index + 3]
+    if inner.type != "text" or after.type != "strong_close" or tail.type != "text":
+        return None
+    title = inner.content.strip()
+    if not 2 <= len(title) <= 20 or "。" in title or tail.content.lstrip()[:1] not in ("：", ":"):
+        return None
+    return title
+
+
+def _lead(text: str, run_in: str) -> int:
+    """Where the run-in title ``run_in`` ends in a block's ``text`` (0 when it does not open it)."""
+    start = text.find(run_in)
+    end = start + len(run_in)
+    if start < 0 or not _RUN_IN_LABEL.fullmatch(text[:start]) or text[end : end + 1] not in ("：", ":"):
+        return 0
+    return end
 
 
 def _inline_text(children: list[Token]) -> str:

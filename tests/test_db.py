@@ -45,6 +45,30 @@ def test_changed_content_replaces_the_old_version(tmp_path: Path) -> None:
     assert search(conn, "人工智能").count == 1
 
 
+def test_a_plan_keeps_its_id_when_its_file_changes_or_is_parsed_again(tmp_path: Path) -> None:
+    """Scripts and notes name plans by id (the CLI's errors say so); an updated file or --force
+    gave the plan a new id and `plantui export 101` failed after a re-import."""
+    conn = db.connect(tmp_path / "p.db")
+    (tmp_path / "plans").mkdir()
+    first = _write(tmp_path / "plans" / "a.txt", "一、总体要求\n（一）目标。发展区块链产业。\n")
+    second = _write(tmp_path / "plans" / "b.txt", "一、总体要求\n（一）目标。发展数字经济。\n")
+    ids = [r.document_id for r in import_paths(conn, [str(first), str(second)])]
+    _write(first, "一、总体要求\n（一）目标。发展人工智能产业。\n")
+    assert [(r.status, r.document_id) for r in import_paths(conn, [str(first)])] == [("updated", ids[0])]
+    forced = import_paths(conn, [str(tmp_path / "plans")], force=True)
+    assert sorted((r.status, r.document_id) for r in forced) == [("updated", ids[0]), ("updated", ids[1])]
+    assert search(conn, "人工智能").hits[0].document_id == ids[0]
+    assert search(conn, "区块链").count == 0 and search(conn, "数字经济").count == 1
+
+
+def test_a_file_named_twice_is_imported_once(tmp_path: Path) -> None:
+    conn = db.connect(tmp_path / "p.db")
+    (tmp_path / "plans").mkdir()
+    plan = _write(tmp_path / "plans" / "a.txt", "一、总体要求\n（一）目标。发展区块链产业。\n")
+    results = import_paths(conn, [str(plan), str(plan), str(tmp_path / "plans")])
+    assert [(r.status, r.document_id) for r in results] == [("new", 1)]
+
+
 def test_two_files_with_the_same_content_share_one_document(tmp_path: Path) -> None:
     conn = db.connect(tmp_path / "p.db")
     text = "一、总体要求\n（一）目标。发展区块链产业。\n"

@@ -103,7 +103,15 @@ def collect(paths: Sequence[str]) -> tuple[list[tuple[Path, str]], list[ImportRe
             results.append(ImportResult(given, "failed", "not a regular file"))
         else:
             files.append((path, given))
-    return files, results
+    # a file named twice (a.md a.md, or a folder and a file in it) is imported once
+    seen: set[Path] = set()
+    unique = []
+    for path, shown in files:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append((path, shown))
+    return unique, results
 
 
 def _kind(path: Path) -> str | OSError | None:

@@ -75,17 +75,30 @@ def write_document(
         old = find_source(conn, prepared.path_key)
         same = find_sha(conn, prepared.sha256)
         others: list[sqlite3.Row] = []
+        # the plan keeps its id (scripts and notes name plans by id): the same content parsed
+        # again (--force), or new content at a source that was the only one of its document
+        keep: int | None = same
         if same is not None:
-            # the same content parsed again (--force): replace it, keeping its other sources
+            # replaced, keeping its other sources
             others = conn.execute(
                 "SELECT * FROM sources WHERE document_id = ? AND path_key != ?", (same, prepared.path_key)
             ).fetchall()
             delete_document(conn, same)
+        elif (
+            old is not None
+            and not conn.execute(
+                "SELECT 1 FROM sources WHERE document_id = ? AND path_key != ?",
+                (old["document_id"], prepared.path_key),
+            ).fetchone()
+        ):
+            keep = int(old["document_id"])
+            delete_document(conn, keep)
         cursor = conn.execute(
-            "INSERT INTO documents (sha256, title, title_from, issuer, doc_number, issued, published, "
+            "INSERT INTO documents (id, sha256, title, title_from, issuer, doc_number, issued, published, "
             "period_start, period_end, region, kind, format, encoding, line_count, char_count, segmenter, "
-            "imported_at, page_starts, outline_counts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "imported_at, page_starts, outline_counts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
+                keep,
                 prepared.sha256,
                 doc.title,
                 doc.title_from,
@@ -116,7 +129,7 @@ def write_document(
             "INSERT INTO sources (path_key, path, name, size, document_id, imported_at) VALUES (?,?,?,?,?,?)",
             [(o["path_key"], o["path"], o["name"], o["size"], document_id, o["imported_at"]) for o in others],
         )
-        if old is not None and old["document_id"] != same:
+        if old is not None and old["document_id"] not in (same, keep):
             _drop_if_orphan(conn, int(old["document_id"]))
     return document_id
 

@@ -193,6 +193,20 @@ def test_export_all_gives_every_plan_its_own_file(tmp_path: Path) -> None:
     assert (out / "plan.md").exists() and (out / "plan-3.md").exists()
 
 
+def test_several_plans_are_not_written_into_a_folder_named_like_a_file(tmp_path: Path) -> None:
+    """User trial: `export 1 2 -o two.md` made a folder two.md holding two files, and said it wrote them."""
+    sources = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for index, source in enumerate(sources):
+        _plan(source, f"第{index}号规划")
+    database = str(tmp_path / "p.db")
+    assert _run("--db", database, "import", *map(str, sources)).exit_code == 0
+    result = _run("--db", database, "export", "1", "2", "-o", str(tmp_path / "two.md"))
+    assert result.exit_code == 1
+    assert "-o names a folder" in result.output and not (tmp_path / "two.md").exists()
+    assert _run("--db", database, "export", "1", "-o", str(tmp_path / "one.md")).exit_code == 0
+    assert (tmp_path / "one.md").is_file()
+
+
 def test_a_failed_export_says_what_it_wrote(tmp_path: Path) -> None:
     sources = [_plan(tmp_path / f"in/p{index}.txt", f"第{index}号规划") for index in range(3)]
     database = str(tmp_path / "p.db")

@@ -85,6 +85,9 @@ def _export_markdown(conn: sqlite3.Connection, ids: list[int], output: Path | No
     else:
         if output.exists() and not output.is_dir():
             raise Failure(f"{output} is a file; several documents need -o FOLDER")
+        if not output.exists() and output.suffix.lower() in (".md", ".markdown", ".json"):
+            # a folder named two.md holding the plans is not what was asked for
+            raise Failure(f"{len(ids)} documents are written one file each: -o names a folder, not {output}")
         names = file_names([(document_id, stem) for document_id, (stem, _) in texts.items()], ".md")
         files = {output / names[document_id]: body for document_id, (_, body) in texts.items()}
     write_files(files, force)

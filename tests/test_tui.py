@@ -682,6 +682,35 @@ async def test_o_opens_the_source_in_the_editor_at_the_line_read(
     assert calls == [["myeditor", "-n", f"+{line}", "seeds/000_92c45eb8100875c9.txt"]] and line > 1
 
 
+async def test_o_on_a_pdf_opens_the_text_read_from_it_at_the_line_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """User trial: o on a PDF plan showed the PDF's bytes in less (%PDF-1.4, 1 0 obj …). It opens
+    the text plantui read, each block on the line the reader cites."""
+    import contextlib
+
+    pdf = ROOT / "tests" / "fixtures" / "formats" / "pdf_jiangxi_investment_approval_checklist_2020.pdf"
+    path = tmp_path / "pdf.db"
+    import_paths(db.connect(path), [str(pdf)])
+    app = PlantApp(path)
+    calls: list[list[str]] = []
+    monkeypatch.setenv("EDITOR", "myeditor")
+    monkeypatch.setattr("subprocess.run", lambda cmd, check: calls.append(cmd))
+    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        reader = app.query_one(Reader)
+        para = reader.current_para()
+        assert para is not None
+        await pilot.press("o")
+        await _settle(pilot)
+    [command] = calls
+    assert command[:2] == ["myeditor", f"+{para.block.line}"] and command[2].endswith(".pdf.txt")
+    lines = Path(command[2]).read_text(encoding="utf-8").split("\n")
+    first = lines[para.block.line - 1]
+    assert first and para.block.text.startswith(first), (first, para.block.text)
+
+
 async def test_enter_goes_to_the_first_plan_with_hits_when_this_one_has_none(app: PlantApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(pilot)

@@ -66,6 +66,18 @@ class Source:
         """The 1-based page holding ``line``, or None when the format has no pages."""
         return page_of(self.page_starts, line)
 
+    def text_lines(self) -> str:
+        """The text as read, each block on the line it is cited by (a PDF's or Word file's lines,
+        for a pager: the file itself is binary)."""
+        lines: list[str] = [""] * self.line_count
+        for block in (*self.blocks, *self.hidden):
+            for number, piece in enumerate(block.text.split("\n"), block.line):
+                if number > len(lines):
+                    lines += [""] * (number - len(lines))
+                if number > 0 and not lines[number - 1]:
+                    lines[number - 1] = piece
+        return "\n".join(lines) + "\n"
+
 
 def page_of(page_starts: tuple[int, ...], line: int) -> int | None:
     """The 1-based page of ``line`` given the first line of every page."""

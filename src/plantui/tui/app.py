@@ -23,6 +23,9 @@ from plantui.tui.base import PANE_LIMITS, PANE_STEP
 from plantui.tui.finding import Finding
 from plantui.tui.widgets.reader import Reader
 
+# sources a pager cannot show: `o` opens the text read from them instead
+BINARY_SOURCES = (".pdf", ".docx", ".doc", ".wps")
+
 
 class PlantApp(Finding):
     """Browse, filter and read plans."""
@@ -165,6 +168,12 @@ class PlantApp(Finding):
         import shlex
         import subprocess
 
+        if source.suffix.lower() in BINARY_SOURCES:
+            # a pager shows a PDF's or Word file's bytes: open its text as read, lines as cited
+            source = self._text_copy(source)
+            if not source.is_file():
+                return
+
         program = os.environ.get("EDITOR") or os.environ.get("PAGER") or "less"
         command = [*shlex.split(program), f"+{line}", str(source)]
         try:
@@ -173,6 +182,21 @@ class PlantApp(Finding):
         except OSError as exc:
             self.notify(f"无法运行 {command[0]}：{exc.strerror or exc}", severity="error", markup=False)
         self.refresh()
+
+    def _text_copy(self, source: Path) -> Path:
+        """The text plantui read from a binary source, in a temporary file (named after it)."""
+        import tempfile
+
+        from plantui.read import ReadError, read_file
+
+        copy = Path(tempfile.gettempdir()) / f"plantui-{os.getuid()}" / f"{source.name}.txt"
+        try:
+            _, read = read_file(source)
+            copy.parent.mkdir(mode=0o700, exist_ok=True)
+            copy.write_text(read.text_lines(), encoding="utf-8")
+        except (ReadError, OSError) as exc:
+            self.notify(f"无法读取原文 {source.name}：{exc}", severity="error", markup=False)
+        return copy
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]

@@ -1,0 +1,169 @@
+"""Real Word, PDF and web files through the readers: the session-6 format holdout's rules, each
+on the file that showed the need (tests/fixtures/formats, SOURCES.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plantui.read import ReadError, read_file
+
+FORMATS = Path(__file__).parent / "fixtures" / "formats"
+
+
+def test_a_caption_repeated_under_each_tables_own_title_is_the_tables() -> None:
+    """普陀区社会福利院 2024 单位预算 (WPS 表格): eight pages each open with their table's own title,
+    then 编制单位：上海市普陀区社会福利院 | 单位：元. Repeated on half the pages, second line of each, but
+    under a first line that stays: the table's caption, not a running header."""
+    texts = [b.text for b in read_file(FORMATS / "pdf_putuo_welfare_home_unit_budget_2024.pdf")[1].blocks]
+    captions = [i for i, t in enumerate(texts) if t == "编制单位：上海市普陀区社会福利院 | 单位：元"]
+    assert len(captions) == 8
+    assert all(texts[i - 1].startswith(("2024年预算单位", "2024年单位")) for i in captions)
+    assert texts[0] == "上海市普陀区社会福利院2024年单位预算"
+
+
+def test_a_state_council_regulations_history_note_dates_and_numbers_it() -> None:
+    """市场主体登记管理条例 on the 广州市市场监管局 site: only the note under the title says who made
+    it and when — （2021年7月27日中华人民共和国国务院令第746号公布） — as a city's rules say
+    （…广州市人民政府令第61号公布，根据…修订）."""
+    from plantui.parse import parse_source
+
+    path = FORMATS.parent / "real" / "docs" / "govcn_state_council_market_entity_registration_2021.html"
+    doc = parse_source(read_file(path)[1], path.name)
+    assert (doc.issuer, doc.doc_number, doc.issued) == (
+        "国务院",
+        "中华人民共和国国务院令第746号",
+        "2021-07-27",
+    )
+
+
+def _outline(path: Path) -> list[tuple[str, str, str]]:
+    from plantui.parse import parse_source
+
+    doc = parse_source(read_file(path)[1], path.name)
+    return [(n.kind, n.label, n.title) for n, _ in doc.walk()]
+
+
+def test_links_to_attached_files_named_by_their_number_are_no_appendix() -> None:
+    """天河区 幼儿园招生工作方案 page: 附件： then five links 附件1.docx … 附件5.docx (the files are not
+    in the page), then 附件1-5下载：《…审批表》.doc. No appendix stands in the outline."""
+    outline = _outline(FORMATS / "html_tianhe_kindergarten_admission_plan_2026.html")
+    assert not [n for n in outline if n[0] == "appendix"]
+    assert [n[1] for n in outline if n[0] == "part"] == ["一", "二", "三", "四", "五"]
+
+
+def test_a_list_run_into_one_line_is_no_item() -> None:
+    """广州 残疾人两项补贴实施办法, （三）停止发放: ten stop conditions on one line (1.死亡或宣告死亡的；
+    2.经人民法院宣告失踪的；3.…；10.本人自愿申请停止发放的): text of the section, not item 1."""
+    outline = _outline(FORMATS / "html_guangzhou_disability_subsidies_measures_2022.html")
+    assert not [n for n in outline if n[0] == "item" and n[2].startswith("死亡或宣告死亡的")]
+    assert [n[2] for n in outline if n[0] == "item"][-3:] == ["受理和初审", "审核", "审定"]
+
+
+def test_a_pdf_page_narrower_than_its_tables_wraps_at_its_own_edges() -> None:
+    """普陀区社会福利院 2024 单位预算: the 编制说明 page runs from 95 to 742 pt, the tables of the
+    other pages from 57 to 774; its wrapped lines (…主要用于事业单位退休人员福利 / 费和生活补贴。…)
+    are joined into their paragraphs, not left one block a line."""
+    texts = [b.text for b in read_file(FORMATS / "pdf_putuo_welfare_home_unit_budget_2024.pdf")[1].blocks]
+    assert any(
+        t.startswith("1. “社会保障和就业支出") and t.endswith("主要原因是：有退休人员去世。") for t in texts
+    )
+    assert not [t for t in texts if t.startswith(("费和生活补贴", "262.00万元"))]
+
+
+def test_a_sentence_ending_at_the_edge_does_not_run_into_the_next_label() -> None:
+    """上海市财政局 2025 部门预算, 部门主要职能: （一）…并组织实施。 ends at the text's right edge and
+    （二）拟订… opens the next line: two blocks, two sections."""
+    texts = [b.text for b in read_file(FORMATS / "pdf_shanghai_finance_bureau_budget_2025.pdf")[1].blocks]
+    first = next(t for t in texts if t.startswith("（一）贯彻执行有关财政工作"))
+    assert first.endswith("并组织实施。")
+    assert any(t.startswith("（二）拟订财税发展战略") for t in texts)
+
+
+def test_a_contents_list_set_large_keeps_one_entry_a_line() -> None:
+    """The same 单位预算's 目录 is set in a larger type than the text (13.1 pt over 11.2): a title set
+    large goes on over its next line, but not into a line that opens with a label (二、单位机构设置,
+    4．2024年预算单位…) nor onto the next page (预算单位：… at page 1's foot, 目 录 at page 2's head)."""
+    texts = [b.text for b in read_file(FORMATS / "pdf_putuo_welfare_home_unit_budget_2024.pdf")[1].blocks]
+    start = texts.index("目 录")
+    assert texts[start - 1] == "预算单位：上海市普陀区社会福利院"
+    assert texts[start + 1 : start + 6] == [
+        "一、单位主要职能",
+        "二、单位机构设置",
+        "三、名词解释",
+        "四、单位预算编制说明",
+        "五、单位预算表",
+    ]
+    assert "4．2024年预算单位财政拨款收支预算总表" in texts
+
+
+def test_an_ocr_layer_reads_each_word_once_and_without_its_spaces() -> None:
+    """The 深圳 策划生成管理办法 printed, scanned at 150 dpi and OCR'd by tesseract 5.3 (chi_sim, text
+    drawn invisible over the scan): its word boxes overlap (十 八 / 八条) and it puts a space between
+    words (深 府 规 【2020] 6 号). Each character is read once, and the spaces between Chinese go."""
+    texts = [
+        b.text
+        for b in read_file(FORMATS / "pdf_shenzhen_project_planning_measures_2020_tesseract.pdf")[1].blocks
+    ]
+    assert "深府规【2020]6号" in texts
+    articles = [t[:5] for t in texts if t.startswith("第") and "条" in t[:6]]
+    assert "第十八条市" in articles and not [t for t in texts if t.startswith(("第十八八", "第十九九"))]
+    assert texts[texts.index("深圳市政府投资项目策划生成管理办法") + 1].startswith(
+        "第一条为加强深圳市政府投资项目"
+    )
+
+
+def test_a_scan_without_a_text_layer_is_refused_with_the_way_out() -> None:
+    """MinerU's demo scan (8 pages of a Chinese book, PDFium, images only): one line naming OCR."""
+    with pytest.raises(ReadError, match=r"no text layer.*ocrmypdf"):
+        read_file(FORMATS / "pdf_scanned_book_pages_no_text.pdf")
+
+
+def test_a_scrapers_field_lines_written_into_word_stay_lines() -> None:
+    """A crawler's Word file writes its Markdown header as one paragraph of soft breaks
+    (**发布日期**: 2025-07-10 / **发布机构**: 上海市科学技术委员会 / **原文链接**: …): each field is a
+    line of its own, as in the crawler's Markdown copy, not one run-on line."""
+    texts = [
+        b.text for b in read_file(FORMATS / "docx_shanghai_proof_of_concept_platforms_2025.docx")[1].blocks
+    ]
+    assert "**发布日期**: 2025-07-10" in texts and "**发布机构**: 上海市科学技术委员会" in texts
+
+
+def test_a_crawlers_file_name_title_yields_to_the_documents_own() -> None:
+    """The same crawler sets the file name as the Word title, spaces written _ (深化改革创新_加快…),
+    over the document's own title line (# …深化改革创新 加快…): the title is the document's."""
+    source = read_file(FORMATS / "docx_shanghai_tech_services_opinions_2025.docx")[1]
+    assert (
+        source.title
+        == "上海市人民政府办公厅印发《关于进一步深化改革创新 加快科技服务业高质量发展的若干意见》"
+    )
+
+
+def test_a_saved_page_turned_into_word_keeps_its_chrome_out_of_the_outline() -> None:
+    """pandoc's Word file of the 天河区 page: the page's <title> is the Word title, the breadcrumb
+    (您当前所在的位置：…) and the article's title are h1s, the search box an h2. None of them is a
+    heading over the document: its parts stand at the top, as in the page."""
+    from plantui.parse import parse_source
+
+    path = FORMATS / "docx_pandoc_tianhe_kindergarten_admission_plan_2026.docx"
+    source = read_file(path)[1]
+    doc = parse_source(source, path.name)
+    assert [(n.kind, n.label) for n in doc.outline] == [("part", x) for x in "一二三四五"]
+
+
+def test_a_word_title_from_a_pages_title_loses_the_sites_name() -> None:
+    """The same conversion of two more pages: …实施办法 - 广州市增城区人民政府门户网站 and 江西省人民政府
+    政策文件 江西省人民政府办公厅关于…的实施意见 (the site and its column before the title the page
+    states on a line of its own): the title is the document's."""
+    titles = [
+        read_file(FORMATS / f"docx_pandoc_{name}.docx")[1].title
+        for name in (
+            "guangzhou_disability_subsidies_measures_2022",
+            "jiangxi_high_school_education_opinions_2020",
+        )
+    ]
+    assert titles == [
+        "广州市困难残疾人生活补贴和重度残疾人护理补贴实施办法",
+        "江西省人民政府办公厅关于新时代推进普通高中育人方式改革的实施意见",
+    ]

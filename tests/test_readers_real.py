@@ -3,6 +3,7 @@ on the file that showed the need (tests/fixtures/formats, SOURCES.md)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,53 @@ def test_a_word_title_from_a_pages_title_loses_the_sites_name() -> None:
         "广州市困难残疾人生活补贴和重度残疾人护理补贴实施办法",
         "江西省人民政府办公厅关于新时代推进普通高中育人方式改革的实施意见",
     ]
+
+
+def _web_archive(page: bytes, encoding: str, charset: str | None) -> bytes:
+    """A page as Chrome's "save as single file" writes it: MIME multipart/related, the page
+    quoted-printable or base64, its Content-Type naming the charset or not."""
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.nonmultipart import MIMENonMultipart
+
+    archive = MIMEMultipart("related", type="text/html")
+    archive["From"] = "<Saved by Blink>"
+    archive["Snapshot-Content-Location"] = "http://www.thnet.gov.cn/gzjg/qzf/qjyj/zsks/content/post.html"
+    part = MIMENonMultipart("text", "html", **({"charset": charset} if charset else {}))
+    part.set_payload(page)
+    import email.encoders
+
+    (email.encoders.encode_quopri if encoding == "qp" else email.encoders.encode_base64)(part)
+    part["Content-Location"] = "http://www.thnet.gov.cn/gzjg/qzf/qjyj/zsks/content/post.html"
+    archive.attach(part)
+    return archive.as_bytes()
+
+
+@pytest.mark.parametrize(("encoding", "charset"), [("qp", None), ("base64", "gbk")])
+def test_a_page_saved_as_a_web_archive_reads_as_the_page(
+    tmp_path: Path, encoding: str, charset: str | None
+) -> None:
+    """A .mhtml (Chrome, Edge) or .mht (IE) file holds the page inside MIME: it was read as text
+    (〔无标题〕From: <Saved by Blink>…). Its page is read as the page itself, also GBK-encoded and
+    without a charset of its own (the part's Content-Type names it)."""
+    path = FORMATS / "html_tianhe_kindergarten_admission_plan_2026.html"
+    page = path.read_bytes()
+    if charset:
+        text = page.decode("utf-8")
+        page = re.sub(r"<meta[^>]*charset[^>]*>", "", text, flags=re.I).encode("gbk", errors="replace")
+    saved = tmp_path / "page.mhtml"
+    saved.write_bytes(_web_archive(page, encoding, charset))
+    archived = read_file(saved)[1]
+    original = read_file(path)[1]
+    assert [b.text for b in archived.blocks] == [b.text for b in original.blocks]
+    assert archived.title == original.title
+    assert archived.title == "广州市天河区教育局关于印发《2026年广州市天河区幼儿园招生工作方案》的通知"
+
+
+def test_a_web_archive_without_a_page_is_one_line(tmp_path: Path) -> None:
+    saved = tmp_path / "empty.mht"
+    saved.write_bytes(
+        b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n--x\r\n"
+        b"Content-Type: image/png\r\n\r\nPNG\r\n--x--\r\n"
+    )
+    with pytest.raises(ReadError, match="web archive"):
+        read_file(saved)

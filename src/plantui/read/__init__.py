@@ -3,12 +3,14 @@
 In: a path. Out: the file's bytes (for its hash) and a ``Source`` of blocks
 (``plantui.blocks``). Readers: ``text`` (any common Chinese encoding), ``markdown`` (also
 Markdown found inside a .txt), ``docx`` (python-docx), ``pdf`` (pypdfium2), ``html``
-(selectolax). Formats plantui cannot read (.doc, .wps, .rtf …) fail with a one-line
-reason that names the fix. Nothing above this package knows which format a plan came from.
+(selectolax), and a browser's web archive (.mhtml, .mht: its page, read as html). Formats
+plantui cannot read (.doc, .wps, .rtf …) fail with a one-line reason that names the fix.
+Nothing above this package knows which format a plan came from.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from plantui.blocks import Source
@@ -27,7 +29,12 @@ SUFFIXES = {
     ".htm": "html",
     ".xhtml": "html",
     ".shtml": "html",
+    # a page saved as one file by a browser (Chrome, Edge: .mhtml; IE, Word: .mht)
+    ".mhtml": "mhtml",
+    ".mht": "mhtml",
 }
+# A web archive's MIME head: multipart/related, the page its root (Chrome writes type="text/html")
+_MHTML = re.compile(rb"(?im)^MIME-Version:\s*1\.0\s*$(?s:.*?)^Content-Type:\s*multipart/related")
 # An OLE compound file: what .doc, .wps, .xls and .et files are.
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Formats met in real folders that need converting first: the reason names the fix.
@@ -85,6 +92,9 @@ def read_bytes(data: bytes, named: str) -> Source:
         from plantui.read.pdf import read_pdf
 
         return read_pdf(data)
+    if fmt == "mhtml":
+        data = _archived_page(data)
+        fmt = "html"
     if fmt == "html":
         from plantui.read.html import read_html
 
@@ -104,9 +114,31 @@ def _whole_page(data: bytes) -> bool:
     return b"<!doctype html" in head or b"<html" in head
 
 
+def _archived_page(data: bytes) -> bytes:
+    """The page of a web archive (MHTML: MIME multipart/related, the page quoted-printable or
+    base64 beside its images and styles): its first text/html part, decoded."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload.strip():
+                charset = part.get_content_charset()
+                if charset and b"charset" not in payload[:4096].lower():
+                    # the part names the page's encoding, the page does not: say it in the page
+                    payload = f'<meta charset="{charset}">'.encode("ascii") + payload
+                return payload
+    raise ReadError("a web archive (.mhtml) that holds no page")
+
+
 def sniff(data: bytes) -> str | None:
-    """The format the bytes show whatever the name says: a PDF, a Word file, a web page."""
+    """The format the bytes show whatever the name says: a PDF, a Word file, a web page, a page
+    saved as a web archive."""
     head = data[:1024].lstrip()
+    if _MHTML.search(data[:4096]):
+        return "mhtml"
     if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):

@@ -242,6 +242,29 @@ async def test_search_view_lists_hits_across_plans(app: PlantApp) -> None:
         assert "共" in str(app.query_one("#search-status").render())
 
 
+async def test_a_hit_opened_from_the_search_view_is_the_current_hit(app: PlantApp) -> None:
+    """User trial: Enter on a row of 检索 showed its passage but the counter said 0/3, and the
+    first n stayed on that passage. The passage's first hit is the current one; n goes on."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("slash", *"工业互联网平台", "enter", "s")
+        await _settle(pilot)
+        table = app.query_one(HitsTable)
+        table.move_cursor(row=3)
+        await pilot.press("enter")
+        await _settle(pilot)
+        reader = app.query_one(Reader)
+        hit = reader.current_hit
+        assert hit is not None and reader.is_shown(hit)
+        opened = table.selected_row.target  # type: ignore[union-attr]
+        assert hit.block.passage_id == opened.passage_id  # type: ignore[attr-defined]
+        index = reader.hit_index
+        assert reader.hit_counter == f"{index + 1}/{reader.hit_count}"
+        await pilot.press("n")
+        await _settle(pilot)
+        assert reader.hit_index == (index + 1) % reader.hit_count
+
+
 async def test_enter_on_a_target_jumps_to_its_passage(app: PlantApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(pilot)

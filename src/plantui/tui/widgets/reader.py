@@ -332,6 +332,12 @@ class Reader(ScrollView, can_focus=True):
         self.scroll_to(y=max(0, self.page.row_of(para, offset) - HIT_LEAD), animate=False, immediate=True)
         return True
 
+    def hit_in(self, para: Para) -> bool:
+        """Make the first hit inside ``para`` current (a hit opened from 检索): n then goes on
+        from there; False if the paragraph holds none."""
+        index = next((i for i, (hit, _) in enumerate(self._hits) if hit is para), None)
+        return index is not None and self.go_to_hit(index)
+
     def hit_node(self) -> int | None:
         para = self.current_hit
         return para.block.node_id if para is not None else None

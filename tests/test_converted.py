@@ -16,8 +16,9 @@ from support import FIXTURES, keyed, outline_rows
 CONVERTED = FIXTURES / "converted"
 # Converted files plantui does not read to the gold's outline yet (outline P/R on 2026-12-02):
 # pdfplumber's tables over justified PDF lines, rows of a paragraph's pieces (hongze 2023 0.77/0.91,
-# 2024 0.33/0.36, huaian 0.71/0.91; 0.50/0.18, 0.40/0.18, 0.50/0.09 before the lines written
-# without a | below them were read as text).
+# 2024 0.77/0.91, huaian 0.71/0.91; 0.50/0.18, 0.40/0.18, 0.50/0.09 before the lines written
+# without a | below them were read as text; hongze 2024 0.33/0.36 before tables of prose lines
+# were read as text).
 # The RAG knowledge-base holdout (SOURCES.md, second part): ragged widths of justified PDF text no
 # wrap width is found for (titles cut at the line's end), `附` alone over an appendix, a single
 # attachment's `## 附件：X` read as an appendix (outline P/R after the fixes of this session in
@@ -272,3 +273,18 @@ def test_a_run_in_title_set_in_bold_before_a_colon_is_the_title(tmp_path: Path) 
         ("item", "2", "推动支付降费"),
         ("section", "三", "强化宣传，做好政策解读"),
     ]
+
+
+def test_lines_of_prose_a_converter_cut_into_table_cells_are_text() -> None:
+    """pdf_hongze_gov_info_disclosure_report_2024 through markitdown: pdfplumber read justified lines
+    as tables (`| 2024 | 年，淮安市洪泽区人民政府坚持以习近平新时代中国特 |  |  |` under 一、总体情况,
+    line 11), so the part's opening line stood between table rows and was lost with its five
+    sections. A real table of the same file (`| 行政强制 |  |  | 84 |`) stays a table."""
+    path = CONVERTED / "docs" / "pdf_hongze_gov_info_disclosure_report_2024_markitdown.md"
+    doc = parse_source(read_file(path)[1], path.name)
+    assert (doc.outline[0].kind, doc.outline[0].label, doc.outline[0].title) == ("part", "一", "总体情况")
+    assert [c.label for c in doc.outline[0].children if c.kind == "section"] == ["一", "二", "三", "四", "五"]
+    rows = [p.text for p, _, _ in doc.paragraphs() if p.text.startswith("行政强制")]
+    assert rows and all(" | " in text for text in rows)
+    prose = [p.text for p, _, _ in doc.paragraphs() if "国令第" in p.text]
+    assert prose and " | " not in prose[0]

@@ -24,6 +24,7 @@ from plantui import patterns as P
 from plantui.blocks import Block, Source
 from plantui.read.base import CHROME
 from plantui.read.latex import latex_text
+from plantui.read.markdown_parts import join_cells, prose_table, run_in_end, run_in_title
 from plantui.wrapped import display_width
 
 if TYPE_CHECKING:
@@ -59,10 +60,6 @@ _PANDOC_SPAN = re.compile(r"\[([^\[\]\n]*)\]\{(?:[.#][^}\n]*|lang=\"[^\"\n]*\")\
 # pandoc's fenced divs (::: {#133692062 .myid} … :::): containers, no text
 _PANDOC_DIV = re.compile(r":{3,}\s*(?:\{[^}]*\}|[\w-]+)?\s*")
 _BR = re.compile(r"<br\s*/?>", re.I)
-# What may stand before a run-in title set in bold: nothing, or a heading's label (1. （一） 一、 一）)
-_RUN_IN_LABEL = re.compile(
-    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、）)]|\d{1,3}[.、．)])?\s*"
-)
 _COMMENT_ONLY = re.compile(r"(?:\s*<!--.*?-->)+\s*", re.S)
 
 
@@ -159,6 +156,7 @@ class _Reader:
         self.marker_line = 0
         self.cells: list[str] | None = None  # the table row being read
         self.row_line = 0
+        self.table: list[tuple[int, list[str]]] | None = None  # the rows of the table being read
 
     def run(self, tokens: list[Token]) -> None:
         for token in tokens:
@@ -182,8 +180,16 @@ class _Reader:
             elif kind in ("th_open", "td_open") and self.cells is not None:
                 self.cells.append("")
             elif kind == "tr_close" and self.cells is not None:
-                self._row(self.cells)
+                if self.table is not None:
+                    self.table.append((self.row_line, self.cells))
+                else:
+                    self._row(self.cells)
                 self.cells = None
+            elif kind == "table_open":
+                self.table = []
+            elif kind == "table_close" and self.table is not None:
+                rows, self.table = self.table, None
+                self._table(rows)
             elif kind == "inline":
                 self._inline(token)
             elif kind in ("fence", "code_block"):
@@ -209,7 +215,7 @@ class _Reader:
             self._heading(text.replace("\n", " "), _line(token), self.heading)
             return
         last = token.map[1] if token.map else len(self.rows)
-        run_in = _run_in(token.children or [])
+        run_in = run_in_title(token.children or [])
         for offset, row in enumerate(text.split("\n")):
             # a break inside inline markup can outnumber the source lines: stay on the last one
             number = min(_line(token) + offset, last, len(self.rows))
@@ -262,8 +268,36 @@ class _Reader:
         if text:
             raw = self.rows[number - 1] if 0 < number <= len(self.rows) else ""
             indent = display_width(raw[: len(raw) - len(raw.lstrip(P.STRIP_CHARS))]) if not row else 0
-            lead = _lead(text, run_in) if run_in else 0
+            lead = run_in_end(text, run_in) if run_in else 0
             self.source.lines.append(Block(text, number, 0, self.quote, row=row, indent=indent, lead=lead))
+
+    def _table(self, rows: list[tuple[int, list[str]]]) -> None:
+        """A table's rows as rows, or, where a converter cut lines of prose into cells (pdfplumber
+        reading a justified page as a table: `| 国政府信息公开条例》（国令第 |  |  | 711 号）…`), as
+        the lines of text they are."""
+        prose = prose_table([self._written(line, cells) for line, cells in rows])
+        for line, cells in rows:
+            self.row_line = line
+            if not prose:
+                self._row(cells)
+                continue
+            raw = self._raw()
+            if _SNIFF_TABLE_RULE.match(raw):
+                continue
+            written = self._written(line, cells)
+            self._add(join_cells(written) if _RAW_CELL.search(raw) else _cell_text(raw), line)
+
+    def _raw(self) -> str:
+        return self.rows[self.row_line - 1] if 0 < self.row_line <= len(self.rows) else ""
+
+    def _written(self, line: int, cells: list[str]) -> list[str]:
+        """A row's cells as written on its line (past the header's width too); [] for a delimiter row
+        or a line written without a |."""
+        raw = self.rows[line - 1] if 0 < line <= len(self.rows) else ""
+        if not _RAW_CELL.search(raw) or _SNIFF_TABLE_RULE.match(raw):
+            return []
+        written = _RAW_CELL.split(raw.strip().removeprefix("|").removesuffix("|"))
+        return [_cell_text(cell) for cell in written] if len(written) > len(cells) else cells
 
     def _row(self, cells: list[str]) -> None:
         raw = self.rows[self.row_line - 1] if 0 < self.row_line <= len(self.rows) else ""
@@ -324,33 +358,6 @@ def _cell_text(cell: str) -> str:
 
 def _line(token: Token) -> int:
     return token.map[0] + 1 if token.map else 1
-
-
-def _run_in(children: list[Token]) -> str | None:
-    """The bold run a paragraph opens with (after its label, if any) when a colon follows it:
-    a run-in title (1. **优化账户服务**：持续推进…, 一）**技术应用**：理清…)."""
-    index = 0
-    if children and children[0].type == "text" and _RUN_IN_LABEL.fullmatch(children[0].content):
-        index = 1
-    if len(children) < index + 4 or children[index].type != "strong_open":
-        return None
-    inner, after = children[index + 1], children[index + 2]
-    tail = children[index + 3]
-    if inner.type != "text" or after.type != "strong_close" or tail.type != "text":
-        return None
-    title = inner.content.strip()
-    if not 2 <= len(title) <= 20 or "。" in title or tail.content.lstrip()[:1] not in ("：", ":"):
-        return None
-    return title
-
-
-def _lead(text: str, run_in: str) -> int:
-    """Where the run-in title ``run_in`` ends in a block's ``text`` (0 when it does not open it)."""
-    start = text.find(run_in)
-    end = start + len(run_in)
-    if start < 0 or not _RUN_IN_LABEL.fullmatch(text[:start]) or text[end : end + 1] not in ("：", ":"):
-        return 0
-    return end
 
 
 def _inline_text(children: list[Token]) -> str:

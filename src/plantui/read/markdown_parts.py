@@ -1,0 +1,84 @@
+"""Two things the Markdown reader reads from a converter's Markdown beyond its syntax: a run-in
+title set in bold before a colon (1. **优化账户服务**：…), and a table that is lines of prose a
+converter cut into cells (pdfplumber reading a justified page as a table)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# What may stand before a run-in title set in bold: nothing, or a heading's label (1. （一） 一、 一）)
+_RUN_IN_LABEL = re.compile(
+    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、）)]|\d{1,3}[.、．)])?\s*"
+)
+
+
+def run_in_title(children: list[Token]) -> str | None:
+    """The bold run a paragraph opens with (after its label, if any) when a colon follows it:
+    a run-in title (1. **优化账户服务**：持续推进…, 一）**技术应用**：理清…)."""
+    index = 0
+    if children and children[0].type == "text" and _RUN_IN_LABEL.fullmatch(children[0].content):
+        index = 1
+    if len(children) < index + 4 or children[index].type != "strong_open":
+        return None
+    inner, after = children[index + 1], children[index + 2]
+    tail = children[index + 3]
+    if inner.type != "text" or after.type != "strong_close" or tail.type != "text":
+        return None
+    title = inner.content.strip()
+    if not 2 <= len(title) <= 20 or "。" in title or tail.content.lstrip()[:1] not in ("：", ":"):
+        return None
+    return title
+
+
+def run_in_end(text: str, run_in: str) -> int:
+    """Where the run-in title ``run_in`` ends in a block's ``text`` (0 when it does not open it)."""
+    start = text.find(run_in)
+    end = start + len(run_in)
+    if start < 0 or not _RUN_IN_LABEL.fullmatch(text[:start]) or text[end : end + 1] not in ("：", ":"):
+        return 0
+    return end
+
+
+# a line of prose: Chinese text with a comma or a full stop
+_PROSE_CHARS = 10
+_PROSE_MARK = re.compile(r"[，。]")
+
+
+def _prose_row(cells: list[str]) -> bool:
+    """A row holding a line of prose cut into cells: at most four cells filled, some left empty,
+    ten or more Chinese characters with a comma or full stop among them."""
+    filled = [cell for cell in cells if cell.strip()]
+    text = "".join(filled)
+    return (
+        0 < len(filled) <= 4
+        and len(filled) < len(cells)
+        and len(_CJK.findall(text)) >= _PROSE_CHARS
+        and _PROSE_MARK.search(text) is not None
+    )
+
+
+def prose_table(rows: list[list[str]]) -> bool:
+    """A table that is lines of prose a converter cut into cells: most rows are such lines and
+    most cells are empty (a real table fills its cells; a glossary's two columns have no gaps)."""
+    rows = [cells for cells in rows if cells]
+    cells = [cell for row in rows for cell in row]
+    if not rows or sum(1 for cell in cells if not cell.strip()) < 0.5 * len(cells):
+        return False
+    return sum(1 for row in rows if _prose_row(row)) >= 0.6 * len(rows)
+
+
+def join_cells(cells: list[str]) -> str:
+    """A line of prose cut into cells, joined back (a space only between two Latin words or figures)."""
+    text = ""
+    for cell in (cell.strip() for cell in cells):
+        if not cell:
+            continue
+        if text and text[-1].isascii() and text[-1].isalnum() and cell[0].isascii() and cell[0].isalnum():
+            text += " "
+        text += cell
+    return text

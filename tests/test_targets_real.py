@@ -881,3 +881,22 @@ def test_thousands_of_hundred_millions() -> None:
     # 9千亿元 (report_guangxi_2026.txt line 41) is 9e11, 1.5千亿元 1.5e11
     found = _targets("到2025年，一般公共预算收入突破9千亿元，产业规模达到1.5千亿元。")
     assert [t.value for t in found] == [9e11, 1.5e11]
+
+
+def test_a_row_name_run_on_into_its_first_cell_still_names_the_indicator() -> None:
+    # govcn_guangzhou_family_doctor_2023.txt lines 169-170 as hard-wrapped text reads them (benchmarks/
+    # perturb.py wrap34): the row's name fills the width and runs on into the next cell, 12.签约基本包
+    # 居民在签约机构就诊率较上一年增加，力争2023年达到60%。 (the 60% took the previous row's name)
+    path = REAL / "docs" / "govcn_guangzhou_family_doctor_2023.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[168].startswith("12.签约基本包居民") and lines[169].startswith("较上一年增加")
+    joined = "\n".join([*lines[:168], lines[168] + lines[169], *lines[170:]])
+    found = [t for t in extract_targets(parse_text(joined, path.name)) if t.value == 60 and t.year == 2023]
+    assert [t.indicator for t in found] == ["签约基本包居民在签约机构就诊率"]
+
+
+def test_the_year_a_text_came_out_is_no_deadline() -> None:
+    # tests/fixtures/formats/docx_nea_psr_standard_part1_draft_2023.docx line 55 (a draft standard
+    # with no date): 我国核安全监管部门在2004年发布的《核动力厂运行安全规定》…明确规定… — the PSR
+    # is held 每十年左右…一次 (lines 103, 112) by rule, no 2004 target
+    assert _format_targets("docx_nea_psr_standard_part1_draft_2023.docx") == []

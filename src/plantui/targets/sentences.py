@@ -227,6 +227,9 @@ def _paragraph(para: Paragraph, scope: Scope, out: list[Target]) -> None:
         # clauses of its other cells take that name, as under a heading that names one
         scope.title = _indicator_title(named.group("name"))
         return
+    led = _ROW_LEAD.match(folded)
+    if led and _indicator_title(led.group("name")):
+        scope.title = _indicator_title(led.group("name"))  # the row's name and its first cell joined
     _heading_line(folded, scope)
     before = scope.year
     scope.stated = []
@@ -250,6 +253,13 @@ _PAGE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s*-?\s*\d{1,3}\s+-\s*(?=[\u4e00
 # a line that reads as a heading: short, with no mark inside a sentence or ending one, and not
 # cut after a word that needs more (“十五五”时期经济社会发展的 / 主要目标 / 是：…, bold runs set apart)
 _HEADING_LINE = re.compile(r"[^,;:。!?，；：！？]{1,29}(?<![的和与及是在为对把从向将以于了])")
+
+
+# a numbered row's name with its next cell run on (12.签约基本包居民在签约机构就诊率较上一年增加，力争…, a
+# line at the wrap width joined to the next)
+_ROW_LEAD = re.compile(
+    r"^\d{1,3}\s*[.、]\s*(?P<name>[^,;:。，；：]{2,40}?(?:率|比例|比重|占比|人数|数量))(?=较|比|力争|到|达)"
+)
 
 
 # the title of a document (2026年湖南省政府工作报告), not of a part of it

@@ -309,6 +309,7 @@ _TO = r"[到至](?<![截止日][到至])" + "".join(
 FUTURE_YEAR = re.compile(
     rf"(?:{_TO}|力争到|争取到|预计到|力争在|争取在|在|力争|争取)\s*(?P<y>(?:19|20)\d{{2}}|{_CN_YEAR})\s*年(?:底|末)?"
     rf"(?!\s*的?基础上)"  # 在2018年基础上翻两番: a baseline, not a deadline
+    rf"(?!\s*(?:发布|印发|出台|颁布|修订|通过)的)"  # 在2004年发布的《…》: when a text came out
     rf"|(?P<y2>(?:19|20)\d{{2}})\s*年(?:底|末)?(?:前|以前|之前)"
 )
 PAST_YEAR = re.compile(

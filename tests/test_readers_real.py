@@ -218,3 +218,68 @@ def test_a_web_archive_without_a_page_is_one_line(tmp_path: Path) -> None:
     )
     with pytest.raises(ReadError, match="web archive"):
         read_file(saved)
+
+
+def _exported_word(page: str) -> bytes:
+    """A .docx as web apps' 导出Word buttons write it (html-docx-js and the like): no paragraphs of
+    its own, one w:altChunk importing the page as a web archive (word/afchunk.mht)."""
+    import io
+    import quopri
+    import zipfile
+
+    boundary = "----=mhtDocumentPart"
+    mht = (
+        (
+            f'MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n    type="text/html";\r\n    boundary="{boundary}"'
+            f'\r\n\r\n\r\n--{boundary}\r\nContent-Type: text/html;\r\n    charset="utf-8"\r\n'
+            "Content-Transfer-Encoding: quoted-printable\r\nContent-Location: file:///C:/fake/document.html\r\n\r\n"
+        ).encode()
+        + quopri.encodestring(page.encode("utf-8"))
+        + f"\r\n\r\n--{boundary}--".encode()
+    )
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    files = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+        '<Override PartName="/word/afchunk.mht" ContentType="message/rfc822"/></Types>',
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+        'Target="/word/document.xml" Id="R09c83fafc067488e"/></Relationships>',
+        "word/document.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:document xmlns:w="{w}" xmlns:r="{r}"><w:body><w:altChunk r:id="htmlChunk"/>'
+        '<w:sectPr><w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/></w:sectPr></w:body></w:document>',
+        "word/_rels/document.xml.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Type="{r}/aFChunk" Target="/word/afchunk.mht" Id="htmlChunk"/></Relationships>',
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+        archive.writestr("word/afchunk.mht", mht)
+    return buffer.getvalue()
+
+
+def test_a_word_file_exported_by_a_web_app_reads_its_imported_page(tmp_path: Path) -> None:
+    """A 导出Word file holds the page as an altChunk (an .mht inside the .docx) and no paragraph of
+    its own: it was refused as holding no text. The 天河区 方案's article, exported so, reads as the
+    article does."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    page = (FORMATS / "html_tianhe_kindergarten_admission_plan_2026.html").read_text(encoding="utf-8")
+    article = LexborHTMLParser(page).css_first("#zoomcon")
+    assert article is not None
+    html = f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>{article.html}</body></html>'
+    word = tmp_path / "export.docx"
+    word.write_bytes(_exported_word(html))
+    direct = tmp_path / "export.html"
+    direct.write_text(html, encoding="utf-8")
+    texts = [b.text for b in read_file(word)[1].blocks]
+    assert texts == [b.text for b in read_file(direct)[1].blocks]
+    assert "一、招生原则" in texts and texts[0] == "各幼儿园："

@@ -18,7 +18,7 @@ import io
 import re
 import statistics
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -30,6 +30,7 @@ from plantui.read.soft_breaks import soft_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(?P<n>[1-6])$", re.I)
 
@@ -43,6 +44,7 @@ def read_docx(data: bytes) -> Source:
     styles = _Styles(_xml(parts, "word/styles.xml"))
     numbering = _Numbering(_xml(parts, "word/numbering.xml"), styles)
     writer = _Writer()
+    writer.chunk = lambda rid: _alt_chunk(parts, rid)
     root = body.find(f"{W}body")
     if root is None:
         raise ReadError("empty Word document")
@@ -112,6 +114,32 @@ def _open(data: bytes) -> dict[str, zipfile.ZipInfo | zipfile.ZipFile]:
     for info in infos:
         parts[info.filename] = info
     return parts
+
+
+def _alt_chunk(parts: dict[str, Any], rid: str) -> list[Block]:
+    """The blocks of a part a Word file imports as it is (w:altChunk): a web page or a web
+    archive (.mht), as web apps' 导出Word buttons write a .docx (html-docx-js and the like)."""
+    from plantui.read import _archived_page
+    from plantui.read.html import read_html
+
+    rels = _xml(parts, "word/_rels/document.xml.rels")
+    target = next(
+        (rel.get("Target") or "" for rel in (rels if rels is not None else []) if rel.get("Id") == rid), ""
+    )
+    name = target.lstrip("/") if target.startswith("/") else f"word/{target}"
+    info = parts.get(name)
+    if not target or info is None:
+        return []
+    archive: zipfile.ZipFile = parts[""]
+    with archive.open(info) as handle:
+        raw = handle.read(MAX_ZIP_MEMBER_BYTES + 1)
+    if len(raw) > MAX_ZIP_MEMBER_BYTES:
+        raise ReadError(f"refused: {name} is larger than it says (a zip bomb?)")
+    if re.search(rb"(?i)content-type:\s*multipart/related", raw[:4096]):
+        raw = _archived_page(raw)
+    if not re.search(rb"(?i)<(?:html|body|p|div|table)\b", raw[:65536]):
+        return []  # a chunk of RTF or plain text: not read
+    return list(read_html(raw).blocks)
 
 
 def _xml(parts: dict[str, Any], name: str) -> Any:
@@ -312,6 +340,7 @@ class _Writer:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.looks: dict[int, tuple[int, bool]] = {}  # block index → (type size, centred)
+        self.chunk: Callable[[str], list[Block]] = lambda rid: []  # an altChunk's blocks
 
     def add(self, text: str, level: int = 0, box: int = 0, row: bool = False) -> None:
         text = text.strip(P.STRIP_CHARS)
@@ -378,6 +407,9 @@ def _walk(parent: Any, writer: _Writer, styles: _Styles, numbering: _Numbering, 
                 _walk(content, writer, styles, numbering, box)
         elif tag in (f"{W}ins", f"{W}customXml", f"{W}smartTag"):
             _walk(child, writer, styles, numbering, box)
+        elif tag == f"{W}altChunk":
+            for block in writer.chunk(child.get(f"{R}id") or ""):
+                writer.add(block.text, block.md_level, box + block.quote, row=block.row)
 
 
 def _paragraph(p: Any, writer: _Writer, styles: _Styles, numbering: _Numbering, box: int) -> None:

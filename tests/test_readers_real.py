@@ -283,3 +283,15 @@ def test_a_word_file_exported_by_a_web_app_reads_its_imported_page(tmp_path: Pat
     texts = [b.text for b in read_file(word)[1].blocks]
     assert texts == [b.text for b in read_file(direct)[1].blocks]
     assert "一、招生原则" in texts and texts[0] == "各幼儿园："
+
+
+def test_an_ocr_layers_running_header_and_footer_go_on_every_page() -> None:
+    """The OCR'd 广东 办法 (a browser print): its header 2024/6/14 11:29 | 广东省人民政府关于… and footer
+    www.gd.gov.cn/…html | 1/6 are read 2024/6114 … and …html | 216 on later pages; compared without
+    digits and ASCII marks they are the same furniture, dropped on page 1 too."""
+    texts = [
+        b.text
+        for b in read_file(FORMATS / "pdf_guangdong_gov_investment_measures_2023_tesseract.pdf")[1].blocks
+    ]
+    assert not [t for t in texts if "11:29" in t or ".html" in t]
+    assert "广东省省级政府投资管理办法" in texts

@@ -212,8 +212,9 @@ def _needs_space(left: str, right: str) -> bool:
 
 
 def _key(text: str) -> str:
-    """A running header or footer compared across pages: digits and spaces aside."""
-    return re.sub(r"[\s0-9０-９]+", "", text)
+    """A running header or footer compared across pages: digits, spaces and ASCII marks aside (an
+    OCR layer reads the same footer …html | 1/6 on one page, …html | 216 on the next)."""
+    return re.sub(r"[\s0-9０-９!-/:-@\[-`{-~]+", "", text)
 
 
 def _drop_furniture(pages: list[list[_Line]], sizes: list[tuple[float, float]]) -> None:

@@ -809,6 +809,9 @@ def test_names_listed_before_a_measure_share_it_and_the_unit_after_the_last() ->
     scale = [
         (t.indicator, t.unit) for t in _lines("report_jiangxi_2026.txt", 54, 54) if "产业规模" in t.indicator
     ]
+    # report_jiangsu_2026.txt line 47: 力争全年交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元
+    invest = [t.indicator for t in _lines("report_jiangsu_2026.txt", 47, 47) if t.unit == "元"]
+    assert invest[:2] == ["交通投资额", "水利投资额"]
     assert scale == [("电子信息产业规模", "元"), ("有色金属产业规模", "元"), ("装备制造业产业规模", "元")]
 
 

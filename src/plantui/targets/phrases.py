@@ -110,18 +110,18 @@ def listed(indicator: str) -> list[str]:
     if sectors and "、" not in indicator[sectors.end() :]:
         head, tail = clean(indicator[: sectors.start()]), indicator[sectors.end() :]
         return [f"{head}第{n}产业{clean(tail)}" for n in "一二三" if n in sectors.group()]
-    names = [clean(n) for n in indicator.split("、") if clean(n)]
-    measured = _MEASURE.search(names[-1]) if len(names) > 1 else None
+    names = [n for n in indicator.split("、") if clean(n)]
+    measured = _MEASURE.search(clean(names[-1])) if len(names) > 1 else None
     if measured and measured.start() > 0:
         # 水果、蔬菜、茶叶产量 / 城镇职工、城乡居民基本养老保险参保人数: the earlier names are kinds
-        # of what the last one measures, and share its measure
-        names = [n if _MEASURE.search(n) else n + measured.group() for n in names[:-1]] + names[-1:]
-    return names or [indicator]
+        # of what the last one measures, and share its measure (力争全年交通 → 交通投资额)
+        names = [n if _MEASURE.search(clean(n)) else n + measured.group() for n in names[:-1]] + names[-1:]
+    return [clean(n) for n in names] or [indicator]
 
 
 # what a listed indicator measures, shared by the names before it (…茶叶产量, …参保人数)
 _MEASURE = re.compile(
-    r"(?:全产业链产值|产业规模|营业收入|参保人数|增加值|产值|产量|规模|人数|数量|总量|总额|面积|收入|营收)$"
+    r"(?:全产业链产值|产业规模|营业收入|参保人数|增加值|投资额|产值|产量|规模|人数|数量|总量|总额|面积|收入|营收)$"
 )
 
 

@@ -295,3 +295,14 @@ def test_an_ocr_layers_running_header_and_footer_go_on_every_page() -> None:
     ]
     assert not [t for t in texts if "11:29" in t or ".html" in t]
     assert "广东省省级政府投资管理办法" in texts
+
+
+def test_the_wide_space_after_an_article_label_as_ocr_reads_it() -> None:
+    """The OCR'd 广东 办法 reads the ideographic space after 第二条 as a quote (第二条”本办法…, 40 of its
+    43 articles), once with a comma (第二十三条，”列入…, then no article): a space, as printed."""
+    texts = [
+        b.text
+        for b in read_file(FORMATS / "pdf_guangdong_gov_investment_measures_2023_tesseract.pdf")[1].blocks
+    ]
+    assert "第二十三条\u3000列入省级政府投资年度计划的政府投资项目分为实施项目和储备项目。" in texts
+    assert not [t for t in texts if t.startswith("第") and "条”" in t[:8]]

@@ -32,6 +32,8 @@ PAGE_NUMBER = re.compile(
 # a space an OCR layer puts between Chinese words or between a number and a word; not between two
 # Latin words or numbers (PM 2.5, Word 2019)
 _OCR_SPACE = re.compile(r"(?<![A-Za-z0-9.,%])\s+|\s+(?![A-Za-z0-9])")
+# the wide space after an article's label as OCR reads it: 第二条”本办法… / 第二十三条，”列入…
+_OCR_GAP = re.compile(r"^(第[一二三四五六七八九十百零〇\d]{1,5}[条章节])[，,]?[”“\"']")
 # 二、… / （三）… / 4. … / 第五条 …: a label opening a line
 _LABEL_START = re.compile(
     r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|\d{1,2}[.．](?=(?:19|20)\d{2}年)|第[一二三四五六七八九十百\d]+[章节条])"
@@ -155,7 +157,7 @@ def _page_lines(page: object, number: int, width: float, height: float) -> list[
                 cells[-1] += (" " if spaced else "") + text
             last_right = right if last_right is None else max(last_right, right)
         if ocr:  # OCR writes a space between its "words": 深 府 规 【2020] 6 号, 2020 年 第 25 期
-            cells = [_OCR_SPACE.sub("", c) for c in cells]
+            cells = [_OCR_GAP.sub("\\1\u3000", _OCR_SPACE.sub("", c)) for c in cells]
         kept = [(c.strip(" \u3000"), x) for c, x in zip(cells, lefts, strict=True) if c.strip(" \u3000")]
         cells, lefts = [c for c, _ in kept], [x for _, x in kept]
         if cells:

@@ -894,3 +894,21 @@ def test_an_ascii_full_stop_after_chinese_ends_a_title() -> None:
     assert heading is not None and heading.title == "全市城乡最低生活保障标准为每人每月1309.5元"
     heading = classify("附件：1.申请公共租赁住房保障家庭收入及财产限额.docx")
     assert heading is not None and heading.title.endswith(".docx")
+
+
+# gangyao_guizhou_14th_pdf.md:353-359 (pdftotext text kept as .md: the page number - 8 - reads as a
+# Markdown list item "8 -", then a form feed opens the next page)
+GUIZHOU_PAGE = (
+    "    ——经济发展迈上新台阶。在质量效益明显提升的基础上，\n"
+    "保持经济增速高于全国平均水平，地区生产总值年均增长 7%左\n"
+    "右，到 2025 年达到 2.6 万亿元左右，人均达到 7 万元左右，其\n\n\n- 8 -\n"
+    "\f中一二三产增加值分别年均增长 5%左右、8%左右和 7.5%左右。\n"
+)
+
+
+def test_a_dashed_page_number_read_as_a_markdown_list_item_is_furniture() -> None:
+    assert is_page_marker("8 -") and is_page_marker("- 8 -")
+    assert not is_page_marker("8") and not is_page_marker("8-10")
+    doc = parse_markdown(GUIZHOU_PAGE)
+    text = "".join(p.text for p in doc.preamble) + "".join(p.text for n in doc.outline for p in n.paragraphs)
+    assert "人均达到 7 万元左右，其中一二三产增加值" in text and "8 -" not in text

@@ -31,6 +31,8 @@ _PAGE_MARKER = re.compile(
     # a page counter, spaced (a fraction in a table cell, 1/3, is not)
     r"|\s*(?P<n>\d{1,4})\s+/\s+(?P<of>\d{1,4})\s*"
     r"|\s*-\s*\d{1,4}\s*-\s*"
+    # the same with its first dash read as a Markdown list bullet (- 8 - in a .md of pdftotext text)
+    r"|\s*\d{1,4}\s+-\s*"
     # a roman page number of the front matter with its letters spaced apart (I I, II I)
     r"|\s*[IVXivx]{1,3}(?:\s+[IVXivx]{1,3}){1,2}\s*"
     # the page markers of OCR and PDF-to-text tools: === Page 6 ===, [Page 6 of 20], -- page 6 --

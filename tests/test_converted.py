@@ -27,6 +27,7 @@ NOT_YET = {
     "pdf_hongze_gov_info_disclosure_report_2023_markitdown.md",
     "pdf_hongze_gov_info_disclosure_report_2024_markitdown.md",
     "pdf_huaian_gov_info_disclosure_report_2024_markitdown.md",
+    "pdf_pbc_internet_finance_aml_measures_2018_ragkb.md",
     "pdf_pbc_terrorist_financing_reports_measures_2007_ragkb.md",
 }
 DOCS = sorted(p.name for p in (CONVERTED / "docs").iterdir() if p.name not in NOT_YET)
@@ -288,3 +289,28 @@ def test_lines_of_prose_a_converter_cut_into_table_cells_are_text() -> None:
     assert rows and all(" | " in text for text in rows)
     prose = [p.text for p, _, _ in doc.paragraphs() if "国令第" in p.text]
     assert prose and " | " not in prose[0]
+
+
+def test_a_long_run_in_title_naming_a_thing_is_the_title(tmp_path: Path) -> None:
+    """pdf_pcac_risk_information_sharing_measures_llm (an LLM's Markdown of a PDF), lines 241, 253
+    and 365: a category's name in bold runs past 20 characters with brackets and 、 inside
+    (`（一）**虚假申请（受害人信息）、虚假申请（嫌疑人信息）**：指使用…；`); it is the title all the
+    same. A long bold run with a comma is a sentence set in bold: no title."""
+    text = (
+        "## 附件1：行业风险信息分类标准\n\n### 一、个人风险信息\n\n"
+        "（一）**虚假申请（受害人信息）、虚假申请（嫌疑人信息）**：指使用虚假身份证明或收入、资产等其他"
+        "证明材料，申请银行卡或开立支付账户，包括虚假身份申请和虚假资料申请等；\n\n"
+        "（二）**伪卡（受害人信息）**：指非法使用银行卡磁条信息伪造有效的银行卡进行欺诈交易，包括伪造卡、"
+        "变造卡、白卡欺诈；\n\n"
+        "（三）**受理终端（网络支付接口、收款码）挪作违法违规用途**：指特约商户未经收单机构允许，"
+        "将受理终端（网络支付接口、收款码）挪作涉黄、涉毒等非法用途；\n\n"
+        "（四）**坚持问题导向，着力解决群众反映强烈的突出问题**：加强统筹。\n"
+    )
+    path = tmp_path / "long_run_in.md"
+    path.write_text(text, encoding="utf-8")
+    assert _outline(path)[-4:] == [
+        ("section", "一", "虚假申请（受害人信息）、虚假申请（嫌疑人信息）"),
+        ("section", "二", "伪卡（受害人信息）"),
+        ("section", "三", "受理终端（网络支付接口、收款码）挪作违法违规用途"),
+        ("section", "四", "坚持问题导向，着力解决群众反映强烈的突出问题：加强统筹"),
+    ]

@@ -30,9 +30,22 @@ def run_in_title(children: list[Token]) -> str | None:
     if inner.type != "text" or after.type != "strong_close" or tail.type != "text":
         return None
     title = inner.content.strip()
-    if not 2 <= len(title) <= 20 or "。" in title or tail.content.lstrip()[:1] not in ("：", ":"):
+    if (
+        tail.content.lstrip()[:1] not in ("：", ":")
+        or not 2 <= len(title) <= _RUN_IN_LONGEST
+        or "。" in title
+    ):
         return None
+    if len(title) > _RUN_IN_SHORT and _CLAUSE_MARK.search(title):
+        return None  # a long bold run with a comma is a sentence set in bold, no name
     return title
+
+
+# a run-in title names a thing: up to 20 characters, or up to 40 without a comma or a clause mark
+# (**虚假申请（受害人信息）、虚假申请（嫌疑人信息）**：指使用虚假身份证明…)
+_RUN_IN_SHORT = 20
+_RUN_IN_LONGEST = 40
+_CLAUSE_MARK = re.compile(r"[，,；;！？!?]")
 
 
 def run_in_end(text: str, run_in: str) -> int:

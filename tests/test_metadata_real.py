@@ -1314,3 +1314,25 @@ def test_a_doc_number_whose_opening_bracket_ocr_lost() -> None:
         "中支协发[2025] 45号\n中国支付清算协会关于印发《特大商户信息管理办法》的通知\n各会员单位：\n"
     )
     assert kept.doc_number == "中支协发[2025]45号"
+
+
+def test_a_scrapers_cut_issuer_gives_way_to_the_seven_bodies_signing() -> None:
+    # converted/docs/docx_satellite_direct_service_rules_2025_markitdown.md lines 1-27 (user trial
+    # F25): the scraper's 发布机构 cuts the first signer's name; 海关总署 signs among them
+    head = (
+        "# 终端设备直连卫星服务管理规定\n\n\\*\\*发布日期\\*\\*: 2025年4月\n"
+        "\\*\\*发布机构\\*\\*: 国家互联网信息办\n\n## 政策全文\n"
+        "关于印发《终端设备直连卫星服务管理规定》的通知\n国信办发文〔2025〕1号\n\n"
+        "现将《终端设备直连卫星服务管理规定》印发给你们，请认真贯彻执行。\n\n"
+    )
+    signers = ["国家互联网信息办公室", "国家发展和改革委员会", "工业和信息化部", "公安部", "海关总署"]
+    signers += ["国家市场监督管理总局", "国家广播电视总局"]
+    doc = parse_markdown(head + "\n".join(signers) + "\n2025年4月23日\n")
+    assert (doc.issuer, doc.issued) == (",".join(signers), "2025-04-23")
+    # a field that names the first signer in full stays as it is written
+    doc = parse_markdown(
+        head.replace("国家互联网信息办\n", "国家互联网信息办公室\n")
+        + "\n".join(signers)
+        + "\n2025年4月23日\n"
+    )
+    assert doc.issuer == "国家互联网信息办公室"

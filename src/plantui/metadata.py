@@ -123,6 +123,8 @@ def extract(
         # the notice's own title and its signature name one body; a reposting page's 发布机构 another
         meta.issuer = signature[0]
     signers = signature[0].split(",") if signature else []
+    if meta.issuer and any(s != meta.issuer and s.startswith(meta.issuer) for s in signers):
+        meta.issuer = signature[0] if signature else None  # a page's 发布机构 cut a signer's name short
     if meta.issuer and set(meta.issuer.split(",")) < set(signers) and _titled(texts, "".join(signers)):
         meta.issuer = ",".join(signers)  # a page's 发布机关 names the first of the bodies the title names
     heads = S.signing_heads(folded)

@@ -1336,3 +1336,30 @@ def test_a_scrapers_cut_issuer_gives_way_to_the_seven_bodies_signing() -> None:
         + "\n2025年4月23日\n"
     )
     assert doc.issuer == "国家互联网信息办公室"
+
+
+def test_an_issuer_an_ocr_misread_is_taken_as_the_text_writes_it() -> None:
+    # notice_pcac_acquiring_outsourcing_opinion_2023_ocr.md lines 1-40: the red header and the title
+    # misread 清算 (中国文付请路协会, 中国支付请算协会); the text writes the name right twice
+    path = Path(__file__).parent / "fixtures/real/docs/notice_pcac_acquiring_outsourcing_opinion_2023_ocr.md"
+    pcac = parse_markdown("\n".join(path.read_text(encoding="utf-8").splitlines()[:40]))
+    assert pcac.issuer == "中国支付清算协会"
+    # notice_payment_clearing_card_issuing_guideline_2024_ocr.md lines 1-15: the red header kept only
+    # 协会 of its name; the 文号's 中支协 abbreviates the body the text names
+    card = parse_text(
+        "--- 第 1 页 ---\n\n         崩复协会文件\nv            a\nEt LE] Se Pt Tt GE Pp SW\n中支协发[2024] 71 号\n"
+        "关于修订《银行卡发卡业务\n风崔管理指引>》的通知\n各有关会员单位:\n为进一步规范银行卡发卡业务管理，防范支付风险,促进银\n"
+        "行卡业务健康发展，中国支付清算协会组织对《银行卡发卡业务\n风险管理指引》 (中支协发[2020] 1 号印发) 进行了修订，经中\n"
+        "国支付清算协会第四届理事会第七次会议审议通过，现予以发\n布，自2024年7月7日起施行，请遵照执行。\n"
+    )
+    assert card.issuer == "中国支付清算协会"
+    # a name the text writes as often as its one-character variant stays (no misreading shown)
+    from plantui.metadata_derive import misread_issuer
+
+    assert misread_issuer(
+        "中国支付清算协会", "中支协发〔2023〕81号", "中国支付清算协会与中国支付请算协会"
+    ) == ("中国支付清算协会")
+    assert (
+        misread_issuer("北京市人民政府", "京政发〔2021〕1号", "京津冀三地政府协同，京津冀三地政府")
+        == "北京市人民政府"
+    )

@@ -152,6 +152,8 @@ def extract(
             meta.doc_number = clean_doc_number(noted) if noted else None
         # (广州市民政局  广州市财政局关于…: a run of spaces between two issuers is the title's one space)
         meta.title = _SPACE_RUN.sub(" ", S.clean_title(meta.title))
+    if meta.issuer:
+        meta.issuer = D.misread_issuer(meta.issuer, meta.doc_number, body_sample)
     derive(meta, body_sample)
     return meta
 

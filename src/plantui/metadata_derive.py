@@ -139,3 +139,39 @@ def _iso(year: int, month: int, day: int) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def misread_issuer(issuer: str, doc_number: str | None, text: str) -> str:
+    """An issuer an OCR misread (中国支付请算协会, 崩复协会 from a red header) written correctly in
+    the text: a name of the same length and ending that differs in one character and the text
+    writes more often, else — when the misread name no longer holds the 文号's abbreviation of its issuer
+    (中支协发 → 中…支…协) and kept only its ending — the longer name the text writes that holds it."""
+    if "," in issuer or len(issuer) < 4:
+        return issuer
+    end = issuer[-2:]
+    named: list[str] = re.findall(rf"[\u4e00-\u9fff]{{{len(issuer) - 2}}}{end}", text)
+    variants = [
+        n for n in set(named) if n != issuer and sum(a != b for a, b in zip(n, issuer, strict=True)) == 1
+    ]
+    if variants:
+        best = max(variants, key=named.count)
+        if named.count(best) > named.count(issuer):
+            return best
+    short = _ABBREVIATION.match(doc_number or "")
+    if short is None or _holds(issuer, short.group("abbr")):
+        return issuer
+    abbr = short.group("abbr")
+    found: list[str] = re.findall(rf"{abbr[0]}[\u4e00-\u9fff]{{1,16}}?{end}", text)
+    # (the misread name kept nothing but its ending: 北京市人民政府 is no misreading of 京津冀三地政府)
+    fits = [n for n in found if _holds(n, abbr) and len(n) > len(issuer) and not set(issuer[:-2]) & set(n)]
+    return max(fits, key=found.count) if fits else issuer
+
+
+# 中支协发〔2024〕71号, 国办发〔2021〕1号: the issuer's abbreviation before 发 and the year
+_ABBREVIATION = re.compile(r"(?P<abbr>[\u4e00-\u9fff]{2,6}?)[发函字]?[〔\[(（]")
+
+
+def _holds(name: str, abbr: str) -> bool:
+    """Whether ``name`` holds the characters of ``abbr`` in order (中国支付清算协会 ⊃ 中支协)."""
+    rest = iter(name)
+    return all(char in rest for char in abbr)

@@ -306,3 +306,14 @@ def test_the_wide_space_after_an_article_label_as_ocr_reads_it() -> None:
     ]
     assert "第二十三条\u3000列入省级政府投资年度计划的政府投资项目分为实施项目和储备项目。" in texts
     assert not [t for t in texts if t.startswith("第") and "条”" in t[:8]]
+
+
+def test_a_breadcrumb_beside_a_logo_read_as_text_is_chrome() -> None:
+    """The OCR'd 深圳 print: the site's logo is read as ss深 in a cell beside the breadcrumb
+    (ss深 | 您现在的位置;政府一公报>;…): the line is the page's chrome all the same."""
+    texts = [
+        b.text
+        for b in read_file(FORMATS / "pdf_shenzhen_project_planning_measures_2020_tesseract.pdf")[1].blocks
+    ]
+    assert not [t for t in texts if "您现在的位置" in t]
+    assert "深圳市政府投资项目策划生成管理办法" in texts

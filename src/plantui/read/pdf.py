@@ -264,6 +264,9 @@ def _is_furniture(line: _Line, position: int, count: int, height: float, repeate
         return "repeated"
     if CHROME.match(text.replace(" | ", " ")):
         return "chrome"
+    chrome = [c for c in line.cells if CHROME.match(c)]
+    if chrome and sum(len(_CJK.findall(c)) for c in line.cells if c not in chrome) < 4:
+        return "chrome"  # a breadcrumb beside a site's logo read as text (ss深 | 您现在的位置;…)
     return ""
 
 

@@ -1363,3 +1363,34 @@ def test_an_issuer_an_ocr_misread_is_taken_as_the_text_writes_it() -> None:
         misread_issuer("北京市人民政府", "京政发〔2021〕1号", "京津冀三地政府协同，京津冀三地政府")
         == "北京市人民政府"
     )
+
+
+def test_a_work_report_under_a_saved_pages_chrome() -> None:
+    # report_yunnan_2026.txt lines 1-16: the breadcrumb's last item and the column name repeated,
+    # the release stamp below 来源, the delivery line below the font-size buttons
+    yunnan = parse_text(
+        "您的位置:\n首页\n>\n云南要闻\n云南要闻\n2026年政府工作报告\n来源：云南日报\n2026-02-03 09:02:33\n"
+        "【字体：\n大\n中\n小\n】\n——2026年1月28日在云南省第十四届人民代表大会第四次会议上\n省长　王予波\n各位代表：\n"
+        "现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员提出意见。\n一、“十四五”时期和2025年工作回顾\n"
+    )
+    assert (yunnan.title, yunnan.issued, yunnan.published) == (
+        "2026年政府工作报告",
+        "2026-01-28",
+        "2026-02-03",
+    )
+    # report_shaanxi_2026.txt lines 1-3: a share button's label (分享:) above the title
+    shaanxi = parse_text(
+        "分享:\n陕西省2026年政府工作报告\n2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长 赵刚\n"
+        "首页\n>\n政府信息公开\n>\n政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n"
+    )
+    assert shaanxi.title == "陕西省2026年政府工作报告"
+    # report_gansu_2026.txt lines 10-13: the delivery date written in words
+    gansu = parse_text(
+        "2026年甘肃省政府工作报告\n——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上\n来源：甘肃日报\n"
+        "时间：2026-02-10\n甘肃省省长 任振鹤\n各位代表：\n我代表省人民政府，向大会报告工作。\n"
+    )
+    assert (gansu.title, gansu.issued, gansu.published) == (
+        "2026年甘肃省政府工作报告",
+        "2026-01-27",
+        "2026-02-10",
+    )

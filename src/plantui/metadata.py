@@ -5,6 +5,7 @@ Only stated facts are returned; a field the text does not state stays None.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -352,10 +353,16 @@ def _leading_title(texts: list[str]) -> str | None:
     from plantui.read.base import CHROME
 
     # page chrome and field lines (索引号：…) are never a title
+    # (a label left without its value is chrome too: 分享:; so is a breadcrumb's last item, on the
+    # line after a lone > (首页 / > / 云南要闻), and the column's name the page repeats below it)
+    crumbs = {b.strip() for a, b in itertools.pairwise(texts[:40]) if a.strip() in _LONE_ARROWS}
     texts = [
         t
         for t in texts[:40]
-        if not CHROME.match(t.strip()) and not _is_field(P.fold(t)) and not _CRUMBS.search(P.fold(t))
+        if not CHROME.match(t.strip().rstrip(":：").rstrip())
+        and not _is_field(P.fold(t))
+        and not _CRUMBS.search(P.fold(t))
+        and t.strip() not in crumbs
     ][:3]
     for index, text in enumerate(texts):
         folded = P.fold(text)
@@ -399,6 +406,7 @@ def _leading_title(texts: list[str]) -> str | None:
 
 _CLAUSE = re.compile(r"[。,，:：;；]")
 # a page's breadcrumb trail (当前位置： / 首页 / >政府信息公开目录 | >…) or a link, never a title
+_LONE_ARROWS = frozenset(">›»")
 _CRUMBS = re.compile(
     r"https?://|/index\.html?|^[|\s]*(?:(?:当前位置|您的位置|你的位置|您现在的位置|您当前的位置|所在位置)\s*[:：]|首页\s*(?:$|[|>›»/])|[>›»]\s*\S)"
 )
@@ -412,7 +420,8 @@ _PUBLISHED_INLINE = re.compile(
 
 def _delivered(folded: list[str]) -> str | None:
     """A report's or speech's delivery line: ——2026年1月26日在…人民代表大会…会议上."""
-    for index, text in enumerate(folded[:12]):
+    # (a saved page's chrome may stand above it: 您的位置 / 首页 / > / 来源 / 【字体：大 中 小】)
+    for index, text in enumerate(folded[:20]):
         # the line may wrap before the meeting's name: ——2026年1月26日在广东省第十四届 / 人民代表大会…
         joined = text.strip() + (folded[index + 1].strip() if index + 1 < len(folded) else "")
         match = _DELIVERED.match(text.strip()) or (_DELIVERED.match(joined) if "在" in text else None)
@@ -426,7 +435,9 @@ def _delivered(folded: list[str]) -> str | None:
 
 _NOTE_DASH = re.compile(r"[-—–]{2}")  # —— folded
 _DELIVERED = re.compile(
-    r"^[-—–(]*\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在.{2,60}(?:会议|大会)"
+    r"^[-—–(]*\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    # (or in words: ——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上)
+    r"|[一二三四五六七八九〇零○]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*在.{2,60}(?:会议|大会)"
 )
 
 

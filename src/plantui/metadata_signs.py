@@ -425,8 +425,9 @@ _ISO_LINE = re.compile(
 def dated_line(folded: list[str]) -> str | None:
     """A bare ISO date under a title, or a date with its time (2026年02月10日 07时41分): a news
     page's release stamp. (A bare 2026年2月3日 is a signature's or cover's date.)"""
-    for text in folded[1:4]:
-        if _ISO_LINE.match(text):
+    for index, text in enumerate(folded[1:15], start=1):
+        # (below a page's breadcrumb and 来源 line, a stamp with its time: 2026-02-03 09:02:33)
+        if _ISO_LINE.match(text) and (index < 4 or ":" in text or "时" in text):
             return text.strip()
     return None
 

@@ -27,7 +27,6 @@ NOT_YET = {
     "pdf_hongze_gov_info_disclosure_report_2023_markitdown.md",
     "pdf_hongze_gov_info_disclosure_report_2024_markitdown.md",
     "pdf_huaian_gov_info_disclosure_report_2024_markitdown.md",
-    "pdf_pbc_internet_finance_aml_measures_2018_ragkb.md",
     "pdf_pbc_terrorist_financing_reports_measures_2007_ragkb.md",
 }
 DOCS = sorted(p.name for p in (CONVERTED / "docs").iterdir() if p.name not in NOT_YET)
@@ -314,3 +313,23 @@ def test_a_long_run_in_title_naming_a_thing_is_the_title(tmp_path: Path) -> None
         ("section", "三", "受理终端（网络支付接口、收款码）挪作违法违规用途"),
         ("section", "四", "坚持问题导向，着力解决群众反映强烈的突出问题：加强统筹"),
     ]
+
+
+def test_a_clause_whose_first_line_falls_short_of_the_indent_goes_on() -> None:
+    """pdf_pbc_internet_finance_aml_measures_2018_ragkb (PDF text, body lines of 68 cells, first
+    lines indented to 64, articles' `第十二条   ` padded to 67), lines 112-124 and 162-163: the
+    entries `（二）核对……，或者按照法律法` (62 cells) / `规、规章……` (68) and `（一）……人员名` / `单。`
+    go on. A title filling the indented width over a paragraph's indented first line stays whole
+    (plan_beijing_ecological_security_pattern_2021_pdf: `（三）构建城区通风廊道系统，提升气候适应能力`
+    44 cells / `在中心城区，…` 48, the indented width)."""
+    rows = _outline(CONVERTED / "docs" / "pdf_pbc_internet_finance_aml_measures_2018_ragkb.md")
+    titles = {(label, title) for kind, label, title in rows if kind == "section"}
+    assert (
+        "二",
+        "核对客户有效身份证件或者其他身份证明文件，或者按照法律法规、规章、规范性文件和行业规则"
+        "要求客户提供资料并通过合法、安全、可信的渠道取得客户身份确认信息，识别客户、账户持有人及"
+        "交易操作人员的身份",
+    ) in titles
+    assert ("一", "中国政府发布的或者承认执行的恐怖活动组织及恐怖活动人员名单") in titles
+    plan = FIXTURES / "real" / "docs" / "plan_beijing_ecological_security_pattern_2021_pdf.txt"
+    assert ("section", "三", "构建城区通风廊道系统，提升气候适应能力") in _outline(plan)

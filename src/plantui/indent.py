@@ -64,11 +64,22 @@ def wraps_indented(first: Block, nxt: Block, first_width: int | None) -> bool:
     heading = classify(first.text)
     if heading is not None and heading.kind not in _CLAUSE_KINDS:
         return False
-    if not _fills(first.text, first_width):
-        return False
     # a next line filling the same indented width without ending a sentence opens a paragraph of
     # its own: the first line was a title (（一）构建水生态安全格局，保障流域水生态系统服务)
-    return ends_sentence(nxt.text) or not _fills(nxt.text, first_width)
+    if _fills(first.text, first_width) and (ends_sentence(nxt.text) or not _fills(nxt.text, first_width)):
+        return True
+    return heading is not None and _clause_goes_on(first.text, nxt.text, first_width)
+
+
+def _clause_goes_on(text: str, nxt: str, first_width: int) -> bool:
+    """A clause's first line cut mid-sentence up to 6 cells short of the indented width (its label
+    and commas printed narrow: （二）核对……，或者按照法律法 / 规、规章……) goes on where the next
+    line is a body line, wider than it by an indent and than any indented first line, or where
+    the next line is a short end of its sentence (…恐怖活动人员名 / 单。)."""
+    cells, after = display_width(text), display_width(nxt)
+    if ends_sentence(text) or not first_width - 6 <= cells <= first_width + 1:
+        return False
+    return (after >= cells + 4 and after > first_width) or (ends_sentence(nxt) and after <= first_width // 2)
 
 
 def _fills(text: str, first_width: int) -> bool:

@@ -27,6 +27,7 @@ NOT_YET = {
     "pdf_hongze_gov_info_disclosure_report_2023_markitdown.md",
     "pdf_hongze_gov_info_disclosure_report_2024_markitdown.md",
     "pdf_huaian_gov_info_disclosure_report_2024_markitdown.md",
+    "pcac_interconnection_committee_rules_2011_llm.md",
     "pdf_pbc_terrorist_financing_reports_measures_2007_ragkb.md",
 }
 DOCS = sorted(p.name for p in (CONVERTED / "docs").iterdir() if p.name not in NOT_YET)

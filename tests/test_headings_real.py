@@ -912,3 +912,38 @@ def test_a_dashed_page_number_read_as_a_markdown_list_item_is_furniture() -> Non
     doc = parse_markdown(GUIZHOU_PAGE)
     text = "".join(p.text for p in doc.preamble) + "".join(p.text for n in doc.outline for p in n.paragraphs)
     assert "人均达到 7 万元左右，其中一二三产增加值" in text and "8 -" not in text
+
+
+def _wrap_at(text: str, width: int) -> str:
+    """Lines hard-wrapped at ``width`` terminal cells, as a PDF converter (benchmarks/perturb.py) cuts them."""
+    import unicodedata
+
+    out = []
+    for line in text.split("\n"):
+        current, used = "", 0
+        for char in line:
+            cells = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+            if used + cells > width and current:
+                out.append(current)
+                current, used = "", 0
+            current, used = current + char, used + cells
+        out.append(current)
+    return "\n".join(out)
+
+
+def test_a_section_title_exactly_as_wide_as_the_page_stands_alone_like_its_sibling() -> None:
+    # report_hebei_2026.txt:42-63 wrapped at 40 cells: （二）充分挖掘内需潜力，推动经济稳定增长 fills
+    # the line to the cell, as its siblings (三)-(六) do; (一)'s title ends short on the line below
+    # (…京津冀协 / 同发展), so they stand alone and 促进消费扩容升级。… opens (二)'s paragraph
+    source = Path(__file__).parent / "fixtures/real/docs/report_hebei_2026.txt"
+    text = _wrap_at("\n".join(source.read_text(encoding="utf-8").split("\n")[41:63]), 40)
+    assert "（二）充分挖掘内需潜力，推动经济稳定增长\n促进消费扩容升级。" in text
+    titles = [(row[1], row[3]) for row in outline_rows(parse_text(text).outline) if row[1] == "section"]
+    assert titles == [
+        ("section", "全力办好国家大事，纵深推进京津冀协同发展"),
+        ("section", "充分挖掘内需潜力，推动经济稳定增长"),
+        ("section", "强化创新驱动发展，加速新旧动能转换"),
+        ("section", "全面深化改革开放，持续优化营商环境"),
+        ("section", "加快乡村全面振兴，促进城乡融合发展"),
+        ("section", "切实增进百姓福祉，保持社会大局稳定"),
+    ]

@@ -126,6 +126,13 @@ def standalone_headings(lines: Sequence[Block], wrap: int | None, indent: int | 
         else:
             state = "full"
         status[index] = (heading.kind, heading.number, state, "，" in block.text or "," in block.text)
+    # a heading's line filling the width whose title ends on the next line, short and unmarked, the
+    # paragraph opening below it (…纵深推进京津冀协 / 同发展 / 推动雄安新区…): set apart, as its siblings are
+    tailed = {
+        index
+        for index, (*_, state, _comma) in status.items()
+        if state == "full" and index + 1 < len(lines) and title_tail(lines[index + 1], wrap, tight)
+    }
     # where lines are cut exactly, a heading's line short of the width is whole
     out = {index for index, (*_, state, _comma) in status.items() if tight and state == "alone"}
     order = sorted(status)
@@ -136,6 +143,19 @@ def standalone_headings(lines: Sequence[Block], wrap: int | None, indent: int | 
             continue  # a line ending at a comma goes on; 实验室检查：C反应… is a lead-in and its text
         near = _numbered(status, order[place + 1 : place + 41], kind, number, 1)
         near += _numbered(status, reversed(order[max(0, place - 40) : place]), kind, number, -1)
+        series = _series(status, order, place)
+        # a sibling's title ended short on the line below (…京津冀协 / 同发展), none runs into its
+        # paragraph: a line just as wide as the width, prose below it, is a whole title
+        # (（二）充分挖掘内需潜力，推动经济稳定增长 / 促进消费扩容升级。开展…)
+        if (
+            index not in tailed
+            and near
+            and any(i in tailed for i in series)
+            and _prose_after(lines, index)
+            and not any(status[i][2] == "inline" for i in series)
+        ):
+            out.add(index)
+            continue
         siblings = [s for s in near if s[2] != "full"]
         # a line with a comma reads as a clause unless a sibling's title has one too
         if comma and not any(s[3] for s in siblings):
@@ -181,6 +201,28 @@ def _numbered(
         out.append(status[index])
         if len(out) == 2:
             break
+    return out
+
+
+def _prose_after(lines: Sequence[Block], index: int) -> bool:
+    nxt = lines[index + 1] if index + 1 < len(lines) else None
+    return nxt is not None and not nxt.blank and bool(_SENTENCE_MARK.search(P.fold(nxt.text)))
+
+
+def _series(status: dict[int, tuple[str, int, str, bool]], order: list[int], place: int) -> list[int]:
+    """Indices of the headings numbered on from the one at ``order[place]`` (its siblings: the same
+    kind, numbered one up or down at a time, other kinds between them passed over)."""
+    kind, number = status[order[place]][:2]
+    out: list[int] = []
+    for step, indices in ((1, order[place + 1 :]), (-1, reversed(order[:place]))):
+        expected = number + step
+        for index in indices:
+            if status[index][0] != kind:
+                continue
+            if status[index][1] != expected:
+                break
+            out.append(index)
+            expected += step
     return out
 
 

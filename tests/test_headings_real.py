@@ -947,3 +947,18 @@ def test_a_section_title_exactly_as_wide_as_the_page_stands_alone_like_its_sibli
         ("section", "加快乡村全面振兴，促进城乡融合发展"),
         ("section", "切实增进百姓福祉，保持社会大局稳定"),
     ]
+
+
+def test_a_reports_unlabelled_part_titles_above_its_numbered_headings() -> None:
+    # report_gansu_2026.txt lines 1-60: “十四五”时期工作回顾 / “十五五”时期的主要目标任务 / 2026年重点工作,
+    # each alone between paragraphs before the first numbered heading (（一）放大促消费扩投资政策效应)
+    source = Path(__file__).parent / "fixtures/real/docs/report_gansu_2026.txt"
+    doc = parse_text("\n".join(source.read_text(encoding="utf-8").split("\n")[:60]))
+    rows = [(row[0], row[1], row[3]) for row in outline_rows(doc.outline)]
+    assert rows[:5] == [
+        (1, "heading", "“十四五”时期工作回顾"),
+        (1, "heading", "“十五五”时期的主要目标任务"),
+        (1, "heading", "2026年重点工作"),
+        (2, "section", "放大促消费扩投资政策效应"),
+        (2, "section", "加快建设现代化产业体系"),
+    ]

@@ -24,7 +24,7 @@ from plantui.headings import (
 from plantui.metadata import Metadata, derive, extract, is_label_line, parse_date, squash
 from plantui.models import Document, Node, Paragraph
 from plantui.passes import attach_documents, classify_chunks, outline_start
-from plantui.unnumbered import unnumbered_headings
+from plantui.unnumbered import leading_headings, unnumbered_headings
 
 # A paragraph led by a short phrase closed with 。 (提升数据汇聚计算能力。在石家庄……).
 LEAD = re.compile(r"(?P<title>[^。!?;,:，：；“”\"《》()（）]{2,30}?)。(?P<rest>.{6,})", re.S)
@@ -160,7 +160,10 @@ def parse_source(source: Source, name: str = "") -> Document:
         _apply_front_matter(meta, markdown, sample)
     if start is not None and _attached_heading(chunks, heads, start, meta):
         start = outline_start(heads, chunks)
-    if attach_documents(chunks, heads, meta, preamble_end):
+    # (a report's unlabelled part titles above its numbered headings: they head it)
+    if attach_documents(chunks, heads, meta, preamble_end) or (
+        start is not None and leading_headings(chunks, heads, meta.title, start)
+    ):
         start = outline_start(heads, chunks)
     elif start is None:
         if unnumbered_headings(chunks, heads, meta.title):

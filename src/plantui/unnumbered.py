@@ -40,8 +40,41 @@ def closing_part(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
 
 def unnumbered_headings(chunks: Sequence[Chunk], heads: list[Heading | None], title: str | None) -> bool:
     """Short standalone lines between paragraphs of an unnumbered text (news) become headings."""
+    found = _standalone(chunks, heads, title, len(chunks))
+    if len(found) < 2:
+        return False
+    for index in found:
+        text = chunks[index].text
+        heads[index] = Heading("heading", "", None, text.strip(), len(text), RANK["heading"])
+    return True
+
+
+def leading_headings(
+    chunks: Sequence[Chunk], heads: list[Heading | None], title: str | None, start: int
+) -> bool:
+    """A report whose parts are titled without a label above its numbered headings (“十四五”时期工作回顾
+    / … / “十五五”时期的主要目标任务 / … / 2026年重点工作 / （一）放大促消费扩投资政策效应): two or more
+    short standalone lines between paragraphs before the first numbered heading become headings
+    over it."""
+    found = _standalone(chunks, heads, title, start)
+    # each after a paragraph of prose (a page's menu lines stand between links and labels)
+    found = [i for i in found if i > 0 and _PARAGRAPH_END.search(P.fold(chunks[i - 1].text).rstrip())]
+    if len(found) < 2:
+        return False
+    for index in found:
+        text = chunks[index].text
+        heads[index] = Heading("heading", "", None, text.strip(), len(text), RANK["heading"])
+    return True
+
+
+_PARAGRAPH_END = re.compile(r"[\u4e00-\u9fff”）)]{1}[^\n]{0,200}?[\u4e00-\u9fff”）)][。!?]$")
+
+
+def _standalone(
+    chunks: Sequence[Chunk], heads: list[Heading | None], title: str | None, end: int
+) -> list[int]:
     found = []
-    for index, chunk in enumerate(chunks):
+    for index, chunk in enumerate(chunks[:end]):
         if heads[index] is not None or index + 1 >= len(chunks) or chunk.row:  # a row is data
             continue
         text = chunk.text
@@ -56,12 +89,7 @@ def unnumbered_headings(chunks: Sequence[Chunk], heads: list[Heading | None], ti
         ):
             continue
         found.append(index)
-    if len(found) < 2:
-        return False
-    for index in found:
-        text = chunks[index].text
-        heads[index] = Heading("heading", "", None, text.strip(), len(text), RANK["heading"])
-    return True
+    return found
 
 
 def _heading_like(text: str) -> bool:
@@ -77,6 +105,8 @@ def _heading_like(text: str) -> bool:
         return False  # 来源：… 记者：… 1条主线：…, a picture's caption (天水有轨电车  图片来源：天水融媒)
     if re.match(r"\d{1,2}(?![\d年月日号个项条次])[\u4e00-\u9fff“\"《]", folded):
         return False  # 7消费品以旧换新激活“假日经济”一池春水: a page's ranked list of links
+    if re.match(r"[表图]\s*\d", folded):
+        return False  # a table's or a figure's caption (表1  2022年年末常住人口数及其构成)
     return not (folded[0] in "(（[【" and folded[-1] in ")）]】")
 
 

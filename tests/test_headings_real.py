@@ -962,3 +962,29 @@ def test_a_reports_unlabelled_part_titles_above_its_numbered_headings() -> None:
         (2, "section", "放大促消费扩投资政策效应"),
         (2, "section", "加快建设现代化产业体系"),
     ]
+
+
+def test_justified_pdf_text_with_a_contents_page_is_read_at_its_wrap_width() -> None:
+    # gangyao_guizhou_14th_pdf.md (pdftotext of the 贵州 纲要): lines of 50-58 cells (spaces around
+    # figures), tables and 专栏 lines of 80; its contents page (目 录, entries ending ……- 14 -) neither
+    # hides the width nor runs on into the entries: 制造 / 业增加值… is one sentence, no heading
+    from plantui.read import read_file
+
+    path = Path(__file__).parent / "fixtures/real/docs/gangyao_guizhou_14th_pdf.md"
+    doc = parse_source(read_file(path)[1], path.name)
+    titles = [row[3] for row in outline_rows(doc.outline)]
+    texts = [p.text for n in _nodes(doc.outline) for p in n.paragraphs]
+    assert any("制造业增加值占地区生产总值比重达到 25%以上" in t for t in texts)
+    assert not any(n.title.startswith("业增加值") for n in _nodes(doc.outline))
+    assert not any(t.startswith("加大现代化基础设施") for t in titles)  # a contents entry (…能力- 110 -)
+    assert doc.issued == "2021-01-29"
+    lines = join_lines(
+        markdown_source(
+            "目 录\n\n第一篇 “十三五”时期贵州经济社会发展取得历史性成就........................- 1 -\n"
+        ).blocks
+    )
+    assert [c.text for c in lines][:1] == ["目 录"]
+
+
+def _nodes(nodes: tuple[Node, ...]) -> list[Node]:
+    return [x for n in nodes for x in (n, *_nodes(n.children))]

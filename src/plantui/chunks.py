@@ -282,6 +282,8 @@ def join_lines(lines: Sequence[Block], *, cleaned: bool = False) -> list[Chunk]:
                 and not (apart and lines[index].blank and not _past_blank(joining.text, lines, index, wrap))
                 # a title at the top reaching the edge is whole (…防治能力的意见), not a sentence
                 and not (index <= 10 and len(joining.lines) == 1 and _whole_title(first.text))
+                # a contents page's title, and an entry ended at its page number, are whole (目 录)
+                and not _contents_line(joining.text)
                 and (
                     _continues(joining.text, lines[index], first)
                     or runs_on(lines[index - 1], lines[index], first, wrap, _at(lines, index + 1))
@@ -301,7 +303,6 @@ def wrap_width(lines: Sequence[Block]) -> int | None:
     In such text most lines end at the same width and almost none is wider.
     """
     texts = [line.text for line in lines if not line.md_level and not line.quote]
-    contents = [text for text in texts if P.toc_entry(P.fold(text))]
     widths = [display_width(text) for text in texts if not P.toc_entry(P.fold(text))]
     long = [w for w in widths if w >= 20]
     if len(long) < 12:
@@ -316,8 +317,8 @@ def wrap_width(lines: Sequence[Block]) -> int | None:
     # text wraps at 52) are no measure of the width
     fitting = [w for w in widths if w <= 1.25 * common]
     edge = edge_width(fitting if len(widths) - len(fitting) <= 0.03 * len(widths) else widths)
-    # (a contents page's entries fill the width as prose does: a blurred width is not taken there)
-    return edge if edge is not None or contents else _justified_width(long)
+    # (a contents page's entries are left out above, and none joins on past its page number)
+    return edge if edge is not None else _justified_width(long)
 
 
 def _justified_width(long: Sequence[int]) -> int | None:
@@ -347,6 +348,14 @@ def _past_blank(text: str, lines: Sequence[Block], index: int, wrap: int | None)
     if wrap is None or classify(nxt.text) is not None:
         return False
     return is_prose(text) and page_width(last) >= wrap - 4 and not ends_cut_line(last.text)
+
+
+def _contents_line(text: str) -> bool:
+    folded = P.fold(text).strip()
+    if P.TOC_TITLE.fullmatch(folded.strip(" *#【】[]:")):
+        return True
+    entry = P.toc_entry(folded)
+    return entry is not None and entry.end() >= len(folded)
 
 
 def _whole_title(text: str) -> bool:

@@ -334,3 +334,21 @@ def test_a_clause_whose_first_line_falls_short_of_the_indent_goes_on() -> None:
     assert ("一", "中国政府发布的或者承认执行的恐怖活动组织及恐怖活动人员名单") in titles
     plan = FIXTURES / "real" / "docs" / "plan_beijing_ecological_security_pattern_2021_pdf.txt"
     assert ("section", "三", "构建城区通风廊道系统，提升气候适应能力") in _outline(plan)
+
+
+def test_a_tables_row_label_left_outside_the_table_is_a_row() -> None:
+    """markitdown breaks the table of a 政府信息公开年报 (收到和处理政府信息公开申请情况) into pieces and
+    leaves row labels between them as text: pdf_hongze_gov_info_disclosure_report_2024_markitdown
+    line 77 `一、本年新收政府信息公开申请数量` right above `| 二、上年结转政府信息公开申请数量 | …`, and
+    pdf_huaian_gov_info_disclosure_report_2024_markitdown line 104 `二、上年结转…` right below
+    `| 一、本年新收… | …`: rows, no parts. The part 三、收到和处理政府信息公开申请情况 set apart by
+    blank lines between two tables (the pymupdf4llm copy, line 135) stays a part."""
+    for name, label in (
+        ("pdf_hongze_gov_info_disclosure_report_2024_markitdown.md", "一、本年新收政府信息公开申请数量"),
+        ("pdf_huaian_gov_info_disclosure_report_2024_markitdown.md", "二、上年结转政府信息公开申请数量"),
+    ):
+        rows = _outline(CONVERTED / "docs" / name)
+        assert ("part", label[0], label[2:]) not in rows
+        assert ("part", "四", "政府信息公开行政复议、行政诉讼情况") in rows
+    rows = _outline(CONVERTED / "docs" / "pdf_hongze_gov_info_disclosure_report_2023_pymupdf4llm.md")
+    assert ("part", "三", "收到和处理政府信息公开申请情况") in rows

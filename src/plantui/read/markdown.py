@@ -24,7 +24,7 @@ from plantui import patterns as P
 from plantui.blocks import Block, Source
 from plantui.read.base import CHROME
 from plantui.read.latex import latex_text
-from plantui.read.markdown_parts import join_cells, prose_table, run_in_end, run_in_title
+from plantui.read.markdown_parts import join_cells, prose_table, row_labels_outside, run_in_end, run_in_title
 from plantui.wrapped import display_width
 
 if TYPE_CHECKING:
@@ -94,6 +94,7 @@ def read_markdown(text: str) -> MarkdownSource:
     source.rows = rows
     body = [""] * start + rows[start:]
     _Reader(body, source).run(_parser().parse("\n".join(body)))
+    source.lines = row_labels_outside(source.lines)
     _lone_top_heading(source)
     return source
 

@@ -1,14 +1,20 @@
-"""Two things the Markdown reader reads from a converter's Markdown beyond its syntax: a run-in
-title set in bold before a colon (1. **优化账户服务**：…), and a table that is lines of prose a
-converter cut into cells (pdfplumber reading a justified page as a table)."""
+"""What the Markdown reader reads from a converter's Markdown beyond its syntax: a run-in title set
+in bold before a colon (1. **优化账户服务**：…), a table that is lines of prose a converter cut into
+cells (pdfplumber reading a justified page as a table), and a table's row label the converter left
+outside the table."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from plantui.headings import classify
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
+
+    from plantui.blocks import Block
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # What may stand before a run-in title set in bold: nothing, or a heading's label (1. （一） 一、 一）)
@@ -95,3 +101,41 @@ def join_cells(cells: list[str]) -> str:
             text += " "
         text += cell
     return text
+
+
+def row_labels_outside(lines: list[Block]) -> list[Block]:
+    """A table's row label a converter left outside its broken table (markitdown on the table of a
+    政府信息公开年报: `| 一、本年新收政府信息公开申请数量 | 21 0 | …` / `二、上年结转政府信息公开申请数量` /
+    `| （一）予以公开 | 0 0 | …`) is a row of it: a line labelled like a part or section right
+    between two table rows (no blank line), where a row of the tables on either side opens with
+    the label before or after it in the same series. A heading between two tables keeps its
+    place (no row carries its neighbour's label)."""
+    out = list(lines)
+    for index in range(1, len(lines) - 1):
+        block, above, below = lines[index], lines[index - 1], lines[index + 1]
+        if block.row or block.md_level or not (above.row and below.row):
+            continue
+        if above.line != block.line - 1 or below.line != block.line + 1:
+            continue  # set apart by a blank line: the rows close tables of their own
+        heading = classify(block.text)
+        if heading is None or heading.number is None or heading.kind not in ("part", "section"):
+            continue
+        neighbours = (heading.number - 1, heading.number + 1)
+        for row in _rows_around(lines, index):
+            first = next((cell for cell in row.text.split(" | ") if cell.strip()), "")
+            label = classify(first)
+            if label is not None and label.kind == heading.kind and label.number in neighbours:
+                out[index] = replace(block, row=True)
+                break
+    return out
+
+
+def _rows_around(lines: list[Block], index: int) -> list[Block]:
+    """The table rows running up to ``lines[index]`` and on from it."""
+    before = index - 1
+    while before > 0 and lines[before - 1].row:
+        before -= 1
+    after = index + 1
+    while after + 1 < len(lines) and lines[after + 1].row:
+        after += 1
+    return lines[before:index] + lines[index + 1 : after + 1]

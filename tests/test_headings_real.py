@@ -988,3 +988,19 @@ def test_justified_pdf_text_with_a_contents_page_is_read_at_its_wrap_width() -> 
 
 def _nodes(nodes: tuple[Node, ...]) -> list[Node]:
     return [x for n in nodes for x in (n, *_nodes(n.children))]
+
+
+def test_the_glossary_of_a_named_text_gives_terms_as_item_titles() -> None:
+    # report_jiangxi_2026.txt lines 82-86: 附件 / 《政府工作报告》有关内容名词注释 / 1.“2030启航计划”：面向…
+    text = (
+        "各位代表！大道至简，实干为要。让我们更加紧密地团结在以习近平同志为核心的党中央周围，奋力谱写中国式现代化江西篇章！\n"
+        "附件\n《政府工作报告》有关内容名词注释\n"
+        "1.“2030启航计划”：面向2030年及长远发展，发挥有组织基础研究先导与源头作用的科技专项计划。\n"
+        "2.“四级三类”国土空间规划：“四级”为省、市、县、乡，“三类”指总体规划、详细规划和专项规划。\n"
+    )
+    rows = [(row[1], row[3]) for row in outline_rows(parse_text(text).outline)]
+    assert rows == [
+        ("appendix", "《政府工作报告》有关内容名词注释"),
+        ("item", "“2030启航计划”"),
+        ("item", "“四级三类”国土空间规划"),
+    ]

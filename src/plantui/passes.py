@@ -187,7 +187,8 @@ def _glossary_terms(chunks: Sequence[Chunk], heads: list[Heading | None]) -> Non
         if head is None:
             continue
         if head.kind != "item":
-            glossary = head.kind in ("heading", "appendix") and head.title in P.GLOSSARY
+            # (the glossary of a named text: 《政府工作报告》有关内容名词注释)
+            glossary = head.kind in ("heading", "appendix") and head.title.endswith(tuple(P.GLOSSARY))
             continue
         if not glossary:
             continue

@@ -341,14 +341,17 @@ def test_a_tables_row_label_left_outside_the_table_is_a_row() -> None:
     leaves row labels between them as text: pdf_hongze_gov_info_disclosure_report_2024_markitdown
     line 77 `一、本年新收政府信息公开申请数量` right above `| 二、上年结转政府信息公开申请数量 | …`, and
     pdf_huaian_gov_info_disclosure_report_2024_markitdown line 104 `二、上年结转…` right below
-    `| 一、本年新收… | …`: rows, no parts. The part 三、收到和处理政府信息公开申请情况 set apart by
-    blank lines between two tables (the pymupdf4llm copy, line 135) stays a part."""
+    `| 一、本年新收… | …`: rows, no parts; so is `四、结转下年度继续办理` under a row where the next text
+    past the rows is the report's own `四、政府信息公开行政复议、行政诉讼情况` (line 181). The part
+    三、收到和处理政府信息公开申请情况 set apart by blank lines between two tables (the pymupdf4llm
+    copy, line 135) stays a part."""
     for name, label in (
         ("pdf_hongze_gov_info_disclosure_report_2024_markitdown.md", "一、本年新收政府信息公开申请数量"),
         ("pdf_huaian_gov_info_disclosure_report_2024_markitdown.md", "二、上年结转政府信息公开申请数量"),
     ):
         rows = _outline(CONVERTED / "docs" / name)
         assert ("part", label[0], label[2:]) not in rows
+        assert ("part", "四", "结转下年度继续办理") not in rows
         assert ("part", "四", "政府信息公开行政复议、行政诉讼情况") in rows
     rows = _outline(CONVERTED / "docs" / "pdf_hongze_gov_info_disclosure_report_2023_pymupdf4llm.md")
     assert ("part", "三", "收到和处理政府信息公开申请情况") in rows

@@ -94,7 +94,7 @@ def read_markdown(text: str) -> MarkdownSource:
     source.rows = rows
     body = [""] * start + rows[start:]
     _Reader(body, source).run(_parser().parse("\n".join(body)))
-    source.lines = row_labels_outside(source.lines)
+    source.lines = row_labels_outside(source.lines, rows)
     _lone_top_heading(source)
     return source
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
     from plantui.blocks import Block
+    from plantui.headings import Heading
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # What may stand before a run-in title set in bold: nothing, or a heading's label (1. （一） 一、 一）)
@@ -103,23 +104,27 @@ def join_cells(cells: list[str]) -> str:
     return text
 
 
-def row_labels_outside(lines: list[Block]) -> list[Block]:
+def row_labels_outside(lines: list[Block], rows: list[str]) -> list[Block]:
     """A table's row label a converter left outside its broken table (markitdown on the table of a
     政府信息公开年报: `| 一、本年新收政府信息公开申请数量 | 21 0 | …` / `二、上年结转政府信息公开申请数量` /
     `| （一）予以公开 | 0 0 | …`) is a row of it: a line labelled like a part or section right
     between two table rows (no blank line), where a row of the tables on either side opens with
-    the label before or after it in the same series. A heading between two tables keeps its
-    place (no row carries its neighbour's label)."""
+    the label before or after it in the same series, or a line so labelled right under a row
+    where the next text past the rows carries the same label. A heading between two tables
+    keeps its place (no row carries its neighbour's label)."""
     out = list(lines)
     for index in range(1, len(lines) - 1):
         block, above, below = lines[index], lines[index - 1], lines[index + 1]
-        if block.row or block.md_level or not (above.row and below.row):
+        if block.row or block.md_level or not above.row or not _touching(rows, above.line, block.line):
             continue
-        if above.line != block.line - 1 or below.line != block.line + 1:
-            continue  # set apart by a blank line: the rows close tables of their own
         heading = classify(block.text)
         if heading is None or heading.number is None or heading.kind not in ("part", "section"):
             continue
+        if _same_label_next(lines, index, heading):
+            out[index] = replace(block, row=True)
+            continue
+        if not below.row or not _touching(rows, block.line, below.line):
+            continue  # set apart by a blank line: the rows close tables of their own
         neighbours = (heading.number - 1, heading.number + 1)
         for row in _rows_around(lines, index):
             first = next((cell for cell in row.text.split(" | ") if cell.strip()), "")
@@ -128,6 +133,25 @@ def row_labels_outside(lines: list[Block]) -> list[Block]:
                 out[index] = replace(block, row=True)
                 break
     return out
+
+
+def _touching(rows: list[str], first: int, last: int) -> bool:
+    """Whether source line ``last`` follows line ``first`` with no blank line between (a table's
+    delimiter row may stand there)."""
+    return first < last and all(rows[number - 1].strip() for number in range(first + 1, last))
+
+
+def _same_label_next(lines: list[Block], index: int, heading: Heading) -> bool:
+    """Whether the first text after ``lines[index]`` past table rows carries the same label: the
+    document's own heading comes there (`四、结转下年度继续办理` under a row, then
+    `四、政府信息公开行政复议、行政诉讼情况`), so the line under the row was the row's label."""
+    after = index + 1
+    while after < len(lines) and lines[after].row:
+        after += 1
+    if after >= len(lines) or lines[after].md_level:
+        return False
+    following = classify(lines[after].text)
+    return following is not None and (following.kind, following.number) == (heading.kind, heading.number)
 
 
 def _rows_around(lines: list[Block], index: int) -> list[Block]:

@@ -1394,3 +1394,13 @@ def test_a_work_report_under_a_saved_pages_chrome() -> None:
         "2026-01-27",
         "2026-02-10",
     )
+
+
+def test_a_doc_numbers_year_between_brackets_of_two_kinds_is_set_in_the_right_ones() -> None:
+    # formats/pdf_shenzhen_project_planning_measures_2020_tesseract.pdf (OCR: 深府规【2020]6号);
+    # a year between a matched pair stays as written (中支协发[2024]71号, 中支协发（2021）152号)
+    from plantui.metadata import clean_doc_number
+
+    assert clean_doc_number("深府规【2020]6号") == "深府规〔2020〕6号"
+    assert clean_doc_number("中支协发[2024] 71 号") == "中支协发[2024]71号"
+    assert clean_doc_number("中支协发（2021）152号") == "中支协发（2021）152号"

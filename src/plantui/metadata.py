@@ -278,8 +278,17 @@ def _field_label(text: str) -> bool:
 
 
 def clean_doc_number(text: str) -> str:
-    """A 文号 as written, with full-width digits folded and stray spaces gone: 粤府办〔2020〕9号."""
-    return re.sub(r"\s+", "", text.translate(P.FULL_DIGITS))
+    """A 文号 as written, with full-width digits folded and stray spaces gone: 粤府办〔2020〕9号.
+    A year between brackets of two kinds (深府规【2020]6号: an OCR misread one) is set in 〔〕."""
+    number = re.sub(r"\s+", "", text.translate(P.FULL_DIGITS))
+    year = _YEAR_BRACKETS.search(number)
+    if year and _PAIRS.get(year.group("open")) != year.group("close"):
+        number = f"{number[: year.start()]}〔{year.group('year')}〕{number[year.end() :]}"
+    return number
+
+
+_YEAR_BRACKETS = re.compile(r"(?P<open>[\[(（【〔［〖])(?P<year>(?:19|20)\d{2})(?P<close>[\])）】〕］〗])")
+_PAIRS = {"[": "]", "(": ")", "（": "）", "【": "】", "〔": "〕", "［": "］", "〖": "〗"}
 
 
 # 广东省人民政府令第290号: a government decree's number

@@ -1004,3 +1004,14 @@ def test_the_glossary_of_a_named_text_gives_terms_as_item_titles() -> None:
         ("item", "“2030启航计划”"),
         ("item", "“四级三类”国土空间规划"),
     ]
+
+
+def test_a_wrapped_sentences_repeated_label_does_not_hide_a_titles_siblings() -> None:
+    # report_yunnan_2026.txt:16-67 wrapped at 34 cells: 一、“十四五”时期和2025年工作回顾 fills 32 of 34
+    # cells; a sentence wrapped before …第一、优质鲜切花… puts 一、 at a line's start in between, which
+    # must not end the series 一、 / 二、 / 三、 whose short siblings show the titles stand alone
+    source = Path(__file__).parent / "fixtures/real/docs/report_yunnan_2026.txt"
+    text = _wrap_at("\n".join(source.read_text(encoding="utf-8").split("\n")[15:67]), 34)
+    assert "\n一、优质鲜切花" in text
+    parts = [row[3] for row in outline_rows(parse_text(text).outline) if row[1] == "part"]
+    assert parts[0] == "“十四五”时期和2025年工作回顾"

@@ -196,6 +196,8 @@ def _numbered(
     for index in indices:
         if status[index][0] != kind:
             continue
+        if status[index][1] == number + step * len(out):
+            continue  # the same number again: a wrapped sentence's 第一、 at a line's start, not a sibling
         if status[index][1] != number + step * (len(out) + 1):
             break
         out.append(status[index])

@@ -29,6 +29,7 @@ from plantui.marks import chinese_punctuation
 from plantui.numerals import label_number
 from plantui.wrapped import (
     blank_paragraphs,
+    cell_like,
     cut_exactly,
     display_width,
     ends_cut_line,
@@ -287,7 +288,11 @@ def join_lines(lines: Sequence[Block], *, cleaned: bool = False) -> list[Chunk]:
                 and (
                     _continues(joining.text, lines[index], first)
                     or runs_on(lines[index - 1], lines[index], first, wrap, _at(lines, index + 1))
-                    or (len(joining.lines) == 1 and _title_tail(first, lines[index]))
+                    or (
+                        len(joining.lines) == 1
+                        and _title_tail(first, lines[index])
+                        and not _cell_after(lines, index)
+                    )
                     or (len(joining.lines) == 1 and wraps_indented(first, lines[index], indent))
                 )
             ):
@@ -395,6 +400,13 @@ def _title_tail(first: Block, nxt: Block) -> bool:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _cell_after(lines: Sequence[Block], index: int) -> bool:
+    """Whether the line after a title's supposed tail reads as a table's cell flattened to a line
+    (三、收到和处理政府信息公开申请情况 / 申请人情况 / 法人或其他组织): the tail is a cell too."""
+    after = _at(lines, index + 1)
+    return after is not None and not after.blank and not after.md_level and cell_like(after.text)
 
 
 def _takes_title_line(first: Block, nxt: Block) -> bool:

@@ -288,7 +288,7 @@ def runs_on(last: Block, nxt: Block, first: Block, wrap: int | None, after: Bloc
     # ASCII runs (1.1.1, 2018) print narrower or wider than the one cell counted for them
     slack = 3 + min(3, sum(1 for ch in last.text if ch.isascii() and not ch.isspace()) // 2)
     full = page_width(last) >= wrap - slack  # the indent is on the page too
-    if is_header_cell(nxt.text) and after is not None and _cell_like(after.text):
+    if is_header_cell(nxt.text) and after is not None and cell_like(after.text):
         return False  # 附件1 / …审核确认有效期 / 序号 / 门诊特定病种: a table flattened one cell a line
     heading_next = classify(nxt.text) is not None and not _CITED.match(P.fold(nxt.text))
     if ends_sentence(last.text) and not (full and _PIECE.match(nxt.text) and not heading_next):
@@ -330,7 +330,7 @@ def runs_on(last: Block, nxt: Block, first: Block, wrap: int | None, after: Bloc
 _PIECE = re.compile(r"[\u4e00-\u9fff，、。；：,;:（(“《]|\d+\D")
 
 
-def _cell_like(text: str) -> bool:
+def cell_like(text: str) -> bool:
     """A short line without a mark that is no heading: what a table's cell flattened to a line
     looks like."""
     return len(text) <= 12 and not _PUNCTUATED.search(P.fold(text)) and classify(text) is None

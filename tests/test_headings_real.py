@@ -1015,3 +1015,10 @@ def test_a_wrapped_sentences_repeated_label_does_not_hide_a_titles_siblings() ->
     assert "\n一、优质鲜切花" in text
     parts = [row[3] for row in outline_rows(parse_text(text).outline) if row[1] == "part"]
     assert parts[0] == "“十四五”时期和2025年工作回顾"
+
+
+def test_a_file_name_cut_at_a_wrapped_link_is_no_item() -> None:
+    # notice_shanghai_tech_services_opinions_2025.md line 84 wrapped at 34 cells: the attachment's link
+    # (…若干意见》.pdf](/cmsres/a4/…c3cf28688.pdf )) leaves 88.pdf ) at a line's start
+    assert classify("88.pdf )") is None
+    assert classify("2.PDF文件格式要求") is not None  # a title that names a format is one

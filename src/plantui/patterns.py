@@ -86,8 +86,12 @@ DECIMAL = re.compile(
     r"\s*(?=[\u4e00-\u9fff“\"《(（])(?P<rest>.*)"
 )
 # 1. 1、 1． 1﹒ ; "followed by a digit" (2.5G, 2.6万亿元) is checked against the numbering.
-ITEM = re.compile(r"(?P<label>\d{1,3})\s*[.、](?!\d+\s*[%％万亿千百元个])\s*(?P<rest>.*)")
-ITEM_LOOSE = re.compile(r"(?P<label>\d{1,3})\s*[.、]\s*(?P<rest>.*)")
+# (never a file's name cut at a wrapped link: 88.pdf )
+_FILE_EXTENSION = r"(?!(?:pdf|docx?|xlsx?|wps|ofd|html?|jpe?g|png|zip|rar|txt)(?![A-Za-z]))"
+ITEM = re.compile(
+    r"(?P<label>\d{1,3})\s*[.、](?!\d+\s*[%％万亿千百元个])" + _FILE_EXTENSION + r"\s*(?P<rest>.*)"
+)
+ITEM_LOOSE = re.compile(r"(?P<label>\d{1,3})\s*[.、]" + _FILE_EXTENSION + r"\s*(?P<rest>.*)")
 # (1) and 1) ; ⑴..⒇ ; ①..⑳ (a level below the others when both occur).
 SUBITEM = re.compile(r"\(\s*(?P<label>\d{1,3})\s*\)\s*[、.]?\s*(?P<rest>.*)")
 SUBITEM_HALF = re.compile(r"(?P<label>\d{1,2})\)\s*(?P<rest>.*)")

@@ -1022,3 +1022,13 @@ def test_a_file_name_cut_at_a_wrapped_link_is_no_item() -> None:
     # (…若干意见》.pdf](/cmsres/a4/…c3cf28688.pdf )) leaves 88.pdf ) at a line's start
     assert classify("88.pdf )") is None
     assert classify("2.PDF文件格式要求") is not None  # a title that names a format is one
+
+
+def test_a_run_in_lists_item_wrapped_to_a_lines_start_stays_in_its_paragraph() -> None:
+    # report_guizhou_2025.md line 255 wrapped at 34 cells: the 十件民生实事 (1)-(10) run on in one
+    # paragraph; （8）提升普通公路本质安全水平，实 opens a line, its (7) inside the lines before
+    source = Path(__file__).parent / "fixtures/real/docs/report_guizhou_2025.md"
+    line = source.read_text(encoding="utf-8").split("\n")[254]
+    text = _wrap_at(line, 34)
+    assert "\n（8）提升普通公路本质安全水平" in text
+    assert not [row for row in outline_rows(parse_text(text).outline) if row[1] == "subitem"]

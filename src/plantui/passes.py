@@ -23,7 +23,7 @@ from plantui.headings import (
 )
 from plantui.metadata import Metadata, squash
 from plantui.read.base import CHROME
-from plantui.unnumbered import closing_part
+from plantui.unnumbered import closing_part, inline_sequence
 
 _ATTACHMENT_ITEM = re.compile(r"\d{1,2}\s*[.、]")
 _FILE_NAME = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar)\s*$", re.IGNORECASE)
@@ -66,6 +66,7 @@ def classify_chunks(chunks: Sequence[Chunk]) -> list[Heading | None]:
     _cells_between_rows(chunks, heads)
     _captioned_tables(chunks, heads)
     closing_part(chunks, heads)
+    inline_sequence(chunks, heads)
     return heads
 
 

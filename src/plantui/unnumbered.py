@@ -112,3 +112,33 @@ def _heading_like(text: str) -> bool:
 
 def _is_prose_paragraph(text: str, heading: str) -> bool:
     return len(text) > len(heading) and (ends_sentence(text) or bool(P.PROSE_MARK.search(P.fold(text))))
+
+
+def inline_sequence(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
+    """A numbered item whose predecessor is written inside the paragraph before it, not as a
+    heading, goes on that run-in list: hard wrapping put its label at a line's start (…（7）… /
+    （8）提升普通公路本质安全水平，实 / 施农村公路…, a list of 十件民生实事 in one paragraph)."""
+    for index, head in enumerate(heads):
+        if index == 0 or head is None or head.kind not in ("item", "subitem") or not head.number:
+            continue
+        if head.number < 2 or _predecessor(heads, index, head):
+            continue
+        previous = head.number - 1
+        style = (
+            rf"[(（]\s*{previous}\s*[)）]" if head.kind == "subitem" else rf"(?<![\d.]){previous}\s*[.、．]"
+        )
+        if re.search(style, P.fold(chunks[index - 1].text)):
+            heads[index] = None
+
+
+def _predecessor(heads: list[Heading | None], index: int, head: Heading) -> bool:
+    """Whether the heading numbered one less of the same kind comes before ``index`` (none of a
+    higher rank between them)."""
+    for other in reversed(heads[:index]):
+        if other is None:
+            continue
+        if other.kind == head.kind:
+            return other.number == (head.number or 0) - 1
+        if other.rank < head.rank:
+            return False
+    return False

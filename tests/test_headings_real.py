@@ -1032,3 +1032,15 @@ def test_a_run_in_lists_item_wrapped_to_a_lines_start_stays_in_its_paragraph() -
     text = _wrap_at(line, 34)
     assert "\n（8）提升普通公路本质安全水平" in text
     assert not [row for row in outline_rows(parse_text(text).outline) if row[1] == "subitem"]
+
+
+def test_a_two_clause_title_as_wide_as_the_page_over_a_line_of_prose_with_commas_only() -> None:
+    # report_xinjiang_2026.txt:54-74 wrapped at 40 cells: （一）坚持守住底线，坚决维护社会大局稳定 fills
+    # the line, 始终把维护社会稳定放在首位，落实维稳工作 below it runs on with commas only; (二)-(八)
+    # end their titles short on the next line, so (一) and (九) stand alone too
+    source = Path(__file__).parent / "fixtures/real/docs/report_xinjiang_2026.txt"
+    text = _wrap_at("\n".join(source.read_text(encoding="utf-8").split("\n")[53:74]), 40)
+    assert "（一）坚持守住底线，坚决维护社会大局稳定\n始终把维护社会稳定放在首位，落实维稳工作\n" in text
+    sections = [row[3] for row in outline_rows(parse_text(text).outline) if row[1] == "section"]
+    assert sections[0] == "坚持守住底线，坚决维护社会大局稳定"
+    assert "坚持民生为大，持续增进各族群众福祉" in sections

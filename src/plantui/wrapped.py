@@ -151,7 +151,7 @@ def standalone_headings(lines: Sequence[Block], wrap: int | None, indent: int | 
             index not in tailed
             and near
             and any(i in tailed for i in series)
-            and _prose_after(lines, index)
+            and _prose_after(lines, index, wrap)
             and not any(status[i][2] == "inline" for i in series)
         ):
             out.add(index)
@@ -206,9 +206,19 @@ def _numbered(
     return out
 
 
-def _prose_after(lines: Sequence[Block], index: int) -> bool:
+def _prose_after(lines: Sequence[Block], index: int, wrap: int) -> bool:
+    """Whether the line after a heading's is prose: a sentence mark in it, or a comma in a line that
+    runs on to the width (始终把维护社会稳定放在首位，落实维稳工作) under a heading of two clauses; a
+    title's tail is short (制，增强高质量发展动力)."""
     nxt = lines[index + 1] if index + 1 < len(lines) else None
-    return nxt is not None and not nxt.blank and bool(_SENTENCE_MARK.search(P.fold(nxt.text)))
+    if nxt is None or nxt.blank or nxt.text[:1] in _NO_START:
+        return False  # (，构建有竞争优势的… goes on the title cut before its comma)
+    folded = P.fold(nxt.text)
+    if _SENTENCE_MARK.search(folded):
+        return True
+    # (where the heading's own line holds two clauses: a title of one clause goes on past a comma,
+    # （三）持续推动教育科技人才一体 / 发展，构建有竞争优势的新质生产力发 / 展格局)
+    return "," in folded and "," in P.fold(lines[index].text) and page_width(nxt) >= wrap - 3
 
 
 def _series(status: dict[int, tuple[str, int, str, bool]], order: list[int], place: int) -> list[int]:

@@ -1044,3 +1044,14 @@ def test_a_two_clause_title_as_wide_as_the_page_over_a_line_of_prose_with_commas
     sections = [row[3] for row in outline_rows(parse_text(text).outline) if row[1] == "section"]
     assert sections[0] == "坚持守住底线，坚决维护社会大局稳定"
     assert "坚持民生为大，持续增进各族群众福祉" in sections
+
+
+def test_a_titles_last_word_alone_with_its_full_stop_ends_the_title() -> None:
+    # notice_guizhou_payment_inclusion_consultation_2025.md lines 61-69 wrapped at 40 cells (a short
+    # Markdown file: no wrap width to measure): 3. 落实到位做好政策宣传，营造良好舆论氛 / 围。
+    text = (
+        "1. 加强组织领导，明确责任分工。\n\n2. 强化督促指导，确保各项工作。\n\n"
+        "3. 落实到位做好政策宣传，营造良好舆论氛\n围。\n\n4. 建立长效机制，推动支付普惠工作持续深\n入开展。\n"
+    )
+    titles = [row[3] for row in outline_rows(parse_markdown(text).outline)]
+    assert titles[2] == "落实到位做好政策宣传，营造良好舆论氛围"

@@ -33,6 +33,7 @@ from plantui.wrapped import (
     cut_exactly,
     display_width,
     ends_cut_line,
+    last_word,
     page_width,
     runs_on,
     standalone_headings,
@@ -294,6 +295,7 @@ def join_lines(lines: Sequence[Block], *, cleaned: bool = False) -> list[Chunk]:
                         and not _cell_after(lines, index)
                     )
                     or (len(joining.lines) == 1 and wraps_indented(first, lines[index], indent))
+                    or (len(joining.lines) == 1 and last_word(first, lines[index], _at(lines, index + 1)))
                 )
             ):
                 joining.take(lines[index])

@@ -360,3 +360,20 @@ _CITED = re.compile(
 )
 # headings whose line is set like a paragraph, running to the margin
 _RUNNING_KINDS = frozenset({"article", "section", "item", "subitem"})
+
+
+_LAST_WORD = re.compile(r"[\u4e00-\u9fff]{1,3}[。.]")
+
+
+def last_word(first: Block, nxt: Block, after: Block | None) -> bool:
+    """A heading's title cut before its last word, which stands alone with the full stop on the
+    next line, a blank line or a heading after it (3. 落实到位做好政策宣传，营造良好舆论氛 / 围。)."""
+    return (
+        not nxt.blank
+        and not nxt.md_level
+        and nxt.quote == first.quote
+        and classify(first.text) is not None
+        and not ends_sentence(first.text)
+        and _LAST_WORD.fullmatch(P.fold(nxt.text).strip()) is not None
+        and (after is None or after.blank or classify(after.text) is not None)
+    )

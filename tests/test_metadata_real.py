@@ -1404,3 +1404,20 @@ def test_a_doc_numbers_year_between_brackets_of_two_kinds_is_set_in_the_right_on
     assert clean_doc_number("深府规【2020]6号") == "深府规〔2020〕6号"
     assert clean_doc_number("中支协发[2024] 71 号") == "中支协发[2024]71号"
     assert clean_doc_number("中支协发（2021）152号") == "中支协发（2021）152号"
+
+
+def test_a_marked_title_writing_the_attached_documents_name_after_its_issuer() -> None:
+    # converted/docs/pcac_interconnection_committee_rules_2011_llm.md lines 1-11: the # title is the
+    # rules' name with the association before it, the blockquoted notice quotes the name without it
+    doc = parse_markdown(
+        "# 中国支付清算协会支付互联互通管理委员会工作规则\n\n"
+        "> **关于发布《支付互联互通管理委员会工作规则》的通知**\n>\n> 各会员单位：\n>\n"
+        "> 《中国支付清算协会支付互联互通管理委员会工作规则》已经中国支付清算协会第二届理事会第二次会议审议通过，"
+        "现予发布，请遵照执行。\n>\n> 特此通知。\n>\n> **二〇一一年四月十九日**\n\n---\n\n## 第一章 总则\n\n"
+        "**第一条** 为促进商业银行间银行卡业务互联互通，制定本规则。\n"
+    )
+    assert (doc.title, doc.issuer, doc.issued) == (
+        "中国支付清算协会支付互联互通管理委员会工作规则",
+        "中国支付清算协会",
+        "2011-04-19",
+    )

@@ -77,6 +77,13 @@ def notice(texts: list[str], meta: Metadata, marked: str | None = None) -> None:
             named = (
                 bool(marked) and len(docs) == 1 and not several and squash(marked or "") == squash(docs[0])
             )
+            # (# 中国支付清算协会支付互联互通管理委员会工作规则 over 关于发布《支付互联互通
+            # 管理委员会工作规则》的通知: the # title writes the name with its issuer before it)
+            owner = _owner(marked, docs) if not several else None
+            if owner and not attached and not handed_on:
+                meta.title = marked
+                meta.issuer = meta.issuer or owner
+                return
             meta.title = attached or (docs[0] if handed_on or named else notice_title)
         return
 
@@ -87,6 +94,15 @@ _BARE_NOTICE = re.compile(
     r"(?:(?P<docs>《[^《》]{4,80}》)(?:的通知)?|(?P<plain>[^《》]{4,80}?)的通知)$"
 )
 _BARE_PLAIN = re.compile(r"^[#\s]*(?P<issuer>[\u4e00-\u9fff]{2,30}?)印发(?P<docs>[^《》]{4,80}?)的通知$")
+
+
+def _owner(marked: str | None, docs: list[str]) -> str | None:
+    """The issuer a marked title writes before the one document's name the notice quotes."""
+    if not marked or len(docs) != 1:
+        return None
+    title, doc = squash(marked), squash(docs[0])
+    owner = title[: -len(doc)] if len(title) > len(doc) and title.endswith(doc) else ""
+    return owner if looks_like_issuer(owner) else None
 
 
 def _same_title(a: str, b: str) -> bool:

@@ -141,7 +141,7 @@ def _replicated(database: Path, times: int, text: bool = False) -> Path:
     source.backup(target)
     source.close()
     shift = {
-        "documents": {"id": "id + {d}", "sha256": "sha256 || '-{k}'"},
+        "documents": {"id": "id + {d}", "sha256": "sha256 || '-{k}'", "passage_first": "passage_first + {p}"},
         "sources": {"document_id": "document_id + {d}", "path_key": "path_key || '-{k}'"},
         "nodes": {"id": "id + {n}", "document_id": "document_id + {d}", "parent_id": "parent_id + {n}"},
         "targets": {"id": "id + {t}", "document_id": "document_id + {d}", "node_id": "node_id + {n}"},
@@ -149,8 +149,14 @@ def _replicated(database: Path, times: int, text: bool = False) -> Path:
     top = {
         name: target.execute(f"SELECT coalesce(max(rowid), 0) FROM {name}").fetchone()[0] for name in shift
     }
+    # passages move by whole blocks (schema.BLOCK_BITS): each copy after the last block in use
+    from plantui.store.schema import BLOCK_BITS
+
+    last = target.execute("SELECT coalesce(max(id), 0) FROM passages").fetchone()[0]
+    span = ((last >> BLOCK_BITS) + 1) << BLOCK_BITS
     for k in range(1, times):
         offsets = {"d": top["documents"] * k, "n": top["nodes"] * k, "t": top["targets"] * k, "k": k}
+        offsets["p"] = span * k
         for name, changed in shift.items():
             columns = [row[1] for row in target.execute(f"PRAGMA table_info({name})")]
             values = [changed[c].format(**offsets) if c in changed else c for c in columns]
@@ -159,22 +165,21 @@ def _replicated(database: Path, times: int, text: bool = False) -> Path:
                 f"WHERE rowid <= {top[name]}"
             )
     if text:
-        _replicate_text(target, times, top["documents"], {"n": top["nodes"]})
+        _replicate_text(target, times, top["documents"], {"n": top["nodes"]}, span)
     target.commit()
     target.close()
     return out
 
 
-def _replicate_text(target: Any, times: int, documents: int, offsets: dict[str, int]) -> None:
+def _replicate_text(target: Any, times: int, documents: int, offsets: dict[str, int], span: int) -> None:
     """Passages of every copy, and their character tokens in passages_fts."""
     from plantui import segment
-    from plantui.store.schema import PASSAGE_BITS
 
     rows = target.execute("SELECT id, text FROM passages").fetchall()
     tokens = [(rowid, segment.chars(body)) for rowid, body in rows]
     columns = [row[1] for row in target.execute("PRAGMA table_info(passages)")]
     for k in range(1, times):
-        shift = (documents * k) << PASSAGE_BITS
+        shift = span * k
         changed = {
             "id": f"id + {shift}",
             "document_id": f"document_id + {documents * k}",
@@ -183,7 +188,7 @@ def _replicate_text(target: Any, times: int, documents: int, offsets: dict[str, 
         values = [changed.get(c, c) for c in columns]
         target.execute(
             f"INSERT INTO passages ({', '.join(columns)}) SELECT {', '.join(values)} FROM passages "
-            f"WHERE id < {(documents + 1) << PASSAGE_BITS}"
+            f"WHERE id < {span}"
         )
         target.executemany(
             "INSERT INTO passages_fts (rowid, text) VALUES (?, ?)", [(i + shift, t) for i, t in tokens]

@@ -46,11 +46,26 @@ def test_real_markdown_export_agrees() -> None:
     assert differing == []
 
 
-def test_chars_keep_token_characters_and_mark_the_rest() -> None:
-    assert segment.chars("5G基站，") == f"5 G 基 站 {segment.PLACEHOLDER}"
+def test_chars_pair_every_character_with_the_next_and_mark_the_rest() -> None:
+    mark = segment.PLACEHOLDER
+    assert segment.chars("5G基站，") == f"5G G基 基站 站{mark} {mark}"
+    assert segment.chars("数，，“字") == f"数{mark} {mark} 字{mark}"  # a run of marks is one mark
+    assert segment.chars("") == ""
     text = "".join(chr(c) for c in range(0x20, 0x3000, 7))
-    expected = " ".join(ch if segment.is_token_char(ch) else segment.PLACEHOLDER for ch in text)
+    seen = "".join(ch if segment.is_token_char(ch) else mark for ch in text)
+    while mark * 2 in seen:
+        seen = seen.replace(mark * 2, mark)
+    expected = " ".join(mark if ch == mark else seen[i : i + 2].ljust(2, mark) for i, ch in enumerate(seen))
     assert segment.chars(text) == expected
+
+
+def test_a_term_is_the_phrase_of_its_pairs_and_a_character_every_pair_it_starts() -> None:
+    assert segment.char_phrase("数字经济") == '"数字 字经 经济"'
+    assert segment.char_phrase("数") == '"数"*'
+    assert segment.char_phrase("5G，") == f'"5G G{segment.PLACEHOLDER}"'
+    assert segment.char_phrase("，5G") == f'"{segment.PLACEHOLDER} 5G"'
+    assert segment.char_phrase("5，G") == f'"5{segment.PLACEHOLDER} {segment.PLACEHOLDER} G"*'
+    assert segment.char_phrase("，。") is None  # nothing the index holds: the text is read
 
 
 def test_fingerprint_names_the_segmenter() -> None:

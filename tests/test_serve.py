@@ -91,7 +91,7 @@ def test_sqlite_utils_commands_run(seeded_path: Path, seeded: sqlite3.Connection
     counts = {t["table"]: t["count"] for t in json.loads(tables.output)}
     assert counts["passages_fts"] == counts["passages"] > 0
     found = runner.invoke(
-        sqlite_utils_cli, ["search", str(seeded_path), "passages", '"区 块 链"', "-c", "id"]
+        sqlite_utils_cli, ["search", str(seeded_path), "passages", '"区块 块链"', "-c", "id"]
     )
     assert found.exit_code == 0, found.output
     truth = {h.passage_id for h in search(seeded, "区块链").hits}

@@ -262,7 +262,9 @@ def filter_members(conn: sqlite3.Connection, query: str, expanded: Sequence[int]
     """Which documents, and which nodes of the expanded documents, hold ``query``, from the FTS
     index alone (quick even for a single common character); ``counted`` is False: the numbers
     are passages, not occurrences, and are not shown."""
-    doc_counts = search.count_by_document(conn, query)
+    plans = search.plans_holding_characters(conn, query)
+    # one character (the first keystroke): which plans hold it is all the tree needs at once
+    doc_counts = {d: 1 for d in plans} if plans is not None else search.count_by_document(conn, query)
     node_counts: dict[int, int] = {}
     for document_id in sorted(set(expanded) & doc_counts.keys()):
         parents = dict(
@@ -279,20 +281,20 @@ def filter_members(conn: sqlite3.Connection, query: str, expanded: Sequence[int]
     return FilterResult(query, sum(doc_counts.values()), doc_counts, node_counts, counted=False)
 
 
-def _matching(words: Sequence[str], document_id: int | None = None) -> tuple[str, list[object]]:
+def _matching(
+    conn: sqlite3.Connection, words: Sequence[str], document_id: int | None = None
+) -> tuple[str, list[object]]:
     """A WHERE clause over ``passages`` for the passages holding every term: the character
     index narrows (as in search.py; to one document's rowid range, which FTS5 seeks to, when
     ``document_id`` is given), ``instr`` keeps exactly the passages that hold the text. A term
     whose phrase match is a substring match (``segment.is_exact_term``) needs no ``instr``."""
-    phrases = [
-        '"' + segment.char_phrase(w) + '"' for w in words if any(segment.is_token_char(ch) for ch in w)
-    ]
-    checked = [w for w in words if not (phrases and segment.is_exact_term(w))]
+    looked_up = [w for w in words if not segment.is_character_term(w)]
+    phrases = [p for p in map(segment.char_phrase, looked_up) if p is not None]
+    checked = [w for w in words if not (phrases and w in looked_up and segment.is_exact_term(w))]
     clauses: list[str] = ["instr(text, ?) > 0" for _ in checked]
     args: list[object] = list(checked)
     if document_id is not None:
-        first = document_id << db.PASSAGE_BITS
-        span: list[object] = [first, first + (1 << db.PASSAGE_BITS) - 1]
+        span: list[object] = list(db.document_span(conn, document_id))
         clauses.insert(0, "id BETWEEN ? AND ?")
         args[:0] = span
     if phrases:
@@ -317,16 +319,14 @@ def filter_counts(conn: sqlite3.Connection, query: str, expanded: Sequence[int] 
     words = [w for w in search.terms(query) if w]
     if not words:
         return FilterResult(query, 0)
-    if len(words) == 1 and len(words[0]) == 1 and segment.is_exact_term(words[0]):
-        return _character_counts(conn, query, words[0], expanded)
     count, count_args = _occurrences_sql(words)
-    where, where_args = _matching(words)
+    where, where_args = _matching(conn, words)
     doc_counts = {
         r[0]: r[1]
         for r in conn.execute(
             # counted per passage first: grouping the rows directly would sort each passage's text
             # along with its key (LIMIT -1 keeps SQLite from folding the subquery back in)
-            f"SELECT document, sum(found) FROM (SELECT id >> {db.PASSAGE_BITS} AS document, {count} AS found "
+            f"SELECT document, sum(found) FROM (SELECT document_id AS document, {count} AS found "
             f"FROM passages WHERE {where} LIMIT -1) GROUP BY 1",
             [*count_args, *where_args],
         )
@@ -348,7 +348,7 @@ def document_counts(conn: sqlite3.Connection, query: str, document_ids: Sequence
     count, count_args = _occurrences_sql(words)
     out: dict[int, int] = {}
     for document_id in document_ids:
-        where, where_args = _matching(words, document_id)
+        where, where_args = _matching(conn, words, document_id)
         found = conn.execute(
             f"SELECT sum({count}) FROM passages WHERE {where}", [*count_args, *where_args]
         ).fetchone()[0]
@@ -364,7 +364,7 @@ def document_node_counts(conn: sqlite3.Connection, query: str, document_id: int)
     if not words:
         return {}
     count, count_args = _occurrences_sql(words)
-    where, where_args = _matching(words, document_id)
+    where, where_args = _matching(conn, words, document_id)
     own = conn.execute(
         f"SELECT node_id, sum({count}) FROM passages WHERE {where} AND node_id IS NOT NULL GROUP BY 1",
         [*count_args, *where_args],
@@ -379,33 +379,6 @@ def document_node_counts(conn: sqlite3.Connection, query: str, document_id: int)
             node_counts[current] = node_counts.get(current, 0) + found
             current = parents.get(current)
     return node_counts
-
-
-# each token of passages_fts where it occurs (a per-connection view of the index; nothing is stored)
-_INSTANCES = "temp.plantui_instances"
-
-
-def _character_counts(
-    conn: sqlite3.Connection, query: str, character: str, expanded: Sequence[int]
-) -> FilterResult:
-    """``filter_counts`` for one character (the first keystroke of most queries, and the most
-    frequent): the index holds one token per character with its positions, so FTS5's instance
-    list counts the occurrences without reading a passage's text."""
-    vocabulary = "fts5vocab(main, passages_fts, instance)"
-    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {_INSTANCES} USING {vocabulary}")
-    token = segment.char_phrase(character)
-    doc_counts = {
-        r[0]: r[1]
-        for r in conn.execute(
-            f"SELECT doc >> {db.PASSAGE_BITS}, count(*) FROM {_INSTANCES} WHERE term = ? GROUP BY 1",
-            (token,),
-        )
-    }
-    node_counts: dict[int, int] = {}
-    for document_id in sorted(set(expanded) & doc_counts.keys()):
-        # the instance list cannot seek to one document; its text, found by a rowid range, is short
-        node_counts.update(document_node_counts(conn, query, document_id))
-    return FilterResult(query, sum(doc_counts.values()), doc_counts, node_counts)
 
 
 def columns(conn: sqlite3.Connection) -> list[ColumnEntry]:

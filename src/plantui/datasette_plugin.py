@@ -1,8 +1,8 @@
 """plantui's datasette plugin: the passages search box finds what ``plantui search`` finds.
 
 datasette turns ``?_search=区块链`` into ``passages_fts MATCH escape_fts('区块链')``. The index
-holds one token per character (segment.py), so on a plantui database this plugin's
-``escape_fts`` writes each whitespace-separated term as a phrase of character tokens, exactly as
+holds at every character the pair it starts (segment.py), so on a plantui database this plugin's
+``escape_fts`` writes each whitespace-separated term as the phrase of its pairs, exactly as
 plantui.search does; where a term has letters with case or punctuation (which the tokenizer folds),
 a filter checks the text as well. Databases that are not plantui's keep datasette's own
 ``escape_fts``. Loaded by ``plantui serve``, and by any ``datasette`` run in the same environment
@@ -40,9 +40,10 @@ def is_plantui(conn: sqlite3.Connection) -> bool:
 
 def fts_query(query: str) -> str:
     """The FTS5 query over ``passages_fts`` for a query written as a user writes it: every term a
-    phrase of characters (a term of punctuation only matches every passage with punctuation, and
-    the text filter keeps the right ones)."""
-    phrases = ['"' + segment.char_phrase(term).replace('"', '""') + '"' for term in query.split()]
+    phrase of character pairs (a term of punctuation only matches every passage with punctuation,
+    and the text filter keeps the right ones)."""
+    anything = '"' + segment.PLACEHOLDER + '"*'
+    phrases = [segment.char_phrase(term) or anything for term in query.split()]
     return " AND ".join(phrases) if phrases else '""'
 
 

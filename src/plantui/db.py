@@ -11,6 +11,8 @@ from plantui.store.read import (
     DocumentRow,
     document_sha,
     document_sources,
+    document_span,
+    documents_of_blocks,
     list_documents,
     load_document,
     load_targets,
@@ -22,9 +24,9 @@ from plantui.store.read import (
     target_from_row,
 )
 from plantui.store.schema import (
+    BLOCK_BITS,
     MIGRATION_NAMES,
     MIGRATION_SET,
-    PASSAGE_BITS,
     DatabaseError,
     _migrations,
     connect,
@@ -44,9 +46,9 @@ from plantui.store.write import (
 )
 
 __all__ = [
+    "BLOCK_BITS",
     "MIGRATION_NAMES",
     "MIGRATION_SET",
-    "PASSAGE_BITS",
     "DatabaseError",
     "DocumentRow",
     "Prepared",
@@ -55,6 +57,8 @@ __all__ = [
     "delete_document",
     "document_sha",
     "document_sources",
+    "document_span",
+    "documents_of_blocks",
     "find_sha",
     "find_source",
     "fts_is_stale",

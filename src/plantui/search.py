@@ -1,6 +1,6 @@
 """Query → hits: every passage that contains the query exactly as written, best first.
 
-Each whitespace-separated term becomes a phrase of character tokens in ``passages_fts``
+Each whitespace-separated term becomes a phrase of character pairs in ``passages_fts``
 (see segment.py), which matches exactly the passages containing the term. Where the
 tokenizer is lossy (cased letters, punctuation) the candidates are checked against the
 text, so every hit contains every term. The count is always exact (counted inside FTS5).
@@ -27,6 +27,10 @@ from plantui.blocks import page_of
 CANDIDATES = 200
 _SPREAD = 20
 _ONE_PASS = 10  # up to this many times CANDIDATES matches are listed in one pass and sampled
+# up to this many passages a character's candidates come from its pairs, beyond it from a scan
+# of slices (measured at 10,000 plans: 40,000 passages cost either way about 10 ms)
+_PREFIX_MOST = 40_000
+_MATCH = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?"
 _K1 = 1.2  # bm25's saturation: the 2nd occurrence in a passage counts less than the 1st
 _HEAD = 2.0  # a heading's own text weighs double
 SNIPPET_BEFORE = 24
@@ -122,10 +126,7 @@ def matching_passages(
         return []
     expression, exact = _expression(words)
     if expression is None:
-        sql = "SELECT id, text FROM passages WHERE " + " AND ".join("instr(text, ?) > 0" for _ in words)
-        args: list[object] = list(words)
-        sql, args = _with_documents(sql, args, documents, "document_id")
-        return sorted(r[0] for r in conn.execute(sql, args))
+        return sorted(r["id"] for r in _scan_rows(conn, words, documents, None)[0])
     if exact and documents is None:
         rows = conn.execute(
             "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid", (expression,)
@@ -135,16 +136,16 @@ def matching_passages(
         # a document's passages are one rowid range, which FTS5 can seek to
         found: list[int] = []
         for document_id in sorted(documents):
-            first = document_id << db.PASSAGE_BITS
+            first, last = db.document_span(conn, document_id)
             found += [
                 r[0]
                 for r in conn.execute(
                     "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? "
                     "ORDER BY rowid",
-                    (expression, first, first + (1 << db.PASSAGE_BITS) - 1),
+                    (expression, first, last),
                 )
             ]
-        return found
+        return sorted(found)
     sql = (
         "SELECT p.id, p.text FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
         "WHERE passages_fts MATCH ?"
@@ -153,24 +154,33 @@ def matching_passages(
     return sorted(r[0] for r in conn.execute(sql, args) if exact or _contains_all(r[1], words))
 
 
+def plans_holding_characters(conn: sqlite3.Connection, query: str) -> list[int] | None:
+    """For a query of single characters only (数, 数 据): the plans that hold every one, from
+    plan_chars, without reading a passage; None for any other query."""
+    words = terms(query)
+    if not words or not all(segment.is_character_term(w) for w in words):
+        return None
+    return _plans_with(conn, words)
+
+
 def count_by_document(conn: sqlite3.Connection, query: str) -> dict[int, int]:
     """How many passages of each document contain every term of ``query``."""
     words = terms(query)
     if not words:
         return {}
     expression, exact = _expression(words)
+    shift = db.BLOCK_BITS
     if expression is not None and exact:
-        shift = db.PASSAGE_BITS
+        # counted per block inside SQLite: a few thousand rows to put together, not every match
         rows = conn.execute(
             f"SELECT rowid >> {shift}, count(*) FROM passages_fts WHERE passages_fts MATCH ? GROUP BY 1",
             (expression,),
         )
-        return {r[0]: r[1] for r in rows}
-    counts: dict[int, int] = {}
+        return db.documents_of_blocks(conn, rows)
+    blocks: dict[int, int] = {}
     for passage in matching_passages(conn, query):
-        document_id = passage >> db.PASSAGE_BITS
-        counts[document_id] = counts.get(document_id, 0) + 1
-    return counts
+        blocks[passage >> shift] = blocks.get(passage >> shift, 0) + 1
+    return db.documents_of_blocks(conn, blocks.items())
 
 
 def _expression(words: Sequence[str]) -> tuple[str | None, bool]:
@@ -178,11 +188,15 @@ def _expression(words: Sequence[str]) -> tuple[str | None, bool]:
     phrases = []
     exact = True
     for word in words:
-        if not any(segment.is_token_char(ch) for ch in word):
-            exact = False  # only punctuation or symbols: nothing to look up, check the text
+        if not any(segment.is_token_char(ch) for ch in word) or segment.is_character_term(word):
+            # only punctuation or symbols, or one character (a prefix of every pair it starts
+            # costs seconds for a common one): check the text
+            exact = False
             continue
         exact = exact and segment.is_exact_term(word)
-        phrases.append('"' + segment.char_phrase(word) + '"')
+        phrase = segment.char_phrase(word)
+        if phrase is not None:
+            phrases.append(phrase)
     if not phrases:
         return None, False
     return " AND ".join(phrases), exact
@@ -279,14 +293,74 @@ def _ranked(rows: list[dict[str, Any]], words: Sequence[str]) -> list[dict[str, 
 def _scan_rows(
     conn: sqlite3.Connection, words: Sequence[str], documents: Sequence[int] | None, limit: int | None
 ) -> tuple[list[dict[str, Any]], int]:
-    """Terms with nothing the index holds (only punctuation or symbols): read the text."""
-    sql = (
-        "SELECT p.id, p.document_id, p.node_id, p.role, p.line_start, p.line_end, p.text, 0.0 AS score "
-        "FROM passages p WHERE " + " AND ".join("instr(p.text, ?) > 0" for _ in words)
-    )
-    sql, args = _with_documents(sql, list(words), documents, "p.document_id")
-    rows = [dict(r) for r in conn.execute(sql + " ORDER BY p.id", args)]
+    """Terms the pair index does not look up (single characters, punctuation): the text of the
+    plans that hold every such character (plan_chars) is read. One character alone with a
+    limit: its count is kept (char_counts) and its best hits are ranked among candidates."""
+    characters = [w for w in words if segment.is_character_term(w)]
+    if len(words) == 1 and characters and documents is None and limit is not None:
+        return _character_rows(conn, characters[0], limit)
+    plans = _plans_with(conn, characters)
+    if documents is not None:
+        plans = [d for d in plans if d in set(documents)] if plans is not None else sorted(documents)
+    where = " AND ".join("instr(p.text, ?) > 0" for _ in words)
+    args: list[object]
+    if plans is None:
+        sql, args = f"SELECT {_COLUMNS} FROM passages p WHERE {where}", list(words)
+    else:
+        marks = ",".join("?" * len(plans))
+        sql = f"SELECT {_COLUMNS} FROM passages p WHERE p.document_id IN ({marks}) AND {where}"
+        args = [*plans, *words]
+    rows = _ranked([dict(r) for r in conn.execute(sql, args)], words)
     return (rows[:limit] if limit is not None else rows), len(rows)
+
+
+def _plans_with(conn: sqlite3.Connection, characters: Sequence[str]) -> list[int] | None:
+    """The plans holding every one of ``characters`` (None: no character to narrow by)."""
+    if not characters:
+        return None
+    expression = " AND ".join(f'"{ch}"' for ch in characters)
+    rows = conn.execute("SELECT rowid FROM plan_chars WHERE plan_chars MATCH ? ORDER BY rowid", (expression,))
+    return [r[0] for r in rows]
+
+
+def character_count(conn: sqlite3.Connection, character: str) -> int:
+    """How many passages hold ``character`` (kept with every document written)."""
+    row = conn.execute("SELECT passages FROM char_counts WHERE ch = ?", (character,)).fetchone()
+    return int(row[0]) if row is not None else 0
+
+
+def _character_rows(conn: sqlite3.Connection, character: str, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """One character: its exact count from char_counts, and candidates to rank. Where it is not
+    common, every pair it starts (a prefix query, a few ms below _PREFIX_MOST passages), taken
+    at even steps; a common one is met at once in every part of the library, so the first few
+    passages holding it in each of _SPREAD slices (a prefix query would merge the lists of
+    thousands of pairs: 0.2-0.3 s for 业 at 10,000 plans)."""
+    count = character_count(conn, character)
+    bound = max(CANDIDATES, limit)
+    if count <= _PREFIX_MOST:
+        ids = [r[0] for r in conn.execute(_MATCH, (f'"{character}"*',))]
+        return _rows_of(conn, ids[:: -(-len(ids) // bound) or 1], [character])[:limit], count
+    low, high = conn.execute(
+        "SELECT (SELECT min(id) FROM passages), (SELECT max(id) FROM passages)"
+    ).fetchone()
+    step = (high - low) // _SPREAD + 1
+    share = bound // _SPREAD + 1
+    sql = f"SELECT {_COLUMNS} FROM passages p WHERE p.id >= ? AND p.id < ? AND instr(p.text, ?) > 0 LIMIT ?"
+    rows = []
+    for start in range(low, high + 1, step):
+        rows += [dict(r) for r in conn.execute(sql, (start, start + step, character, share))]
+    return _ranked(rows, [character])[:limit], count
+
+
+def _rows_of(conn: sqlite3.Connection, ids: list[int], words: Sequence[str]) -> list[dict[str, Any]]:
+    """The passages ``ids``, ranked."""
+    rows: list[dict[str, Any]] = []
+    for chunk in _chunks(sorted(ids), 900):
+        marks = ",".join("?" * len(chunk))
+        rows += [
+            dict(r) for r in conn.execute(f"SELECT {_COLUMNS} FROM passages p WHERE p.id IN ({marks})", chunk)
+        ]
+    return _ranked(rows, words)
 
 
 def _raw_rows(

@@ -2,11 +2,12 @@
 
 - ``words``: jieba's segmentation (with a domain dictionary), for ranking whole words and
   for users who query the index with FTS5 syntax.
-- ``chars``: one token per character, punctuation and spaces kept as a placeholder
-  token so that positions stay adjacent exactly where the text is. A phrase of
-  character tokens then matches exactly the passages that contain the query, which
-  jieba words alone cannot promise (a query may start inside a word, or be one
-  character like 云).
+- ``chars``: at every character the pair of characters it starts (bigrams; punctuation and
+  spaces kept as a placeholder, a run of them as one), so that positions stay adjacent exactly
+  where the text is. The phrase of a query's pairs then matches exactly the passages that
+  contain the query, which jieba words alone cannot promise (a query may start inside a word);
+  one character (云) matches every pair it starts. Pairs rather than single characters: a
+  common word's pairs occur far less often than its characters, so a phrase costs a tenth.
 
 Both are plain space-separated strings for SQLite's stock ``unicode61`` tokenizer, so
 plantui.db stays readable by sqlite-utils and datasette.
@@ -23,9 +24,12 @@ Python jieba is used.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
+import operator
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from importlib import resources
@@ -34,7 +38,7 @@ from typing import Any
 # Stands for any character the tokenizer would drop (punctuation, spaces, symbols).
 PLACEHOLDER = "\ue000"
 # Bump when ``chars`` or ``words`` would change for the same text: the index is rebuilt.
-SEGMENTER_VERSION = "2"
+SEGMENTER_VERSION = "3"
 
 # Python jieba's split of a run with no Han character that is no dictionary word
 # (jieba.finalseg's re_skip): 11.1mmol → 11.1 / mmol, 2020-2025 → 2020 / - / 2025.
@@ -63,14 +67,62 @@ class _CharTable(dict[int, str]):
 _CHAR_TABLE = _CharTable()
 
 
+_PLACEHOLDER_RUN = re.compile(PLACEHOLDER + "{2,}")
+_PLACEHOLDER_PAIR = re.compile(PLACEHOLDER + "[^ ]")
+
+
+def _characters(text: str) -> str:
+    """``text`` as the index sees it: every character the tokenizer drops becomes the
+    placeholder, and a run of them one placeholder."""
+    return _PLACEHOLDER_RUN.sub(PLACEHOLDER, text.translate(_CHAR_TABLE))
+
+
 def chars(text: str) -> str:
-    """One token per character: ``5G基站，`` → ``5 G 基 站 \\ue000``."""
-    return " ".join(text.translate(_CHAR_TABLE))
+    """The index's tokens: at every character the pair it starts (the last character pairs with
+    the placeholder), at a placeholder the placeholder alone: ``5G基站，数`` → ``5G G基 基站
+    站\\ue000 \\ue000 数\\ue000``."""
+    seen = _characters(text)
+    if not seen:
+        return ""
+    pairs = " ".join(map(operator.add, seen, seen[1:] + PLACEHOLDER))
+    # a pair opening with the placeholder would make a term of every character that follows
+    # punctuation: many small lists where one long one does
+    return _PLACEHOLDER_PAIR.sub(PLACEHOLDER, pairs)
 
 
-def char_phrase(term: str) -> str:
-    """The FTS5 phrase (without quotes) that matches ``term`` in the ``chars`` column."""
-    return chars(term)
+def is_character_term(term: str) -> bool:
+    """One character the index holds as itself (no case, no punctuation): counted per character
+    (plantui.store's char_counts) and found by plan (plan_chars), not by a prefix of pairs."""
+    return len(term) == 1 and is_exact_term(term)
+
+
+def character_passages(texts: Iterable[str]) -> dict[str, int]:
+    """For each character a one-character term can be (see is_character_term), how many of
+    ``texts`` hold it."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(set(text))
+    return {ch: n for ch, n in counts.items() if _is_character(ch)}
+
+
+@lru_cache(maxsize=65536)
+def _is_character(ch: str) -> bool:
+    return is_character_term(ch)
+
+
+def char_phrase(term: str) -> str | None:
+    """The FTS5 expression that matches ``term`` in the ``chars`` index: the phrase of its pairs
+    (``"数字 字经 经济"``), or for one character every pair it starts (``"数"*``); None for a term
+    with nothing the tokenizer keeps."""
+    if not any(is_token_char(ch) for ch in term):
+        return None
+    seen = _characters(term)
+    if len(seen) == 1:
+        return '"' + seen + '"*'
+    tokens = [PLACEHOLDER if a == PLACEHOLDER else a + b for a, b in itertools.pairwise(seen)]
+    if seen[-2] == PLACEHOLDER:  # the last character follows punctuation: a pair it starts
+        return '"' + " ".join([*tokens, seen[-1]]) + '"*'
+    return '"' + " ".join(tokens) + '"'
 
 
 def is_exact_term(term: str) -> bool:

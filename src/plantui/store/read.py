@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from plantui.models import Document, Node, Paragraph, Target
-from plantui.store.schema import PASSAGE_BITS, DatabaseError
+from plantui.store.schema import BLOCK_BITS, DatabaseError
 
 
 @dataclass(frozen=True)
@@ -251,8 +251,7 @@ def plan_names(conn: sqlite3.Connection, document_ids: Iterable[int] | None = No
         opening = ""
         if row[2] == "file":
             first = conn.execute(
-                "SELECT text FROM passages WHERE id >= ? AND id < ? ORDER BY id LIMIT 1",
-                (row[0] << PASSAGE_BITS, (row[0] + 1) << PASSAGE_BITS),
+                "SELECT text FROM passages WHERE document_id = ? ORDER BY ord LIMIT 1", (row[0],)
             ).fetchone()
             opening = first[0] if first else ""
         names[row[0]] = plan_name(row[1], row[2], kind=row[3], opening=opening, region=row[4])
@@ -312,3 +311,37 @@ def resolve_document(conn: sqlite3.Connection, spec: str) -> int:
 
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def document_span(conn: sqlite3.Connection, document_id: int) -> tuple[int, int]:
+    """The first and last passage id a document may hold (its passages are one run of ids)."""
+    row = conn.execute(
+        "SELECT passage_first, passage_count FROM documents WHERE id = ?", (document_id,)
+    ).fetchone()
+    if row is None or not row[1]:
+        return (0, -1)
+    return (int(row[0]), int(row[0]) + int(row[1]) - 1)
+
+
+def block_documents(conn: sqlite3.Connection) -> tuple[list[int], list[int]]:
+    """The first block of every document's passages, ascending, and the documents in that order
+    (a block, ``passage id >> BLOCK_BITS``, belongs to the last document starting at or before it)."""
+    rows = conn.execute(
+        f"SELECT passage_first >> {BLOCK_BITS}, id FROM documents WHERE passage_count > 0 "
+        "ORDER BY passage_first"
+    ).fetchall()
+    return [int(r[0]) for r in rows], [int(r[1]) for r in rows]
+
+
+def documents_of_blocks(conn: sqlite3.Connection, counts: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """Per document, the sum of ``counts`` given per block (``passage id >> BLOCK_BITS``)."""
+    import bisect
+
+    starts, documents = block_documents(conn)
+    out: dict[int, int] = {}
+    for block, count in counts:
+        index = bisect.bisect_right(starts, block) - 1
+        if index >= 0:
+            document_id = documents[index]
+            out[document_id] = out.get(document_id, 0) + count
+    return out

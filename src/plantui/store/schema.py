@@ -3,7 +3,7 @@
 Tables: ``documents`` (one row per distinct content), ``sources`` (file paths → document),
 ``nodes`` (the outline tree), ``passages`` (paragraphs and headings' own text, the unit of
 search), ``targets``; ``passages_fts``, an FTS5 index over ``passages.text`` (external content,
-one token per character, see segment.py) whose rowid is the passage id; ``passages_words``
+a token per character: the pair it starts, see segment.py) whose rowid is the passage id; ``passages_words``
 (jieba's words, contentless); the views ``node_text``, ``plans`` and ``plan_targets`` for
 people reading the file with datasette or sqlite-utils.
 """
@@ -26,8 +26,14 @@ MIGRATION_NAMES = (
     "0003_external_fts",
     "0004_node_kinds",
     "0005_outline_counts",
+    "0006_pair_index",
 )
-PASSAGE_BITS = 22  # a passage id is document_id << 22 | its order: up to 4M passages a document
+# A document's passages are one run of ids starting at a multiple of 2**BLOCK_BITS (its
+# passage_first); ``id >> BLOCK_BITS`` names a block of one document, so hits are counted per
+# document inside SQLite (GROUP BY block) while ids stay close together (small gaps keep the
+# index's rowid deltas short: a 22-bit document field made every document's first entry of a
+# term 4 bytes)
+BLOCK_BITS = 7
 
 
 class DatabaseError(Exception):
@@ -159,13 +165,17 @@ def _migrations() -> Any:
         db.execute("ALTER TABLE documents ADD COLUMN outline_counts TEXT")
         db.execute(OUTLINE_COUNTS_BACKFILL)
 
+    @migrations(name=MIGRATION_NAMES[5])
+    def pair_index(db: Any) -> None:
+        pair_index_migration(db.conn)
+
     return migrations
 
 
 # The character index reads its text from ``passages`` (external content), so sqlite-utils and
 # datasette find it (content="passages"), can scan and count it, and show its rows. What it
-# holds are segment.chars() tokens, not the raw text: search through plantui (or a phrase of
-# spaced characters, "区 块 链") rather than FTS5 functions that re-read the text (bm25,
+# holds are segment.chars() tokens, not the raw text: search through plantui (or the phrase of
+# a query's pairs, "区块 块链") rather than FTS5 functions that re-read the text (bm25,
 # highlight, snippet). columnsize=0: no per-row size table, as before.
 _FTS = """
 CREATE VIRTUAL TABLE passages_fts USING fts5(
@@ -214,6 +224,120 @@ def external_index(conn: sqlite3.Connection) -> None:
     while rows := cursor.fetchmany(5000):
         tokens = [(r[0], segment.chars(r[1])) for r in rows]
         conn.executemany("INSERT INTO passages_fts (rowid, text) VALUES (?, ?)", tokens)
+
+
+_PASSAGES = """
+CREATE TABLE passages (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    node_id INTEGER REFERENCES nodes(id),
+    ord INTEGER NOT NULL,
+    role TEXT NOT NULL,
+    line_start INTEGER NOT NULL,
+    line_end INTEGER NOT NULL,
+    text TEXT NOT NULL
+)
+"""
+# jieba's words (no positions: word queries and their bm25 only; the sizes stay, without them
+# sqlite-utils and datasette cannot count the table's rows)
+_WORDS = """
+CREATE VIRTUAL TABLE passages_words USING fts5(
+    words, content='', detail=none, tokenize='unicode61 remove_diacritics 0'
+)
+"""
+# A one-character term is answered without the pair index (where it would be a prefix query
+# over every pair the character starts: seconds for 数 at 10,000 plans): char_counts holds how
+# many passages hold each character (the exact count of such a query), plan_chars each plan's
+# characters (which plans to read for its hits), both kept with every document written.
+_CHARACTERS = """
+CREATE TABLE char_counts (ch TEXT PRIMARY KEY, passages INTEGER NOT NULL) WITHOUT ROWID;
+CREATE VIRTUAL TABLE plan_chars USING fts5(
+    chars, content='', detail=none, tokenize='unicode61 remove_diacritics 0'
+);
+"""
+_NODE_TEXT = """
+CREATE VIEW node_text AS
+    SELECT node_id, group_concat(text, char(10)) AS text FROM
+        (SELECT node_id, text FROM passages WHERE role = 'body' AND node_id IS NOT NULL
+         ORDER BY node_id, ord)
+    GROUP BY node_id
+"""
+
+
+def pair_index_migration(conn: sqlite3.Connection) -> None:
+    """0006: passages renumbered in blocks (BLOCK_BITS), the character index made of pairs of
+    characters (segment.chars), the nodes' kind index dropped; both indexes are rebuilt here
+    from the stored text (a minute or two for 10,000 plans, said on stderr)."""
+    import sys
+
+    from plantui import segment
+
+    conn.execute("ALTER TABLE documents ADD COLUMN passage_first INTEGER")
+    conn.execute("ALTER TABLE documents ADD COLUMN passage_count INTEGER")
+    counts = conn.execute("SELECT document_id, count(*) FROM passages GROUP BY 1 ORDER BY 1").fetchall()
+    first = 1 << BLOCK_BITS
+    for document_id, count in counts:
+        conn.execute(
+            "UPDATE documents SET passage_first = ?, passage_count = ? WHERE id = ?",
+            (first, count, document_id),
+        )
+        first += -(-count >> BLOCK_BITS) << BLOCK_BITS
+    conn.execute("UPDATE documents SET passage_first = 0, passage_count = 0 WHERE passage_first IS NULL")
+    for name in ("passages_fts", "passages_words"):
+        conn.execute(f"DROP TABLE IF EXISTS {name}")
+    conn.execute("DROP VIEW IF EXISTS node_text")
+    conn.execute("ALTER TABLE passages RENAME TO passages_old")
+    conn.execute(_PASSAGES)
+    conn.execute(
+        "INSERT INTO passages (id, document_id, node_id, ord, role, line_start, line_end, text) "
+        "SELECT d.passage_first + p.ord, p.document_id, p.node_id, p.ord, p.role, p.line_start, p.line_end, "
+        "p.text FROM passages_old p JOIN documents d ON d.id = p.document_id ORDER BY p.id"
+    )
+    conn.execute("DROP TABLE passages_old")
+    conn.execute("CREATE INDEX passages_document ON passages(document_id, ord)")
+    conn.execute("CREATE INDEX passages_node ON passages(node_id)")
+    conn.execute("DROP INDEX IF EXISTS nodes_kind")  # `list` reads documents.outline_counts (0005)
+    conn.execute(_NODE_TEXT)
+    conn.execute(_FTS)
+    conn.execute(_WORDS)
+    for statement in _CHARACTERS.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    total = conn.execute("SELECT count(*) FROM passages").fetchone()[0]
+    if total > 50_000:
+        print(f"plantui: rebuilding the search index of {total} passages (once)…", file=sys.stderr)
+    cursor = conn.execute("SELECT id, text FROM passages ORDER BY id")
+    while rows := cursor.fetchmany(5000):
+        conn.executemany(
+            "INSERT INTO passages_fts (rowid, text) VALUES (?, ?)",
+            [(r[0], segment.chars(r[1])) for r in rows],
+        )
+        conn.executemany(
+            "INSERT INTO passages_words (rowid, words) VALUES (?, ?)",
+            [(r[0], segment.words(r[1])) for r in rows],
+        )
+    count_characters(conn)
+    conn.execute("UPDATE documents SET segmenter = ?", (segment.fingerprint(),))
+    conn.execute("DELETE FROM meta WHERE key = 'fts_stale'")
+
+
+def count_characters(conn: sqlite3.Connection) -> None:
+    """Fill char_counts and plan_chars afresh from the stored text."""
+    from collections import Counter
+
+    from plantui import segment
+
+    conn.execute("DELETE FROM char_counts")
+    conn.execute("INSERT INTO plan_chars (plan_chars) VALUES ('delete-all')")
+    totals: Counter[str] = Counter()
+    for (document_id,) in conn.execute("SELECT id FROM documents ORDER BY id").fetchall():
+        rows = conn.execute("SELECT text FROM passages WHERE document_id = ?", (document_id,))
+        found = segment.character_passages(r[0] for r in rows)
+        totals.update(found)
+        conn.execute(
+            "INSERT INTO plan_chars (rowid, chars) VALUES (?, ?)", (document_id, " ".join(sorted(found)))
+        )
+    conn.executemany("INSERT INTO char_counts (ch, passages) VALUES (?, ?)", sorted(totals.items()))
 
 
 def connect(path: Path | str, *, create: bool = True, readonly: bool = False) -> sqlite3.Connection:

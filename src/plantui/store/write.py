@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from plantui.models import Document, Target
-from plantui.store.schema import PASSAGE_BITS, utc_now
+from plantui.store.schema import BLOCK_BITS, count_characters, utc_now
 
 _BATCH = 2000  # passages written (and, for one large file, segmented) at a time
 
@@ -196,9 +196,13 @@ def _insert_passages(
     from plantui import segment
 
     paragraphs = list(doc.paragraphs())
-    if len(paragraphs) >= 1 << PASSAGE_BITS:
-        raise sqlite3.DataError(f"too many paragraphs in one document ({len(paragraphs)})")
-    first = document_id << PASSAGE_BITS
+    # the next free block: ids are never reused while a later document holds its own
+    last = conn.execute("SELECT max(id) FROM passages").fetchone()[0] or 0
+    first = ((last >> BLOCK_BITS) + 1) << BLOCK_BITS
+    conn.execute(
+        "UPDATE documents SET passage_first = ?, passage_count = ? WHERE id = ?",
+        (first, len(paragraphs), document_id),
+    )
     for start in range(0, len(paragraphs), _BATCH):
         batch = paragraphs[start : start + _BATCH]
         rows = [
@@ -227,6 +231,26 @@ def _insert_passages(
         _index(conn, [(row[0], row[4], w, c) for row, (w, c) in zip(rows, tokens, strict=True)])
         if on_step is not None:
             on_step(start + len(batch), len(paragraphs))
+    _count_characters(conn, document_id, (p.text for p, _, _ in paragraphs), 1)
+
+
+def _count_characters(conn: sqlite3.Connection, document_id: int, texts: Iterable[str], sign: int) -> None:
+    """Add (``sign`` 1) or take away (-1) a document's passages in char_counts and plan_chars."""
+    from plantui import segment
+
+    found = segment.character_passages(texts)
+    conn.executemany(
+        "INSERT INTO char_counts (ch, passages) VALUES (?, ?) "
+        "ON CONFLICT(ch) DO UPDATE SET passages = passages + excluded.passages",
+        [(ch, sign * n) for ch, n in found.items()],
+    )
+    chars = " ".join(sorted(found))
+    if sign > 0:
+        conn.execute("INSERT INTO plan_chars (rowid, chars) VALUES (?, ?)", (document_id, chars))
+    else:  # a contentless table forgets a row only when given what it indexed
+        conn.execute(
+            "INSERT INTO plan_chars (plan_chars, rowid, chars) VALUES ('delete', ?, ?)", (document_id, chars)
+        )
 
 
 def _index(
@@ -309,6 +333,7 @@ def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
     if stamp is not None and stamp[0] == segment.fingerprint():
         # A contentless FTS5 table forgets a row only when given the exact tokens it indexed.
         _index(conn, [(r[0], r[2], segment.words(r[1]), segment.chars(r[1])) for r in rows], delete=True)
+        _count_characters(conn, document_id, (r[1] for r in rows), -1)
     else:
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('fts_stale', '1')")
     conn.execute("DELETE FROM targets WHERE document_id = ?", (document_id,))
@@ -335,6 +360,7 @@ def rebuild_fts(conn: sqlite3.Connection, progress: Any = None) -> int:
             count += len(batch)
             if progress:
                 progress(count)
+        count_characters(conn)
         conn.execute("UPDATE documents SET segmenter = ?", (fingerprint,))
         conn.execute("DELETE FROM meta WHERE key = 'fts_stale'")
     return count

@@ -331,6 +331,9 @@ def prepare(job: _Job, segment: bool = True) -> db.Prepared | _Failure:
             if segment
             else None
         )
+        characters = (
+            segmenter.character_passages(p.text for p, _, _ in document.paragraphs()) if segment else None
+        )
     except Exception as exc:  # a parser bug must not stop the other files
         return _Failure(f"could not parse ({type(exc).__name__}: {exc})")
     return db.Prepared(
@@ -342,6 +345,7 @@ def prepare(job: _Job, segment: bool = True) -> db.Prepared | _Failure:
         source.encoding,
         source.format,
         fts,
+        characters,
     )
 
 

@@ -30,6 +30,8 @@ class Prepared:
     # (words, chars) per passage in Document.paragraphs() order, when a worker computed them;
     # None: the writer segments in batches (bounded memory for one large file)
     fts: tuple[tuple[str, str], ...] | None
+    # passages holding each character (segment.character_passages), when a worker counted them
+    characters: dict[str, int] | None = None
 
 
 def find_source(conn: sqlite3.Connection, path_key: str) -> sqlite3.Row | None:
@@ -122,7 +124,7 @@ def write_document(
         )
         document_id = int(cursor.lastrowid or 0)
         node_ids = _insert_nodes(conn, document_id, doc)
-        _insert_passages(conn, document_id, doc, node_ids, prepared.fts, on_step)
+        _insert_passages(conn, document_id, doc, node_ids, prepared.fts, on_step, prepared.characters)
         insert_targets(conn, document_id, doc.targets, doc, node_ids)
         _upsert_source(conn, prepared, document_id)
         conn.executemany(
@@ -192,6 +194,7 @@ def _insert_passages(
     node_ids: dict[int, int],
     fts: Sequence[tuple[str, str]] | None,
     on_step: Callable[[int, int], None] | None = None,
+    characters: dict[str, int] | None = None,
 ) -> None:
     from plantui import segment
 
@@ -231,14 +234,15 @@ def _insert_passages(
         _index(conn, [(row[0], row[4], w, c) for row, (w, c) in zip(rows, tokens, strict=True)])
         if on_step is not None:
             on_step(start + len(batch), len(paragraphs))
-    _count_characters(conn, document_id, (p.text for p, _, _ in paragraphs), 1)
+    found = (
+        characters if characters is not None else segment.character_passages(p.text for p, _, _ in paragraphs)
+    )
+    _count_characters(conn, document_id, found, 1)
 
 
-def _count_characters(conn: sqlite3.Connection, document_id: int, texts: Iterable[str], sign: int) -> None:
-    """Add (``sign`` 1) or take away (-1) a document's passages in char_counts and plan_chars."""
-    from plantui import segment
-
-    found = segment.character_passages(texts)
+def _count_characters(conn: sqlite3.Connection, document_id: int, found: dict[str, int], sign: int) -> None:
+    """Add (``sign`` 1) or take away (-1) a document's passages in char_counts and plan_chars
+    (``found``: passages holding each character, see segment.character_passages)."""
     conn.executemany(
         "INSERT INTO char_counts (ch, passages) VALUES (?, ?) "
         "ON CONFLICT(ch) DO UPDATE SET passages = passages + excluded.passages",
@@ -333,7 +337,7 @@ def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
     if stamp is not None and stamp[0] == segment.fingerprint():
         # A contentless FTS5 table forgets a row only when given the exact tokens it indexed.
         _index(conn, [(r[0], r[2], segment.words(r[1]), segment.chars(r[1])) for r in rows], delete=True)
-        _count_characters(conn, document_id, (r[1] for r in rows), -1)
+        _count_characters(conn, document_id, segment.character_passages(r[1] for r in rows), -1)
     else:
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('fts_stale', '1')")
     conn.execute("DELETE FROM targets WHERE document_id = ?", (document_id,))

@@ -319,6 +319,8 @@ def filter_counts(conn: sqlite3.Connection, query: str, expanded: Sequence[int] 
     words = [w for w in search.terms(query) if w]
     if not words:
         return FilterResult(query, 0)
+    if len(words) == 1 and segment.is_character_term(words[0]):
+        return _character_counts(conn, query, words[0], expanded)
     count, count_args = _occurrences_sql(words)
     where, where_args = _matching(conn, words)
     doc_counts = {
@@ -379,6 +381,31 @@ def document_node_counts(conn: sqlite3.Connection, query: str, document_id: int)
             node_counts[current] = node_counts.get(current, 0) + found
             current = parents.get(current)
     return node_counts
+
+
+# each token of passages_fts where it occurs (a per-connection view of the index; nothing is stored)
+_INSTANCES = "temp.plantui_instances"
+
+
+def _character_counts(
+    conn: sqlite3.Connection, query: str, character: str, expanded: Sequence[int]
+) -> FilterResult:
+    """``filter_counts`` for one character (the first keystroke of most queries, and the most
+    frequent): every occurrence of a character starts one pair of the index, so FTS5's instance
+    list of the pairs it starts counts them without reading a passage's text (数 at 1000 plans:
+    99 ms, reading the text 186 ms)."""
+    vocabulary = "fts5vocab(main, passages_fts, instance)"
+    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {_INSTANCES} USING {vocabulary}")
+    blocks = conn.execute(
+        f"SELECT doc >> {db.BLOCK_BITS}, count(*) FROM {_INSTANCES} WHERE term >= ? AND term < ? GROUP BY 1",
+        (character, character + "\U0010ffff"),
+    ).fetchall()
+    doc_counts = db.documents_of_blocks(conn, blocks)
+    node_counts: dict[int, int] = {}
+    for document_id in sorted(set(expanded) & doc_counts.keys()):
+        # the instance list cannot seek to one document; its text, found by a rowid range, is short
+        node_counts.update(document_node_counts(conn, query, document_id))
+    return FilterResult(query, sum(doc_counts.values()), doc_counts, node_counts)
 
 
 def columns(conn: sqlite3.Connection) -> list[ColumnEntry]:

@@ -263,8 +263,14 @@ def filter_members(conn: sqlite3.Connection, query: str, expanded: Sequence[int]
     index alone (quick even for a single common character); ``counted`` is False: the numbers
     are passages, not occurrences, and are not shown."""
     plans = search.plans_holding_characters(conn, query)
-    # one character (the first keystroke): which plans hold it is all the tree needs at once
-    doc_counts = {d: 1 for d in plans} if plans is not None else search.count_by_document(conn, query)
+    total: int | None = None
+    if plans is not None:
+        # one character (the first keystroke): which plans hold it is all the tree needs at once;
+        # the passages holding the scarcest of the characters bound the total (never shown)
+        doc_counts = dict.fromkeys(plans, 1)
+        total = min(search.character_count(conn, ch) for ch in search.terms(query))
+    else:
+        doc_counts = search.count_by_document(conn, query)
     node_counts: dict[int, int] = {}
     for document_id in sorted(set(expanded) & doc_counts.keys()):
         parents = dict(
@@ -278,7 +284,8 @@ def filter_members(conn: sqlite3.Connection, query: str, expanded: Sequence[int]
             while current is not None:
                 node_counts[current] = node_counts.get(current, 0) + 1
                 current = parents.get(current)
-    return FilterResult(query, sum(doc_counts.values()), doc_counts, node_counts, counted=False)
+    total = sum(doc_counts.values()) if total is None else total
+    return FilterResult(query, total, doc_counts, node_counts, counted=False)
 
 
 def _matching(

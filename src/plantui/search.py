@@ -21,6 +21,9 @@ from typing import Any
 
 from plantui import db, segment
 from plantui.blocks import page_of
+from plantui.snippets import find_spans as find_spans
+from plantui.snippets import snippet as snippet
+from plantui.snippets import window as window
 
 # With a limit, at most this many matches are read and ranked (drawn from _SPREAD equal slices
 # of the library, so the best hits of a common word come from every part of it, not the first plans)
@@ -33,8 +36,6 @@ _PREFIX_MOST = 40_000
 _MATCH = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?"
 _K1 = 1.2  # bm25's saturation: the 2nd occurrence in a passage counts less than the 1st
 _HEAD = 2.0  # a heading's own text weighs double
-SNIPPET_BEFORE = 24
-SNIPPET_AFTER = 40
 
 
 class SearchError(Exception):
@@ -466,52 +467,3 @@ def _hits(conn: sqlite3.Connection, rows: Sequence[dict[str, Any]], words: Seque
 def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def find_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
-    """Every (start, end) where a term occurs in ``text``, sorted, overlaps merged."""
-    spans = []
-    for word in words:
-        if not word:
-            continue
-        start = text.find(word)
-        while start >= 0:
-            spans.append((start, start + len(word)))
-            start = text.find(word, start + 1)
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def window(text: str, words: Sequence[str], width: int, before: int) -> str:
-    """A plain piece of ``text`` of ``width`` characters starting ``before`` characters ahead of
-    the first hit, with … where it was cut (for table cells and one-line listings)."""
-    spans = find_spans(text, words)
-    start = max(0, spans[0][0] - before) if spans else 0
-    return ("…" if start else "") + text[start : start + width] + ("…" if start + width < len(text) else "")
-
-
-def snippet(text: str, words: Sequence[str], before: int = SNIPPET_BEFORE, after: int = SNIPPET_AFTER) -> str:
-    """A window of ``text`` around the first hit, every hit inside it marked ``[like this]``."""
-    spans = find_spans(text, words)
-    if not spans:
-        return text[: before + after] + ("…" if len(text) > before + after else "")
-    first = spans[0]
-    start = max(0, first[0] - before)
-    end = min(len(text), first[1] + after)
-    out = ["…" if start > 0 else ""]
-    cursor = start
-    for s, e in spans:
-        if s < start or e > end:
-            continue
-        out.append(text[cursor:s])
-        out.append("[" + text[s:e] + "]")
-        cursor = e
-    out.append(text[cursor:end])
-    out.append("…" if end < len(text) else "")
-    return "".join(out)

@@ -264,13 +264,7 @@ def _top_rows(
                     match + " AND rowid >= ? AND rowid < ? LIMIT ?", (expression, start, start + step, share)
                 )
             ]
-    rows: list[dict[str, Any]] = []
-    for chunk in _chunks(sorted(ids), 900):
-        marks = ",".join("?" * len(chunk))
-        rows += [
-            dict(r) for r in conn.execute(f"SELECT {_COLUMNS} FROM passages p WHERE p.id IN ({marks})", chunk)
-        ]
-    return _ranked(rows, words)[:limit], count
+    return _rows_of(conn, ids, words)[:limit], count
 
 
 def _ranked(rows: list[dict[str, Any]], words: Sequence[str]) -> list[dict[str, Any]]:

@@ -547,6 +547,25 @@ async def test_the_help_screen_fits_and_lists_the_reader_keys(app: PlantApp, siz
         assert all(what.replace(" ", "") in drawn for _, what in KEYS if what)
 
 
+async def test_the_help_scrolls_with_the_keys_it_lists(app: PlantApp) -> None:
+    """User trial, 80x24: the help lists j k / g G, and G did nothing inside it."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        box = app.screen.query_one("#help-box")
+        assert box.max_scroll_y > 2
+        await pilot.press("j")
+        await pilot.pause()
+        assert box.scroll_y == 1
+        await pilot.press("G")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert box.scroll_y == 0
+
+
 def test_break_lines_follows_the_chinese_rules() -> None:
     from plantui.linebreak import NO_END as NO_LINE_END
     from plantui.linebreak import NO_START as NO_LINE_START

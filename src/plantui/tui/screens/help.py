@@ -48,6 +48,8 @@ class HelpScreen(ModalScreen[None]):
         Binding("question_mark", "dismiss", "关闭", show=False),
         Binding("j", "scroll(1)", "下滚", show=False),
         Binding("k", "scroll(-1)", "上滚", show=False),
+        Binding("g", "scroll_to(0)", "顶部", show=False),
+        Binding("G", "scroll_to(-1)", "底部", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -66,6 +68,11 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#help-box").scroll_relative(y=step, animate=False)
+
+    def action_scroll_to(self, where: int) -> None:
+        """g: the top; G: the bottom (the help lists these keys, so they work here too)."""
+        box = self.query_one("#help-box")
+        box.scroll_to(y=0 if where == 0 else box.max_scroll_y, animate=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

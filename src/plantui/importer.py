@@ -79,7 +79,7 @@ def collect(paths: Sequence[str]) -> tuple[list[tuple[Path, str]], list[ImportRe
                 ImportResult(given, "failed", "the root of the file system: name the folder of plans")
             )
         elif isinstance(kind, OSError):
-            results.append(ImportResult(given, "failed", (kind.strerror or str(kind)).lower()))
+            results.append(ImportResult(given, "failed", _reason(kind)))
         elif kind is None:
             results.append(ImportResult(given, "failed", "no such file or directory"))
         elif kind == "dir":
@@ -114,6 +114,11 @@ def collect(paths: Sequence[str]) -> tuple[list[tuple[Path, str]], list[ImportRe
     return unique, results
 
 
+def _reason(exc: OSError) -> str:
+    """An OS error as the import's summary words it (permission denied)."""
+    return (exc.strerror or str(exc)).lower()
+
+
 def _kind(path: Path) -> str | OSError | None:
     """ "file", "dir", "other", None where nothing is, or the error that stops a look at it (a
     link into /proc that only its owner may follow)."""
@@ -135,7 +140,7 @@ def _files_in(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     unreadable: list[tuple[Path, str]] = []
 
     def failed(exc: OSError) -> None:
-        unreadable.append((Path(exc.filename or folder), (exc.strerror or str(exc)).lower()))
+        unreadable.append((Path(exc.filename or folder), _reason(exc)))
 
     for top, dirs, names in os.walk(folder, onerror=failed):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -146,7 +151,7 @@ def _files_in(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
             if kind == "file":
                 files.append(Path(top) / name)
             elif isinstance(kind, OSError):  # named with its reason; the other files go on
-                unreadable.append((Path(top) / name, (kind.strerror or str(kind)).lower()))
+                unreadable.append((Path(top) / name, _reason(kind)))
     return sorted(files), unreadable
 
 

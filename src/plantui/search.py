@@ -127,11 +127,10 @@ def matching_passages(
         return []
     expression, exact = _expression(words)
     if expression is None:
-        return sorted(r["id"] for r in _scan_rows(conn, words, documents, None)[0])
+        sql, args = _scan(conn, "p.id", words, documents)
+        return sorted(r[0] for r in conn.execute(sql, args))
     if exact and documents is None:
-        rows = conn.execute(
-            "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid", (expression,)
-        ).fetchall()
+        rows = conn.execute(_MATCH + " ORDER BY rowid", (expression,)).fetchall()
         return [r[0] for r in rows]
     if exact and documents is not None:
         # a document's passages are one rowid range, which FTS5 can seek to
@@ -141,9 +140,7 @@ def matching_passages(
             found += [
                 r[0]
                 for r in conn.execute(
-                    "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? "
-                    "ORDER BY rowid",
-                    (expression, first, last),
+                    _MATCH + " AND rowid BETWEEN ? AND ? ORDER BY rowid", (expression, first, last)
                 )
             ]
         return sorted(found)
@@ -240,31 +237,36 @@ def _top_rows(
     conn: sqlite3.Connection, words: Sequence[str], expression: str, limit: int
 ) -> tuple[list[dict[str, Any]], int]:
     """The best ``limit`` hits among at most CANDIDATES matches, and the exact total count."""
-    match = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?"
     bound = max(CANDIDATES, limit)
     # one pass answers a word found up to _ONE_PASS times: its count, and candidates taken at
     # even steps through its matches (a list of a few thousand ids costs less than a second pass)
-    ids = [r[0] for r in conn.execute(match + " LIMIT ?", (expression, _ONE_PASS * bound + 1))]
+    ids = [r[0] for r in conn.execute(_MATCH + " LIMIT ?", (expression, _ONE_PASS * bound + 1))]
     count = len(ids)
     if bound < count <= _ONE_PASS * bound:
         ids = ids[:: -(-count // bound)]
     elif count > bound:  # a common word: count every match, rank candidates from every slice
-        count = int(conn.execute(f"SELECT count(*) FROM ({match})", (expression,)).fetchone()[0])
-        # two subqueries: each is one b-tree seek, where min() and max() in one SELECT scan the table
-        low, high = conn.execute(
-            "SELECT (SELECT min(id) FROM passages), (SELECT max(id) FROM passages)"
-        ).fetchone()
-        step = (high - low) // _SPREAD + 1
-        share = bound // _SPREAD + 1
-        ids = []
-        for start in range(low, high + 1, step):
-            ids += [
-                r[0]
-                for r in conn.execute(
-                    match + " AND rowid >= ? AND rowid < ? LIMIT ?", (expression, start, start + step, share)
-                )
-            ]
+        count = int(conn.execute(f"SELECT count(*) FROM ({_MATCH})", (expression,)).fetchone()[0])
+        sql = _MATCH + " AND rowid >= ? AND rowid < ? LIMIT ?"
+        ids = [
+            r[0]
+            for start, end, share in _slices(conn, bound)
+            for r in conn.execute(sql, (expression, start, end, share))
+        ]
     return _rows_of(conn, ids, words)[:limit], count
+
+
+def _slices(conn: sqlite3.Connection, bound: int) -> list[tuple[int, int, int]]:
+    """_SPREAD equal id ranges [start, end) over the library and how many candidates to take
+    from each, so the best hits of a common term come from every part of it, not the first plans."""
+    # two subqueries: each is one b-tree seek, where min() and max() in one SELECT scan the table
+    low, high = conn.execute(
+        "SELECT (SELECT min(id) FROM passages), (SELECT max(id) FROM passages)"
+    ).fetchone()
+    if low is None:
+        return []
+    step = (high - low) // _SPREAD + 1
+    share = bound // _SPREAD + 1
+    return [(start, start + step, share) for start in range(low, high + 1, step)]
 
 
 def _ranked(rows: list[dict[str, Any]], words: Sequence[str]) -> list[dict[str, Any]]:
@@ -291,22 +293,27 @@ def _scan_rows(
     """Terms the pair index does not look up (single characters, punctuation): the text of the
     plans that hold every such character (plan_chars) is read. One character alone with a
     limit: its count is kept (char_counts) and its best hits are ranked among candidates."""
-    characters = [w for w in words if segment.is_character_term(w)]
-    if len(words) == 1 and characters and documents is None and limit is not None:
-        return _character_rows(conn, characters[0], limit)
-    plans = _plans_with(conn, characters)
-    if documents is not None:
-        plans = [d for d in plans if d in set(documents)] if plans is not None else sorted(documents)
-    where = " AND ".join("instr(p.text, ?) > 0" for _ in words)
-    args: list[object]
-    if plans is None:
-        sql, args = f"SELECT {_COLUMNS} FROM passages p WHERE {where}", list(words)
-    else:
-        marks = ",".join("?" * len(plans))
-        sql = f"SELECT {_COLUMNS} FROM passages p WHERE p.document_id IN ({marks}) AND {where}"
-        args = [*plans, *words]
+    if len(words) == 1 and segment.is_character_term(words[0]) and documents is None and limit is not None:
+        return _character_rows(conn, words[0], limit)
+    sql, args = _scan(conn, _COLUMNS, words, documents)
     rows = _ranked([dict(r) for r in conn.execute(sql, args)], words)
     return (rows[:limit] if limit is not None else rows), len(rows)
+
+
+def _scan(
+    conn: sqlite3.Connection, columns: str, words: Sequence[str], documents: Sequence[int] | None
+) -> tuple[str, list[object]]:
+    """The SELECT of ``columns`` over the passages holding every term, read in their text, in
+    the plans that hold every single-character term (plan_chars) and are among ``documents``."""
+    plans = _plans_with(conn, [w for w in words if segment.is_character_term(w)])
+    if documents is not None:
+        wanted = set(documents)
+        plans = [d for d in plans if d in wanted] if plans is not None else sorted(wanted)
+    where = " AND ".join("instr(p.text, ?) > 0" for _ in words)
+    if plans is None:
+        return f"SELECT {columns} FROM passages p WHERE {where}", list(words)
+    marks = ",".join("?" * len(plans))
+    return f"SELECT {columns} FROM passages p WHERE p.document_id IN ({marks}) AND {where}", [*plans, *words]
 
 
 def _plans_with(conn: sqlite3.Connection, characters: Sequence[str]) -> list[int] | None:
@@ -335,15 +342,12 @@ def _character_rows(conn: sqlite3.Connection, character: str, limit: int) -> tup
     if count <= _PREFIX_MOST:
         ids = [r[0] for r in conn.execute(_MATCH, (f'"{character}"*',))]
         return _rows_of(conn, ids[:: -(-len(ids) // bound) or 1], [character])[:limit], count
-    low, high = conn.execute(
-        "SELECT (SELECT min(id) FROM passages), (SELECT max(id) FROM passages)"
-    ).fetchone()
-    step = (high - low) // _SPREAD + 1
-    share = bound // _SPREAD + 1
     sql = f"SELECT {_COLUMNS} FROM passages p WHERE p.id >= ? AND p.id < ? AND instr(p.text, ?) > 0 LIMIT ?"
-    rows = []
-    for start in range(low, high + 1, step):
-        rows += [dict(r) for r in conn.execute(sql, (start, start + step, character, share))]
+    rows = [
+        dict(r)
+        for start, end, share in _slices(conn, bound)
+        for r in conn.execute(sql, (start, end, character, share))
+    ]
     return _ranked(rows, [character])[:limit], count
 
 

@@ -43,9 +43,7 @@ def unnumbered_headings(chunks: Sequence[Chunk], heads: list[Heading | None], ti
     found = _standalone(chunks, heads, title, len(chunks))
     if len(found) < 2:
         return False
-    for index in found:
-        text = chunks[index].text
-        heads[index] = Heading("heading", "", None, text.strip(), len(text), RANK["heading"])
+    _mark(chunks, heads, found)
     return True
 
 
@@ -61,10 +59,15 @@ def leading_headings(
     found = [i for i in found if i > 0 and _PARAGRAPH_END.search(P.fold(chunks[i - 1].text).rstrip())]
     if len(found) < 2:
         return False
+    _mark(chunks, heads, found)
+    return True
+
+
+def _mark(chunks: Sequence[Chunk], heads: list[Heading | None], found: list[int]) -> None:
+    """The standalone lines ``found`` become unnumbered headings."""
     for index in found:
         text = chunks[index].text
         heads[index] = Heading("heading", "", None, text.strip(), len(text), RANK["heading"])
-    return True
 
 
 _PARAGRAPH_END = re.compile(r"[\u4e00-\u9fff”）)]{1}[^\n]{0,200}?[\u4e00-\u9fff”）)][。!?]$")

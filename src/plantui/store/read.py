@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -335,8 +336,6 @@ def block_documents(conn: sqlite3.Connection) -> tuple[list[int], list[int]]:
 
 def documents_of_blocks(conn: sqlite3.Connection, counts: Iterable[tuple[int, int]]) -> dict[int, int]:
     """Per document, the sum of ``counts`` given per block (``passage id >> BLOCK_BITS``)."""
-    import bisect
-
     starts, documents = block_documents(conn)
     out: dict[int, int] = {}
     for block, count in counts:

@@ -270,8 +270,6 @@ def pair_index_migration(conn: sqlite3.Connection) -> None:
     from the stored text (a minute or two for 10,000 plans, said on stderr)."""
     import sys
 
-    from plantui import segment
-
     conn.execute("ALTER TABLE documents ADD COLUMN passage_first INTEGER")
     conn.execute("ALTER TABLE documents ADD COLUMN passage_count INTEGER")
     counts = conn.execute("SELECT document_id, count(*) FROM passages GROUP BY 1 ORDER BY 1").fetchall()
@@ -306,38 +304,9 @@ def pair_index_migration(conn: sqlite3.Connection) -> None:
     total = conn.execute("SELECT count(*) FROM passages").fetchone()[0]
     if total > 50_000:
         print(f"plantui: rebuilding the search index of {total} passages (once)…", file=sys.stderr)
-    cursor = conn.execute("SELECT id, text FROM passages ORDER BY id")
-    while rows := cursor.fetchmany(5000):
-        conn.executemany(
-            "INSERT INTO passages_fts (rowid, text) VALUES (?, ?)",
-            [(r[0], segment.chars(r[1])) for r in rows],
-        )
-        conn.executemany(
-            "INSERT INTO passages_words (rowid, words) VALUES (?, ?)",
-            [(r[0], segment.words(r[1])) for r in rows],
-        )
-    count_characters(conn)
-    conn.execute("UPDATE documents SET segmenter = ?", (segment.fingerprint(),))
-    conn.execute("DELETE FROM meta WHERE key = 'fts_stale'")
+    from plantui.store.write import reindex  # write builds on this module: imported when run
 
-
-def count_characters(conn: sqlite3.Connection) -> None:
-    """Fill char_counts and plan_chars afresh from the stored text."""
-    from collections import Counter
-
-    from plantui import segment
-
-    conn.execute("DELETE FROM char_counts")
-    conn.execute("INSERT INTO plan_chars (plan_chars) VALUES ('delete-all')")
-    totals: Counter[str] = Counter()
-    for (document_id,) in conn.execute("SELECT id FROM documents ORDER BY id").fetchall():
-        rows = conn.execute("SELECT text FROM passages WHERE document_id = ?", (document_id,))
-        found = segment.character_passages(r[0] for r in rows)
-        totals.update(found)
-        conn.execute(
-            "INSERT INTO plan_chars (rowid, chars) VALUES (?, ?)", (document_id, " ".join(sorted(found)))
-        )
-    conn.executemany("INSERT INTO char_counts (ch, passages) VALUES (?, ?)", sorted(totals.items()))
+    reindex(conn)
 
 
 def connect(path: Path | str, *, create: bool = True, readonly: bool = False) -> sqlite3.Connection:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from plantui.models import Document, Target
-from plantui.store.schema import BLOCK_BITS, count_characters, utc_now
+from plantui.store.schema import BLOCK_BITS, utc_now
 
 _BATCH = 2000  # passages written (and, for one large file, segmented) at a time
 
@@ -248,13 +249,19 @@ def _count_characters(conn: sqlite3.Connection, document_id: int, found: dict[st
         "ON CONFLICT(ch) DO UPDATE SET passages = passages + excluded.passages",
         [(ch, sign * n) for ch, n in found.items()],
     )
+    _plan_chars(conn, document_id, found, delete=sign < 0)
+
+
+def _plan_chars(conn: sqlite3.Connection, document_id: int, found: dict[str, int], delete: bool) -> None:
+    """A plan's row of plan_chars, added or (``delete``) taken away: a contentless table forgets
+    a row only when given what it indexed, the same characters in the same order."""
     chars = " ".join(sorted(found))
-    if sign > 0:
-        conn.execute("INSERT INTO plan_chars (rowid, chars) VALUES (?, ?)", (document_id, chars))
-    else:  # a contentless table forgets a row only when given what it indexed
+    if delete:
         conn.execute(
             "INSERT INTO plan_chars (plan_chars, rowid, chars) VALUES ('delete', ?, ?)", (document_id, chars)
         )
+    else:
+        conn.execute("INSERT INTO plan_chars (rowid, chars) VALUES (?, ?)", (document_id, chars))
 
 
 def _index(
@@ -349,25 +356,46 @@ def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
 
 def rebuild_fts(conn: sqlite3.Connection, progress: Any = None) -> int:
     """Re-index every passage (after a segmenter change); return the number of passages."""
+
+    with conn:
+        return reindex(conn, progress)
+
+
+def reindex(conn: sqlite3.Connection, progress: Any = None) -> int:
+    """``rebuild_fts`` inside the caller's transaction (a migration's): both indexes and the
+    character counts from the stored text, a batch of passages at a time."""
     from plantui import segment
 
-    fingerprint = segment.fingerprint()
-    with conn:
-        # FTS tables without content of their own are emptied with the delete-all command
-        conn.execute("INSERT INTO passages_fts (passages_fts) VALUES ('delete-all')")
-        conn.execute("INSERT INTO passages_words (passages_words) VALUES ('delete-all')")
-        count = 0
-        rows = conn.execute("SELECT id, text, role FROM passages ORDER BY id").fetchall()
-        for start in range(0, len(rows), 2000):
-            batch = rows[start : start + 2000]
-            _index(conn, [(r[0], r[2], segment.words(r[1]), segment.chars(r[1])) for r in batch])
-            count += len(batch)
-            if progress:
-                progress(count)
-        count_characters(conn)
-        conn.execute("UPDATE documents SET segmenter = ?", (fingerprint,))
-        conn.execute("DELETE FROM meta WHERE key = 'fts_stale'")
+    # FTS tables without content of their own are emptied with the delete-all command
+    conn.execute("INSERT INTO passages_fts (passages_fts) VALUES ('delete-all')")
+    conn.execute("INSERT INTO passages_words (passages_words) VALUES ('delete-all')")
+    count = 0
+    cursor = conn.execute("SELECT id, text, role FROM passages ORDER BY id")
+    while batch := cursor.fetchmany(2000):
+        _index(conn, [(r[0], r[2], segment.words(r[1]), segment.chars(r[1])) for r in batch])
+        count += len(batch)
+        if progress:
+            progress(count)
+    count_characters(conn)
+    conn.execute("UPDATE documents SET segmenter = ?", (segment.fingerprint(),))
+    conn.execute("DELETE FROM meta WHERE key = 'fts_stale'")
     return count
+
+
+def count_characters(conn: sqlite3.Connection) -> None:
+    """Fill char_counts and plan_chars afresh from the stored text (the counts summed over all
+    plans and written once: an upsert per character and plan would take minutes at 10,000 plans)."""
+    from plantui import segment
+
+    conn.execute("DELETE FROM char_counts")
+    conn.execute("INSERT INTO plan_chars (plan_chars) VALUES ('delete-all')")
+    totals: Counter[str] = Counter()
+    for (document_id,) in conn.execute("SELECT id FROM documents ORDER BY id").fetchall():
+        rows = conn.execute("SELECT text FROM passages WHERE document_id = ?", (document_id,))
+        found = segment.character_passages(r[0] for r in rows)
+        totals.update(found)
+        _plan_chars(conn, document_id, found, delete=False)
+    conn.executemany("INSERT INTO char_counts (ch, passages) VALUES (?, ?)", sorted(totals.items()))
 
 
 def fts_is_stale(conn: sqlite3.Connection) -> bool:

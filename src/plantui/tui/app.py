@@ -170,9 +170,10 @@ class PlantApp(Finding):
 
         if source.suffix.lower() in BINARY_SOURCES:
             # a pager shows a PDF's or Word file's bytes: open its text as read, lines as cited
-            source = self._text_copy(source)
-            if not source.is_file():
+            copy = self._text_copy(source)
+            if copy is None:
                 return
+            source = copy
 
         program = os.environ.get("EDITOR") or os.environ.get("PAGER") or "less"
         command = [*shlex.split(program), f"+{line}", str(source)]
@@ -183,7 +184,7 @@ class PlantApp(Finding):
             self.notify(f"无法运行 {command[0]}：{exc.strerror or exc}", severity="error", markup=False)
         self.refresh()
 
-    def _text_copy(self, source: Path) -> Path:
+    def _text_copy(self, source: Path) -> Path | None:
         """The text plantui read from a binary source, in a temporary file (named after it)."""
         import tempfile
 
@@ -196,6 +197,7 @@ class PlantApp(Finding):
             copy.write_text(read.text_lines(), encoding="utf-8")
         except (ReadError, OSError) as exc:
             self.notify(f"无法读取原文 {source.name}：{exc}", severity="error", markup=False)
+            return None
         return copy
 
     def action_command_palette(self) -> None:

@@ -266,8 +266,6 @@ class AppBase(App[None]):
             self._to_hit(step)
         else:
             para = reader.go_to(node_id, passage_id, line)
-            if para is not None and passage_id is not None:
-                reader.hit_in(para)
             top = para or reader.current_para()
             self._update_breadcrumb(para.block.node_id if para else node_id, top.page if top else None)
         self._update_tables()
@@ -309,11 +307,8 @@ class AppBase(App[None]):
     def open_passage(self, message: OpenPassage) -> None:
         self._show_view("read")
         if message.document_id == self._current:
-            reader = self.query_one(Reader)
-            para = reader.go_to(message.node_id, message.passage_id, message.line)
+            para = self.query_one(Reader).go_to(message.node_id, message.passage_id, message.line)
             if para is not None:
-                if message.passage_id is not None:
-                    reader.hit_in(para)
                 self._update_breadcrumb(para.block.node_id, para.page)
             self._update_status()
         else:

@@ -333,8 +333,7 @@ class Reader(ScrollView, can_focus=True):
         return True
 
     def hit_in(self, para: Para) -> bool:
-        """Make the first hit inside ``para`` current (a hit opened from 检索): n then goes on
-        from there; False if the paragraph holds none."""
+        """Make the first hit inside ``para`` current; False if the paragraph holds none."""
         index = next((i for i, (hit, _) in enumerate(self._hits) if hit is para), None)
         return index is not None and self.go_to_hit(index)
 
@@ -348,7 +347,8 @@ class Reader(ScrollView, can_focus=True):
         self, node_id: int | None = None, passage_id: int | None = None, line: int | None = None
     ) -> Para | None:
         """Scroll to a passage, else a node's heading, else the first paragraph from ``line``
-        (else the top); the paragraph gone to."""
+        (else the top); the paragraph gone to. A passage gone to (a hit opened from 检索) makes
+        its first hit the current one, so the counter and n go on from there."""
         page = self.page
         if page is None:
             return None
@@ -360,6 +360,8 @@ class Reader(ScrollView, can_focus=True):
         if para is None and line is not None:
             para = next((p for p in page.paras if p.block.line >= line), None)
         self.scroll_to(y=page.row_of(para) if para is not None else 0, animate=False, immediate=True)
+        if para is not None and passage_id is not None:
+            self.hit_in(para)
         return para
 
     def para_rows(self, para: Para) -> range:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,50 @@ def test_a_term_is_the_phrase_of_its_pairs_and_a_character_every_pair_it_starts(
 def test_fingerprint_names_the_segmenter() -> None:
     assert segment.backend() in ("rjieba", "jieba")
     assert len(segment.fingerprint()) == 16
+
+
+def _table_chars(text: str) -> str:
+    """``chars`` through the translation table only (the path for text beyond the BMP)."""
+    seen = segment._characters(text)
+    if not seen:
+        return ""
+    mark = segment.PLACEHOLDER
+    return " ".join(mark if ch == mark else seen[i : i + 2].ljust(2, mark) for i, ch in enumerate(seen))
+
+
+def test_the_fast_path_of_chars_agrees_with_the_table_everywhere() -> None:
+    # every BMP character (surrogates included), in runs that mix kept and dropped ones, and the
+    # placeholder written in the text itself next to punctuation
+    mark = segment.PLACEHOLDER
+    for start in range(0, 0x10000, 97):
+        text = "".join(chr(c) for c in range(start, min(start + 97, 0x10000)))
+        assert segment.chars(text) == _table_chars(text), hex(start)
+    for text in (f"数{mark}，{mark}据", f"，{mark}", f"{mark}{mark}字", "𠀀数，😀", "a😀，b"):
+        assert segment.chars(text) == _table_chars(text), text
+
+
+def test_chars_agree_with_the_table_on_real_plans() -> None:
+    lines = []
+    for path in sorted((FIXTURES / "real" / "docs").glob("*.md"))[:20]:
+        lines += path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) > 2000
+    assert [segment.chars(line) for line in lines] == [_table_chars(line) for line in lines]
+
+
+def _tokens(conn: sqlite3.Connection, text: str) -> list[tuple[str, int]]:
+    conn.execute("DELETE FROM t")
+    conn.execute("INSERT INTO t (rowid, x) VALUES (1, ?)", (text,))
+    return [(r[0], r[1]) for r in conn.execute("SELECT term, offset FROM v ORDER BY offset")]
+
+
+def test_the_word_index_holds_the_same_tokens_as_the_words() -> None:
+    # index_words keeps the punctuation words drops: the tokenizer drops them in turn, so each
+    # passage gives the index the same terms at the same positions
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+    conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, instance)")
+    path = FIXTURES / "real" / "docs" / "reg_shanghai_data_regulation_2021.md"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines += ["加任意时间血浆葡萄糖≥11.1mmol/L（200 mg/dl），或空腹血糖", "“十四五”——2020-2025年，NB-IoT、5G。"]
+    for line in lines:
+        assert _tokens(conn, segment.index_words(line)) == _tokens(conn, segment.words(line)), line

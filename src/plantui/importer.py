@@ -291,6 +291,7 @@ def _prepare_all(jobs: list[_Job], workers: int | None) -> Generator[tuple[_Job,
     from plantui import segment
 
     segment.words("预热")  # load the segmenter and its dictionary before forking: the workers share it
+    segment.chars("预热")  # and the table of dropped characters
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     from plantui.workers import die_with_parent
@@ -332,7 +333,9 @@ def prepare(job: _Job, segment: bool = True) -> db.Prepared | _Failure:
             document = replace(document, title=job.title, title_from="user")
         document = replace(document, targets=extract_targets(document))
         fts = (
-            tuple((segmenter.words(p.text), segmenter.chars(p.text)) for p, _, _ in document.paragraphs())
+            tuple(
+                (segmenter.index_words(p.text), segmenter.chars(p.text)) for p, _, _ in document.paragraphs()
+            )
             if segment
             else None
         )

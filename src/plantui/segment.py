@@ -77,11 +77,42 @@ def _characters(text: str) -> str:
     return _PLACEHOLDER_RUN.sub(PLACEHOLDER, text.translate(_CHAR_TABLE))
 
 
+@cache
+def _dropped_runs() -> re.Pattern[str]:
+    """A run of characters of the Basic Multilingual Plane the tokenizer drops (built once: the
+    import's fast path for ``_characters``, a tenth of the work of translating character by
+    character; surrogates count as dropped, as the translation table has them)."""
+    ranges: list[str] = []
+    start: int | None = None
+    for code in range(0x10000):
+        if is_token_char(chr(code)):
+            if start is not None:
+                ranges.append(_char_range(start, code - 1))
+                start = None
+        elif start is None:
+            start = code
+    if start is not None:
+        ranges.append(_char_range(start, 0xFFFF))
+    return re.compile("[" + "".join(ranges) + "]+")
+
+
+def _char_range(first: int, last: int) -> str:
+    return re.escape(chr(first)) + ("" if first == last else "-" + re.escape(chr(last)))
+
+
 def chars(text: str) -> str:
     """The index's tokens: at every character the pair it starts (the last character pairs with
     the placeholder), at a placeholder the placeholder alone: ``5G基站，数`` → ``5G G基 基站
     站\\ue000 \\ue000 数\\ue000``."""
-    seen = _characters(text)
+    if not text:
+        return ""
+    if max(text) <= "\uffff":  # the fast path covers the BMP; beyond it, the table decides
+        seen = _dropped_runs().sub(PLACEHOLDER, text)
+        # a placeholder in the text itself joins the run of marks around it, as in _characters
+        if PLACEHOLDER + PLACEHOLDER in seen:
+            seen = _PLACEHOLDER_RUN.sub(PLACEHOLDER, seen)
+    else:
+        seen = _characters(text)
     if not seen:
         return ""
     pairs = " ".join(map(operator.add, seen, seen[1:] + PLACEHOLDER))
@@ -137,6 +168,13 @@ def is_exact_term(term: str) -> bool:
 def words(text: str) -> str:
     """jieba's words, space-separated, with punctuation and spaces dropped."""
     return " ".join(w for w in cut(text) if _indexed(w))
+
+
+def index_words(text: str) -> str:
+    """What the word index is given: jieba's words space-separated, punctuation included. The
+    tokenizer drops what ``words`` filters out, so the index holds the same tokens at the same
+    positions, without a filter that cost 60% of segmenting."""
+    return " ".join(cut(text))
 
 
 def cut(text: str) -> list[str]:

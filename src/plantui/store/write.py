@@ -230,7 +230,7 @@ def _insert_passages(
         tokens = (
             fts[start : start + _BATCH]
             if fts is not None
-            else [(segment.words(p.text), segment.chars(p.text)) for p, _, _ in batch]
+            else [(segment.index_words(p.text), segment.chars(p.text)) for p, _, _ in batch]
         )
         _index(conn, [(row[0], row[4], w, c) for row, (w, c) in zip(rows, tokens, strict=True)])
         if on_step is not None:
@@ -343,7 +343,9 @@ def delete_document(conn: sqlite3.Connection, document_id: int) -> None:
     stamp = conn.execute("SELECT segmenter FROM documents WHERE id = ?", (document_id,)).fetchone()
     if stamp is not None and stamp[0] == segment.fingerprint():
         # A contentless FTS5 table forgets a row only when given the exact tokens it indexed.
-        _index(conn, [(r[0], r[2], segment.words(r[1]), segment.chars(r[1])) for r in rows], delete=True)
+        _index(
+            conn, [(r[0], r[2], segment.index_words(r[1]), segment.chars(r[1])) for r in rows], delete=True
+        )
         _count_characters(conn, document_id, segment.character_passages(r[1] for r in rows), -1)
     else:
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('fts_stale', '1')")
@@ -372,7 +374,7 @@ def reindex(conn: sqlite3.Connection, progress: Any = None) -> int:
     count = 0
     cursor = conn.execute("SELECT id, text, role FROM passages ORDER BY id")
     while batch := cursor.fetchmany(2000):
-        _index(conn, [(r[0], r[2], segment.words(r[1]), segment.chars(r[1])) for r in batch])
+        _index(conn, [(r[0], r[2], segment.index_words(r[1]), segment.chars(r[1])) for r in batch])
         count += len(batch)
         if progress:
             progress(count)

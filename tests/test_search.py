@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from plantui.search import matching_passages, search, snippet
+from support import SEEDS
 
 QUERIES = [
     "数字经济",
@@ -134,3 +136,43 @@ def test_a_common_word_ranks_candidates_from_the_whole_library(
     assert [h.passage_id for h in wider.hits] == [h.passage_id for h in full.hits]
     spread = {h.document_id for h in search(seeded, "数据", limit=10).hits}
     assert len(spread) > 1
+
+
+@pytest.mark.parametrize("query", ["数字经济", "工业互联网", "信息基础设施", "数字化转型"])
+def test_a_common_phrase_counted_in_halves_counts_every_match(
+    seeded: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    # few candidates make these common: their count goes through the two halves at once
+    import plantui.search as search_module
+    from plantui.store import halves
+
+    calls: list[int] = []
+    real = halves.count_in_halves
+    monkeypatch.setattr(search_module.db, "count_in_halves", lambda *a: calls.append(1) or real(*a))
+    monkeypatch.setattr(search_module, "CANDIDATES", 1)
+    monkeypatch.setattr(search_module, "_ONE_PASS", 1)
+    result = search(seeded, query, limit=1)
+    assert result.count == len(_truth(seeded, query)) > 2
+    assert calls == [1]
+
+
+def test_halves_read_the_file_now_at_the_path(tmp_path: Path) -> None:
+    # a library removed and made anew at the same path is counted afresh, not from the old file
+    from plantui import db
+    from plantui.importer import import_paths
+    from plantui.store.halves import count_in_halves
+
+    path = tmp_path / "lib.db"
+    sql = "SELECT count(*) FROM passages WHERE instr(text, ?) > 0 AND id >= ? AND id < ?"
+    counts = []
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+        for leftover in tmp_path.glob("lib.db*"):
+            leftover.unlink()
+        conn = db.connect(path)
+        import_paths(conn, [str(seed)], workers=1)
+        low, high = conn.execute("SELECT min(id), max(id) FROM passages").fetchone()
+        counts.append(count_in_halves(conn, sql, ["数字"], low, high))
+        truth = conn.execute("SELECT count(*) FROM passages WHERE instr(text, '数字') > 0").fetchone()[0]
+        assert counts[-1] == truth
+        conn.close()
+    assert counts[0] != counts[1]

@@ -7,6 +7,7 @@ names back). This module re-exports their names so callers keep writing ``db.con
 
 from __future__ import annotations
 
+from plantui.store.halves import count_in_halves
 from plantui.store.read import (
     DocumentRow,
     document_sha,
@@ -54,6 +55,7 @@ __all__ = [
     "Prepared",
     "_migrations",
     "connect",
+    "count_in_halves",
     "delete_document",
     "document_sha",
     "document_sources",

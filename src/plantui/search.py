@@ -245,7 +245,7 @@ def _top_rows(
     if bound < count <= _ONE_PASS * bound:
         ids = ids[:: -(-count // bound)]
     elif count > bound:  # a common word: count every match, rank candidates from every slice
-        count = int(conn.execute(f"SELECT count(*) FROM ({_MATCH})", (expression,)).fetchone()[0])
+        count = _count_all(conn, expression)
         sql = _MATCH + " AND rowid >= ? AND rowid < ? LIMIT ?"
         ids = [
             r[0]
@@ -255,14 +255,31 @@ def _top_rows(
     return _rows_of(conn, ids, words)[:limit], count
 
 
-def _slices(conn: sqlite3.Connection, bound: int) -> list[tuple[int, int, int]]:
-    """_SPREAD equal id ranges [start, end) over the library and how many candidates to take
-    from each, so the best hits of a common term come from every part of it, not the first plans."""
+def _count_all(conn: sqlite3.Connection, expression: str) -> int:
+    """Every match of ``expression``. A phrase of several pairs costs a pass over each pair's
+    positions (25 ms for 互联网 at 10,000 plans): it is counted in two halves of the library at
+    once, on both cores; a single pair is a plain list, cheaper counted whole."""
+    low, high = _id_range(conn)
+    if " " not in expression or low is None or high is None:
+        return int(conn.execute(f"SELECT count(*) FROM ({_MATCH})", (expression,)).fetchone()[0])
+    sql = f"SELECT count(*) FROM ({_MATCH} AND rowid >= ? AND rowid < ?)"
+    return db.count_in_halves(conn, sql, [expression], low, high)
+
+
+def _id_range(conn: sqlite3.Connection) -> tuple[int | None, int | None]:
+    """The lowest and highest passage id (None, None in an empty library)."""
     # two subqueries: each is one b-tree seek, where min() and max() in one SELECT scan the table
     low, high = conn.execute(
         "SELECT (SELECT min(id) FROM passages), (SELECT max(id) FROM passages)"
     ).fetchone()
-    if low is None:
+    return low, high
+
+
+def _slices(conn: sqlite3.Connection, bound: int) -> list[tuple[int, int, int]]:
+    """_SPREAD equal id ranges [start, end) over the library and how many candidates to take
+    from each, so the best hits of a common term come from every part of it, not the first plans."""
+    low, high = _id_range(conn)
+    if low is None or high is None:
         return []
     step = (high - low) // _SPREAD + 1
     share = bound // _SPREAD + 1

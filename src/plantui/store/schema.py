@@ -329,7 +329,7 @@ def connect(path: Path | str, *, create: bool = True, readonly: bool = False) ->
         readonly = True  # read-only media: whoever only reads (the app) gets a read-only connection
     try:
         if readonly:
-            conn = _open_readonly(path)
+            conn = open_readonly(path)
         else:
             if not path.parent.exists():
                 raise DatabaseError(f"folder {path.parent} does not exist")
@@ -374,7 +374,7 @@ def _prepare(conn: sqlite3.Connection, path: Path, applied: set[str]) -> None:
             applied = _check_version(conn, path)
 
 
-def _open_readonly(path: Path) -> sqlite3.Connection:
+def open_readonly(path: Path) -> sqlite3.Connection:
     """Open for reading only, never writing a byte: ``mode=ro``, and ``immutable=1`` where the
     folder cannot hold the WAL index (read-only media), since SQLite must create one to read a
     WAL database otherwise. Immutable reading ignores a leftover -wal file's changes, so it is

@@ -903,3 +903,62 @@ def test_the_year_a_text_came_out_is_no_deadline() -> None:
     # with no date): 我国核安全监管部门在2004年发布的《核动力厂运行安全规定》…明确规定… — the PSR
     # is held 每十年左右…一次 (lines 103, 112) by rule, no 2004 target
     assert _format_targets("docx_nea_psr_standard_part1_draft_2023.docx") == []
+
+
+def test_a_year_measured_against_is_no_deadline() -> None:
+    # finance_report_guizhou_2024_summary_pdf.md, lines 26-46: 旅游总收入分别恢复到 2019 年的 113.0%
+    # took 2019 for a deadline, and the achieved 2023 figures after it (森林覆盖率达 63.0%, 新能源汽车
+    # 占比达 100%) became 2019 targets; the whole summary reports results only
+    assert _document_targets("finance_report_guizhou_2024_summary_pdf.md") == []
+    text = (
+        "全省农林牧渔四个产业均实现平稳增长，总产值同比增长 4.0%。文旅融合发展打开新局面，全省旅游人次、"
+        "旅游总收入分别恢复到 2019 年的 113.0%、119.0%。中心城市环境空气质量平均优良天数比率为 98.6%，"
+        "森林覆盖率达 63.0%。"
+    )
+    assert not extract_targets(parse_text(f"《贵州省金融运行报告（2024）》摘要\n{text}\n"))
+    # a deadline is still one: 到2025年 opens the targets of its sentence
+    assert [t.year for t in _targets("到2025年，森林覆盖率达到64%。")] == [2025]
+
+
+def test_a_sentence_opening_with_its_deadline_lists_names_and_amounts() -> None:
+    # gangyao_guizhou_14th_pdf_volume8.md, lines 30-50 and 215-216: outside a goal section, a
+    # sentence that opens with 到 2025 年 lists its targets as a name and an amount, without a verb;
+    # 新增 names what 新增建设用地规模 measures
+    text = (
+        "贵州省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n"
+        "第三十二章 加强生态环境治理和保护修复\n第二节 加大石漠化综合防治力度\n"
+        "积极开展水土保持，加快构建有效的水土流失综合防护体系。到 2025年，石漠化综合治理面积 35.5 万公顷，"
+        "水土流失综合治理面积149 万公顷。\n"
+        "第三节 大力发展循环经济\n着力提高建设用地利用效益，逐步减少新增建设用地规模。“十四五”期间，"
+        "新增建设用地规模控制在 110 万亩以内。\n"
+    )
+    found = list(extract_targets(parse_text(text)))
+    assert _has(found, "石漠化综合治理面积", 355_000, "公顷")
+    assert _has(found, "水土流失综合治理面积", 1_490_000, "公顷")
+    assert [t.indicator for t in found if t.unit == "亩"] == ["新增建设用地规模"]
+    names = {t.indicator for t in _document_targets("gangyao_guizhou_14th_pdf_volume8.md")}
+    assert {"历史遗留矿山植被恢复", "石漠化综合治理面积", "新增建设用地规模"} <= names
+
+
+def test_projects_listed_with_their_capacities_are_no_targets() -> None:
+    # gangyao_guizhou_14th_pdf.md, 专栏 2 (lines 576-586): 推进…平坝酒厂 6000 吨基酒生产扩能、无忧酒业
+    # 年产 2000 吨技改、…等项目建设 — capacities of projects, read as 2025 targets once the wrapped
+    # lines were joined (酱香型白酒技改、平坝酒厂 15000 吨, 迁建等项目建设 10000 吨)
+    found = [t for t in _document_targets("gangyao_guizhou_14th_pdf.md") if t.line >= 576]
+    assert found == []
+    projects = (
+        "优质白酒。推进茅台 201 厂 3 万吨酱香系列酒技改工程及配套设施、习酒 1.9 万吨技改、平坝酒厂 6000 吨"
+        "基酒生产扩能、无忧酒业年产 2000 吨技改、都匀匀酒年产 1 万吨迁建等项目建设。"
+    )
+    aim = "到 2025 年，生态特色食品产业产值达到 2000 亿元。"  # line 571-572, the section's own aim
+    assert _brief(_targets(projects + aim)) == [(2025, "生态特色食品产业产值", 200_000_000_000, "元", "=")]
+
+
+def test_events_held_and_parts_named_with_zero() -> None:
+    # gangyao_guizhou_14th_pdf_volume6.md, lines 364-368: 举办国际性会议（论坛）150 场 (场 counts events
+    # after Arabic digits); gangyao_shanghai_14th_pdf.txt, line 811 (user trial F10): 零部件 is no
+    # 0 部, 零售 no 0 of anything
+    found = _targets("到 2025 年，举办国际性会议（论坛）150 场，展览数量达到 400 个。")
+    assert _brief(found) == [(2025, "国际性会议", 150, "场", "="), (2025, "展览数量", 400, "个", "=")]
+    assert not _targets("到2025年，开展大设施关键核心零部件、新技术新方法的自主研发，打一场攻坚战。")
+    assert not [t for t in _document_targets("gangyao_shanghai_14th_pdf.txt") if t.value == 0]

@@ -107,8 +107,10 @@ def read_amounts(folded: str, quoted: list[tuple[int, int]]) -> list[Amount]:
             and _is_threshold(folded, start, end, unit)
         ):
             continue  # a threshold that qualifies the things counted next, not an amount of its own
-        if unit == "发" and not _is_arabic(number):
-            continue  # 统一发展, 一发: a word, not rockets counted
+        if unit in ("发", "场") and not _is_arabic(number):
+            continue  # 统一发展, 一发, 一场: a word, not rockets or events counted
+        if unit and number in ("零", "〇"):
+            continue  # 零部件, 零售: a word, not none of a thing counted
         if unit == "人" and folded[end : end + 1] == "制":
             continue  # 3人制篮球场: how many play, not how many people
         if unit == "次" and number and not _is_arabic(number) and _HAN.match(folded, end):

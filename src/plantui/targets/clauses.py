@@ -39,6 +39,16 @@ _SHORT_SUBJECT = 8
 _GOAL_SUBJECT = 16
 
 
+# 到 2025 年，石漠化综合治理面积 35.5 万公顷，水土流失综合治理面积 149 万公顷: a sentence that
+# opens with its deadline lists targets, as a goal section does, wherever it stands
+_OPENS_WITH_DEADLINE = re.compile(r"^\s*(?:力争|争取)?\s*[到至]\s*(?:19|20)\d{2}\s*年(?:底|末)?\s*[,，]")
+
+
+# 推进…平坝酒厂 6000 吨基酒生产扩能、无忧酒业年产 2000 吨技改、…等项目建设: a list of projects,
+# each named with its capacity — the sizes of what is built, no aims
+_PROJECT_LIST = re.compile(r"、[^,，;；。]*等(?:重点|重大)?(?:项目|工程)(?:建设)?\s*$")
+
+
 # 其中规模以上工业企业2800户、资质建筑企业400户: the parts of a count just given
 _SUBCOUNT = re.compile(r"^[、,，;；\s]*其中")
 
@@ -173,8 +183,9 @@ def clause_targets(
     aspirational: bool,
 ) -> list[Target]:
     folded = clause.folded
-    if not W.MAY_COUNT.search(folded):
+    if not W.MAY_COUNT.search(folded) or _PROJECT_LIST.search(folded):
         return []
+    goal = scope.goal or bool(_OPENS_WITH_DEADLINE.match(P.fold(sentence)))
     quoted = _quoted_spans(folded)
     found: list[Target] = []
     cursor = 0
@@ -225,7 +236,7 @@ def clause_targets(
         aim = _THE_AIM.match(right) if dated else None
         if aim:
             right = right[aim.end() :]
-        shape, indicator, verb_comparator = _shape(left, right, unit, last_shape, scope.listing, scope.goal)
+        shape, indicator, verb_comparator = _shape(left, right, unit, last_shape, scope.listing, goal)
         if shape is None and not found and previous is not None and previous.shape == "E":
             shape, indicator = _goes_on_listing(left, right, unit)
         shared_comparator = verb_comparator

@@ -85,6 +85,8 @@ def clean(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
+        if _ADDED_MEASURE.match(text):
+            break  # 新增建设用地规模控制在 110 万亩以内: the measure of what is added, named so
         stripped = W.LEADING_FILLER.sub("", text)
         # 新增就业 stays whole: a name of one word is no name
         text = stripped if len(stripped) >= MIN_NAME or not stripped else text
@@ -98,6 +100,10 @@ def clean(text: str) -> str:
         )
         text = text[cut + 1 :] if cut >= 0 else text[-MAX_INDICATOR:]
     return text
+
+
+# 新增建设用地规模, 新增贷款总额: 新增 names what a measure counts (新增规模以上企业 6600 户 counts firms)
+_ADDED_MEASURE = re.compile(r"新增[^,，、;；]{2,}(?:规模|总量|总额|面积|数量)$")
 
 
 # 一二三产, 一、二、三产业, 二三产业, 一产、二产、三产: the sectors of an economy, named together

@@ -90,6 +90,7 @@ UNITS = (
     "小时",
     "分钟",
     "次",
+    "场",  # 举办国际性会议（论坛）150 场 (after Arabic digits only: 一场, 两场 are words)
     "所",
     "岁",  # 人均预期寿命提高到80岁
     "年",  # 平均受教育年限提高到11.7年: only after a 年限 (amounts.py), else 2025年 is a year
@@ -275,6 +276,7 @@ ACTIONS = (
     "壮大",  # 培育壮大12个千亿级特色产业集群, 发展壮大…
     "引回",  # 力争引回 5 万名黔籍在外优秀人才
     "启动",  # 启动危旧楼房改建 20 万平方米
+    "举办",  # 举办国际性会议（论坛）150 场
 )
 # Words that open a clause without belonging to the indicator.
 # Whole words: the 中 of 中欧班列 and the 同 of 同比 are no fillers.
@@ -310,6 +312,9 @@ FUTURE_YEAR = re.compile(
     rf"(?:{_TO}|力争到|争取到|预计到|力争在|争取在|在|力争|争取)\s*(?P<y>(?:19|20)\d{{2}}|{_CN_YEAR})\s*年(?:底|末)?"
     rf"(?!\s*的?基础上)"  # 在2018年基础上翻两番: a baseline, not a deadline
     rf"(?!\s*(?:发布|印发|出台|颁布|修订|通过)的)"  # 在2004年发布的《…》: when a text came out
+    # 旅游人次…分别恢复到 2019 年的 113.0%, 提高到2020年的2倍, 恢复到2019年的水平: the year is a
+    # base the amount is measured against, not a deadline
+    rf"(?!\s*(?:底|末)?\s*的\s*(?:\d|[一二三四五六七八九十两]+倍|水平))"
     rf"|(?P<y2>(?:19|20)\d{{2}})\s*年(?:底|末)?(?:前|以前|之前)"
 )
 PAST_YEAR = re.compile(

@@ -176,6 +176,10 @@ def _common_share(text: str, charset: str, low: int, high: int) -> float:
     return common / total if total else 0.0
 
 
+# control characters other than tab, newline, vertical tab, form feed and carriage return
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
     """Many control characters (beyond tab, newline, form feed) mean binary data, not text.
 
@@ -184,5 +188,5 @@ def _looks_binary(text: str) -> bool:
     sample = text[:20_000]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v") + sample.count("\ufffd")
+    controls = len(_CONTROLS.findall(sample)) + sample.count("\ufffd")
     return controls >= 16 and controls / len(sample) > 0.05

@@ -317,3 +317,45 @@ def test_a_breadcrumb_beside_a_logo_read_as_text_is_chrome() -> None:
     ]
     assert not [t for t in texts if "您现在的位置" in t]
     assert "深圳市政府投资项目策划生成管理办法" in texts
+
+
+def test_an_old_word_file_reads_its_paragraphs_rows_and_signature() -> None:
+    """南昌海关 2023年度拟录用公务员公示公告 (.doc, Word 97-2003): the notice, its signature, then 附件 and
+    a 16-row table whose 拟录用职位 cell is merged down over rows 9-15 (empty there, as in .docx)."""
+    from plantui.parse import parse_source
+
+    path = FORMATS / "doc_nanchang_customs_recruits_notice_2023.doc"
+    source = read_file(path)[1]
+    texts = [b.text for b in source.blocks]
+    rows = [b.text for b in source.blocks if b.row]
+    assert texts[7:11] == ["南昌海关", "2023年5月19日", "附件", "南昌海关2023年度拟录用公务员名单"]
+    assert len(rows) == 16 and rows[0].startswith("序号 | 拟录用职位及代码 | 姓名 | 性别 |")
+    assert rows[9].startswith("9 |  | 梁中兴 | 男 |")
+    assert texts[-1] == "注：同一职位考生按准考证号排列"
+    doc = parse_source(source, path.name)
+    assert (doc.title, doc.issuer, doc.issued) == (
+        "南昌海关2023年度拟录用公务员公示公告",
+        "南昌海关",
+        "2023-05-19",
+    )
+
+
+def test_an_old_word_files_title_is_its_centred_large_lines_not_the_label_above() -> None:
+    """江西 2022 考试大纲3 (.doc saved by WPS): 大纲3 (justified, 三号) over a title set centred in 二号 over
+    three paragraphs; the title is those three, as the .docx reader reads a Word title by its type."""
+    source = read_file(FORMATS / "doc_jiangxi_finance_exam_outline_2022.doc")[1]
+    assert source.blocks[0].text == "大纲3"
+    assert source.title == "江西省2022年度考试录用公务员财政金融类、会计与审计类职位财经管理专业科目考试大纲"
+
+
+def test_an_old_word_file_that_is_damaged_or_another_office_file_fails_in_one_line(tmp_path: Path) -> None:
+    """The first 4 KB of a real .doc (its directory and streams cut off): one line that names the
+    conversion, nothing half read. A page a site serves under a .doc name reads as the page."""
+    data = (FORMATS / "doc_shangrao_police_fitness_test_notice_2019.doc").read_bytes()
+    cut = tmp_path / "cut.doc"
+    cut.write_bytes(data[:4096])
+    with pytest.raises(ReadError, match="soffice --headless --convert-to docx"):
+        read_file(cut)
+    html = tmp_path / "page.doc"  # a site that serves its page under a .doc name
+    html.write_bytes("<html><body><p>一、总体要求</p><p>规划内容。</p></body></html>".encode())
+    assert [b.text for b in read_file(html)[1].blocks] == ["一、总体要求", "规划内容。"]

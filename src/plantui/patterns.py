@@ -248,7 +248,8 @@ ISSUER_SUFFIX = re.compile(
     r"(?:人民政府|人民政府办公厅|政府办公室|办公室|政府|办公厅|委员会|管委会|领导小组|中共中央|"
     # 局/部/办 end plenty of words that name no authority (布局, 格局, 全部, 内部, 举办)
     # 海关总署, 国家新闻出版署 (部署 and 签署 name no authority)
-    r"总署|出版署|厅|(?<![布格结当])局|(?<![全内外局东西南北中上下干])部|国家安全部|院|委|(?<![举创承主协兴])办|中心|协会|"
+    # 南昌海关, 上海海关: a customs district signs in its own name
+    r"总署|出版署|海关|厅|(?<![布格结当])局|(?<![全内外局东西南北中上下干])部|国家安全部|院|委|(?<![举创承主协兴])办|中心|协会|"
     # 中国人民银行, 中国证监会: the central bank and the regulators sign jointly with ministries
     r"人民银行|[证银保]监会|"
     # 中国人民银行贵州省分行, …上海总部, …XX市中心支行: the central bank's branches issue in their own name

@@ -3,8 +3,9 @@
 In: a path. Out: the file's bytes (for its hash) and a ``Source`` of blocks
 (``plantui.blocks``). Readers: ``text`` (any common Chinese encoding), ``markdown`` (also
 Markdown found inside a .txt), ``docx`` (python-docx), ``pdf`` (pypdfium2), ``html``
-(selectolax), and a browser's web archive (.mhtml, .mht: its page, read as html). Formats
-plantui cannot read (.doc, .wps, .rtf …) fail with a one-line reason that names the fix.
+(selectolax), a browser's web archive (.mhtml, .mht: its page, read as html), and old Word
+files (``doc``: Word 97-2003 and WPS's .doc, the OLE compound file). Formats plantui cannot
+read (.wps, .rtf …) fail with a one-line reason that names the fix.
 Nothing above this package knows which format a plan came from.
 """
 
@@ -24,6 +25,7 @@ SUFFIXES = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".docx": "docx",
+    ".doc": "doc",
     ".pdf": "pdf",
     ".html": "html",
     ".htm": "html",
@@ -40,7 +42,6 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Formats met in real folders that need converting first: the reason names the fix.
 _CONVERT = "save it as .docx, or run: soffice --headless --convert-to docx FILE"
 REFUSED = {
-    ".doc": f"an old Word file (.doc): {_CONVERT}",
     ".wps": f"a WPS file (.wps): {_CONVERT}",
     ".rtf": f"an RTF file: {_CONVERT}",
     ".odt": f"an OpenDocument file (.odt): {_CONVERT}",
@@ -80,8 +81,19 @@ def read_file(path: Path) -> tuple[bytes, Source]:
 def read_bytes(data: bytes, named: str) -> Source:
     """Blocks of a file's bytes: the content decides where it is clear, else the file name."""
     if data.startswith(_OLE):  # Word 97-2003 and WPS files, whatever they are named
-        raise ReadError(f"an old Word or WPS file (named as another format): {_CONVERT}")
+        from plantui.read.doc import read_doc
+
+        try:
+            return read_doc(data)
+        except ReadError as exc:
+            if named == "doc":
+                raise
+            raise ReadError(f"an old Word or WPS file (named as another format): {exc}") from None
     fmt = sniff(data) or named
+    if fmt == "doc":  # named .doc, and neither Word 97-2003 nor a page, a .docx or a PDF
+        if data.lstrip()[:5] == b"{\\rtf":
+            raise ReadError(REFUSED[".rtf"])
+        raise ReadError(f"not a Word 97-2003 file, though named .doc: {_CONVERT}")
     if fmt == "html" and named == "markdown" and not _whole_page(data):
         fmt = "markdown"  # a converter's Markdown with the page's <div>s kept (pandoc -t gfm)
     if fmt == "docx":

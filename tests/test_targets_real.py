@@ -962,3 +962,10 @@ def test_events_held_and_parts_named_with_zero() -> None:
     assert _brief(found) == [(2025, "国际性会议", 150, "场", "="), (2025, "展览数量", 400, "个", "=")]
     assert not _targets("到2025年，开展大设施关键核心零部件、新技术新方法的自主研发，打一场攻坚战。")
     assert not [t for t in _document_targets("gangyao_shanghai_14th_pdf.txt") if t.value == 0]
+
+
+def test_the_total_of_a_list_and_a_units_denominator_are_no_amounts() -> None:
+    # plan_mohurd_city_checkup_2020_word.txt (a 2020年…工作方案, so 2020 dates its clauses): line 7
+    # closes the list of sample cities with （共36个）, line 563 names an indicator with its unit
+    # （个/万人）; neither is an aim (2020 targets 遂宁市（共 36 个, 高新技术企业数（个/ 10000 人)
+    assert _document_targets("plan_mohurd_city_checkup_2020_word.txt") == []

@@ -109,6 +109,10 @@ def read_amounts(folded: str, quoted: list[tuple[int, int]]) -> list[Amount]:
             continue  # a threshold that qualifies the things counted next, not an amount of its own
         if unit in ("发", "场") and not _is_arabic(number):
             continue  # 统一发展, 一发, 一场: a word, not rockets or events counted
+        if _TALLY_BEFORE.search(folded, max(0, start - 6), start):
+            continue  # …、遂宁市（共36个）: how many the list names, not an aim
+        if folded[max(0, start - 1) : start] == "/":
+            continue  # 高新技术企业数（个/万人）: per ten thousand people, a unit's denominator
         if unit and number in ("零", "〇"):
             continue  # 零部件, 零售: a word, not none of a thing counted
         if unit == "人" and folded[end : end + 1] == "制":
@@ -168,6 +172,10 @@ def read_amounts(folded: str, quoted: list[tuple[int, int]]) -> list[Amount]:
 def _amount(text: str) -> float | None:
     """parse_amount, remembered: the same few hundred amounts recur (cn2an is slow on words)."""
     return parse_amount(text)
+
+
+# （共36个）, (合计 12 项): the total of a list just given
+_TALLY_BEFORE = re.compile(r"[（(]\s*(?:共计|共|合计|总计)\s*$")
 
 
 def _not_a_count(folded: str, match: re.Match[str]) -> bool:

@@ -359,3 +359,26 @@ def test_an_old_word_file_that_is_damaged_or_another_office_file_fails_in_one_li
     html = tmp_path / "page.doc"  # a site that serves its page under a .doc name
     html.write_bytes("<html><body><p>一、总体要求</p><p>规划内容。</p></body></html>".encode())
     assert [b.text for b in read_file(html)[1].blocks] == ["一、总体要求", "规划内容。"]
+
+
+def test_the_last_lines_of_a_pdf_stay_on_their_page_when_a_footer_page_follows() -> None:
+    """深圳市政府投资项目策划生成管理办法 (a browser print, 7 pages): page 7 holds only the site's footer
+    (备案序号：粤ICP备… / 主办：深圳市人民政府办公厅), dropped as chrome. 第二十九条 … 第三十三条 are on page 6, and
+    a hit or a node there is cited p.6, not p.7 (user trial F13)."""
+    from plantui.parse import parse_source
+    from support import ROOT
+
+    path = (
+        ROOT.parent
+        / "shared"
+        / "fixtures"
+        / "formats"
+        / "shenzhen_gov_investment_project_planning_measures_2020.pdf"
+    )
+    source = read_file(path)[1]
+    assert len(source.page_starts) == 7
+    assert all(source.page_of(b.line) == b.page for b in source.blocks)
+    doc = parse_source(source, path.name)
+    last = [n for n, _ in doc.walk() if n.kind == "article"][-5:]
+    assert [n.label for n in last] == ["二十九", "三十", "三十一", "三十二", "三十三"]
+    assert {source.page_of(n.line) for n in last} == {6}

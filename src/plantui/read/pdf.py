@@ -349,7 +349,9 @@ def _paragraphs(pages: list[list[_Line]]) -> Source:
         current, last, text = line, line, line.text
     flush()
     while len(page_starts) < len(pages):
-        page_starts.append(page_starts[-1] if page_starts else 1)
+        # pages at the end with no text (a web print's footer page): they start after the last
+        # line, so that line stays on its own page (user trial F13: p.7 for p.6)
+        page_starts.append(len(blocks) + 1)
     return Source(tuple(blocks), len(blocks), "pdf", "", page_starts=tuple(page_starts))
 
 

@@ -28,9 +28,6 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 PAGE_ONLY = re.compile(r"^[\s—\-－–]*(\d+|第\d+页(共\d+页)?)[\s—\-－–]*$")
 # Fields a reader does not get right yet, named so a fix shows up as a failing test to update.
 KNOWN_SHORT: set[tuple[str, str]] = {
-    # tesseract's OCR of a browser print: the notice's title line reads 深圳市人民政府关 | 公一 | 0公一 over
-    # 于印发…的通知, the breadcrumb above it is taken for the title
-    ("pdf_shenzhen_project_planning_measures_2020_tesseract.pdf", "title"),
     # the same for the 广东 办法: 粤府〔2023〕93号 is read 泗府【2023]93号 (粤 misread: no reader can mend it)
     ("pdf_guangdong_gov_investment_measures_2023_tesseract.pdf", "doc_number"),
 }

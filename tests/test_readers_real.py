@@ -382,3 +382,17 @@ def test_the_last_lines_of_a_pdf_stay_on_their_page_when_a_footer_page_follows()
     last = [n for n, _ in doc.walk() if n.kind == "article"][-5:]
     assert [n.label for n in last] == ["二十九", "三十", "三十一", "三十二", "三十三"]
     assert {source.page_of(n.line) for n in last} == {6}
+
+
+def test_an_ocr_layers_tall_word_boxes_do_not_take_the_line_aboves_characters() -> None:
+    """tesseract's layer over the 深圳 print: the title's word boxes reach up into the breadcrumb
+    (ss 您现在的位置 ; 政府公报 >…), whose ss and 公 pdfium returned inside them, and two strokes of the
+    page's decoration stand on the title's line read as 一: the title line is the title, whole."""
+    from plantui.parse import parse_source
+
+    path = FORMATS / "pdf_shenzhen_project_planning_measures_2020_tesseract.pdf"
+    source = read_file(path)[1]
+    title = "深圳市人民政府关于印发市政府投资项目策划生成管理办法的通知"
+    assert [b.text for b in source.blocks[1:3]] == [title, "深府规【2020]6号"]
+    assert not source.blocks[1].row
+    assert parse_source(source, path.name).title == "深圳市政府投资项目策划生成管理办法"

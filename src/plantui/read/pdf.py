@@ -32,6 +32,8 @@ PAGE_NUMBER = re.compile(
 # a space an OCR layer puts between Chinese words or between a number and a word; not between two
 # Latin words or numbers (PM 2.5, Word 2019)
 _OCR_SPACE = re.compile(r"(?<![A-Za-z0-9.,%])\s+|\s+(?![A-Za-z0-9])")
+# a horizontal rule as OCR reads it
+_OCR_RULE = re.compile(r"[一—–\-_=－~～]{1,3}")
 # the wide space after an article's label as OCR reads it: 第二条”本办法… / 第二十三条，”列入…
 _OCR_GAP = re.compile(r"^(第[一二三四五六七八九十百零〇\d]{1,5}[条章节])[，,]?[”“\"']")
 # 二、… / （三）… / 4. … / 第五条 …: a label opening a line
@@ -112,6 +114,11 @@ def _page_lines(page: object, number: int, width: float, height: float) -> list[
         if right < 0 or left > width or top < 0 or bottom > height:
             continue  # drawn off the page (Founder's 书书书 marker and the like)
         text = textpage.get_text_bounded(left, bottom, right, top)
+        if "\n" in text.strip():
+            # the box reaches into the line above or below (an OCR layer's tall word boxes): the
+            # text on its middle only, not the neighbour's characters (ss / 深圳 for 深圳)
+            middle = (top + bottom) / 2
+            text = textpage.get_text_bounded(left + 0.5, middle - 0.5, right - 0.5, middle + 0.5)
         text = text.replace("\r", "").replace("\n", "").replace("\ufffe", "").replace("\x02", "")
         if text.strip():
             runs.append((left, bottom, right, top, text))
@@ -159,6 +166,10 @@ def _page_lines(page: object, number: int, width: float, height: float) -> list[
         if ocr:  # OCR writes a space between its "words": 深 府 规 【2020] 6 号, 2020 年 第 25 期
             cells = [_OCR_GAP.sub("\\1\u3000", _OCR_SPACE.sub("", c)) for c in cells]
         kept = [(c.strip(" \u3000"), x) for c, x in zip(cells, lefts, strict=True) if c.strip(" \u3000")]
+        if ocr and len(kept) > 1:
+            # a rule or a logo's stroke OCR read as a word of its own beside a line (深圳市人民政府关 |
+            # 一 | 一): no cell of a table
+            kept = [k for i, k in enumerate(kept) if i == 0 or not _OCR_RULE.fullmatch(k[0])]
         cells, lefts = [c for c, _ in kept], [x for _, x in kept]
         if cells:
             lines.append(

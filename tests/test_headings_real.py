@@ -1055,3 +1055,54 @@ def test_a_titles_last_word_alone_with_its_full_stop_ends_the_title() -> None:
     )
     titles = [row[3] for row in outline_rows(parse_markdown(text).outline)]
     assert titles[2] == "落实到位做好政策宣传，营造良好舆论氛围"
+
+
+def test_endnotes_under_a_bare_notes_label_are_items_titled_by_their_term() -> None:
+    # report_hainan_2026.txt:202-209: 注释 (no colon) after the closing paragraph, each note
+    # ［N］term： with its explanation on the next line; the body cites them as ［1］
+    rows = _rows(
+        "各位代表，新的蓝图已经绘就，新的梦想催人奋进。让我们更加紧密地团结在以习近平同志为核心的党中央周围！\n"
+        "注释\n［1］一降三减：\n全年火灾起数总体下降，火灾亡人数、伤人数减少，财产损失减少。\n"
+        "［2］四大主导产业：\n旅游业、现代服务业、高新技术产业、热带特色高效农业。\n"
+        "［3］五互一共：\n中外互鉴、文理互通、学科互融、课程互选、学分互认、管理共通。\n"
+    )
+    assert rows == [
+        [1, "heading", "", "注释"],
+        [2, "item", "1", "一降三减"],
+        [2, "item", "2", "四大主导产业"],
+        [2, "item", "3", "五互一共"],
+    ]
+    # the same label with no numbered note after it is text
+    assert _rows("注释\n旅游业、现代服务业、高新技术产业、热带特色高效农业。\n") == []
+
+
+def test_category_rows_of_a_flattened_indicator_table_are_cells_not_parts() -> None:
+    # plan_mohurd_city_checkup_2020_word.txt:47-69 and 147-163 (blank lines dropped): the
+    # attachment's table one cell a line, its 目标 cells numbered 一、二、 like the plan's parts
+    rows = _rows(
+        "四、任务分工\n（一）清华大学中国城市研究院。负责统筹第三方城市体检工作。\n"
+        "附件：2020年城市体检指标体系\n附件  \n2020年城市体检指标体系\n目 标\n序号\n指 标\n解 释\n备 注\n"
+        "一、生态宜居\n1\n区域开发强度（%）\n市辖区建成区面积占市辖区总面积的比例。\n"
+        "9\n新建建筑中绿色建筑占比（%）\n市辖区建成区的本年度竣工的绿色建筑面积占比。\n"
+        "二、健康舒适\n10\n社区便民服务设施覆盖率（%）\n"
+    )
+    assert rows == [
+        [1, "part", "四", "任务分工"],
+        [2, "section", "一", "清华大学中国城市研究院"],
+        [1, "appendix", "", "2020年城市体检指标体"],
+    ]
+
+
+def test_a_first_item_whose_text_opens_with_a_number_before_the_next_item() -> None:
+    # govcn_guangzhou_home_community_elderly_care_measures_2022.html blocks 74-77: 1.80周岁 is
+    # item 1 (the next line is item 2), not section 1.80
+    rows = _rows(
+        "第二十四条  具有本市户籍且符合以下情形之一的服务对象可申请服务资助：\n（一）第一类资助对象。\n"
+        "1. 分散供养特困人员；\n2. 最低生活保障家庭中失能的；\n（二）第二类资助对象。\n"
+        "符合以下条件之一的经济困难且失能（失智）的老年人：\n1.80周岁及以上的；\n2.纯老家庭（含孤寡、独居、农村留守）人员。\n"
+    )
+    assert rows[-3:] == [
+        [2, "section", "二", "第二类资助对象"],
+        [3, "item", "1", "80周岁及以上的"],
+        [3, "item", "2", "纯老家庭（含孤寡、独居、"],
+    ]

@@ -1421,3 +1421,46 @@ def test_a_marked_title_writing_the_attached_documents_name_after_its_issuer() -
         "中国支付清算协会",
         "2011-04-19",
     )
+
+
+def test_a_news_pages_delivery_line_with_horizontal_bars_dates_the_report() -> None:
+    # report_qinghai_2026.txt:1-6: the delivery line opens with ―― (U+2015 twice), not ——
+    doc = parse_text(
+        "政府工作报告\n――2026年1月27日在青海省第十四届人民代表大会第四次会议上\n省长 罗东川\n"
+        "2026-01-31 07:00:44\n来源：青海日报\n各位代表：\n"
+        "现在，我代表省人民政府向大会报告工作，请予审议。\n一、2025年和“十四五”时期工作回顾\n"
+    )
+    assert (doc.title, doc.issued) == ("政府工作报告", "2026-01-27")
+
+
+def test_a_disabled_persons_federation_signs_its_own_rules() -> None:
+    # govcn_guangzhou_assistive_devices_measures_2019.html blocks 65-72: a 联合会 is an issuer
+    doc = parse_text(
+        "穗残联规字〔2019〕2号\n广州市残疾人联合会关于印发广州市残疾人辅助器具适配工作管理办法的通知\n各区残联：\n"
+        "为进一步建立健全我市残疾人辅助器具保障制度，现将《广州市残疾人辅助器具适配工作管理办法》印发给你们，请遵照执行。\n"
+        "广州市残疾人联合会\n2019年1月17日\n广州市残疾人辅助器具适配工作管理办法\n第一章  总则\n"
+        "第一条  为进一步建立健全我市残疾人辅助器具保障制度，制定本办法。\n"
+    )
+    assert (doc.title, doc.issuer, doc.issued) == (
+        "广州市残疾人辅助器具适配工作管理办法",
+        "广州市残疾人联合会",
+        "2019-01-17",
+    )
+
+
+def test_a_scrapers_heading_over_another_documents_text_gives_way_to_its_own_title() -> None:
+    # opinion_cpc_state_council_rural_revitalization_2023_mislabelled.md:1-19: the heading names
+    # the 2024 一号文件, the text is the 2023 one
+    head = (
+        "**发布日期**: 2024年2月19日\n**发布机构**: 中共中央\n\n---\n\n## 政策全文\n\n新华社北京2月13日电\n\n"
+        "中共中央 国务院关于做好2023年全面推进乡村振兴重点工作的意见\n（2023年1月2日）\n\n"
+        "党的二十大擘画了以中国式现代化全面推进中华民族伟大复兴的宏伟蓝图。\n\n"
+        "一、抓紧抓好粮食和重要农产品稳产保供\n"
+    )
+    doc = parse_markdown(
+        "# 关于学习运用“千村示范、万村整治”工程经验有力有效推进乡村全面振兴的意见\n\n" + head
+    )
+    assert doc.title == "中共中央 国务院关于做好2023年全面推进乡村振兴重点工作的意见"
+    # a heading the text writes (without the issuers) is the same title, written in full below
+    doc = parse_markdown("# 关于做好2023年全面推进乡村振兴重点工作的意见\n\n" + head)
+    assert doc.title == "中共中央 国务院关于做好2023年全面推进乡村振兴重点工作的意见"

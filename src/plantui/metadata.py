@@ -76,6 +76,11 @@ def extract(
         if titled:  # 中国人民银行令〔2025〕第12号（…办法）
             meta.title, number = titled
             meta.doc_number = meta.doc_number or clean_doc_number(number)
+    if marked_title and meta.title == marked_title:
+        # a scraper's heading over another document's text (# 关于学习运用…的意见 over the text of
+        # 中共中央 国务院关于做好2023年…的意见): the text's own title line, when the heading is
+        # written nowhere in it
+        meta.title = _other_title(texts[1:], marked_title, body_sample) or meta.title
     rows = {i + bool(marked_title) for i, c in enumerate(preamble) if c.row}
     for index, text in enumerate(folded):
         if meta.doc_number is None and len(text) <= 40 and index not in rows:
@@ -322,6 +327,26 @@ def _own_writing(texts: list[str], title: str) -> str | None:
     return None
 
 
+def _other_title(texts: list[str], heading: str, body: str) -> str | None:
+    """The text's own formal title (issuers, 关于…, a kind word), where a scraper's heading names a
+    title the text never writes."""
+    wanted = squash(heading)
+    if wanted in squash(body) or any(wanted in squash(t) for t in texts):
+        return None
+    for text in texts[:20]:
+        line = S.clean_title(text.strip())
+        head, _, rest = line.partition("关于")
+        if (
+            rest
+            and len(line) <= 80
+            and not _CLAUSE.search(line)
+            and P.KIND_END.search(P.fold(line))
+            and _issuers(head.strip())
+        ):
+            return line
+    return None
+
+
 def _stated_title(text: str) -> bool:
     """Whether a title the format states (# heading, a page's og:title) can stand as one: no
     chrome, breadcrumb, field or full sentence."""
@@ -442,9 +467,9 @@ def _delivered(folded: list[str]) -> str | None:
     return None
 
 
-_NOTE_DASH = re.compile(r"[-—–]{2}")  # —— folded
+_NOTE_DASH = re.compile(r"[-—–―]{2}")  # —— folded (―― U+2015, as a news page writes it)
 _DELIVERED = re.compile(
-    r"^[-—–(]*\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"^[-—–―(]*\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     # (or in words: ——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上)
     r"|[一二三四五六七八九〇零○]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*在.{2,60}(?:会议|大会)"
 )

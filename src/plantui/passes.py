@@ -58,6 +58,7 @@ def classify_chunks(chunks: Sequence[Chunk]) -> list[Heading | None]:
     restore_lost_headings([c.text for c in chunks], heads)
     _listed_before(heads)
     _enumerated_headings(chunks, heads)
+    _endnotes(chunks, heads)
     _glossary_terms(chunks, heads)
     _numbers_after_items(chunks, heads)
     _own_label(heads)
@@ -153,7 +154,8 @@ def _own_label(heads: list[Heading | None]) -> None:
 def _numbers_after_items(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
     """1.3人户家庭 / 2.2人户中… / 3.2人户中… / 4.4人户及以上…: decimal labels in a row (text between
     them, no other heading) whose first parts count 1, 2, 3 … and whose second parts are no list
-    of their own (1.1, 2.1 would be) are items whose titles open with a number."""
+    of their own (1.1, 2.1 would be) are items whose titles open with a number. One such label
+    is enough where the next heading is the item after it (1.80周岁及以上的； / 2.纯老家庭…)."""
     run: list[int] = []
     for index in [*range(len(heads)), len(heads)]:
         heading = heads[index] if index < len(heads) else None
@@ -164,8 +166,15 @@ def _numbers_after_items(chunks: Sequence[Chunk], heads: list[Heading | None]) -
             continue  # text between the items
         labels = [str(h.label).split(".") for h in (heads[i] for i in run) if h is not None]
         firsts = [int(first) for first, _ in labels]
+        followed = (
+            bool(firsts)
+            and heading is not None
+            and heading.kind == "item"
+            and "." not in heading.label
+            and heading.number == firsts[-1] + 1
+        )
         if (
-            len(run) >= 2
+            (len(run) >= 2 or followed)
             and firsts == list(range(firsts[0], firsts[0] + len(firsts)))
             and any(second != "1" for _, second in labels)
         ):
@@ -198,6 +207,41 @@ def _glossary_terms(chunks: Sequence[Chunk], heads: list[Heading | None]) -> Non
         colon = P.fold(text).find(":", max(start, 0))
         if 0 <= start < colon <= start + 30:
             heads[index] = replace(head, title=text[start:colon].strip(), head_end=colon + 1)
+
+
+# An endnote's number at the start of its line: ［1］一降三减： / [2] 本公报中数据…
+_ENDNOTE = re.compile(r"\s*[\[［](?P<n>\d{1,3})[\]］]\s*(?P<rest>\S.*)")
+
+
+def _endnotes(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
+    """A report's or bulletin's notes at its end under 注释 (with or without its colon), numbered
+    ［1］ ［2］ … as the body cites them: the label is a heading and each note an item, titled by
+    its term before the colon (［1］一降三减：) or its first sentence."""
+    for index, chunk in enumerate(chunks[:-1]):
+        word = re.sub(r"\s+", "", P.fold(chunk.text)).rstrip(":")
+        head = heads[index]
+        if word not in P.NOTE_PARTS | P.GLOSSARY or (head is not None and head.title != word):
+            continue
+        first = _ENDNOTE.fullmatch(chunks[index + 1].text)
+        if first is None or first.group("n") != "1" or heads[index + 1] is not None:
+            continue
+        heads[index] = head or Heading("heading", "", None, word, len(chunk.text), RANK["heading"])
+        expected = 1
+        for line in range(index + 1, len(chunks)):
+            if heads[line] is not None:
+                break
+            note = _ENDNOTE.fullmatch(chunks[line].text)
+            if note is None or int(note.group("n")) != expected:
+                continue  # the note's text on the lines after its number
+            rest = note.group("rest")
+            colon = P.fold(rest).find(":")
+            end = rest.find("。")
+            stop = colon if 0 < colon <= 30 else (end if end > 0 else len(rest))
+            title = rest[:stop].strip().rstrip("；;，,")
+            end_at = min(len(chunks[line].text), note.start("rest") + stop + 1)
+            heads[line] = Heading("item", str(expected), expected, title, end_at, RANK["item"])
+            expected += 1
+        return
 
 
 def _enumerated_headings(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
@@ -344,10 +388,27 @@ def _flattened_tables(chunks: Sequence[Chunk], heads: list[Heading | None]) -> N
         index = run
         while index < len(chunks):
             heading = heads[index]
-            if heading is not None and heading.kind in _TABLE_ENDS:
+            ends = heading is not None and heading.kind in _TABLE_ENDS
+            if ends and heading is not None and not _category_row(chunks, index, heading):
                 break
             heads[index] = None
             index += 1
+
+
+_ROW_NUMBER = re.compile(r"\d{1,3}")
+
+
+def _category_row(chunks: Sequence[Chunk], index: int, heading: Heading) -> bool:
+    """In a table flattened one cell a line, a category cell that carries a number of its own
+    (目标 / 序号 / … / 一、生态宜居 / 1 / 区域开发强度（%）): a short part or section title followed
+    by a row's number is a cell, not the plan's next part."""
+    return (
+        heading.kind in ("part", "section")
+        and len(heading.title) <= 12
+        and heading.head_end >= len(chunks[index].text.rstrip())
+        and index + 1 < len(chunks)
+        and _ROW_NUMBER.fullmatch(chunks[index + 1].text.strip()) is not None
+    )
 
 
 def _appendix_mentions(heads: list[Heading | None]) -> None:

@@ -116,7 +116,7 @@ GLUED_PAGE_NUMBER = re.compile(
 TABLE_HEADER_CELL = re.compile(
     r"(?:序号|编号|类别|类型|领域|[一二三]级指标|(?:主要)?指标(?:名称|含义|属性)?|名称|项目|属性|单位|计量单位|"
     r"评价标准|考核标准|数据来源|工作事项|工作任务|重点任务|主要内容|具体措施|牵头单位|责任单位|配合单位|"
-    r"完成时限|时间节点|完成时间|预期值|目标值|备注)"
+    r"完成时限|时间节点|完成时间|预期值|目标值|备注|目标|解释)"
 )
 # Unnumbered parts of a plan, alone on their line (spaced or not: 前  言, 总 则): front and back
 # matter that holds prose, and 总则, which holds the first numbered parts.
@@ -249,7 +249,7 @@ ISSUER_SUFFIX = re.compile(
     # 局/部/办 end plenty of words that name no authority (布局, 格局, 全部, 内部, 举办)
     # 海关总署, 国家新闻出版署 (部署 and 签署 name no authority)
     # 南昌海关, 上海海关: a customs district signs in its own name
-    r"总署|出版署|海关|厅|(?<![布格结当])局|(?<![全内外局东西南北中上下干])部|国家安全部|院|委|(?<![举创承主协兴])办|中心|协会|"
+    r"总署|出版署|海关|厅|(?<![布格结当])局|(?<![全内外局东西南北中上下干])部|国家安全部|院|委|(?<![举创承主协兴])办|中心|协会|联合会|"
     # 中国人民银行, 中国证监会: the central bank and the regulators sign jointly with ministries
     r"人民银行|[证银保]监会|"
     # 中国人民银行贵州省分行, …上海总部, …XX市中心支行: the central bank's branches issue in their own name

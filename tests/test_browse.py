@@ -4,6 +4,7 @@ substring count over the stored passages of the seeds."""
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +83,29 @@ def test_a_self_overlapping_term_counts_without_overlap(seeded: sqlite3.Connecti
     doubled = text[0] * 2
     docs, _ = _expected(seeded, doubled)
     assert browse.filter_counts(seeded, doubled).doc_counts == docs
+
+
+def test_the_outline_tells_plans_of_the_same_name_apart(tmp_path: Path) -> None:
+    """The app's outline lists the plans by browse.documents: two 政府工作报告 of 国务院 and two
+    converters' copies of the untitled 2024 北京 report are each named so that one can tell them apart."""
+    from plantui import db
+    from plantui.importer import import_paths
+
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    files = [
+        fixtures / "real" / "docs" / "report_state_council_2013.txt",
+        fixtures / "real" / "docs" / "report_state_council_2017.txt",
+        fixtures / "converted" / "docs" / "pdf_beijing_gov_work_report_2024_markitdown.md",
+        fixtures / "converted" / "docs" / "pdf_beijing_gov_work_report_2024_pymupdf4llm.md",
+        fixtures / "real" / "docs" / "report_anhui_2026.txt",
+    ]
+    conn = db.connect(tmp_path / "p.db")
+    import_paths(conn, [str(f) for f in files], workers=1)
+    shown = [d.shown for d in browse.documents(conn)]
+    assert len(shown) == len(set(shown)) == 5
+    assert "政府工作报告 · 全国 2013" in shown and "政府工作报告 · 全国 2017" in shown
+    assert "2026年安徽省政府工作报告" in shown
+    untitled = sorted(s for s in shown if s.startswith("〔无标题〕"))
+    # the part of the file names that differs, not their long common beginning
+    assert [s.rsplit(" · ", 1)[1] for s in untitled] == ["markitdown", "pymupdf4llm"]
+    conn.close()

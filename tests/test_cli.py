@@ -422,3 +422,88 @@ def test_compare_piped_is_one_record_per_target(seeds_db: str) -> None:
     header, *lines = piped.stdout.splitlines()
     assert header.startswith("indicator\tdocument\tplan") and len(lines) == len(records)
     assert "\t2025\t94\t44" in piped.stdout
+
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "real" / "docs"
+CONVERTED = Path(__file__).resolve().parent / "fixtures" / "converted" / "docs"
+
+
+@pytest.fixture(scope="module")
+def reports_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Government work reports: three titled just 政府工作报告 (国务院 2013 and 2017, 广东 2026), two
+    copies of the untitled 2024 北京 report (converters' output), and eight provinces' 2026 reports."""
+    folder = tmp_path_factory.mktemp("reports")
+    names = ["report_state_council_2013.txt", "report_state_council_2017.txt", "report_guangdong_2026.txt"]
+    names += [f"report_{p}_2026.txt" for p in ("anhui", "fujian", "gansu", "hubei", "hunan", "jiangsu")]
+    names += ["report_jilin_2026.txt", "report_liaoning_2026.txt"]
+    for name in names:
+        (folder / name).write_bytes((REAL / name).read_bytes())
+    for name in (
+        "pdf_beijing_gov_work_report_2024_markitdown.md",
+        "pdf_beijing_gov_work_report_2024_pdftotext.txt",
+    ):
+        (folder / name).write_bytes((CONVERTED / name).read_bytes())
+    database = str(tmp_path_factory.mktemp("rdb") / "r.db")
+    assert _run("--db", database, "import", str(folder)).exit_code == 0
+    return database
+
+
+def test_plans_with_the_same_name_are_told_apart_where_they_are_named(reports_db: str) -> None:
+    md = _run("--db", reports_db, "targets", "--compare", "城镇新增就业", "--format", "md").stdout
+    header = [cell.strip() for cell in md.splitlines()[0].strip("|").split("|")][1:]
+    assert len(header) == len(set(header)) >= 11, header
+    assert "政府工作报告 · 全国 2013" in header and "政府工作报告 · 全国 2017" in header
+    beijing = [h for h in header if h.startswith("〔无标题〕")]
+    assert sorted(beijing) == ["〔无标题〕各位代表… · markitdown", "〔无标题〕各位代表… · pdftotext"]
+    assert "2026年安徽省政府工作报告" in header  # a name of its own keeps no suffix
+    piped = _run("--db", reports_db, "search", "城镇新增就业").stdout
+    assert "\t政府工作报告 · 全国 2013 › " in piped and "\t政府工作报告 · 全国 2017 › " in piped
+
+
+def test_a_comparison_too_wide_for_the_terminal_goes_down_the_page(reports_db: str) -> None:
+    from plantui.linebreak import cells
+
+    records = json.loads(
+        _run("--db", reports_db, "targets", "--compare", "城镇新增就业", "--format", "json").stdout
+    )
+    shown = _env(
+        {**TERMINAL, "COLUMNS": "100"}, "--db", reports_db, "targets", "--compare", "城镇新增就业"
+    ).stdout
+    lines = _plain(shown)
+    assert all(cells(line) <= 100 for line in lines)
+    assert "┃" not in shown  # not side by side, where every column was cut to …
+    assert not [line for line in lines if "…" in line and "〔无标题〕" not in line]
+    for r in records:  # every target, with its plan's whole name, its year and value
+        year = f"{r['year']}年"
+        assert any(year in line and str(r["line"]) in line for line in lines), r
+    assert any("2026年湖北省政府工作报告" in line and "2026年 ≥70万人" in line for line in lines)
+    few = _env(TERMINAL, "--db", reports_db, "targets", "--compare", "城镇调查失业率", "--doc", "安徽")
+    assert "┃" in few.stdout or "│" in few.stdout  # one plan still fits side by side
+
+
+def test_a_query_that_starts_with_a_dash_is_the_query(seeds_db: str) -> None:
+    quoted = _run("--db", seeds_db, "search", "--", "-2025年")
+    assert quoted.exit_code == 0 and "（2020-2025年）" in quoted.stdout
+    for args in (["-2025年"], ["--limit", "20", "-2025年"], ["-2025年", "--limit", "20"]):
+        result = _run("--db", seeds_db, "search", *args)
+        assert result.exit_code == 0 and result.stdout == quoted.stdout, args
+    as_json = json.loads(_run("--db", seeds_db, "search", "-2025年", "--json").stdout)
+    assert as_json["query"] == "-2025年" and as_json["count"] >= 1
+    typo = _run("--db", seeds_db, "search", "--jsn", "云")
+    assert typo.exit_code == 2 and "--json" in typo.output
+    assert _run("search", "-h").output.startswith("Usage: plantui search")
+
+
+def test_year_ranges_and_bad_values_are_said_in_words(seeds_db: str) -> None:
+    rows = json.loads(_run("--db", seeds_db, "targets", "--year", "2022-2025", "--format", "json").stdout)
+    assert {r["year"] for r in rows} == {2022, 2025}  # the seeds' targets are for 2020, 2022 and 2025
+    single = json.loads(_run("--db", seeds_db, "targets", "--year", "2022", "--format", "json").stdout)
+    assert single == [r for r in rows if r["year"] == 2022]
+    for args, said in (
+        (["targets", "--year", "abc"], "give a year (2025) or a range (2021-2025)"),
+        (["targets", "--format", "xml"], "'xml' is not one of"),
+        (["search", "云", "--limit", "abc"], "not a whole number: 'abc'"),
+    ):
+        result = _run("--db", seeds_db, *args)
+        assert result.exit_code == 2 and said in result.output, result.output
+        assert "Input should" not in result.output and "Value error" not in result.output

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from plantui import __version__
 from plantui.cli.common import database_path, expected_failure
@@ -61,6 +62,38 @@ def _words_not_types() -> None:
 
 
 _words_not_types()
+
+
+def _plain_errors() -> None:
+    """A bad option value is said in words (``--limit: not a whole number: 'abc'``), not in
+    pydantic's (``Input should be a valid integer, unable to parse string as an integer``,
+    ``Value error, 'xml' is not one of …``), through which Typer coerces values."""
+    import importlib
+
+    def message(exc: Any) -> str:
+        from plantui.textsafe import printable_line
+
+        errors = exc.errors() if hasattr(exc, "errors") else []
+        if not errors:
+            return printable_line(str(exc))
+        first = errors[0]
+        kind, given = str(first.get("type", "")), first.get("input")
+        if kind.startswith(("int_", "float_")):
+            whole = "whole " if kind.startswith("int_") else ""
+            return printable_line(f"not a {whole}number: {given!r}")
+        text = str(first.get("msg", ""))
+        return printable_line(text.removeprefix("Value error, "))
+
+    for name in ("typer._coercion", "typer._param_types"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:  # another Typer: its own wording stays
+            continue
+        if hasattr(module, "get_error_msg"):
+            setattr(module, "get_error_msg", message)  # noqa: B010 (a module Typer keeps private)
+
+
+_plain_errors()
 
 app = typer.Typer(
     name="plantui",
@@ -226,7 +259,43 @@ def export(
     run(_db(ctx), docs or [], all_docs=all_docs, fmt=fmt, output=output, force=force)
 
 
-@app.command("search")
+class _QueryCommand(TyperCommand):
+    """``search``: a word that starts with a single ``-`` and is none of its options is the query
+    (``plantui search -3-``, ``--raw -区块链``), as if written after ``--``; an unknown ``--word``
+    stays a usage error with its suggestion."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        flags: set[str] = set(ctx.help_option_names)
+        valued: set[str] = set()
+        for param in self.params:
+            if param.param_type_name == "option":
+                names = param.opts + param.secondary_opts
+                (flags if getattr(param, "is_flag", False) else valued).update(names)
+        options: list[str] = []
+        words: list[str] = []
+        dashed = False
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            if arg == "--":
+                words += args[i + 1 :]
+                break
+            if arg in valued and i + 1 < len(args):
+                options += args[i : i + 2]
+                i += 2
+                continue
+            if arg in flags or arg.startswith("--") or arg.split("=", 1)[0] in valued:
+                options.append(arg)
+            elif arg.startswith("-") and len(arg) > 1:
+                words.append(arg)
+                dashed = True
+            else:
+                words.append(arg)
+            i += 1
+        return super().parse_args(ctx, [*options, "--", *words] if dashed else args)
+
+
+@app.command("search", cls=_QueryCommand)
 @one_line_errors
 def search(
     ctx: typer.Context,
@@ -312,8 +381,13 @@ def targets(
         typer.Option("--doc", metavar="DOC", help="Only this document (repeatable)", show_default=False),
     ] = None,
     year: Annotated[
-        int | None,
-        typer.Option("--year", metavar="YEAR", help="Only targets for this year (2025)", show_default=False),
+        str | None,
+        typer.Option(
+            "--year",
+            metavar="YEAR",
+            help="Only targets for this year (2025) or these years (2021-2025)",
+            show_default=False,
+        ),
     ] = None,
     keyword: Annotated[
         str | None,
@@ -349,8 +423,14 @@ def targets(
       plantui targets --compare 两化融合指数
     """
     from plantui.cli.targeting import targets as run
+    from plantui.cli.targeting import years_of
 
-    run(_db(ctx), doc=doc, year=year, keyword=keyword, compare_word=compare_word, fmt=fmt)
+    years = years_of(year) if year is not None else None
+    if years is None and year is not None:
+        raise typer.BadParameter(
+            f"give a year (2025) or a range (2021-2025), not {year!r}", param_hint="--year"
+        )
+    run(_db(ctx), doc=doc, years=years, keyword=keyword, compare_word=compare_word, fmt=fmt)
 
 
 @app.command("serve", short_help="Serve the database read-only on the web (datasette), for a team.")

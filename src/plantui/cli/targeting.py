@@ -22,7 +22,7 @@ def targets(
     db_path: Path,
     *,
     doc: list[str] | None,
-    year: int | None,
+    years: tuple[int, int] | None,
     keyword: str | None,
     compare_word: str | None,
     fmt: TargetFormat,
@@ -31,9 +31,12 @@ def targets(
 
     conn = connect(db_path)
     documents = resolve(conn, doc) if doc else None
+    year = years[0] if years is not None and years[0] == years[1] else None
     rows = compare.select(
         db.plan_targets(conn, documents, year=year, keyword=keyword), year=year, keyword=keyword
     )
+    if years is not None and year is None:
+        rows = [r for r in rows if r.target.year is not None and years[0] <= r.target.year <= years[1]]
     if fmt in (TargetFormat.table, TargetFormat.md):  # for people: plans by name, never a file stem
         from dataclasses import replace
 
@@ -43,6 +46,17 @@ def targets(
         _print_comparison(rows, compare_word, fmt)
     else:
         _print_targets(rows, fmt)
+
+
+def years_of(text: str) -> tuple[int, int] | None:
+    """``2025`` → (2025, 2025), ``2021-2025`` (or –, —, ~, 至) → (2021, 2025); anything else None."""
+    import re
+
+    match = re.fullmatch(r"\s*(\d{4})\s*(?:年?\s*[-–—~至到]\s*(\d{4}))?\s*年?\s*", text)
+    if match is None:
+        return None
+    first, last = int(match[1]), int(match[2] or match[1])
+    return (first, last) if first <= last else (last, first)
 
 
 def _print_targets(rows: list[Any], fmt: TargetFormat) -> None:
@@ -146,7 +160,7 @@ def _print_comparison(rows: list[Any], word: str, fmt: TargetFormat) -> None:
                 for m in members
             ],
         )
-    else:
+    elif _side_by_side_fits(groups, plans, stdout().width):
         from rich.table import Table
 
         table = Table(pad_edge=False, show_lines=True, title=text(f"“{word}” 各规划目标对比"))
@@ -156,9 +170,55 @@ def _print_comparison(rows: list[Any], word: str, fmt: TargetFormat) -> None:
         for group in groups:
             cells = [text(group.label)]
             for plan in plans:
-                members = group.by_plan.get(plan.document_id, [])
-                cells.append(
-                    text("\n".join(f"{m.target.year or '?'}年 {value_with_unit(m.target)}" for m in members))
-                )
+                cells.append(text("\n".join(_goal(m) for m in group.by_plan.get(plan.document_id, []))))
             table.add_row(*cells)
         stdout().print(table)
+    else:
+        _print_comparison_down(groups, plans, word)
+
+
+def _goal(member: Any) -> str:
+    from plantui.export import value_with_unit
+
+    return f"{member.target.year or '?'}年 {value_with_unit(member.target)}"
+
+
+# a plan's column side by side is readable from this many cells (2025年 ≥1100万人 is 16)
+_PLAN_CELLS = 16
+
+
+def _side_by_side_fits(groups: list[Any], plans: list[Any], width: int) -> bool:
+    """Whether the indicator and every plan fit side by side, each plan's column wide enough for
+    its targets and a readable part of its name; else the comparison is written down the page."""
+    from plantui.linebreak import cells
+
+    label = max(cells(g.label) for g in groups)
+    needed = min(label, 24) + 3
+    for plan in plans:
+        goals = [_goal(m) for g in groups for m in g.by_plan.get(plan.document_id, [])]
+        needed += max([_PLAN_CELLS, *(cells(v) for v in goals)]) + 3
+    return needed <= width
+
+
+def _print_comparison_down(groups: list[Any], plans: list[Any], word: str) -> None:
+    """The comparison on a terminal too narrow for its plans side by side: each indicator as a
+    heading, under it one row per plan and target (the plan's name wraps, never cut to …)."""
+    from plantui.cli.layout import Column, grid
+    from plantui.export import line_and_page
+
+    order = {plan.document_id: index for index, plan in enumerate(plans)}
+    rows: list[list[str]] = []
+    titles: dict[int, str] = {}
+    for group in groups:
+        titles[len(rows)] = group.label
+        for document_id in sorted(group.by_plan, key=lambda d: order.get(d, len(order))):
+            for m in group.by_plan[document_id]:
+                rows.append([m.title, _goal(m), line_and_page(m.target.line, m.page)])
+    stdout().print(text(f"“{word}” 各规划目标对比（{len(plans)} 篇规划）"), style="bold")
+    grid(
+        stdout(),
+        ["规划", "目标", "行"],
+        rows,
+        [Column(flex=1, min=12, max=80, wrap=True), Column(max=24), Column(align="right")],
+        titles=titles,
+    )

@@ -240,7 +240,7 @@ def plan_names(conn: sqlite3.Connection, document_ids: Iterable[int] | None = No
     none, its kind and first words. Only untitled plans cost a look at their first passage."""
     from plantui.naming import plan_name
 
-    sql = "SELECT id, title, title_from, kind, region FROM documents"
+    sql = "SELECT id, title, title_from, kind, region, issued, period_start, period_end FROM documents"
     args: list[int] = []
     if document_ids is not None:
         args = sorted(set(document_ids))
@@ -248,7 +248,8 @@ def plan_names(conn: sqlite3.Connection, document_ids: Iterable[int] | None = No
             return {}
         sql += f" WHERE id IN ({','.join('?' * len(args))})"
     names: dict[int, str] = {}
-    for row in conn.execute(sql, args).fetchall():
+    rows = conn.execute(sql, args).fetchall()
+    for row in rows:
         opening = ""
         if row[2] == "file":
             first = conn.execute(
@@ -256,7 +257,61 @@ def plan_names(conn: sqlite3.Connection, document_ids: Iterable[int] | None = No
             ).fetchone()
             opening = first[0] if first else ""
         names[row[0]] = plan_name(row[1], row[2], kind=row[3], opening=opening, region=row[4])
+    return _distinct(conn, names, {row[0]: row for row in rows})
+
+
+def _distinct(conn: sqlite3.Connection, names: dict[int, str], rows: dict[int, Any]) -> dict[int, str]:
+    """Names that several of these documents share get a short suffix that tells them apart:
+    region and year where those differ (政府工作报告 · 广东省 2026), else the source file's stem;
+    the id only where even that is shared."""
+    from collections import Counter
+
+    shared: dict[str, list[int]] = {}
+    for document_id, name in names.items():
+        shared.setdefault(name, []).append(document_id)
+    clashing = [ids for ids in shared.values() if len(ids) > 1]
+    if not clashing:
+        return names
+    files: dict[int, str] = {}
+    every = sorted(d for ids in clashing for d in ids)
+    for start in range(0, len(every), 900):
+        chunk = every[start : start + 900]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT document_id, min(path) FROM sources WHERE document_id IN ({marks})"
+        files.update((d, Path(path).name) for d, path in conn.execute(sql + " GROUP BY document_id", chunk))
+    for ids in clashing:
+        facts = {}
+        for d in ids:
+            row = rows[d]
+            year = (row[5] or "")[:4] or (f"{row[6]}–{row[7]}" if row[6] else "")
+            facts[d] = " ".join(part for part in (row[4], year) if part)
+        seen = Counter(facts.values())
+        stems = _stems({d: files.get(d, f"#{d}") for d in ids if not facts[d] or seen[facts[d]] > 1})
+        suffix = {d: stems.get(d) or facts[d] for d in ids}
+        seen = Counter(suffix.values())
+        for d in ids:
+            names[d] = f"{names[d]} · {suffix[d]}" + (f" #{d}" if seen[suffix[d]] > 1 else "")
     return names
+
+
+def _stems(files: dict[int, str]) -> dict[int, str]:
+    """What tells these file names apart, short: the stem past the part they all begin with
+    (pdf_beijing_…_2024_markitdown.md, …_pdftotext.txt → markitdown, pdftotext), or the whole
+    name where nothing of the stem is left."""
+    import re
+
+    stems = {d: Path(name).stem for d, name in files.items()}
+    common = min(stems.values(), default="")
+    for stem in stems.values():
+        while not stem.startswith(common):
+            common = common[:-1]
+    if len(stems) < 2:
+        cut = 0
+    elif all(len(stem) == len(common) or stem[len(common)] in "_-. " for stem in stems.values()):
+        cut = len(common)  # the common part ends at a separator: pdf_…_2024 | _markitdown
+    else:
+        cut = max((m.end() for m in re.finditer(r"[_\-. ]+", common)), default=0)
+    return {d: stems[d][cut:].strip("_-. ") or files[d] for d in stems}
 
 
 def document_sources(conn: sqlite3.Connection, document_id: int) -> list[str]:

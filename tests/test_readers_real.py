@@ -396,3 +396,24 @@ def test_an_ocr_layers_tall_word_boxes_do_not_take_the_line_aboves_characters() 
     assert [b.text for b in source.blocks[1:3]] == [title, "深府规【2020]6号"]
     assert not source.blocks[1].row
     assert parse_source(source, path.name).title == "深圳市政府投资项目策划生成管理办法"
+
+
+def test_notes_in_small_type_wrap_like_the_body() -> None:
+    """中央行政事业单位国有资产处置管理办法 (财政部 PDF): under each landscape form, 说明 1.-5. set in 8.5 pt
+    (the body is 15.8) run over the page's width; 2. and 3. wrap onto a second line (…著作权④资 / 源资质…,
+    …接受捐赠 / 形成；（7）其他。), which is the same note. 深圳 性别统计报告: footnotes in small type too."""
+    from support import ROOT
+
+    shared = ROOT.parent / "shared" / "fixtures" / "formats"
+    texts = [
+        b.text
+        for b in read_file(shared / "central_admin_units_state_asset_disposal_measures_2021.pdf")[1].blocks
+    ]
+    notes = [t for t in texts if t.startswith("3.资产来源")]
+    assert len(notes) == 2 and all(t.endswith("（6）接受捐赠形成；（7）其他。") for t in notes)
+    assert "形成；（7）其他。" not in texts
+    assert sum(1 for t in texts if "④资源资质⑤商标权" in t and t.startswith("2.资产类别")) == 2
+    gender = [b.text for b in read_file(FORMATS / "pdf_shenzhen_gender_statistics_report_2021.pdf")[1].blocks]
+    assert (
+        "3 注：本报告中的部分数据合计数或相对数由于单位换算四舍五入会产生计算误差，均未作机械调整。" in gender
+    )

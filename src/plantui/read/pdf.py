@@ -407,9 +407,13 @@ def _continues(last: _Line, line: _Line, body: float, left: float, right: float,
             and text.rstrip()[-1:] not in "。"
             and not _LABEL_START.match(line.text)
         )
-    if abs(line.height - body) > 0.2 * body:
+    # a note set in small type under a table (说明：1.本表适用于… over a landscape page) wraps like
+    # the body: two lines of the same small size on one page
+    small = same_page and abs(line.height - last.height) < 0.1 * last.height and last.height < 0.8 * body
+    if abs(line.height - body) > 0.2 * body and not small:
         return False
-    if last.right < right - 2.5 * body:
+    unit = last.height if small else body
+    if last.right < right - 2.5 * unit:
         return False  # the line stopped short: the paragraph ends there
     return line.left < left + 1.2 * body  # the next line is not indented
 

@@ -969,3 +969,34 @@ def test_the_total_of_a_list_and_a_units_denominator_are_no_amounts() -> None:
     # closes the list of sample cities with （共36个）, line 563 names an indicator with its unit
     # （个/万人）; neither is an aim (2020 targets 遂宁市（共 36 个, 高新技术企业数（个/ 10000 人)
     assert _document_targets("plan_mohurd_city_checkup_2020_word.txt") == []
+
+
+def test_plans_before_the_tenth_and_a_former_aim() -> None:
+    # report_state_council_1996.txt (1996): “九五”时期 / “九五”期间 end in 2000 (the 9th plan, before the
+    # 十五 the patterns knew); 年均 stays in 年均经济增长速度, the rate it names; 原定２０００年比１９８０年
+    # 翻两番的目标，已经提前五年实现了 is an earlier aim met (line 63); 过去的一年 opens a review (line 228)
+    found = _document_targets("report_state_council_1996.txt")
+    assert {(t.line, t.year, t.indicator, t.value) for t in found if t.line in (121, 124)} == {
+        (121, 2000, "年均经济增长速度", 8),
+        (121, 2000, "固定资产投资率", 30),
+        (124, 2000, "城镇居民人均生活费收入年均增长", 5),
+        (124, 2000, "农民人均纯收入年均增长", 4),
+    }
+    assert not [t for t in found if t.line in (63, 228)]
+    assert {t.year for t in found if t.line == 230} == {1996}
+    text = (
+        "1996年政府工作报告\n二、今后十五年的奋斗目标和指导方针\n"
+        "“九五”时期，扣除物价上涨因素，预计城镇居民人均生活费收入年均增长５％左右，农民人均纯收入年均增长"
+        "４％左右。\n"
+    )
+    assert [(t.year, t.value) for t in extract_targets(parse_text(text))] == [(2000, 5), (2000, 4)]
+
+
+def test_a_press_conference_reports_the_work_under_way() -> None:
+    # qa_shanghai_*_2025.md (问答实录, pages of 2025): 今年，我们全面落实意见要求 (line 39) dated every
+    # figure of the answers after it as a 2025 target (在孵企业数量超过200家, 占比达56%); 今年一季度占GDP
+    # 比重达5.5% (a quarter gone by) did so in the other
+    assert _document_targets("qa_shanghai_private_economy_measures_2025.md") == []
+    assert _document_targets("qa_shanghai_tech_services_opinions_2025.md") == []
+    quarter = "科技服务业增加值占GDP比重有所提升，今年一季度占GDP比重达5.5%，拉动全区GDP增速0.6个百分点。"
+    assert not extract_targets(parse_text(f"2025年重点工作\n{quarter}\n"))

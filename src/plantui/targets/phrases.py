@@ -103,7 +103,10 @@ def clean(text: str) -> str:
 
 
 # 新增建设用地规模, 新增贷款总额: 新增 names what a measure counts (新增规模以上企业 6600 户 counts firms)
-_ADDED_MEASURE = re.compile(r"新增[^,，、;；]{2,}(?:规模|总量|总额|面积|数量)$")
+# (and 年均经济增长速度 (“九五”期间…为８％左右): 年均 qualifies the rate named, not a change)
+_ADDED_MEASURE = re.compile(
+    r"新增[^,，、;；]{2,}(?:规模|总量|总额|面积|数量)$|年均(?!增长|提高|下降|降低)[^,，、;；]{2,}(?:速度|增速|增长率)$"
+)
 
 
 # 一二三产, 一、二、三产业, 二三产业, 一产、二产、三产: the sectors of an economy, named together

@@ -77,7 +77,11 @@ def extract_targets(doc: Document) -> tuple[Target, ...]:
 
 # 万载县2015年国民经济和社会发展统计公报, …2024年政府信息公开工作年度报告, 关于2025年度…进展情况的报告:
 # a document that reports a year's results reads as a review (a coming year it names still dates aims)
-_RESULTS_TITLE = re.compile(r"统计公报|年度报告|工作总结|(?:进展|执行|完成|发展)情况的?报告|决算")
+# 问答实录：《…若干措施》相关情况, …答记者问, 新闻发布会: what officials say of the work under way (今年，我们
+# 全面落实…; 在孵企业数量超过200家) reports too
+_RESULTS_TITLE = re.compile(
+    r"统计公报|年度报告|工作总结|(?:进展|执行|完成|发展)情况的?报告|决算|问答实录|答记者问|新闻发布会|吹风会"
+)
 
 
 # 关于做好2023年全面推进乡村振兴重点工作的意见, 2024年工作要点, 2026年…幼儿园招生工作方案: a document
@@ -119,13 +123,15 @@ def _period_end(doc: Document) -> int | None:
 
 def _five_year_end(text: str) -> int | None:
     """The last year of the latest five-year plan the text names: 十四五 → 2025, 第十五个五年 → 2030."""
-    ends = [_plan_end(m.group("n") or m.group("m")) for m in W.FIVE_YEAR_PLAN.finditer(text)]
+    ends = [_plan_end(m.group("n") or m.group("m"), m.group("o")) for m in W.FIVE_YEAR_PLAN.finditer(text)]
     return max(ends) if ends else None
 
 
-def _plan_end(digit: str | None) -> int:
+def _plan_end(digit: str | None, early: str | None = None) -> int:
     """十四五: the 14th five-year plan (``digit`` 四) ends in 2025; the 11th ended in 2010, the 10th
-    (十五, no digit) in 2005."""
+    (十五, no digit) in 2005; an ``early`` one of one digit (九五) in 2000, 八五 in 1995."""
+    if early:
+        return _ELEVENTH_PLAN_END - 5 * (11 - (chinese_to_number(early) or 10))
     return _ELEVENTH_PLAN_END + 5 * ((chinese_to_number(digit) or 1) - 1 if digit else -1)
 
 
@@ -244,7 +250,7 @@ def _paragraph(para: Paragraph, scope: Scope, out: list[Target]) -> None:
     _paragraph_end(folded, before, scope)
 
 
-_LOOKS_BACK = re.compile(r"\s*(?:过去的?(?:五|5|十|10|几|两|三)年|(?:这|近)(?:五|5)年来?|(?:五|5)年来)")
+_LOOKS_BACK = re.compile(r"\s*(?:过去的?(?:一|五|5|十|10|几|两|三)年|(?:这|近)(?:五|5)年来?|(?:五|5)年来)")
 
 
 _PAGE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s*-?\s*\d{1,3}\s+-\s*(?=[\u4e00-\u9fff])")
@@ -290,6 +296,7 @@ def _paragraph_end(folded: str, before: int | None, scope: Scope) -> None:
     """
     if scope.review:
         scope.year = before  # 为今年经济发展打下好的基础 in a review of the past five years
+
     end = scope.period_end
     if end is not None and scope.year is not None and scope.year > end:
         within = [y for y in scope.stated if y <= end]
@@ -398,6 +405,14 @@ _THIS_YEARS_MONTH = re.compile(
 )
 
 
+# 今年一季度占GDP比重达5.5%, 以今年第四次修正《…条例》为契机: a part of this year gone by, or an
+# event of it (a press conference's answers), not the year the targets are set for
+_THIS_YEARS_PART = re.compile(
+    r"今年\s*(?:第?[一二三四1-4]\s*季度|上半年|前[两三]季度|前\s*\d{1,2}\s*个?月|第[一二三四五六七八九十\d]+次)"
+    r"(?!\s*(?:末|底|前|以前|之前))"
+)
+
+
 def _year_marker(folded: str, scope: Scope) -> int | str | None:
     """A future year (int), "past", or None when the clause says nothing about time."""
     if _PRESENT.match(folded):
@@ -429,10 +444,10 @@ def _year_marker(folded: str, scope: Scope) -> int | str | None:
         return "past"
     plan = W.FIVE_YEAR_PERIOD.search(folded)
     if plan and reference is not None and not (scope.review and _period_only(folded)):
-        plan_end = _plan_end(plan.group("n"))
+        plan_end = _plan_end(plan.group("n"), plan.group("o"))
         # “十四五”时期，… in a review written after it; “十五”期间年均经济增长速度 in one before its end
         return "past" if plan_end < reference else plan_end
-    if _THIS_YEARS_MONTH.search(folded):
+    if _THIS_YEARS_MONTH.search(folded) or _THIS_YEARS_PART.search(folded):
         return "past"  # 今年3月，…主持召开座谈会: an event of this year, told after it
     if W.THIS_YEAR.search(folded) and reference is not None:
         return "past" if scope.results else reference  # 今年 in a 统计公报: the year reported on

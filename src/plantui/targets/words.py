@@ -324,7 +324,7 @@ PAST_YEAR = re.compile(
 # a year and the target it sets, its figures inside (按照2020年…比例控制在5%以内的目标推进, 实现2035年人均
 # 地区生产总值比2020年翻一番): the year of that clause only (实现2035年远景目标 names none)
 YEARS_TARGET = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年[^,;。]*?\d[^,;。]*?的?目标"
+    r"(?<!\d)(?<!原定)(?<!原计划)(?P<y>(?:19|20)\d{2})\s*年[^,;。]*?\d[^,;。]*?的?目标"
     r"|(?:实现|确保)\s*(?P<y2>(?:19|20)\d{2})\s*年[^,;。]*?(?:\d|翻)"
 )
 BARE_YEAR = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
@@ -341,6 +341,7 @@ PERIOD_END = re.compile(
 # 在…基础上年均增长7%: the 上年 of 基础上 + 年均 is no last year
 PAST_WORDS = re.compile(
     r"截至|截止|已经|已达|同比|比上年|较上年|(?<!础)上年|比去年|较去年|去年|近年来|以来|这五年|过去五年|五年来|过去的?一年"
+    r"|原定|原计划"  # 原定２０００年比１９８０年翻两番的目标，已经提前五年实现了: an earlier plan's aim
 )
 # Words that compare with last year: past in a review, but the usual form of a work report's
 # targets (地区生产总值达到240亿元，同比增长21%), so a list of targets reads past them.
@@ -350,9 +351,14 @@ THIS_YEAR = re.compile(r"今年")
 # 今后五年的发展目标, 未来五年: the end of the five-year period that starts with the report
 NEXT_FIVE_YEARS = re.compile(r"(?:今后|未来|此后)\s*(?:五|5)\s*年")
 # “十五五”时期 / 十四五期间 / 十四五末: a five-year plan period, read as its last year
-FIVE_YEAR_PERIOD = re.compile(r"十(?P<n>[一二三四五六七八九])?五”?\s*(?:时期|期间|期末|末)")  # 十五: the 10th
-# 第十五个五年规划 (in a title): the same period written out
-FIVE_YEAR_PLAN = re.compile(r"十(?P<n>[一二三四五六七八九])五|第十(?P<m>[一二三四五六七八九])个五年")
+# “九五”期间 (the 9th, 1996-2000), “八五”时期: a plan before the 10th, its one digit (group o)
+FIVE_YEAR_PERIOD = re.compile(
+    r"(?:十(?P<n>[一二三四五六七八九])?|(?<![十\d])(?P<o>[六七八九]))五”?\s*(?:时期|期间|期末|末)"
+)  # 十五: the 10th
+# 第十五个五年规划 (in a title): the same period written out; “九五”计划 quoted
+FIVE_YEAR_PLAN = re.compile(
+    r"十(?P<n>[一二三四五六七八九])五|第十(?P<m>[一二三四五六七八九])个五年|[“\"](?P<o>[六七八九])五[”\"]"
+)
 # A list of targets opens: 主要预期目标是: / 设置了29项主要指标，包括: / 主要目标包括:
 GOAL_LIST = re.compile(r"(?:目标|指标)\s*(?:是|为|包括|如下)?\s*:?\s*$")
 LIST_OPENERS = re.compile(r"^\s*(?:是|为|包括|如下)\s*$")
@@ -378,7 +384,7 @@ PURPOSE = re.compile(r"而(?:不懈|继续|共同)?(?:努力|奋斗)")
 # 为到2010年国内生产总值…翻一番: the 为 of a purpose before its year
 PURPOSE_OF_YEAR = re.compile(r"^为(?=\s*(?:到|至)\s*(?:19|20)\d{2}\s*年)")
 # “十五”期间年均经济增长速度: the period is the year, not the indicator
-PERIOD_NAMED = re.compile(r"^[“\"]?十[一二三四五六七八九]?五[”\"]?(?:期间|时期|末)")
+PERIOD_NAMED = re.compile(r"^[“\"]?(?:十[一二三四五六七八九]?|[六七八九])五[”\"]?(?:期间|时期|末)")
 # 在明显提高质量和效益的基础上: the condition of a change
 ON_THE_BASIS = re.compile(r"在[^,，;；。在]{1,24}?的?基础上")
 # 迈上3万亿元台阶, 突破万亿大关: a level reached, not a thing counted

@@ -1,6 +1,10 @@
 """The app: first frame, filter keystrokes and keys, on the seeds and on N plans.
 
     python benchmarks/bench_tui.py [N] [--before DIR] [--rounds 3]     # default 1000 plans
+    python benchmarks/bench_tui.py --db COPY.db [--before DIR]          # a library built already
+
+``--db``: a library already built (e.g. a copy of a 10,000-plan one: the app may write to it), used
+for both checkouts in place of N generated plans (the seeds are still measured first).
 
 ``--before DIR``: a checkout of an earlier plantui (e.g. ``git worktree add /tmp/old HEAD~5`` or
 ``git archive REV src | tar -x -C /tmp/old``); the same measurements run on its ``src`` in the
@@ -285,14 +289,23 @@ def summary(values: list[float]) -> str:
     return f"median {statistics.median(values):.0f}, p95 {p95:.0f}, max {values[-1]:.0f} (n={len(values)})"
 
 
-def main(count: int, before: Path | None, rounds: int) -> None:
+def main(
+    count: int, before: Path | None, rounds: int, library: Path | None = None, seeds: bool = True
+) -> None:
     trees: list[tuple[str, Path]] = [("after", ROOT / "src")]
     if before is not None:
         trees.insert(0, ("before", before / "src"))
-    for label, size in (("seeds (5 plans)", 0), (f"{count} plans", count)):
+    sizes = [("seeds (5 plans)", 0), (f"{count} plans", count)]
+    if library is not None:
+        sizes[1] = (library.name, -1)
+    if not seeds:
+        sizes.pop(0)
+    for label, size in sizes:
         figures: dict[str, dict[str, Any]] = {}
         for name, src in trees:
-            figures[name] = run(database(size, src, "" if name == "after" else name), src, rounds)
+            path = library if library is not None and size < 0 else None
+            path = path or database(size, src, "" if name == "after" else name)
+            figures[name] = run(path, src, rounds)
         for key in figures["after"]:
             shown = [f"{name} {summary(figures[name][key])}" for name, _ in trees if key in figures[name]]
             print(f"{label}: {key}: " + " → ".join(shown), flush=True)
@@ -305,9 +318,13 @@ if __name__ == "__main__":
     parser.add_argument("count", nargs="?", type=int, default=1000)
     parser.add_argument("--before", type=Path, help="an earlier checkout to measure in the same run")
     parser.add_argument("--rounds", type=int, default=3, help="times each query is typed (default 3)")
+    parser.add_argument("--db", type=Path, help="a library built already, in place of N plans")
+    parser.add_argument(
+        "--seeds", action=argparse.BooleanOptionalAction, default=True, help="measure the seeds first"
+    )
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure is not None:
         print(json.dumps(measure(args.measure, args.rounds)))
     else:
-        main(args.count, args.before, args.rounds)
+        main(args.count, args.before, args.rounds, args.db, args.seeds)

@@ -287,9 +287,11 @@ async def test_targets_scope_toggles_between_current_and_all(app: PlantApp) -> N
     async with app.run_test(size=(120, 40)) as pilot:
         await _settle(pilot)
         await pilot.press("t")
+        await _settle(pilot)  # a plan's targets are read when the view is shown
         current = app.query_one(TargetsTable).shown
         await pilot.press("a")
-        assert app.query_one(TargetsTable).shown > current
+        await _settle(pilot)
+        assert current > 0 and app.query_one(TargetsTable).shown > current
 
 
 async def test_help_screen_lists_keys(app: PlantApp) -> None:
@@ -1118,3 +1120,64 @@ def test_closing_the_store_waits_for_a_running_query_and_refuses_later_ones(app_
     assert outcome == ["interrupted"] and store.closed
     with pytest.raises(StoreClosed):
         store.find(lambda conn: conn.execute("SELECT 1").fetchone())
+
+
+async def test_outline_lines_are_the_lines_tree_would_build(app: PlantApp) -> None:
+    """The outline makes its lines itself (a plan's line is kept between filters): they are the
+    lines Textual's Tree makes, in order, for an opened plan, a filter and the filter cleared."""
+    from textual.widgets import Tree
+
+    def same_as_tree() -> None:
+        tree = app.query_one(OutlineTree)
+        tree._build()
+        ours = [(line.path, line.last) for line in tree._tree_lines]
+        size = tree.virtual_size
+        Tree._build(tree)
+        assert ours == [(line.path, line.last) for line in tree._tree_lines]
+        assert size == tree.virtual_size
+        assert [line.node._line for line in tree._tree_lines] == list(range(len(ours)))
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        tree = app.query_one(OutlineTree)
+        assert any(node.is_expanded and node.children for node in tree.root.children)
+        same_as_tree()
+        await pilot.press("slash", *"数字", "enter")
+        await _settle(pilot)
+        assert len(tree._tree_lines) > len(tree.root.children)  # a plan's outline is open
+        same_as_tree()
+        await pilot.press("escape", "escape")
+        await _settle(pilot)
+        same_as_tree()
+
+
+async def test_plans_imported_by_another_process_are_listed(
+    app: PlantApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`plantui import` run while the app is open (user trial F9): once the import has committed,
+    the outline lists the new plan and the filter counts it, without restarting the app."""
+    from plantui.tui import base
+
+    monkeypatch.setattr(base, "LIBRARY_CHECK", 0.1)
+    plan = ROOT / "tests/fixtures/real/docs/report_zhejiang_2026.txt"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("slash", *"浙江省政府工作报告")
+        await _settle(pilot)
+        before = _tree_labels(app)
+        conn = db.connect(app.db_path)
+        try:
+            import_paths(conn, [str(plan)])
+        finally:
+            conn.close()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if _tree_labels(app) != before and app.filter_result and app.filter_result.counted:
+                break
+        await _settle(pilot)
+        labels = _tree_labels(app)
+        assert len(app.documents) == 6
+        assert any(label.startswith("2026年浙江省政府工作报告") for label in labels), labels
+        result = app.filter_result
+        assert result is not None and result.counted
+        assert len(result.doc_counts) == len(labels)  # the counts agree with what is listed

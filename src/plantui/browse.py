@@ -118,6 +118,11 @@ def documents(conn: sqlite3.Connection) -> list[DocEntry]:
     return [_entry(r, names.get(r[0], "")) for r in conn.execute(_DOCUMENT_COLUMNS + " ORDER BY d.id")]
 
 
+def has_targets(conn: sqlite3.Connection) -> bool:
+    """Whether any plan has a target (without reading them: the app reads a plan's when shown)."""
+    return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM targets)").fetchone()[0])
+
+
 def document(conn: sqlite3.Connection, document_id: int) -> DocEntry | None:
     row = conn.execute(_DOCUMENT_COLUMNS + " WHERE d.id = ?", (document_id,)).fetchone()
     return None if row is None else _entry(row, db.plan_names(conn, [document_id]).get(document_id, ""))

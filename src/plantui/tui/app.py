@@ -1,7 +1,7 @@
 """The plantui app: its keys, the command palette, exporting and opening the source.
 
-The frame and the views are in ``plantui.tui.base``, the filter and the hits in
-``plantui.tui.finding``.
+The widgets, the state and the views are in ``plantui.tui.frame``; loading, opening and the
+filter's results in ``plantui.tui.base``; the filter box and the hits in ``plantui.tui.finding``.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""The app's frame: the outline on the left; 正文, 目标, 专栏 and 检索 on the right; loading plans,
-moving between them, and filling the tables and the filter's counts as they come back.
+"""Loading plans and moving between them: the library read in a worker once the first frame is
+painted, a plan opened with its outline, the outline's selections, the reader's position, and the
+filter's results as they come back (the tree narrows first, the counts follow).
 
 Every database query runs in a thread worker through ``Store``; results come back with
 ``call_from_thread`` or a posted message.
@@ -9,107 +10,36 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from textual import events, on, work
-from textual.app import App, ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.timer import Timer
-from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane, Tabs, Tree
+from textual import on, work
+from textual.widgets import Tabs, Tree
 from textual.worker import get_current_worker
 
 from plantui import browse, db, search
 from plantui.browse import Content, DocEntry, FilterResult
-from plantui.tui.collect import CHECK, IdleCollector
-from plantui.tui.messages import Filtered, Opened, OpenPassage, ReadingPosition, RowPreview
+from plantui.tui.collect import CHECK
+from plantui.tui.frame import Frame
+from plantui.tui.messages import Filtered, Opened, OpenPassage, ReadingPosition
 from plantui.tui.store import Store
-from plantui.tui.text import literal
 from plantui.tui.widgets.outline import OutlineTree, Ref
-from plantui.tui.widgets.reader import Breadcrumb, Reader
-from plantui.tui.widgets.status import StatusLine
-from plantui.tui.widgets.tables import ColumnsTable, HitsTable, TargetsTable
+from plantui.tui.widgets.reader import Reader
 
-if TYPE_CHECKING:
-    from plantui.compare import PlanTarget  # imported by db.plan_targets, off the first frame
-
-SEARCH_LIMIT = 500
 TYPING_PAUSE = 0.15  # seconds without a keystroke before the text and tables catch up
 COUNTED_KEPT = 32  # counted results kept while a filter is on
 QUICK_FIRST = 2000  # passages: above this, the tree narrows before the occurrences are counted
 PANE_STEP = 4  # cells the outline pane grows or shrinks by on < and >
 PANE_LIMITS = (20, 120)
-EMPTY = (
-    "数据库里还没有规划。\n\n在命令行运行  plantui import 文件或文件夹  导入规划，"
-    "或在含有 seeds/ 文件夹的目录里删除 plantui.db 后重新打开，自动导入示例规划。"
-)
+LIBRARY_CHECK = 2.0  # seconds between looks for plans another process imported
 
 
-class AppBase(App[None]):
-    """The state and the views of the app; keys are bound in ``PlantApp``."""
-
-    CSS_PATH = Path(__file__).parent / "plantui.tcss"  # absolute: subclasses may live anywhere
-    TITLE = "plantui"
-    SUB_TITLE = "规划阅读与检索"
-
-    def __init__(self, db_path: Path, *, import_first: Path | None = None) -> None:
-        super().__init__()
-        self.db_path = db_path
-        self.import_first = import_first
-        self.store: Store | None = None
-        self.documents: list[DocEntry] = []
-        self.targets: list[PlanTarget] = []
-        self.words: list[str] = []
-        self.scope_all = False
-        self.filter_result: FilterResult | None = None
-        self.columns: list[browse.ColumnEntry] = []
-        self.search_result: search.SearchResult | None = None
-        self._current: int | None = None
-        self._stale: set[str] = {"targets", "columns", "search"}  # tables to refill when next shown
-        self._typing: Timer | None = None
-        self._pane_width: int | None = None  # set by < and >
-        self._pending_hit: int | None = None  # a hit to go to once the next plan is shown
-        self._enter_pending = False  # Enter was pressed before the filter's counts came back
-        self.pending_focus: Widget | None = None  # what a view key focuses once its pane is shown
-        # the counted results of this filter's queries (cleared with the filter), by their terms,
-        # with the opened plans whose nodes they count
-        self._counted: dict[tuple[str, ...], tuple[list[int], FilterResult]] = {}
-        self.names: dict[int, str] = {}
-        self.collector = IdleCollector()
-
-    def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="规")
-        with Horizontal(id="main"):
-            with Vertical(id="left"):
-                yield Input(placeholder="/ 过滤：输入关键词", id="filter")
-                yield StatusLine(id="filter-status", classes="pane-head")
-                yield OutlineTree(id="outline")
-            with TabbedContent(id="views", initial="read"):
-                with TabPane("正文", id="read"):
-                    yield Breadcrumb(id="breadcrumb", classes="pane-head")
-                    yield Reader(id="reader")
-                with TabPane("目标", id="targets"):
-                    yield StatusLine(id="targets-status", classes="status pane-head")
-                    yield TargetsTable(id="targets-table")
-                    yield StatusLine(id="targets-preview", classes="preview")
-                with TabPane("专栏", id="columns"):
-                    yield StatusLine(id="columns-status", classes="status pane-head")
-                    yield ColumnsTable(id="columns-table")
-                    yield StatusLine(id="columns-preview", classes="preview")
-                with TabPane("检索", id="search"):
-                    yield StatusLine(id="search-status", classes="status pane-head")
-                    yield HitsTable(id="search-table")
-                    yield StatusLine(id="search-preview", classes="preview")
-        yield Footer(compact=True)
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, (events.Key, events.MouseDown)):
-            self.collector.touched()
-        await super().on_event(event)
+class AppBase(Frame):
+    """Loading, opening and filtering; the keys are bound in ``PlantApp``."""
 
     def on_mount(self) -> None:
         self.collector.start()
         self.set_interval(CHECK, self.collector.tick)
+        self.set_interval(LIBRARY_CHECK, self.check_library)
         # Tab goes outline → reader or table → filter box: the tab strip is for the mouse and r/t/c/s
         for tabs in self.query(Tabs):
             tabs.can_focus = False
@@ -171,45 +101,54 @@ class AppBase(App[None]):
         self.load_everything()
 
     @work(thread=True, exclusive=True, group="load")
-    def load_everything(self) -> None:
+    def load_everything(self, again: bool = False) -> None:
+        """Read the plans (the outline is filled at once), then the 专栏; ``again``: the library
+        was changed by another process while the app was open."""
         store = self._store()
         try:
+            version = store.data_version()
             documents = store.load(browse.documents)
-            self.call_from_thread(self._loaded, documents)
+            self.call_from_thread(self._loaded, documents, version, again)
             # 专栏 and targets of every plan come second: the list of plans must show first
             columns = store.load(browse.columns)
-            targets = store.load(db.plan_targets)
+            has_targets = store.load(browse.has_targets)
         except sqlite3.OperationalError:
             if store.closed:
                 return  # the app closed while loading
             raise
-        self.call_from_thread(self._extras_loaded, columns, targets)
+        self.call_from_thread(self._extras_loaded, columns, has_targets)
         import plantui.export  # noqa: F401  # for 目标 and e, imported here rather than on a key
 
-    def _loaded(self, documents: list[DocEntry]) -> None:
+    def _loaded(self, documents: list[DocEntry], version: int = 0, again: bool = False) -> None:
         self.documents = documents
         self.names = {d.id: d.shown for d in documents}
-        self.query_one(OutlineTree).show_documents(documents)
+        self._versions = (version, version)
+        tree = self.query_one(OutlineTree)
+        if again:
+            tree.forget_outlines()  # a plan imported again may have a new outline
+        tree.show_documents(documents)
         if not documents:
             self._show_empty()
             return
+        if again:
+            # the plan being read is read again (its text may have changed), or the first if it went
+            kept = self._current in self.names
+            self.open_document(self._current if kept and self._current is not None else documents[0].id)
+            self._targets_of = None
+            self._stale.add("search")
+            self._counted.clear()
+            if self.words:
+                self.run_filter(" ".join(self.words))
+            return
         self.open_document(documents[0].id)
-        self.query_one(OutlineTree).focus()
+        tree.focus()
+        self.call_after_refresh(self.collector.freeze)  # the plans and their tree: see tui.collect
 
-    def _extras_loaded(self, columns: list[browse.ColumnEntry], targets: list[PlanTarget]) -> None:
+    def _extras_loaded(self, columns: list[browse.ColumnEntry], has_targets: bool) -> None:
         self.columns = columns
-        self.targets = targets
+        self.has_targets = has_targets
         self._update_tables()
-        self.collector.freeze()  # the plans, their targets and the widgets: see tui.collect
-
-    def _show_empty(self) -> None:
-        self.query_one(Reader).show_message(EMPTY)
-        self.query_one(Breadcrumb).show_place("", ())
-        self._update_tables()
-
-    def _store(self) -> Store:
-        assert self.store is not None
-        return self.store
+        self.collector.freeze()  # the 专栏 and the widgets: see tui.collect
 
     @work(thread=True, exclusive=True, group="open")
     def open_document(
@@ -240,6 +179,28 @@ class AppBase(App[None]):
             message.line,
             (message.query, message.counts),
         )
+
+    @work(thread=True, exclusive=True, group="check")
+    def check_library(self) -> None:
+        """Another process (``plantui import``) committed to the library: the plans are read
+        again once its changes have stopped for one look (an import commits plan by plan)."""
+        store = self.store
+        if store is None or store.closed or self._versions is None:
+            return
+        try:
+            version = store.data_version()
+        except sqlite3.OperationalError:
+            return  # the app is closing
+        self.call_from_thread(self._library_version, version)
+
+    def _library_version(self, version: int) -> None:
+        if self._versions is None:
+            return
+        loaded, seen = self._versions
+        self._versions = (loaded, version)
+        if version != loaded and version == seen:
+            self._versions = None  # until the plans are read again
+            self.load_everything(again=True)
 
     def _show_content(
         self,
@@ -322,36 +283,6 @@ class AppBase(App[None]):
             tree.follow(message.document_id, message.node_id)
         self._update_breadcrumb(message.node_id, message.page)
 
-    @on(events.DescendantFocus)
-    def focus_moved(self, event: events.DescendantFocus) -> None:
-        """The focused pane's header line is lit, so the pane that takes the keys is visible."""
-        heads = {
-            "#left": "#filter-status",
-            "#read": "#breadcrumb",
-            "#targets": "#targets-status",
-            "#columns": "#columns-status",
-            "#search": "#search-status",
-        }
-        panes = {f"#{w.id}" for w in event.widget.ancestors_with_self if w.id}
-        lit = next((head for pane, head in heads.items() if pane in panes), None)
-        for head in heads.values():
-            self.query_one(head).set_class(head == lit, "-focused")
-
-    @on(RowPreview)
-    def row_preview(self, message: RowPreview) -> None:
-        views: dict[type, str] = {TargetsTable: "targets", ColumnsTable: "columns", HitsTable: "search"}
-        view = views.get(type(message.table))
-        if view is not None:
-            text = literal(message.text) if isinstance(message.text, str) else message.text
-            self.query_one(f"#{view}-preview", Static).update(text)
-
-    def _update_breadcrumb(self, node_id: int | None, page: int | None = None) -> None:
-        reader = self.query_one(Reader)
-        if reader.content is None:
-            return
-        node = next((n for n in reader.content.nodes if n.id == node_id), None)
-        self.query_one(Breadcrumb).show_place(reader.content.document.shown, node.path if node else (), page)
-
     @work(thread=True, exclusive=True, group="filter")
     def run_filter(self, query: str, quick: bool = True) -> None:
         """Filter the outline by ``query``: which plans hold it first (``quick``, for a new query),
@@ -418,105 +349,6 @@ class AppBase(App[None]):
         self._update_status()
         return tree.visible_documents()
 
-    @work(thread=True, exclusive=True, group="search")
-    def run_search(self, query: str) -> None:
-        try:
-            result = self._store().find(lambda c: search.search(c, query, limit=SEARCH_LIMIT))
-        except sqlite3.OperationalError:
-            return
-        self.call_from_thread(self._searched, result)
-
-    def _searched(self, result: search.SearchResult) -> None:
-        if search.terms(result.query) != self.words:
-            return
-        self.query_one(HitsTable).load(result.hits, self.words, self.names)
-        self.search_result = result
-        counted = self.filter_result
-        total = (
-            f"共 {counted.total} 处 · {len(counted.doc_counts)} 篇 · {result.count} 段"
-            if counted is not None and counted.counted and search.terms(counted.query) == self.words
-            else f"{result.count} 段"
-        )
-        shown = f"，列出前 {len(result.hits)} 段" if len(result.hits) < result.count else ""
-        text = (
-            f"“{result.query}” {total}{shown} · Enter 打开 · e 导出"
-            if result.count
-            else f"没有找到“{result.query}”。"
-        )
-        self.query_one("#search-status", Static).update(literal(text))
-
-    def _update_status(self) -> None:
-        status = self.query_one("#filter-status", StatusLine)
-        if not self.words:
-            status.update(literal("按 / 过滤，? 帮助"), layout=False)  # one line high: no layout
-            return
-        reader = self.query_one(Reader)
-        result = self.filter_result
-        if result is None:
-            overall = "…"
-        elif not result.counted:
-            overall = f"… 处 {len(result.doc_counts)} 篇"
-        else:
-            overall = f"{result.total} 处 {len(result.doc_counts)} 篇"
-        # the pane may be narrow: the counter of this plan comes first, the totals after
-        status.update(literal(f"本篇 {reader.hit_counter} · 共 {overall}"), layout=False)
-
-    def _update_tables(self) -> None:
-        """The plan or the scope changed: tables are refilled now if shown, else when next shown."""
-        self._stale.update(("targets", "columns"))
-        self._refresh_visible()
-
-    def _refresh_visible(self) -> None:
-        view = self.query_one(TabbedContent).active
-        if view in self._stale:
-            self._stale.discard(view)
-            {
-                "targets": self._refresh_targets,
-                "columns": self._refresh_columns,
-                "search": self._refresh_search,
-            }[view]()
-
-    def _refresh_targets(self) -> None:
-        targets = (
-            self.targets if self.scope_all else [t for t in self.targets if t.document_id == self._current]
-        )
-        table = self.query_one(TargetsTable)
-        table.load(targets, self.names, self.scope_all)
-        table.set_words(self.words)
-        scope = "全部规划" if self.scope_all else "当前规划"
-        if not self.targets:
-            text = "还没有量化目标。"
-        elif not targets:
-            text = f"{scope}没有量化目标。按 a 查看全部规划。"
-        elif not table.shown:
-            text = f"{scope}没有含过滤词的目标。Esc 清除过滤。"
-        else:
-            keys = f"1–{len(table.columns_shown)}"
-            text = f"{scope} · {table.shown} 项目标 · {keys} 排序 · Enter 原文 · a 全部/当前"
-        self.query_one("#targets-status", Static).update(literal(text))
-
-    def _refresh_columns(self) -> None:
-        columns = self.query_one(ColumnsTable)
-        if columns.total != len(self.columns):
-            columns.load(self.columns)
-        columns.set_words(self.words)
-        if not columns.total:
-            text = "这些规划没有专栏。" if self.documents else "还没有规划。"
-        elif not columns.shown:
-            text = "没有含过滤词的专栏。"
-        else:
-            text = f"{columns.shown} 个专栏 · Enter 打开"
-        self.query_one("#columns-status", Static).update(literal(text))
-
-    def _refresh_search(self) -> None:
-        if self.words and self.store is not None:
-            self.run_search(" ".join(self.words))
-            return
-        self.query_one(HitsTable).load([], [])
-        self.query_one("#search-status", Static).update(
-            literal("按 / 输入关键词，这里列出所有规划中含有它的段落。")
-        )
-
     def _to_hit(self, index: int) -> None:
         """Go to hit ``index`` of the shown plan; the breadcrumb and the outline cursor follow."""
         reader = self.query_one(Reader)
@@ -549,25 +381,3 @@ class AppBase(App[None]):
         self._pending_hit = 0 if step > 0 else -1
         self.open_document(target)
         return True
-
-    def action_view(self, view: str) -> None:
-        self._show_view(view)
-        keys = {"read": "#reader", "targets": "#targets-table", "columns": "#columns-table"}
-        widget = self.query_one(keys.get(view, "#search-table"))
-        widget.focus()
-        self.pending_focus = widget  # focused once its pane is shown (a Tab before then moves on)
-        self.call_after_refresh(self._focus_pending)
-
-    def _focus_pending(self) -> None:
-        if self.pending_focus is not None:
-            self.pending_focus.focus()
-            self.pending_focus = None
-
-    def _show_view(self, view: str) -> None:
-        tabs = self.query_one(TabbedContent)
-        if tabs.active != view:
-            tabs.active = view
-
-    @on(TabbedContent.TabActivated)
-    def tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self._refresh_visible()

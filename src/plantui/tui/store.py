@@ -41,6 +41,11 @@ class Store:
                 raise StoreClosed("the app is closing")
             return query(self._find, *args)
 
+    def data_version(self) -> int:
+        """A number SQLite changes when another connection (``plantui import`` in another process)
+        has committed to the library since it was last read on this connection."""
+        return int(self.load(lambda c: c.execute("PRAGMA data_version").fetchone()[0]))
+
     @property
     def closed(self) -> bool:
         return self._closed

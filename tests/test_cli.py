@@ -458,6 +458,9 @@ def test_plans_with_the_same_name_are_told_apart_where_they_are_named(reports_db
     assert "2026年安徽省政府工作报告" in header  # a name of its own keeps no suffix
     piped = _run("--db", reports_db, "search", "城镇新增就业").stdout
     assert "\t政府工作报告 · 全国 2013 › " in piped and "\t政府工作报告 · 全国 2017 › " in piped
+    # the name as shown names the plan as a DOC
+    one = _run("--db", reports_db, "search", "城镇新增就业", "--doc", "政府工作报告 · 全国 2013").stdout
+    assert one and all(line.startswith("report_state_council_2013.txt:") for line in one.splitlines())
 
 
 def test_a_comparison_too_wide_for_the_terminal_goes_down_the_page(reports_db: str) -> None:

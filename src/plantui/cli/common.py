@@ -46,9 +46,19 @@ def connect(path: Path, *, create: bool = False) -> sqlite3.Connection:
 
 
 def resolve(conn: sqlite3.Connection, specs: list[str]) -> list[int]:
+    """Document ids for DOC arguments: an id, a source file name, a unique part of the title, or
+    a name as plantui shows it with the suffix that tells it from its namesakes
+    (``政府工作报告 · 全国 2013``)."""
     from plantui import db
 
-    return db.resolve_documents(conn, specs)
+    shown: dict[str, int] = {}
+    if any(" · " in spec for spec in specs):
+        shown = {name: document_id for document_id, name in db.plan_names(conn).items()}
+    ids: list[int] = []
+    for spec in specs:
+        found = [shown[spec]] if spec in shown else db.resolve_documents(conn, [spec])
+        ids += [d for d in found if d not in ids]
+    return ids
 
 
 def stdout() -> Console:

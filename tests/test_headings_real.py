@@ -1106,3 +1106,22 @@ def test_a_first_item_whose_text_opens_with_a_number_before_the_next_item() -> N
         [3, "item", "1", "80周岁及以上的"],
         [3, "item", "2", "纯老家庭（含孤寡、独居、"],
     ]
+
+
+def test_parts_numbered_with_two_digits_before_the_title_count_up_from_01() -> None:
+    # html_jiangxi_statistical_communique_2022.html (user trial F22): 01综合 … 12资源、环境和应急管理,
+    # the number set in a box of its own on the page; 03, 04, 05 each stand 8 blocks or more after
+    # the last, yet a page number is never written with a leading zero
+    from plantui.read import read_file
+
+    path = Path(__file__).parent / "fixtures/formats/html_jiangxi_statistical_communique_2022.html"
+    doc = parse_source(read_file(path)[1], path.name)
+    parts = [(n.label, n.title) for n in doc.outline if n.kind == "part"]
+    assert parts[:3] == [("01", "综合"), ("02", "农业"), ("03", "工业和建筑业")]
+    assert [label for label, _ in parts] == [f"{n:02d}" for n in range(1, 13)]
+    notes = next(n for n in doc.outline if n.title == "注释")
+    assert [c.label for c in notes.children] == [str(n) for n in range(1, 9)]
+    # two such lines are no sequence: a line opening with a number stays text
+    assert (
+        _rows("01综合\n全年全省地区生产总值32074.7亿元。\n02农业\n全年农林牧渔业总产值4223.8亿元。\n") == []
+    )

@@ -277,7 +277,8 @@ def _cut_page_runs(blocks: list[Block]) -> list[Block]:
         if block.md_level or block.row or not block.text[:1].isdigit():
             continue
         match = _GLUED_NUMBER.match(block.text)
-        if match is not None:
+        if match is not None and not match.group("n").startswith("0"):
+            # (03工业和建筑业: a part numbered with a leading zero; a page number has none)
             candidates.append((index, int(match.group("n")), match.end()))
         label = _GLUED_ITEM.match(block.text)
         if label is not None:

@@ -59,6 +59,7 @@ def classify_chunks(chunks: Sequence[Chunk]) -> list[Heading | None]:
     _listed_before(heads)
     _enumerated_headings(chunks, heads)
     _endnotes(chunks, heads)
+    _padded_parts(chunks, heads)
     _glossary_terms(chunks, heads)
     _numbers_after_items(chunks, heads)
     _own_label(heads)
@@ -242,6 +243,29 @@ def _endnotes(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
             heads[line] = Heading("item", str(expected), expected, title, end_at, RANK["item"])
             expected += 1
         return
+
+
+# A part numbered with two digits and no mark before its title (01综合 … 12资源、环境和应急管理)
+_PADDED_PART = re.compile(
+    r"(?P<n>\d{2})\s*(?P<title>(?![年月日时号期个家万亿元])[\u4e00-\u9fff][^。；;，,:：]{0,24})"
+)
+
+
+def _padded_parts(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
+    """A bulletin that numbers its parts 01, 02, 03 … before the title (a page that set the
+    number in a box of its own): lines counting up from 01, three or more, are its parts."""
+    found: list[tuple[int, re.Match[str]]] = []
+    for index, chunk in enumerate(chunks):
+        match = _PADDED_PART.fullmatch(chunk.text.strip())
+        if match is None or heads[index] is not None or int(match.group("n")) != len(found) + 1:
+            continue
+        found.append((index, match))
+    if len(found) < 3:
+        return
+    for index, match in found:
+        number = int(match.group("n"))
+        title = match.group("title").strip()
+        heads[index] = Heading("part", match.group("n"), number, title, len(chunks[index].text), RANK["part"])
 
 
 def _enumerated_headings(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:

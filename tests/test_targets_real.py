@@ -1000,3 +1000,10 @@ def test_a_press_conference_reports_the_work_under_way() -> None:
     assert _document_targets("qa_shanghai_tech_services_opinions_2025.md") == []
     quarter = "科技服务业增加值占GDP比重有所提升，今年一季度占GDP比重达5.5%，拉动全区GDP增速0.6个百分点。"
     assert not extract_targets(parse_text(f"2025年重点工作\n{quarter}\n"))
+
+
+def test_a_level_headed_for() -> None:
+    # report_guiyang_2026.md, line 63: 贵安新区直管区生产总值…年均增长15%，经济总量向1000亿元迈进
+    found = [t for t in _document_targets("report_guiyang_2026.md") if t.line == 63]
+    assert (2030, "经济总量", 100_000_000_000, "元", "~") in _brief(found)
+    assert (2030, "经济总量", 800_000_000_000, "元", ">=") in _brief(found)

@@ -49,6 +49,10 @@ _OPENS_WITH_DEADLINE = re.compile(r"^\s*(?:力争|争取)?\s*[到至]\s*(?:19|20
 _PROJECT_LIST = re.compile(r"、[^,，;；。]*等(?:重点|重大)?(?:项目|工程)(?:建设)?\s*$")
 
 
+# 经济总量向1000亿元迈进: 向 an amount, then a verb of heading for it
+_TOWARDS = re.compile(r"\s*(?:的?(?:新)?(?:目标|台阶))?\s*(?:迈进|冲刺|进军|挺进)")
+
+
 # 其中规模以上工业企业2800户、资质建筑企业400户: the parts of a count just given
 _SUBCOUNT = re.compile(r"^[、,，;；\s]*其中")
 
@@ -361,6 +365,8 @@ def _shape(
 ) -> tuple[str | None, str, str]:
     """Which shape an amount takes in its clause, its indicator, and the comparator of its verb."""
     trimmed = _trim(left)
+    if trimmed.endswith("向") and _TOWARDS.match(right):
+        return "A", trimmed[:-1], "~"  # 经济总量向1000亿元迈进: the level aimed at
     verb = _ending(trimmed, _VERBS)
     change = _ending(trimmed, _CHANGES)
     attributive = right.lstrip().startswith("的")

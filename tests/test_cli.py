@@ -510,3 +510,18 @@ def test_year_ranges_and_bad_values_are_said_in_words(seeds_db: str) -> None:
         result = _run("--db", seeds_db, *args)
         assert result.exit_code == 2 and said in result.output, result.output
         assert "Input should" not in result.output and "Value error" not in result.output
+
+
+def test_an_export_that_would_overwrite_says_so_in_plain_english(seeds_db: str, tmp_path: Path) -> None:
+    one = tmp_path / "hebei.md"
+    one.write_text("my notes\n", encoding="utf-8")
+    result = _run("--db", seeds_db, "export", "1", "-o", str(one))
+    assert result.exit_code == 1 and f"{one} already exists with other content" in result.output
+    assert one.read_text(encoding="utf-8") == "my notes\n"
+    folder = tmp_path / "out"
+    assert _run("--db", seeds_db, "export", "--all", "-o", str(folder)).exit_code == 0
+    for path in sorted(folder.iterdir())[:4]:
+        path.write_text("changed\n", encoding="utf-8")
+    again = _run("--db", seeds_db, "export", "--all", "-o", str(folder))
+    assert again.exit_code == 1 and "already exist with other content" in again.output
+    assert " and 1 more" in again.output and "(s)" not in again.output

@@ -99,8 +99,11 @@ def write_files(files: dict[Path, str], force: bool) -> None:
     changed = {path: body for path, body in files.items() if not _holds(path, body)}
     existing = [p for p in changed if p.exists() or p.is_symlink()]
     if existing and not force:
-        names = ", ".join(str(p) for p in existing[:3]) + (" …" if len(existing) > 3 else "")
-        raise Failure(f"{names} already exist(s) with other content; use --force to overwrite")
+        names = ", ".join(str(p) for p in existing[:3])
+        if len(existing) > 3:
+            names += f" and {len(existing) - 3} more"
+        verb = "exists" if len(existing) == 1 else "exist"
+        raise Failure(f"{names} already {verb} with other content; use --force to overwrite")
     written = 0
     for path, body in changed.items():
         try:

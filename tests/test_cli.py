@@ -525,3 +525,16 @@ def test_an_export_that_would_overwrite_says_so_in_plain_english(seeds_db: str, 
     again = _run("--db", seeds_db, "export", "--all", "-o", str(folder))
     assert again.exit_code == 1 and "already exist with other content" in again.output
     assert " and 1 more" in again.output and "(s)" not in again.output
+
+
+def test_skipped_files_are_one_line_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "000_92c45eb8100875c9.txt").write_bytes((SEEDS / "000_92c45eb8100875c9.txt").read_bytes())
+    for i in range(12):
+        (folder / f"scraped_page_number_{i:02}.json").write_text("{}", encoding="utf-8")
+    result = _run("--db", str(tmp_path / "p.db"), "import", str(folder))
+    assert result.exit_code == 0
+    (line,) = [line for line in result.stderr.splitlines() if line.startswith("跳过")]
+    assert line.startswith("跳过 12 个不支持的文件：scraped_page_number_00.json, ") and line.endswith(" …")
+    assert line.count(".json") == 10

@@ -108,10 +108,14 @@ def _print_summary(conn: sqlite3.Connection, results: list[ImportResult]) -> Non
         )
     skipped = [r for r in results if r.status == "skipped"]
     if skipped:
-        stderr().print(
-            text(
-                f"跳过 {len(skipped)} 个不支持的文件："
-                + ", ".join(Path(r.path).name for r in skipped[:10])
-                + (" …" if len(skipped) > 10 else "")
-            )
+        line = (
+            f"跳过 {len(skipped)} 个不支持的文件："
+            + ", ".join(Path(r.path).name for r in skipped[:10])
+            + (" …" if len(skipped) > 10 else "")
         )
+        if stderr().is_terminal:
+            stderr().print(text(line))
+        else:  # to a file or a pipe: one line, never wrapped at 80 columns
+            from plantui.textsafe import printable_line
+
+            sys.stderr.write(printable_line(line) + "\n")

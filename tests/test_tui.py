@@ -1181,3 +1181,28 @@ async def test_plans_imported_by_another_process_are_listed(
         result = app.filter_result
         assert result is not None and result.counted
         assert len(result.doc_counts) == len(labels)  # the counts agree with what is listed
+
+
+@pytest.mark.parametrize("query", ["数字经济", "工业互联网 平台", "区块链"])
+def test_first_screenful_of_plans_is_the_start_of_every_plan(app_db: Path, query: str) -> None:
+    """A common word narrows the outline to the first plans holding it before every match is read
+    (browse.filter_first): those are the first plans, in the outline's order, of what
+    filter_members finds, with the same passage counts; asked for more, it is all of them."""
+    from plantui import browse
+
+    conn = db.connect(app_db, create=False)
+    try:
+        members = browse.filter_members(conn, query)
+        order = [d.id for d in browse.documents(conn)]
+        every = [d for d in order if members.doc_counts.get(d)]
+        assert len(every) >= 2
+        found = browse.filter_first(conn, query, 1)
+        assert found is not None
+        first, complete = found
+        assert not complete and list(first.doc_counts) == every[:1]
+        assert first.doc_counts[every[0]] == members.doc_counts[every[0]]
+        found = browse.filter_first(conn, query, len(order))
+        assert found is not None and found[1] and found[0].doc_counts == members.doc_counts
+        assert browse.filter_first(conn, "数", 1) is None  # one character: filter_members does
+    finally:
+        conn.close()

@@ -276,6 +276,29 @@ def filter_members(conn: sqlite3.Connection, query: str, expanded: Sequence[int]
         total = min(search.character_count(conn, ch) for ch in search.terms(query))
     else:
         doc_counts = search.count_by_document(conn, query)
+    node_counts = _member_nodes(conn, query, expanded, doc_counts)
+    total = sum(doc_counts.values()) if total is None else total
+    return FilterResult(query, total, doc_counts, node_counts, counted=False)
+
+
+def filter_first(
+    conn: sqlite3.Connection, query: str, wanted: int, expanded: Sequence[int] = ()
+) -> tuple[FilterResult, bool] | None:
+    """``filter_members`` for the first ``wanted`` plans holding ``query`` (a screenful: the
+    outline narrows before a common word's every match is read), and whether they are all of
+    them; None where ``filter_members`` must do (one character, a word checked in the text)."""
+    first = search.first_documents(conn, query, wanted)
+    if first is None:
+        return None
+    doc_counts, complete = first
+    node_counts = _member_nodes(conn, query, expanded, doc_counts)
+    return FilterResult(query, sum(doc_counts.values()), doc_counts, node_counts, counted=False), complete
+
+
+def _member_nodes(
+    conn: sqlite3.Connection, query: str, expanded: Sequence[int], doc_counts: dict[int, int]
+) -> dict[int, int]:
+    """Per node of the expanded documents, its passages holding ``query`` (its descendants' too)."""
     node_counts: dict[int, int] = {}
     for document_id in sorted(set(expanded) & doc_counts.keys()):
         parents = dict(
@@ -289,8 +312,7 @@ def filter_members(conn: sqlite3.Connection, query: str, expanded: Sequence[int]
             while current is not None:
                 node_counts[current] = node_counts.get(current, 0) + 1
                 current = parents.get(current)
-    total = sum(doc_counts.values()) if total is None else total
-    return FilterResult(query, total, doc_counts, node_counts, counted=False)
+    return node_counts
 
 
 def _matching(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from plantui.store.halves import count_in_halves
 from plantui.store.read import (
     DocumentRow,
+    block_documents,
     document_sha,
     document_sources,
     document_span,
@@ -54,6 +55,7 @@ __all__ = [
     "DocumentRow",
     "Prepared",
     "_migrations",
+    "block_documents",
     "connect",
     "count_in_halves",
     "delete_document",

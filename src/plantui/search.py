@@ -13,6 +13,7 @@ a common word costs the same as a rare one. Query syntax characters are taken li
 
 from __future__ import annotations
 
+import bisect
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -179,6 +180,32 @@ def count_by_document(conn: sqlite3.Connection, query: str) -> dict[int, int]:
     for passage in matching_passages(conn, query):
         blocks[passage >> shift] = blocks.get(passage >> shift, 0) + 1
     return db.documents_of_blocks(conn, blocks.items())
+
+
+def first_documents(conn: sqlite3.Connection, query: str, wanted: int) -> tuple[dict[int, int], bool] | None:
+    """``count_by_document`` for the first ``wanted`` documents in the index's order (the order
+    plans were imported, as listed), read from the start of the match list and stopped there;
+    and whether that is every document. None where a match must be checked against the text
+    (``count_by_document`` then). A common word's first screenful costs a few hundred matches,
+    not every one in the library."""
+    words = terms(query)
+    expression, exact = _expression(words) if words else (None, False)
+    if expression is None or not exact:
+        return None
+    starts, documents = db.block_documents(conn)
+    found: dict[int, int] = {}
+    rows = conn.execute(
+        f"SELECT rowid >> {db.BLOCK_BITS} FROM passages_fts WHERE passages_fts MATCH ?", (expression,)
+    )
+    for (block,) in rows:
+        index = bisect.bisect_right(starts, block) - 1
+        if index < 0:
+            continue
+        document_id = documents[index]
+        if document_id not in found and len(found) >= wanted:
+            return found, False
+        found[document_id] = found.get(document_id, 0) + 1
+    return found, True
 
 
 def _expression(words: Sequence[str]) -> tuple[str | None, bool]:

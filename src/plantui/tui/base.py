@@ -14,7 +14,7 @@ from typing import Any
 
 from textual import on, work
 from textual.widgets import Tabs, Tree
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from plantui import browse, db, search
 from plantui.browse import Content, DocEntry, FilterResult
@@ -30,6 +30,7 @@ COUNTED_KEPT = 32  # counted results kept while a filter is on
 QUICK_FIRST = 2000  # passages: above this, the tree narrows before the occurrences are counted
 PANE_STEP = 4  # cells the outline pane grows or shrinks by on < and >
 PANE_LIMITS = (20, 120)
+FIRST_PLANS = 40  # plans read first for a common word (a screenful), the rest after
 LIBRARY_CHECK = 2.0  # seconds between looks for plans another process imported
 
 
@@ -290,14 +291,25 @@ class AppBase(Frame):
         the opened plans. A newer keystroke cancels this worker and interrupts its query."""
         worker = get_current_worker()
         store = self._store()
-        expanded = self.query_one(OutlineTree).expanded_documents
+        tree = self.query_one(OutlineTree)
+        expanded = tree.expanded_documents
         try:
             # the tree narrows at once; the occurrences are counted next (their text must be read)
-            members = store.find(browse.filter_members, query, expanded) if quick else None
-            if members is not None and members.total > QUICK_FIRST and not worker.is_cancelled:
-                visible = self.call_from_thread(self._filtered, members)
-                if visible and not worker.is_cancelled:
-                    self.call_from_thread(self._filtered, self._count_visible(query, members, visible))
+            members: FilterResult | None = None
+            first: FilterResult | None = None  # a common word's first screenful of plans, counted
+            if quick:
+                found = store.find(browse.filter_first, query, max(FIRST_PLANS, tree.size.height), expanded)
+                if found is not None and found[1]:
+                    members = found[0]  # every plan holding it: a rarer word
+                elif found is not None and not worker.is_cancelled:
+                    first = self._show_counted(query, found[0], worker, partial=True)
+                if members is None and not worker.is_cancelled:
+                    members = store.find(browse.filter_members, query, expanded)
+            if members is not None and not worker.is_cancelled:
+                if first is not None:  # every plan now, those on screen still counted
+                    self.call_from_thread(self._filtered, _counted_on(members, first))
+                elif members.total > QUICK_FIRST:
+                    self._show_counted(query, members, worker)
             if worker.is_cancelled:
                 return
             result = store.find(browse.filter_counts, query, expanded)
@@ -306,6 +318,22 @@ class AppBase(Frame):
         if not worker.is_cancelled:
             self.call_from_thread(self._remember, expanded, result)
             self.call_from_thread(self._filtered, result)
+
+    def _show_counted(
+        self, query: str, members: FilterResult, worker: Worker[None], partial: bool = False
+    ) -> FilterResult:
+        """Show ``members``, then the same with the plans on screen counted; the latter.
+        ``partial``: the first plans only (the status line says … for how many)."""
+        if partial:
+            self._partial = members
+        visible = self.call_from_thread(self._filtered, members)
+        if not visible or worker.is_cancelled:
+            return members
+        counted = self._count_visible(query, members, visible)
+        if partial:
+            self._partial = counted
+        self.call_from_thread(self._filtered, counted)
+        return counted
 
     def _remember(self, expanded: list[int], result: FilterResult) -> None:
         """Keep a counted result for this filter (typing on and back costs no query)."""
@@ -381,3 +409,15 @@ class AppBase(Frame):
         self._pending_hit = 0 if step > 0 else -1
         self.open_document(target)
         return True
+
+
+def _counted_on(members: FilterResult, counted: FilterResult) -> FilterResult:
+    """``members`` (every plan holding the words) with the plans ``counted`` has counted."""
+    doc_counts = dict(members.doc_counts)
+    for document_id in counted.exact:
+        if counted.doc_counts.get(document_id):
+            doc_counts[document_id] = counted.doc_counts[document_id]
+    node_counts = {**members.node_counts, **counted.node_counts}
+    return FilterResult(
+        members.query, members.total, doc_counts, node_counts, counted=False, exact=counted.exact
+    )

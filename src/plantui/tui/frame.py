@@ -78,6 +78,7 @@ class Frame(App[None]):
         self.collector = IdleCollector()
         # SQLite's data_version when the plans were read, and at the last look (None: reading)
         self._versions: tuple[int, int] | None = None
+        self._partial: FilterResult | None = None  # a result of the first plans only
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="规")
@@ -178,7 +179,7 @@ class Frame(App[None]):
         here = self.query_one(Reader).hit_counter
         result = self.filter_result
         total = "…" if result is None or not result.counted else str(result.total)
-        plans = "" if result is None else str(len(result.doc_counts))
+        plans = "" if result is None else "…" if result is self._partial else str(len(result.doc_counts))
         # the pane may be narrow (80x24: 27 cells): the counter of this plan comes first, the
         # totals after, and the spaces go before a word does
         full = f"本篇 {here} · 共 {total} 处 {plans} 篇" if plans else f"本篇 {here} · 共 …"

@@ -538,3 +538,14 @@ def test_skipped_files_are_one_line_when_stderr_is_not_a_terminal(tmp_path: Path
     (line,) = [line for line in result.stderr.splitlines() if line.startswith("跳过")]
     assert line.startswith("跳过 12 个不支持的文件：scraped_page_number_00.json, ") and line.endswith(" …")
     assert line.count(".json") == 10
+
+
+def test_a_title_for_several_files_is_a_usage_error_said_once(tmp_path: Path) -> None:
+    database = tmp_path / "p.db"
+    files = [str(SEEDS / "002_03b780215b09d706.txt"), str(SEEDS / "004_1232c8ae83bb4003.txt")]
+    for paths in (files, [str(SEEDS)]):
+        result = _run("--db", str(database), "import", *paths, "--title", "我的标题")
+        assert result.exit_code == 2 and result.output.count("sets the title of one file") == 1
+    assert not database.exists()  # nothing was imported
+    one = _run("--db", str(database), "import", files[0], "--title", "河北省信息化意见")
+    assert one.exit_code == 0 and "河北省信息化意见" in one.stdout

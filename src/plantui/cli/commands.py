@@ -191,6 +191,9 @@ def import_(
     """
     from plantui.cli.importing import import_files
 
+    if title is not None and (len(paths) != 1 or Path(paths[0]).is_dir()):
+        given = f"{len(paths)} paths" if len(paths) != 1 else f"the folder {paths[0]}"
+        raise typer.BadParameter(f"sets the title of one file, not of {given}", param_hint="--title")
     return import_files(_db(ctx), paths, title=title, force=force)
 
 

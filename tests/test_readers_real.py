@@ -417,3 +417,18 @@ def test_notes_in_small_type_wrap_like_the_body() -> None:
     assert (
         "3 注：本报告中的部分数据合计数或相对数由于单位换算四舍五入会产生计算误差，均未作机械调整。" in gender
     )
+
+
+def test_a_wps_file_in_words_binary_format_reads_as_a_doc(tmp_path: Path) -> None:
+    """WPS 文字 saves .wps in Word 97-2003's binary format (大纲3 was saved by WPS 10.8 as .doc: the same
+    bytes under the .wps name read the same); a .wps that is no such file fails in one line."""
+    data = (FORMATS / "doc_jiangxi_finance_exam_outline_2022.doc").read_bytes()
+    wps = tmp_path / "大纲3.wps"
+    wps.write_bytes(data)
+    assert (
+        read_file(wps)[1].blocks == read_file(FORMATS / "doc_jiangxi_finance_exam_outline_2022.doc")[1].blocks
+    )
+    old = tmp_path / "old.wps"
+    old.write_bytes(b"WPS text of 1995")
+    with pytest.raises(ReadError, match="soffice --headless --convert-to docx"):
+        read_file(old)

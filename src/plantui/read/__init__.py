@@ -4,8 +4,8 @@ In: a path. Out: the file's bytes (for its hash) and a ``Source`` of blocks
 (``plantui.blocks``). Readers: ``text`` (any common Chinese encoding), ``markdown`` (also
 Markdown found inside a .txt), ``docx`` (python-docx), ``pdf`` (pypdfium2), ``html``
 (selectolax), a browser's web archive (.mhtml, .mht: its page, read as html), and old Word
-files (``doc``: Word 97-2003 and WPS's .doc, the OLE compound file). Formats plantui cannot
-read (.wps, .rtf …) fail with a one-line reason that names the fix.
+files (``doc``: Word 97-2003, and WPS's .doc and .wps, which WPS writes in the same binary
+format). Formats plantui cannot read (.rtf, .odt …) fail with a one-line reason that names the fix.
 Nothing above this package knows which format a plan came from.
 """
 
@@ -26,6 +26,7 @@ SUFFIXES = {
     ".markdown": "markdown",
     ".docx": "docx",
     ".doc": "doc",
+    ".wps": "doc",  # WPS 文字 writes its .wps in Word 97-2003's format
     ".pdf": "pdf",
     ".html": "html",
     ".htm": "html",
@@ -42,7 +43,6 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Formats met in real folders that need converting first: the reason names the fix.
 _CONVERT = "save it as .docx, or run: soffice --headless --convert-to docx FILE"
 REFUSED = {
-    ".wps": f"a WPS file (.wps): {_CONVERT}",
     ".rtf": f"an RTF file: {_CONVERT}",
     ".odt": f"an OpenDocument file (.odt): {_CONVERT}",
     ".docm": f"a macro-enabled Word file (.docm): {_CONVERT}",
@@ -93,7 +93,7 @@ def read_bytes(data: bytes, named: str) -> Source:
     if fmt == "doc":  # named .doc, and neither Word 97-2003 nor a page, a .docx or a PDF
         if data.lstrip()[:5] == b"{\\rtf":
             raise ReadError(REFUSED[".rtf"])
-        raise ReadError(f"not a Word 97-2003 file, though named .doc: {_CONVERT}")
+        raise ReadError(f"not a Word 97-2003 file, though named .doc or .wps: {_CONVERT}")
     if fmt == "html" and named == "markdown" and not _whole_page(data):
         fmt = "markdown"  # a converter's Markdown with the page's <div>s kept (pandoc -t gfm)
     if fmt == "docx":

@@ -1,4 +1,5 @@
-"""Old Word (.doc, Word 97-2003, also what WPS saves as .doc) → blocks: the main text in order.
+"""Old Word (.doc, Word 97-2003; also WPS's .doc and .wps, written in the same format) → blocks:
+the main text in order.
 
 A .doc is an OLE compound file (a small FAT file system in one file). Its ``WordDocument``
 stream opens with the FIB, which says where the piece table (CLX) lies in the table stream
@@ -48,7 +49,7 @@ def _read(data: bytes) -> Source:
     word = ole.stream("WordDocument")
     if word is None:
         names = ", ".join(sorted(ole.names)[:4])
-        raise ReadError(f"an OLE file that is no Word document (it holds {names}): is it .xls or .ppt?")
+        raise ReadError(f"an Office file that holds no Word document ({names}; an .xls or .ppt?): {_CONVERT}")
     if len(word) < 0x01AA or struct.unpack_from("<H", word, 0)[0] != 0xA5EC:
         raise ReadError(f"an old Word file this reader cannot read: {_CONVERT}")
     n_fib, flags = struct.unpack_from("<HH", word, 2)[0], struct.unpack_from("<H", word, 0x0A)[0]

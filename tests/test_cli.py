@@ -549,3 +549,48 @@ def test_a_title_for_several_files_is_a_usage_error_said_once(tmp_path: Path) ->
     assert not database.exists()  # nothing was imported
     one = _run("--db", str(database), "import", files[0], "--title", "河北省信息化意见")
     assert one.exit_code == 0 and "河北省信息化意见" in one.stdout
+
+
+def test_serve_reads_a_database_on_read_only_media(seeded_path: Path) -> None:
+    """plantui serve on a share nobody may write (as the reading commands are tested in
+    test_robust.py): datasette opened it to write its WAL index and answered every page with
+    500 "unable to open database file"; it is opened immutable there and finds what search finds."""
+    import hashlib
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="plantui-ro-"))  # a folder another user can reach
+    os.chmod(root, 0o755)
+    media = root / "media"
+    media.mkdir()
+    database = media / "plans.db"
+    shutil.copy(seeded_path, database)
+    shutil.copy(seeded_path, root / "reference.db")
+    found = json.loads(_run("--db", str(root / "reference.db"), "search", "区块链", "--json").stdout)["count"]
+    os.chmod(database, 0o444)
+    os.chmod(media, 0o555)
+    before = hashlib.sha256(database.read_bytes()).hexdigest()
+    code = (
+        "import asyncio, json\n"
+        "from pathlib import Path\n"
+        "from plantui.serve import datasette_app\n"
+        f"ds = datasette_app(Path({str(database)!r}))\n"
+        "async def main():\n"
+        "    r = await ds.client.get('/plans/passages.json?_search=区块链&_shape=array&_size=max')\n"
+        "    print(r.status_code, len(r.json()) if r.status_code == 200 else r.text[:200])\n"
+        "asyncio.run(main())\n"
+    )
+    command = [sys.executable, "-c", code]
+    if os.geteuid() == 0:  # root ignores modes: read as nobody
+        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+    try:
+        served = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd="/")
+        assert served.stdout.split() == ["200", str(found)], served.stdout + served.stderr
+        assert sorted(p.name for p in media.iterdir()) == ["plans.db"]  # no -wal, no -shm
+        assert hashlib.sha256(database.read_bytes()).hexdigest() == before
+    finally:
+        os.chmod(media, 0o755)
+        shutil.rmtree(root)

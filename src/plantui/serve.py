@@ -8,6 +8,7 @@ year, kind, 属性). datasette is imported only here, when the command runs.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +58,11 @@ def datasette_app(path: Path) -> Any:
 
     db.connect(path, create=False).close()  # migrated if it is older (the views come with 0003)
     register_plugin()
+    # on read-only media SQLite cannot make the WAL's -shm beside the file: open it immutable there
+    writable = os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)
     return Datasette(
-        files=[str(path)],
+        files=[str(path)] if writable else [],
+        immutables=[] if writable else [str(path)],
         metadata=metadata(path),
         settings={"default_page_size": 50, "suggest_facets": False, "allow_download": False},
     )

@@ -24,7 +24,7 @@ import struct
 from plantui import patterns as P
 from plantui.blocks import Source
 from plantui.read.base import ReadError
-from plantui.read.docx import _Writer
+from plantui.read.docx import _format, _Writer
 from plantui.read.soft_breaks import soft_lines
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -34,6 +34,9 @@ _CONVERT = "save it as .docx, or run: soffice --headless --convert-to docx FILE"
 _IN_TABLE_SPRMS = (0x2416, 0x6649)
 _ROW_END_SPRMS = (0x2417, 0x244C)
 _TEXT, _CELL, _ROW_END = 0, 1, 2
+_ISTD = 0x10000  # not a sprm: where a paragraph's runs keep its style's index
+# sprms read: list (sprmPIlfo, sprmPIlvl), alignment (sprmPJc, sprmPJc80), type size (sprmCHps)
+_ILFO, _ILVL, _JC, _JC80, _SIZE = 0x460B, 0x260A, 0x2461, 0x2403, 0x4A43
 
 
 def read_doc(data: bytes) -> Source:
@@ -66,7 +69,8 @@ def _read(data: bytes) -> Source:
     chars, positions = _text(word, pieces, max(0, ccp_text))
     paragraphs = _Runs(word, table, 0x0102, paragraphs=True)
     characters = _Runs(word, table, 0x00FA, paragraphs=False)
-    writer = _blocks(chars, positions, paragraphs, characters)
+    props = _Props(paragraphs, characters, _Styles(word, table), _Lists(word, table))
+    writer = _blocks(chars, positions, props)
     if not any(b.text.strip() for b in writer.blocks):
         raise ReadError("the Word document holds no text")
     return Source(tuple(writer.blocks), len(writer.blocks), "doc", "utf-8", title=writer.title())
@@ -117,9 +121,10 @@ class _Compound:
 
     def _sector(self, index: int) -> bytes:
         at = (index + 1) * self.size
-        if at + self.size > len(self.data) + self.size // 2 or index >= 1 << 28:
+        if at >= len(self.data) or index >= 1 << 28:
             raise ReadError(f"a damaged Word file (sector {index} beyond its end): {_CONVERT}")
-        return self.data[at : at + self.size]
+        # the last sector may be cut short (a writer that does not pad the file): the rest is zeros
+        return self.data[at : at + self.size].ljust(self.size, b"\0")
 
     def _chain(self, start: int) -> bytes:
         out, sector, seen = [], start, set()
@@ -209,8 +214,12 @@ class _Runs:
             fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
             for j in range(crun):
                 at = page[4 * (crun + 1) + step * j] * 2
+                grpprl = _grpprl(page, at, paragraphs)
+                props = _sprms(grpprl[2:] if paragraphs else grpprl)
+                if paragraphs and len(grpprl) >= 2:
+                    props[_ISTD] = grpprl[:2]  # the paragraph's style
                 self.starts.append(fcs[j])
-                self.runs.append((fcs[j + 1], _sprms(_grpprl(page, at, paragraphs))))
+                self.runs.append((fcs[j + 1], props))
         order = sorted(range(len(self.starts)), key=self.starts.__getitem__)
         self.starts = [self.starts[i] for i in order]
         self.runs = [self.runs[i] for i in order]
@@ -223,14 +232,14 @@ class _Runs:
 
 
 def _grpprl(page: bytes, at: int, paragraphs: bool) -> bytes:
-    """The sprms of a PapxInFkp (after its style index) or of a Chpx."""
+    """The style index and sprms of a PapxInFkp, or the sprms of a Chpx."""
     if at == 0 or at >= 511:
         return b""
     if not paragraphs:
         return page[at + 1 : min(at + 1 + page[at], 511)]
     cb = page[at]
     start, size = (at + 1, 2 * cb - 1) if cb else (at + 2, 2 * page[at + 1])
-    return page[start + 2 : min(start + size, 511)]
+    return page[start : min(start + size, 511)]
 
 
 def _sprms(grpprl: bytes) -> dict[int, bytes]:
@@ -258,23 +267,212 @@ def _place(props: dict[int, bytes]) -> int:
     return _TEXT
 
 
-def _blocks(chars: str, positions: list[int], paragraphs: _Runs, characters: _Runs) -> _Writer:
-    """Paragraphs and table rows, fields shown as their results; each paragraph's type size and
+class _Styles:
+    """The style sheet (STSH): each style's paragraph and character sprms, merged down its chain
+    of base styles (a heading style's numbering, type size and alignment)."""
+
+    def __init__(self, word: bytes, table: bytes) -> None:
+        self.paragraph: dict[int, dict[int, bytes]] = {}
+        self.character: dict[int, dict[int, bytes]] = {}
+        fc, lcb = struct.unpack_from("<II", word, 0x00A2)
+        stsh = table[fc : fc + lcb]
+        if len(stsh) < 6:
+            return
+        cb_stshi = struct.unpack_from("<H", stsh, 0)[0]
+        cstd, cb_base = struct.unpack_from("<HH", stsh, 2)
+        own: dict[int, tuple[int, dict[int, bytes], dict[int, bytes]]] = {}
+        at = 2 + cb_stshi
+        for istd in range(min(cstd, 4096)):
+            if at + 2 > len(stsh):
+                break
+            cb = struct.unpack_from("<H", stsh, at)[0]
+            std = stsh[at + 2 : at + 2 + cb]
+            at += 2 + cb
+            if cb < max(cb_base, 10) + 2:
+                continue
+            stk, base = std[2] & 0x0F, struct.unpack_from("<H", std, 2)[0] >> 4
+            name_chars = struct.unpack_from("<H", std, cb_base)[0]
+            upx = cb_base + 2 + 2 * name_chars + 2
+            papx: dict[int, bytes] = {}
+            chpx: dict[int, bytes] = {}
+            for kind in (1, 2) if stk == 1 else (2,) if stk == 2 else ():
+                upx += upx % 2
+                if upx + 2 > len(std):
+                    break
+                size = struct.unpack_from("<H", std, upx)[0]
+                body = std[upx + 2 : upx + 2 + size]
+                if kind == 1:
+                    papx = _sprms(body[2:])  # after the style's own index
+                else:
+                    chpx = _sprms(body)
+                upx += 2 + size
+            own[istd] = (base, papx, chpx)
+        for istd in own:
+            chain: list[int] = []
+            at_style = istd
+            while at_style in own and at_style not in chain and len(chain) < 16:
+                chain.append(at_style)
+                at_style = own[at_style][0]
+            merged_p: dict[int, bytes] = {}
+            merged_c: dict[int, bytes] = {}
+            for step in reversed(chain):
+                merged_p.update(own[step][1])
+                merged_c.update(own[step][2])
+            self.paragraph[istd], self.character[istd] = merged_p, merged_c
+
+    def of(self, props: dict[int, bytes]) -> tuple[dict[int, bytes], dict[int, bytes]]:
+        """A paragraph's style's sprms (paragraph, character) from its runs' style index."""
+        istd = struct.unpack("<H", props[_ISTD])[0] if len(props.get(_ISTD, b"")) == 2 else 0
+        return self.paragraph.get(istd, {}), self.character.get(istd, {})
+
+
+# A level's number format (MSONFC) as the .docx reader names it
+_NFC = {
+    0: "decimal",
+    1: "upperRoman",
+    2: "lowerRoman",
+    3: "upperLetter",
+    4: "lowerLetter",
+    18: "decimalEnclosedCircle",
+    19: "decimalFullWidth",
+    22: "decimalZero",
+    23: "bullet",
+    27: "decimalEnclosedParen",
+    28: "decimalEnclosedCircleChinese",
+    30: "ideographTraditional",
+    33: "chineseCounting",
+    35: "chineseCountingThousand",
+    37: "chineseCounting",
+    38: "chineseLegalSimplified",
+    39: "chineseCountingThousand",
+    255: "none",
+}
+
+
+class _Lists:
+    """Word's list numbering (PlfLst, PlfLfo), rendered as Word shows it (一、 （一） 1. …), the
+    way the .docx reader renders a numbering definition."""
+
+    def __init__(self, word: bytes, table: bytes) -> None:
+        self.lfos: list[list[tuple[str, str, int]]] = []  # per LFO: per level (format, text, start)
+        self.counters: dict[int, list[int]] = {}
+        if len(word) < 0x02F2:
+            return
+        fc_lst, lcb_lst, fc_lfo, lcb_lfo = struct.unpack_from("<IIII", word, 0x02E2)
+        if not lcb_lst or not lcb_lfo or fc_lst + 2 > len(table):
+            return
+        count = struct.unpack_from("<h", table, fc_lst)[0]
+        lists: dict[int, list[tuple[str, str, int]]] = {}
+        at = fc_lst + 2 + 28 * max(count, 0)
+        for i in range(max(count, 0)):
+            lstf = fc_lst + 2 + 28 * i
+            if lstf + 28 > len(table):
+                return
+            lsid, simple = struct.unpack_from("<i", table, lstf)[0], table[lstf + 26] & 1
+            levels = []
+            for _ in range(1 if simple else 9):
+                level, at = _level(table, at)
+                if level is None:
+                    return
+                levels.append(level)
+            lists[lsid] = levels
+        if fc_lfo + 4 > len(table):
+            return
+        n_lfo = struct.unpack_from("<i", table, fc_lfo)[0]
+        for i in range(min(max(n_lfo, 0), 4096)):
+            lfo = fc_lfo + 4 + 16 * i
+            if lfo + 16 > len(table):
+                break
+            self.lfos.append(list(lists.get(struct.unpack_from("<i", table, lfo)[0], [])))
+
+    def label(self, ilfo: int, ilvl: int) -> str:
+        if not 1 <= ilfo <= len(self.lfos) or not 0 <= ilvl < len(self.lfos[ilfo - 1]):
+            return ""
+        levels = self.lfos[ilfo - 1]
+        counts = self.counters.setdefault(ilfo, [0] * 9)
+        fmt, text, start = levels[ilvl]
+        counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else start
+        for deeper in range(ilvl + 1, 9):
+            counts[deeper] = 0
+        if fmt in ("bullet", "none"):
+            return ""
+        out = []
+        for char in text:
+            at = ord(char)
+            if at < 9:  # a placeholder: that level's number
+                lfmt, _, lstart = levels[at] if at < len(levels) else ("decimal", "", 1)
+                out.append(_format(counts[at] or lstart, lfmt))
+            else:
+                out.append(char)
+        return "".join(out)
+
+
+def _level(table: bytes, at: int) -> tuple[tuple[str, str, int] | None, int]:
+    """One LVL (LVLF, its sprms, its number text) at ``at``: (format, text, start), next offset."""
+    if at + 28 > len(table):
+        return None, at
+    start, nfc = struct.unpack_from("<iB", table, at)
+    cb_chpx, cb_papx = table[at + 24], table[at + 25]
+    text_at = at + 28 + cb_papx + cb_chpx
+    if text_at + 2 > len(table):
+        return None, at
+    cch = struct.unpack_from("<H", table, text_at)[0]
+    text = table[text_at + 2 : text_at + 2 + 2 * cch].decode("utf-16-le", "replace")
+    return (_NFC.get(nfc, "decimal"), text, start), text_at + 2 + 2 * cch
+
+
+class _Props:
+    """A paragraph's and a character's properties: direct formatting over the style's."""
+
+    def __init__(self, paragraphs: _Runs, characters: _Runs, styles: _Styles, lists: _Lists) -> None:
+        self.paragraphs, self.characters, self.styles, self.lists = paragraphs, characters, styles, lists
+
+    def place(self, fc: int) -> int:
+        return _place(self.paragraphs.at(fc))
+
+    def label(self, fc: int) -> str:
+        """The paragraph's list number as Word shows it (一、), empty when it has none."""
+        direct = self.paragraphs.at(fc)
+        style = self.styles.of(direct)[0]
+        ilfo = direct.get(_ILFO) or style.get(_ILFO) or b""
+        ilvl = direct.get(_ILVL) or style.get(_ILVL) or b"\0"
+        if len(ilfo) != 2:
+            return ""
+        return self.lists.label(struct.unpack("<h", ilfo)[0], ilvl[0])
+
+    def look(self, fc: int, sizes: list[int]) -> tuple[int, bool]:
+        """Type size (the largest of the paragraph's characters, else its style's) and centring."""
+        direct = self.paragraphs.at(fc)
+        style, style_chars = self.styles.of(direct)
+        jc = direct.get(_JC) or direct.get(_JC80) or style.get(_JC) or style.get(_JC80) or b"\0"
+        size = style_chars.get(_SIZE, b"")
+        fallback = struct.unpack("<H", size)[0] if len(size) == 2 else _DEFAULT_SIZE
+        return max(sizes, default=fallback), jc[:1] == b"\1"
+
+    def size(self, fc: int) -> int | None:
+        size = self.characters.at(fc).get(_SIZE)
+        return struct.unpack("<H", size)[0] if size and len(size) == 2 else None
+
+
+def _blocks(chars: str, positions: list[int], props: _Props) -> _Writer:
+    """Paragraphs and tables, fields shown as their results; each paragraph's type size and
     alignment noted for the title (as the .docx reader notes them)."""
     writer = _Writer()
     paragraph: list[str] = []
     sizes: list[int] = []
-    cells: list[str] = []
+    cell: list[_Para] = []  # the paragraphs of the cell being read
+    cells: list[list[_Para]] = []  # the cells of the row being read
+    table: list[list[list[_Para]]] = []  # the rows of the table being read
     fields: list[bool] = []  # per open field: True while in its code (before the separator)
 
     def add(fc: int) -> None:
+        _table(writer, table)
+        table.clear()
         before = len(writer.blocks)
-        for piece in soft_lines("".join(paragraph)):
+        for piece in soft_lines(props.label(fc) + "".join(paragraph)):
             writer.add(piece)
         if len(writer.blocks) == before + 1:
-            props = paragraphs.at(fc)
-            centred = (props.get(0x2461) or props.get(0x2403) or b"\0")[:1] == b"\1"
-            writer.looks[before] = (max(sizes, default=_DEFAULT_SIZE), centred)
+            writer.looks[before] = props.look(fc, sizes)
 
     for index, char in enumerate(chars):
         code = ord(char)
@@ -293,20 +491,20 @@ def _blocks(chars: str, positions: list[int], paragraphs: _Runs, characters: _Ru
             continue  # a field's code: HYPERLINK "…", PAGE, TOC \o …
         fc = positions[index]
         if code == 0x0D or code == 0x0C:
-            if code == 0x0D and _place(paragraphs.at(fc)) != _TEXT:
-                paragraph.append("\n")  # a cell of more than one paragraph: one cell
-                continue
-            add(fc)
+            if code == 0x0D and props.place(fc) != _TEXT:
+                cell.append(("".join(paragraph), props.look(fc, sizes)))  # a cell's paragraph
+            else:
+                add(fc)
             paragraph, sizes = [], []
         elif code == 0x07:
-            if _place(paragraphs.at(fc)) == _ROW_END:
-                texts = [c.replace("|", "｜") for c in cells]
-                if any(t.strip() for t in texts):
-                    writer.add(" | ".join(texts), row=True)
-                cells = []
+            # a cell's end; a row's end where the properties say so, or say nothing (Word leaves
+            # the row-end mark of a wide table without its table properties in the FKP)
+            if props.place(fc) == _CELL:
+                cells.append([*cell, ("".join(paragraph), props.look(fc, sizes))])
             else:
-                cells.append("".join(paragraph).replace("\n", "").strip(P.STRIP_CHARS))
-            paragraph, sizes = [], []
+                table.append(cells)
+                cells = []
+            cell, paragraph, sizes = [], [], []
         elif code == 0x0B:
             paragraph.append("\n")
         elif code == 0x09:
@@ -315,13 +513,49 @@ def _blocks(chars: str, positions: list[int], paragraphs: _Runs, characters: _Ru
             paragraph.append("-")
         elif code >= 0x20 or code == 0x0A:
             paragraph.append(char)
-            if not char.isspace() and (size := characters.at(fc).get(0x4A43)) and len(size) == 2:
-                sizes.append(struct.unpack("<H", size)[0])
+            if not char.isspace() and (size := props.size(fc)) is not None:
+                sizes.append(size)
         # other marks (0x01 picture, 0x02 footnote mark, 0x08 drawing, 0x1F optional hyphen): dropped
     if cells:
-        writer.add(" | ".join(cells), row=True)
+        table.append(cells)
     add(positions[-1] if positions else 0)
     return writer
+
+
+_Para = tuple[str, tuple[int, bool]]  # a paragraph's text and look (type size, centred)
+
+
+def _table(writer: _Writer, rows: list[list[list[_Para]]]) -> None:
+    """A table as the .docx reader reads one: a one-cell table, or one whose first cell opens
+    with 专栏, is a box of paragraphs; a one-column table (a cover's or a title's frame) is its
+    paragraphs; other tables are rows ``a | b | c``."""
+    rows = [row for row in rows if row]
+    if not rows:
+        return
+    first = "".join(text for text, _ in rows[0][0]).lstrip(P.STRIP_CHARS)
+    single = len(rows) == 1 and len(rows[0]) == 1
+    if (
+        single
+        or (first.startswith("专栏") and max(len(row) for row in rows) <= 2)
+        or all(len(row) <= 1 for row in rows)
+    ):
+        box = 1 if single or first.startswith("专栏") else 0
+        for row in rows:
+            for cell in row:
+                for text, look in cell:
+                    before = len(writer.blocks)
+                    for piece in soft_lines(text):
+                        writer.add(piece, box=box)
+                    if box == 0 and len(writer.blocks) == before + 1:
+                        writer.looks[before] = look  # a title set in a frame
+        return
+    for row in rows:
+        texts = [
+            "".join(text for text, _ in cell).replace("\n", "").strip(P.STRIP_CHARS).replace("|", "｜")
+            for cell in row
+        ]
+        if any(texts):
+            writer.add(" | ".join(texts), row=True)
 
 
 # A run's type size in half points when the file states none: Word's Normal style (五号, 10.5 pt)

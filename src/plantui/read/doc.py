@@ -230,6 +230,11 @@ class _Runs:
             return self.runs[i][1]
         return {}
 
+    def ends_at(self, fc: int) -> bool:
+        """Whether a paragraph run ends with the character at ``fc`` (1 or 2 bytes wide)."""
+        i = bisect.bisect_right(self.starts, fc) - 1
+        return i < 0 or fc >= self.runs[i][0] or self.runs[i][0] - fc <= 2
+
 
 def _grpprl(page: bytes, at: int, paragraphs: bool) -> bytes:
     """The style index and sprms of a PapxInFkp, or the sprms of a Chpx."""
@@ -490,6 +495,8 @@ def _blocks(chars: str, positions: list[int], props: _Props) -> _Writer:
         if fields and fields[-1]:
             continue  # a field's code: HYPERLINK "…", PAGE, TOC \o …
         fc = positions[index]
+        if code == 0x0C and not props.paragraphs.ends_at(fc):
+            code = 0x0B  # a page break inside a paragraph, not a section's end: a soft break
         if code == 0x0D or code == 0x0C:
             if code == 0x0D and props.place(fc) != _TEXT:
                 cell.append(("".join(paragraph), props.look(fc, sizes)))  # a cell's paragraph

@@ -594,3 +594,34 @@ def test_serve_reads_a_database_on_read_only_media(seeded_path: Path) -> None:
     finally:
         os.chmod(media, 0o755)
         shutil.rmtree(root)
+
+
+def test_json_and_csv_name_each_plan_as_plantui_shows_it(seeds_db: str, reports_db: str) -> None:
+    """F15: an untitled plan's ``title`` is its file's stem (title_from: file); ``name`` is what
+    people see (〔无标题〕 and its first words), the same in every output and whatever else is listed."""
+    import csv
+    import io
+
+    listed = json.loads(_run("--db", seeds_db, "list", "--json").stdout)
+    untitled = next(p for p in listed if p["title"] == "002_03b780215b09d706")
+    assert untitled["title_from"] == "file" and untitled["name"].startswith("〔无标题〕意见：为全面落实")
+    assert next(p for p in listed if p["id"] == 1)["name"] == "河北省数字经济发展规划（2020-2025年）"
+    name = untitled["name"]
+    rows = json.loads(
+        _run("--db", seeds_db, "targets", "--doc", str(untitled["id"]), "--format", "json").stdout
+    )
+    assert (
+        rows
+        and {r["name"] for r in rows} == {name}
+        and {r["title"] for r in rows} == {"002_03b780215b09d706"}
+    )
+    table = list(csv.DictReader(io.StringIO(_run("--db", seeds_db, "targets", "--format", "csv").stdout)))
+    assert {r["name"] for r in table if r["document"] == str(untitled["id"])} == {name}
+    exported = json.loads(_run("--db", seeds_db, "export", str(untitled["id"]), "--format", "json").stdout)
+    assert exported["documents"][0]["name"] == name
+    # namesakes (two converters' copies of the 2024 北京 report) keep one name each in JSON, told apart by id
+    compared = json.loads(
+        _run("--db", reports_db, "targets", "--compare", "城镇新增就业", "--format", "json").stdout
+    )
+    beijing = {(r["document"], r["name"]) for r in compared if r["title"].startswith("pdf_beijing")}
+    assert len(beijing) == 2 and {n for _, n in beijing} == {"〔无标题〕各位代表…"}

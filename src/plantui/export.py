@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from plantui import __version__
@@ -205,9 +205,16 @@ def _trim(value: float) -> str:
 
 
 def to_json(
-    doc: Document, *, document_id: int, source: str, sha256: str, sources: Sequence[str] = ()
+    doc: Document,
+    *,
+    document_id: int,
+    source: str,
+    sha256: str,
+    sources: Sequence[str] = (),
+    name: str = "",
 ) -> dict[str, Any]:
-    """The document in the JSON shape of interfaces.md (plus preamble and sources)."""
+    """The document in the JSON shape of interfaces.md (plus preamble, sources, and ``name``: the
+    plan as plantui shows it, 〔无标题〕 and first words where it states no title)."""
     return {
         "id": document_id,
         "source": source,
@@ -215,6 +222,7 @@ def to_json(
         "sha256": sha256,
         "title": doc.title,
         "title_from": doc.title_from,
+        "name": name or doc.title,
         "issuer": doc.issuer,
         "doc_number": doc.doc_number,
         "issued": doc.issued,
@@ -339,6 +347,7 @@ TARGET_COLUMNS = (
     "page",
     "path",
     "text",
+    "name",
 )
 
 
@@ -355,11 +364,14 @@ COMPARE_COLUMNS = (
     "unit",
     "line",
     "page",
+    "name",
 )
 
 
-def target_record(row: PlanTarget) -> dict[str, Any]:
-    """A target with its plan, flat, in the JSON shape of interfaces.md plus the plan's fields."""
+def target_record(row: PlanTarget, names: Mapping[int, str] | None = None) -> dict[str, Any]:
+    """A target with its plan, flat, in the JSON shape of interfaces.md plus the plan's fields;
+    ``name`` is the plan as plantui shows it (db.plan_names: 〔无标题〕 and first words for a plan
+    that states no title, where ``title`` holds its file's stem)."""
     return {
         "document": row.document_id,
         "title": row.title,
@@ -367,6 +379,7 @@ def target_record(row: PlanTarget) -> dict[str, Any]:
         "region": row.region,
         **target_json(row.target),
         "page": row.page,  # a PDF's page, else null
+        "name": (names or {}).get(row.document_id, row.title),
     }
 
 
@@ -374,15 +387,15 @@ def target_record(row: PlanTarget) -> dict[str, Any]:
 COMPARATOR_CODES = {"=": "eq", ">": "gt", ">=": "ge", "<=": "le", "<": "lt", "~": "about"}
 
 
-def targets_csv(rows: Sequence[PlanTarget]) -> str:
-    records = [_spreadsheet(target_record(row)) for row in rows]
+def targets_csv(rows: Sequence[PlanTarget], names: Mapping[int, str] | None = None) -> str:
+    records = [_spreadsheet(target_record(row, names)) for row in rows]
     for record in records:
         record["path"] = " › ".join(record["path"])
     return _csv(TARGET_COLUMNS, records)
 
 
-def compare_csv(groups: Sequence[Group]) -> str:
-    return _csv(COMPARE_COLUMNS, [_spreadsheet(r) for r in compare_records(groups)])
+def compare_csv(groups: Sequence[Group], names: Mapping[int, str] | None = None) -> str:
+    return _csv(COMPARE_COLUMNS, [_spreadsheet(r) for r in compare_records(groups, names)])
 
 
 def _spreadsheet(record: dict[str, Any]) -> dict[str, Any]:
@@ -468,12 +481,12 @@ def value_with_unit(t: Target) -> str:
     return prefix + format_value(t) + t.unit
 
 
-def compare_records(groups: Sequence[Group]) -> list[dict[str, Any]]:
+def compare_records(groups: Sequence[Group], names: Mapping[int, str] | None = None) -> list[dict[str, Any]]:
     out = []
     for group in groups:
         for members in group.by_plan.values():
             for member in members:
-                out.append({"group": group.label, "key": group.key, **target_record(member)})
+                out.append({"group": group.label, "key": group.key, **target_record(member, names)})
     return out
 
 

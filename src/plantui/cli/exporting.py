@@ -42,6 +42,7 @@ def _export_json(conn: sqlite3.Connection, ids: list[int], output: Path | None, 
     from plantui.export import export_envelope, to_json
 
     documents = []
+    names = db.plan_names(conn, ids, distinct=False)  # the same name whatever else is exported
     for document_id in ids:
         sources = db.document_sources(conn, document_id)
         documents.append(
@@ -51,6 +52,7 @@ def _export_json(conn: sqlite3.Connection, ids: list[int], output: Path | None, 
                 source=sources[0] if sources else "",
                 sha256=db.document_sha(conn, document_id),
                 sources=sources,
+                name=names.get(document_id, ""),
             )
         )
     body = json_text(export_envelope(documents), indent=1) + "\n"

@@ -30,7 +30,8 @@ def list_documents(db_path: Path, *, as_json: bool) -> None:
     conn = connect(db_path)
     rows = db.list_documents(conn)
     if as_json:
-        print(json_text([_row_json(r) for r in rows], indent=2))
+        shown = db.plan_names(conn, distinct=False)  # the same name whatever else is listed
+        print(json_text([_row_json(r, shown.get(r.id, r.title)) for r in rows], indent=2))
         return
     if not rows:
         stdout().print("The database holds no documents yet: `plantui import PATH…` adds some.")
@@ -76,11 +77,12 @@ def list_documents(db_path: Path, *, as_json: bool) -> None:
     grid(console, headers, grid_rows, columns)
 
 
-def _row_json(r: Any) -> dict[str, Any]:
+def _row_json(r: Any, name: str) -> dict[str, Any]:
     return {
         "id": r.id,
         "title": r.title,
         "title_from": r.title_from,
+        "name": name,  # as plantui shows it: 〔无标题〕 and first words where title_from is file
         "sources": list(r.sources),
         "sha256": r.sha256,
         "issuer": r.issuer,

@@ -37,15 +37,18 @@ def targets(
     )
     if years is not None and year is None:
         rows = [r for r in rows if r.target.year is not None and years[0] <= r.target.year <= years[1]]
-    if fmt in (TargetFormat.table, TargetFormat.md):  # for people: plans by name, never a file stem
+    # for people (table, md) the names tell namesakes apart; for scripts (json, csv) each plan's
+    # ``name`` stays the same whatever else is listed
+    people = fmt in (TargetFormat.table, TargetFormat.md)
+    names = db.plan_names(conn, {r.document_id for r in rows}, distinct=people)
+    if people:  # plans by name, never a file stem
         from dataclasses import replace
 
-        names = db.plan_names(conn, {r.document_id for r in rows})
         rows = [replace(r, title=names.get(r.document_id, r.title)) for r in rows]
     if compare_word is not None:
-        _print_comparison(rows, compare_word, fmt)
+        _print_comparison(rows, compare_word, fmt, names)
     else:
-        _print_targets(rows, fmt)
+        _print_targets(rows, fmt, names)
 
 
 def years_of(text: str) -> tuple[int, int] | None:
@@ -59,7 +62,7 @@ def years_of(text: str) -> tuple[int, int] | None:
     return (first, last) if first <= last else (last, first)
 
 
-def _print_targets(rows: list[Any], fmt: TargetFormat) -> None:
+def _print_targets(rows: list[Any], fmt: TargetFormat, names: dict[int, str]) -> None:
     from plantui.export import (
         comparator_word,
         format_value,
@@ -70,9 +73,9 @@ def _print_targets(rows: list[Any], fmt: TargetFormat) -> None:
     )
 
     if fmt is TargetFormat.json:
-        print(json_text([target_record(r) for r in rows], indent=1))
+        print(json_text([target_record(r, names) for r in rows], indent=1))
     elif fmt is TargetFormat.csv:
-        sys.stdout.write(targets_csv(rows))
+        sys.stdout.write(targets_csv(rows, names))
     elif fmt is TargetFormat.md:
         sys.stdout.write(targets_markdown(rows))
     elif not rows:
@@ -129,16 +132,16 @@ def _print_targets(rows: list[Any], fmt: TargetFormat) -> None:
         )
 
 
-def _print_comparison(rows: list[Any], word: str, fmt: TargetFormat) -> None:
+def _print_comparison(rows: list[Any], word: str, fmt: TargetFormat, names: dict[int, str]) -> None:
     from plantui.compare import compare, plans_of
     from plantui.export import compare_csv, compare_markdown, compare_records, line_and_page, value_with_unit
 
     groups = compare(rows, word)
     plans = plans_of(groups, rows)
     if fmt is TargetFormat.json:
-        print(json_text(compare_records(groups), indent=1))
+        print(json_text(compare_records(groups, names), indent=1))
     elif fmt is TargetFormat.csv:
-        sys.stdout.write(compare_csv(groups))
+        sys.stdout.write(compare_csv(groups, names))
     elif fmt is TargetFormat.md:
         sys.stdout.write(compare_markdown(groups, plans))
     elif not groups:

@@ -235,9 +235,12 @@ def target_from_row(t: sqlite3.Row) -> Target:
     )
 
 
-def plan_names(conn: sqlite3.Connection, document_ids: Iterable[int] | None = None) -> dict[int, str]:
+def plan_names(
+    conn: sqlite3.Connection, document_ids: Iterable[int] | None = None, *, distinct: bool = True
+) -> dict[int, str]:
     """The name to show for each document (see naming.py): its title, or for a plan that states
-    none, its kind and first words. Only untitled plans cost a look at their first passage."""
+    none, its kind and first words. Only untitled plans cost a look at their first passage.
+    ``distinct``: names these documents share get a suffix that tells them apart (_distinct)."""
     from plantui.naming import plan_name
 
     sql = "SELECT id, title, title_from, kind, region, issued, period_start, period_end FROM documents"
@@ -257,7 +260,7 @@ def plan_names(conn: sqlite3.Connection, document_ids: Iterable[int] | None = No
             ).fetchone()
             opening = first[0] if first else ""
         names[row[0]] = plan_name(row[1], row[2], kind=row[3], opening=opening, region=row[4])
-    return _distinct(conn, names, {row[0]: row for row in rows})
+    return _distinct(conn, names, {row[0]: row for row in rows}) if distinct else names
 
 
 def _distinct(conn: sqlite3.Connection, names: dict[int, str], rows: dict[int, Any]) -> dict[int, str]:

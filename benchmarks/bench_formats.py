@@ -1,4 +1,4 @@
-"""Readers' speed on real files: PDF pages/s, .docx/.html Mchar/s, plain text in the same run.
+"""Readers' speed on real files: PDF pages/s, .doc/.docx/.html Mchar/s, plain text in the same run.
 
     python benchmarks/bench_formats.py [ROUNDS]
 
@@ -35,7 +35,7 @@ def main() -> None:
         for f in FOLDERS
         if f.exists()
         for p in sorted(f.iterdir())
-        if p.suffix in (".pdf", ".docx", ".html", ".md") or (p.suffix == ".txt" and f.name == "seeds")
+        if p.suffix in (".pdf", ".doc", ".docx", ".html", ".md") or (p.suffix == ".txt" and f.name == "seeds")
     ]
     seconds: dict[str, float] = defaultdict(float)
     chars: dict[str, int] = defaultdict(int)

@@ -1007,3 +1007,21 @@ def test_a_level_headed_for() -> None:
     found = [t for t in _document_targets("report_guiyang_2026.md") if t.line == 63]
     assert (2030, "经济总量", 100_000_000_000, "元", "~") in _brief(found)
     assert (2030, "经济总量", 800_000_000_000, "元", ">=") in _brief(found)
+
+
+def test_a_deadline_sentence_of_aims_in_a_seed() -> None:
+    # seeds/000_92c45eb8100875c9.txt, line 124 (outside its 发展目标 section): 到2025年，力争全职引进或
+    # 培养院士10人以上，着力引进数字经济国际高端人才100名 — the sentence opens with its deadline, so a
+    # name and an amount are a target as in a goal section; 着力 says how hard, not what
+    text = (
+        "实施人才引进培育工程。到2025年，力争全职引进或培养院士10人以上，着力引进数字经济国际高端人才100名，"
+        "形成创新团队1000个。"
+    )
+    found = list(
+        extract_targets(parse_text(f"河北省数字经济发展规划（2020—2025年）\n五、重点工程\n{text}\n"))
+    )
+    assert _brief(found) == [
+        (2025, "全职引进或培养院士", 10, "人", ">="),
+        (2025, "数字经济国际高端人才", 100, "名", "="),
+        (2025, "创新团队", 1000, "个", "="),
+    ]

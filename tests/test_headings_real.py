@@ -1125,3 +1125,33 @@ def test_parts_numbered_with_two_digits_before_the_title_count_up_from_01() -> N
     assert (
         _rows("01综合\n全年全省地区生产总值32074.7亿元。\n02农业\n全年农林牧渔业总产值4223.8亿元。\n") == []
     )
+
+
+def test_circled_subitem_numbers_are_stored_bare() -> None:
+    # formats html_guangzhou_startup_subsidies_guide_2025.html: （1）… then ①…⑤ under it
+    rows = _rows(
+        "（1）符合以下条件之一：\n①普通高等学校、中等职业学校、技工院校学生（在校及毕业5年内）；\n"
+        "②军转干部、退役军人；\n③登记失业人员、就业困难人员、本省脱贫人口；\n"
+    )
+    assert [row[2] for row in rows] == ["1", "1", "2", "3"]
+
+
+def test_an_attachment_named_above_the_signature_is_no_back_matter() -> None:
+    # formats doc_jiangxi_tax_recruits_notice_2023.doc: the list is a spreadsheet sent with the notice
+    rows = _rows(
+        "一、公示时间\n公示时间：2023年5月18日-5月24日（5个工作日）\n监督电话：0791-86201519\n"
+        "附件：国家税务总局江西省税务局2023年度拟录用公\n务员名单（第一批）\n国家税务总局江西省税务局\n2023年5月17日\n"
+    )
+    assert rows == [[1, "part", "一", "公示时间"]]
+    # an attachment that follows the signature is back matter (govcn_guangzhou_family_doctor_2023.txt)
+    rows = _rows(
+        "一、主要目标\n到2025年，签约服务覆盖率达到75%。\n广州市卫生健康委员会\n2023年10月19日\n附件1\n广州市家庭医生签约服务质量监测指标体系\n"
+    )
+    assert rows[-1][:3] == [1, "appendix", "1"]
+
+
+def test_a_colon_after_a_short_title_before_a_days_date_is_no_title_end() -> None:
+    # formats doc_shangrao_police_fitness_test_notice_2019.doc: the whole line is the item's title
+    assert classify("1、时间：2019年7月12日，上午7:30").title == "时间：2019年7月12日，上午7:30"
+    # a goal sentence after the colon still ends the title there (seed: 总体目标：到2025年，…)
+    assert classify("（一）总体目标：到2025年，全省数字经济总量达到1万亿元。").title == "总体目标"

@@ -1464,3 +1464,45 @@ def test_a_scrapers_heading_over_another_documents_text_gives_way_to_its_own_tit
     # a heading the text writes (without the issuers) is the same title, written in full below
     doc = parse_markdown("# 关于做好2023年全面推进乡村振兴重点工作的意见\n\n" + head)
     assert doc.title == "中共中央 国务院关于做好2023年全面推进乡村振兴重点工作的意见"
+
+
+def test_a_decree_number_keeps_its_brackets_as_written() -> None:
+    # converted pdf_pbc_large_suspicious_transactions_measures_2016_ragkb.md:11: the decree's
+    # number opens the text, with a stray space inside its bracket
+    doc = parse_text(
+        "中国人民银行令〔 2016〕第3号 \n《金融机构大额交易和可疑交易报告管理办法》已经审议通过，现予发布。\n"
+    )
+    assert doc.doc_number == "中国人民银行令〔2016〕第3号"
+
+
+def test_a_databases_note_after_the_heading_the_text_does_not_write_goes() -> None:
+    # converted pdf_pbc_payment_institutions_aml_measures_2012_ragkb.md:1-20: # …（试行） over a text
+    # whose own title line has no note
+    doc = parse_markdown(
+        "# 支付机构反洗钱和反恐怖融资管理办法（试行）\n\n**版本**: 现行有效\n\n---\n\n"
+        " — 4 —附件 \n支付机构反洗钱和反恐怖融资管理办法 \n第一章  总则 \n"
+        "第一条  为防范洗钱和恐怖融资活动，规范支付机构反洗钱和反恐怖融资工作，制定本办法。 \n"
+    )
+    assert doc.title == "支付机构反洗钱和反恐怖融资管理办法"
+    # a period in brackets the text sets on its own line is kept (opinion_shanghai_beidou_action_plan_2021.md)
+    doc = parse_markdown(
+        "# 上海市北斗产业高质量发展三年行动计划（2021-2023年）\n\n附件\n\n上海市北斗产业高质量发展三年行动计划\n\n"
+        "（2021-2023年）\n\n一、总体要求\n"
+    )
+    assert doc.title == "上海市北斗产业高质量发展三年行动计划（2021-2023年）"
+
+
+def test_a_reports_own_title_above_its_delivery_line_beats_the_pages_headline() -> None:
+    # report_state_council_1996.txt:47-53 (gov.cn page): the page heads the text 1996年政府工作报告
+    doc = parse_text(
+        "1996年政府工作报告\n关于国民经济和社会发展“九五”计划和2010年远景目标纲要的报告\n"
+        "——1996年3月5日在第八届全国人民代表大会第四次会议上\n国务院总理李鹏\n各位代表：\n"
+        "制定一个跨世纪的宏伟纲领，是全国人民关心的大事。\n一、“八五”时期国民经济和社会发展的回顾\n"
+    )
+    assert doc.title == "关于国民经济和社会发展“九五”计划和2010年远景目标纲要的报告"
+    # the bare 政府工作报告 above the delivery line leaves a dated headline the title (report_shanxi_2026)
+    doc = parse_text(
+        "2026年山西省政府工作报告\n——2026年2月2日在山西省第十四届人民代表大会第五次会议上\n来源：山西日报\n"
+        "时间：2026-02-09\n省长 卢东亮\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n一、“十四五”时期工作回顾\n"
+    )
+    assert doc.title == "2026年山西省政府工作报告"

@@ -114,6 +114,8 @@ def _build(kind: str, match: re.Match[str], text: str, folded: str, offset: floa
     label = text[match.start("label") : match.end("label")] if match.group("label") else ""
     label = re.sub(r"\s+", "", label).translate(P.FULL_DIGITS)  # １． is item 1
     number = label_number(label)
+    if kind == "subitem" and number is not None and not label.isascii():
+        label = str(number)  # ⑤ and ⑸ are stored bare, as （5） is: 5
     if kind == "decimal":
         # 1.1 is a section, 1.1.1 an item, 1.1.1.1 a subitem; the number is the last part
         parts = P.fold(label).split(".")
@@ -191,7 +193,10 @@ def _colon_title(head: str) -> int | None:
 
 
 # A sentence that states a goal: what follows 总体目标： / 发展目标：
-_GOAL_OPENING = re.compile(r"(?:到|至(?!少)|力争|经过|通过|今后|未来|预计|(?:19|20)\d{2}\s*年)")
+# (a day's date is a schedule, not a goal: 1、时间：2019年7月12日，上午7:30 is one title)
+_GOAL_OPENING = re.compile(
+    r"(?:到|至(?!少)|力争|经过|通过|今后|未来|预计|(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日))"
+)
 
 
 def caption_row(text: str) -> Heading | None:

@@ -68,6 +68,8 @@ def extract(
         meta.title = _promulgated(folded) or _leading_title(texts)
         if meta.title:  # (a Word file's bare name over the title the text writes with its marks)
             meta.title = _own_writing(texts, meta.title) or meta.title
+        if meta.title and squash(meta.title).endswith("政府工作报告"):
+            meta.title = _delivered_title(texts, folded) or meta.title
     if meta.title is None and marked_title and _stated_title(marked_title):
         meta.title = marked_title  # a news headline the page states (…之困：一边…，一边…)
     if marked_title and meta.title == marked_title:
@@ -79,8 +81,12 @@ def extract(
     if marked_title and meta.title == marked_title:
         # a scraper's heading over another document's text (# 关于学习运用…的意见 over the text of
         # 中共中央 国务院关于做好2023年…的意见): the text's own title line, when the heading is
-        # written nowhere in it
-        meta.title = _other_title(texts[1:], marked_title, body_sample) or meta.title
+        # written nowhere in it; a database's note after the title (（试行）) the text does not write
+        meta.title = (
+            _other_title(texts[1:], marked_title, body_sample)
+            or _unnoted(texts[1:], marked_title, body_sample)
+            or meta.title
+        )
     rows = {i + bool(marked_title) for i, c in enumerate(preamble) if c.row}
     for index, text in enumerate(folded):
         if meta.doc_number is None and len(text) <= 40 and index not in rows:
@@ -114,8 +120,16 @@ def extract(
         lost = next((m for t in folded[:15] if (m := _LOST_BRACKET.fullmatch(t.strip()))), None)
         meta.doc_number = f"{lost['p']}〔{lost['y']}〕{lost['n']}号" if lost else None
     if meta.doc_number is None:  # 中华人民共和国国务院令  第737号 《…》已经…: opening the decree
-        opening = next((m for t in folded[:12] if (m := S.DECREE_OPENING.match(t.strip()))), None)
-        meta.doc_number = clean_doc_number(opening.group(0)) if opening else None
+        opening = next(
+            (
+                (m, t)
+                for f, t in zip(folded[:12], texts[:12], strict=True)
+                if (m := S.DECREE_OPENING.match(f.strip()))
+            ),
+            None,
+        )
+        # (the number as written: the folded line reads 令(2016)第3号 for 令〔2016〕第3号)
+        meta.doc_number = clean_doc_number(opening[1].strip()[: opening[0].end()]) if opening else None
     signature = _signature(preamble) or _signature(tail) or _signature(list(closing))
     if meta.issued is None:
         meta.issued = _standalone_date(unlabelled) or (signature[1] if signature else None)
@@ -347,6 +361,23 @@ def _other_title(texts: list[str], heading: str, body: str) -> str | None:
     return None
 
 
+def _unnoted(texts: list[str], heading: str, body: str) -> str | None:
+    """The title without a note in brackets a database's heading adds and the text never writes
+    (# …管理办法（试行） over 支付机构反洗钱和反恐怖融资管理办法 / 第一章  总则). A period in brackets
+    (（2021-2023年）) is part of the title, often set on a line of its own."""
+    note = _NOTE_ONLY.search(heading.strip())
+    if note is None or note.start() < 6:
+        return None
+    bare = heading.strip()[: note.start()]
+    written = squash(body) + "".join(squash(t) for t in texts)
+    if squash(heading) in written or squash(bare) not in written:
+        return None
+    return bare
+
+
+_NOTE_ONLY = re.compile(r"[(（][^()（）\d]{1,8}[)）]$")
+
+
 def _stated_title(text: str) -> bool:
     """Whether a title the format states (# heading, a page's og:title) can stand as one: no
     chrome, breadcrumb, field or full sentence."""
@@ -464,6 +495,26 @@ def _delivered(folded: list[str]) -> str | None:
             match = _DELIVERED.match(text[dash.start() :])
         if match:
             return parse_date(match.group("date"))
+    return None
+
+
+def _delivered_title(texts: list[str], folded: list[str]) -> str | None:
+    """A report's own title on the line above its delivery line, where a page heads it with the
+    year's 政府工作报告 (1996年政府工作报告 / 关于…“九五”计划和２０１０年远景目标纲要的报告 /
+    ——１９９６年３月５日在…会议上); the bare 政府工作报告 names no report of its own."""
+    for index, text in enumerate(folded[1:20], start=1):
+        if not _DELIVERED.match(text.strip()):
+            continue
+        above = next((t.strip() for t in reversed(texts[:index]) if t.strip()), "")
+        title = S.clean_title(above)
+        if (
+            P.KIND_END.search(P.fold(title))
+            and squash(title) != "政府工作报告"
+            and len(title) <= 60
+            and not _CLAUSE.search(P.fold(title))
+        ):
+            return title
+        return None
     return None
 
 

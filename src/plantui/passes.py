@@ -52,6 +52,7 @@ def classify_chunks(chunks: Sequence[Chunk]) -> list[Heading | None]:
         elif (head := heads[index]) is not None and _run_in_list(head):
             heads[index] = None  # 1.死亡或宣告死亡的；2.经人民法院宣告失踪的；3.…: a list run into one line
     _attachment_lists(heads)
+    _attachment_before_signature(chunks, heads)
     _appendix_mentions(heads)
     _flattened_tables(chunks, heads)
     _table_of_contents(chunks, heads)
@@ -379,6 +380,25 @@ def _attachment_lists(heads: list[Heading | None]) -> None:
             continue
         heads[index] = None
         _unlist(heads, first, expected)
+
+
+def _attachment_before_signature(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
+    """附件：…名单（第一批） written above the signature and date that close the text names a file sent
+    with it (a spreadsheet), no back matter: nothing of it follows."""
+    for index, heading in enumerate(heads):
+        if heading is None or heading.kind != "appendix" or not heading.title:
+            continue
+        if not re.match(r"附\s*件\s*[0-9]*\s*[:]", P.fold(chunks[index].text).strip()):
+            continue
+        rest = range(index + 1, len(chunks))
+        dated = next((i for i in rest if P.DATE_LINE.fullmatch(P.fold(chunks[i].text).strip())), None)
+        if (
+            dated is not None
+            and dated - index <= 4
+            and all(heads[i] is None and len(chunks[i].text.strip()) <= 30 for i in range(index + 1, dated))
+            and all(h is None for h in heads[dated:])
+        ):
+            heads[index] = None
 
 
 # a part or section that lists what is attached, headed 附件 (六、附件) rather than labelled 附件：

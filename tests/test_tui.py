@@ -1206,3 +1206,32 @@ def test_first_screenful_of_plans_is_the_start_of_every_plan(app_db: Path, query
         assert browse.filter_first(conn, "数", 1) is None  # one character: filter_members does
     finally:
         conn.close()
+
+
+def test_a_rows_marks_are_those_of_the_whole_paragraph_cut(app_db: Path) -> None:
+    """The reader styles a row from its own stretch of the paragraph's targets and hits (cutting a
+    styled Text of a 4 MB paragraph took seconds a row, user trial F27): every row of a real plan,
+    filtered by 数字, carries what the whole paragraph highlighted and cut at the row would."""
+    from plantui import browse
+    from plantui.tui.text import HIT_STYLE, TARGET_STYLE, highlighted
+    from plantui.tui.widgets.layout import page_for
+
+    conn = db.connect(app_db, create=False)
+    try:
+        page = page_for(browse.content(conn, 1))
+    finally:
+        conn.close()
+    words = ["数字"]
+    checked = 0
+    for para in page.paras:
+        para.mark(words)
+        if not (para.hit or para.targets):
+            continue
+        whole = highlighted(para.block.text, words if para.hit else [], "", para.targets)
+        for start, end in para.lines(60):
+            targets, hits = para.marks.on_line(start, end)
+            ours = sorted([(a, b, TARGET_STYLE) for a, b in targets] + [(a, b, HIT_STYLE) for a, b in hits])
+            cut = whole[start:end]
+            assert sorted((s.start, s.end, str(s.style)) for s in cut.spans) == ours
+            checked += 1
+    assert checked > 50

@@ -164,12 +164,15 @@ class Frame(App[None]):
             else f"{result.count} 段"
         )
         shown = f"，列出前 {len(result.hits)} 段" if len(result.hits) < result.count else ""
-        text = (
-            f"“{result.query}” {total}{shown} · Enter 打开 · e 导出"
-            if result.count
-            else f"没有找到“{result.query}”。"
+        status = self.query_one("#search-status", StatusLine)
+        if not result.count:
+            status.update(literal(f"没有找到“{result.query}”。"))
+            return
+        # a narrow pane (80x24) drops the keys before a line breaks inside a word
+        status.update(
+            literal(f"“{result.query}” {total}{shown} · Enter 打开 · e 导出"),
+            shorter=(literal(f"“{result.query}” {total}{shown} · Enter 打开"),),
         )
-        self.query_one("#search-status", Static).update(literal(text))
 
     def _update_status(self) -> None:
         status = self.query_one("#filter-status", StatusLine)
@@ -223,7 +226,15 @@ class Frame(App[None]):
             text = f"{scope}没有含过滤词的目标。Esc 清除过滤。"
         else:
             keys = f"1–{len(table.columns_shown)}"
-            text = f"{scope} · {table.shown} 项目标 · {keys} 排序 · Enter 原文 · a 全部/当前"
+            # a narrow pane (80x24) drops the sort keys (listed in ?) before a line breaks in a word
+            self.query_one("#targets-status", StatusLine).update(
+                literal(f"{scope} · {table.shown} 项目标 · {keys} 排序 · Enter 原文 · a 全部/当前"),
+                shorter=(
+                    literal(f"{scope} · {table.shown} 项目标 · Enter 原文 · a 全部/当前"),
+                    literal(f"{scope} {table.shown} 项 · Enter 原文 · a 全部/当前"),
+                ),
+            )
+            return
         self.query_one("#targets-status", Static).update(literal(text))
 
     @work(thread=True, exclusive=True, group="targets")

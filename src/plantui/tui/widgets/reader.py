@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
@@ -21,7 +21,7 @@ from textual.widgets import Static
 from plantui.browse import Content
 from plantui.linebreak import break_lines
 from plantui.tui.messages import ReadingPosition
-from plantui.tui.text import CURRENT_STYLE, breadcrumb, highlighted, literal
+from plantui.tui.text import CURRENT_STYLE, HIT_STYLE, TARGET_STYLE, breadcrumb, literal
 from plantui.tui.widgets.layout import (
     BOX_BOTTOM,
     BOX_TOP,
@@ -236,11 +236,15 @@ class Reader(ScrollView, can_focus=True):
 
     def _para_line(self, para: Para, start: int, end: int) -> Text:
         if para.hit or para.targets or para.current is not None:
-            if para.rich is None:
-                para.rich = highlighted(para.block.text, para.words if para.hit else [], "", para.targets)
-                if para.current is not None and para.current < len(para.spans):
-                    para.rich.stylize(CURRENT_STYLE, *para.spans[para.current])
-            body = para.rich[start:end]
+            # as text.highlighted styles it: targets underlined, then hits, then the current hit
+            targets, hits = para.marks.on_line(start, end)
+            spans = [Span(a, b, TARGET_STYLE) for a, b in targets]
+            spans += [Span(a, b, HIT_STYLE) for a, b in hits]
+            if para.current is not None and para.current < len(para.spans):
+                a, b = para.spans[para.current]
+                if a < end and b > start:
+                    spans.append(Span(max(a, start) - start, min(b, end) - start, CURRENT_STYLE))
+            body = Text(para.shown[start:end], spans=spans, no_wrap=True, end="")
         else:
             body = Text(para.shown[start:end], no_wrap=True, end="")
         if para.style != "para":
@@ -322,11 +326,11 @@ class Reader(ScrollView, can_focus=True):
         index %= len(self._hits)
         old = self.current_hit
         if old is not None:
-            old.current, old.rich = None, None
+            old.current = None
             self.refresh_para(old)
         self._hit_index = index
         para, span = self._hits[index]
-        para.current, para.rich = span, None
+        para.current = span
         offset = para.spans[span][0] if span < len(para.spans) else 0
         self.refresh_para(para)
         self.scroll_to(y=max(0, self.page.row_of(para, offset) - HIT_LEAD), animate=False, immediate=True)

@@ -454,3 +454,17 @@ def test_an_old_word_file_reads_as_its_docx_twin(name: str) -> None:
     docx = read_file(FORMATS / f"docx_{name}.docx")[1]
     assert [(b.text, b.quote, b.row) for b in doc.blocks] == [(b.text, b.quote, b.row) for b in docx.blocks]
     assert doc.title == docx.title
+
+
+def test_a_web_pages_bold_run_in_before_a_colon_is_the_sections_title() -> None:
+    """gz.gov.cn 通知公告 (广州市医疗保险服务中心 2026年度城乡居民医保 通告): under 二、缴费标准,
+    <strong>（一）在校学生</strong><strong>：</strong>个人缴费标准为每人413元… — the bold run is the title, as
+    Markdown's **…**： is; sections whose label is not bold keep the text up to 。."""
+    from plantui.parse import parse_source
+
+    path = FORMATS / "html_guangzhou_resident_medical_insurance_notice_2025.html"
+    doc = parse_source(read_file(path)[1], path.name)
+    part = next(n for n, _ in doc.walk() if n.kind == "part" and n.label == "二")
+    assert [c.title for c in part.children] == ["在校学生", "其他参保人员"]
+    part = next(n for n, _ in doc.walk() if n.kind == "part" and n.label == "一")
+    assert part.children[1].title == "本市户籍人员"

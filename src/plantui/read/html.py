@@ -110,7 +110,7 @@ def read_html(data: bytes) -> Source:
     if title and not _states_title(title, [b.text for b in article.blocks[:8]]):
         out.add(title)
     for block in article.blocks:
-        out.add(block.text, block.quote, row=block.row)
+        out.add(block.text, block.quote, row=block.row, lead=block.lead)
     if sum(len(_CJK.findall(b.text)) for b in out.blocks) < 5:
         raise ReadError("the web page holds no Chinese text (a page of links or a script-built page?)")
     return Source(tuple(out.blocks), len(out.blocks), "html", "utf-8", title=title)
@@ -165,12 +165,22 @@ class _Out:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
 
-    def add(self, text: str, quote: int = 0, row: bool = False) -> None:
+    def add(self, text: str, quote: int = 0, row: bool = False, bold: str = "", lead: int = 0) -> None:
         # &emsp;/&ensp; indents (U+2003/U+2002) go like ideographic ones, as patterns.STRIP_CHARS
         text = re.sub(r"[ \t\n\r\f\v]+", " ", text).strip(STRIP)
         if not text or CHROME.match(text):
             return
-        self.blocks.append(Block(text, len(self.blocks) + 1, 0, quote, final=True, row=row))
+        lead = _lead(text, bold) if bold else lead
+        self.blocks.append(Block(text, len(self.blocks) + 1, 0, quote, final=True, row=row, lead=lead))
+
+
+def _lead(text: str, bold: str) -> int:
+    """Where a run-in title set in bold before a colon ends (<strong>（一）在校学生：</strong>个人缴费…,
+    as Markdown's **…**：), 0 when the paragraph does not open with one."""
+    run = re.sub(r"[ \t\n\r\f\v]+", " ", bold).strip(STRIP).rstrip("：: ")
+    if not run or not text.startswith(run) or text[len(run) : len(run) + 1] not in ("：", ":"):
+        return 0
+    return len(run)
 
 
 def _text(node: Any) -> str:
@@ -365,16 +375,27 @@ _CONTAINERS = frozenset({"div", "td", "article", "section", "main", "center", "s
 def _walk(node: Any, out: _Out, quote: int) -> None:
     """Emit blocks for the element's content in document order."""
     line: list[str] = []
+    bold: list[str] = []  # the bold run that opens the line
+    state = {"open": True}  # whether the line is bold so far
 
     def flush() -> None:
         if line:
-            out.add("".join(line), quote)
+            out.add("".join(line), quote, bold="".join(bold))
             line.clear()
+        bold.clear()
+        state["open"] = True
+
+    def push(text: str, run: str) -> None:
+        if state["open"]:
+            bold.append(run)
+            state["open"] = run == text
+        line.append(text)
 
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
-            line.append(child.text_content or "")
+            text = child.text_content or ""
+            push(text, "" if text.strip(STRIP + "\n\r\t") else text)
         elif tag == "br":
             flush()
         elif tag == "table":
@@ -387,8 +408,33 @@ def _walk(node: Any, out: _Out, quote: int) -> None:
         elif tag in ("img", "-comment"):
             continue
         else:
-            line.append(_inline(child, out, quote, flush))
+            text = _inline(child, out, quote, flush)
+            push(text, _bold_run(child) if text else "")
     flush()
+
+
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
+
+
+def _bold_run(node: Any) -> str:
+    """The bold text an inline element opens with (all of it when the element is bold)."""
+    if node.tag in ("strong", "b") or _BOLD_STYLE.search(node.attributes.get("style") or ""):
+        return _text(node)
+    run = ""
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            text = child.text_content or ""
+            if text.strip(STRIP + "\n\r\t"):
+                return run
+            run += text
+        elif child.tag in ("img", "-comment"):
+            continue
+        else:
+            inner = _bold_run(child)
+            run += inner
+            if inner != _text(child):
+                return run
+    return run
 
 
 def _inline(node: Any, out: _Out, quote: int, flush: Any) -> str:

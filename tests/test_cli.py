@@ -625,3 +625,8 @@ def test_json_and_csv_name_each_plan_as_plantui_shows_it(seeds_db: str, reports_
     )
     beijing = {(r["document"], r["name"]) for r in compared if r["title"].startswith("pdf_beijing")}
     assert len(beijing) == 2 and {n for _, n in beijing} == {"〔无标题〕各位代表…"}
+    found = json.loads(_run("--db", reports_db, "search", "城镇新增就业", "--json").stdout)
+    assert {
+        (h["document"], h["name"]) for h in found["hits"] if h["title"].startswith("pdf_beijing")
+    } == beijing
+    assert {h["name"] for h in found["hits"] if h["title"] == "政府工作报告"} == {"政府工作报告"}

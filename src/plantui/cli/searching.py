@@ -38,6 +38,7 @@ def search(
     console = None if as_json else terminal()
     shown = limit if limit is not None else (SHOWN if console is not None and not show_all else None)
     found = False
+    plain: dict[int, str] = {}  # each plan's name without the suffix that tells namesakes apart
     for text in queries:
         try:
             result = run(conn, text, limit=shown, documents=documents, raw=raw)
@@ -48,12 +49,26 @@ def search(
             continue
         found = found or result.count > 0
         if as_json:
-            sys.stdout.write(json_text(result.as_json()) + "\n")
+            sys.stdout.write(json_text(_stable_names(conn, result.as_json(), plain)) + "\n")
         elif console is not None:
             _print_hits(console, result, limit is None and not show_all)
         else:
             _write_hit_lines(result, prefix=batch)
     return 0 if found else 1
+
+
+def _stable_names(conn: Any, record: dict[str, Any], plain: dict[int, str]) -> dict[str, Any]:
+    """A query's JSON with each hit's ``name`` as in every other JSON output: the plan's name
+    without the suffix that tells namesakes apart (that depends on which plans the hits are in;
+    ``document`` tells them apart for a script)."""
+    from plantui import db
+
+    missing = {hit["document"] for hit in record["hits"]} - plain.keys()
+    if missing:
+        plain.update(db.plan_names(conn, missing, distinct=False))
+    for hit in record["hits"]:
+        hit["name"] = plain.get(hit["document"], hit["name"])
+    return record
 
 
 def read_queries(source: str) -> list[str]:

@@ -8,6 +8,7 @@ reason and never stops the others or touches what the database already holds.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import hashlib
@@ -23,6 +24,7 @@ from pathlib import Path
 from plantui import db
 from plantui.models import Document
 from plantui.read import REFUSED, ReadError, read_file, source_format
+from plantui.store.batch import BatchWriter
 
 # Below this much text, starting worker processes costs more than it saves.
 _PARALLEL_MIN_BYTES = 400_000
@@ -186,18 +188,42 @@ def import_paths(
             if on_progress:
                 on_progress(done, total, display)
     prepared_all = _prepare_all(jobs, workers)
-    for index, (job, prepared) in enumerate(prepared_all):
-        step = functools.partial(_file_step, on_progress, done, total, job.display) if on_progress else None
-        try:
-            results.append(_write(conn, job, prepared, fingerprint, step))
-        except _Stop as stop:  # every later file would fail the same way: say it once
-            prepared_all.close()
-            results.append(ImportResult(job.display, "failed", str(stop)))
-            results += [ImportResult(j.display, "stopped", str(stop)) for j in jobs[index + 1 :]]
-            break
-        done += 1
-        if on_progress:
-            on_progress(done, total, job.display)
+    writer = BatchWriter(conn, fingerprint)
+    batch: list[int] = []  # the results of the documents in the open batch
+    try:
+        for index, (job, prepared) in enumerate(prepared_all):
+            step = (
+                functools.partial(_file_step, on_progress, done, total, job.display) if on_progress else None
+            )
+            written = False
+            try:
+                result = _write(writer, job, prepared, step)
+                written = True
+                if result.document_id is not None:
+                    batch.append(len(results))
+                results.append(result)
+                if writer.full:
+                    batch = _commit(conn, writer, results, batch)
+            except _Stop as stop:  # every later file would fail the same way: say it once
+                prepared_all.close()
+                if not written:
+                    # the batch's files written before it are committed, or as many as fit
+                    with contextlib.suppress(_Stop):
+                        _commit(conn, writer, results, batch, said=True)
+                    results.append(ImportResult(job.display, "failed", str(stop)))
+                else:  # the batch's commit stopped, and said so at its first file
+                    writer.abandon()
+                results += [ImportResult(j.display, "stopped", str(stop)) for j in jobs[index + 1 :]]
+                batch = []
+                break
+            done += 1
+            if on_progress:
+                on_progress(done, total, job.display)
+        with contextlib.suppress(_Stop):  # the files it stopped are said; none is left to stop
+            _commit(conn, writer, results, batch)
+    except BaseException:
+        writer.abandon()
+        raise
     order = {display: i for i, (_, display) in enumerate(files)}
     results.sort(key=lambda r: (order.get(r.path, -1), r.status != "skipped"))
     return results
@@ -358,21 +384,58 @@ def prepare(job: _Job, segment: bool = True) -> db.Prepared | _Failure:
 
 
 def _write(
-    conn: sqlite3.Connection,
+    writer: BatchWriter,
     job: _Job,
     prepared: db.Prepared | _Failure,
-    fingerprint: str,
     step: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     if isinstance(prepared, _Failure):
         return ImportResult(job.display, "failed", prepared.reason)
+    conn = writer.conn
     existed = db.find_source(conn, job.key) is not None
     try:
-        document_id = db.write_document(conn, prepared, fingerprint, step)
+        document_id = writer.write(prepared, step)
     except sqlite3.Error as exc:
-        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
-            raise _Stop(f"the disk is full ({exc})") from None
+        _stop_if_full(exc)
         return ImportResult(job.display, "failed", f"database error: {exc}")
     except Exception as exc:  # segmenting happens here for inline imports: a bug must not stop the others
         return ImportResult(job.display, "failed", f"could not index ({type(exc).__name__}: {exc})")
     return _result(conn, job.display, "updated" if existed else "new", document_id)
+
+
+def _stop_if_full(exc: sqlite3.Error) -> None:
+    if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        raise _Stop(f"the disk is full ({exc})") from None
+
+
+def _commit(
+    conn: sqlite3.Connection,
+    writer: BatchWriter,
+    results: list[ImportResult],
+    batch: list[int],
+    said: bool = False,
+) -> list[int]:
+    """Commit the open batch (``batch``: its files' places in ``results``) and return the next
+    batch's, empty. Where the batch had to be written again file by file, say what came of each;
+    a full disk is said once (unless ``said`` already), at the first file it stopped, and raises
+    _Stop."""
+    again = writer.commit()
+    if again is None:
+        return []
+    stop: _Stop | None = None
+    for i, outcome in zip(batch, again, strict=True):
+        shown = results[i]
+        if isinstance(outcome, sqlite3.Error):
+            try:
+                _stop_if_full(outcome)
+            except _Stop as full:
+                first = stop is None and not said
+                results[i] = ImportResult(shown.path, "failed" if first else "stopped", str(full))
+                stop = stop or full
+                continue
+            results[i] = ImportResult(shown.path, "failed", f"database error: {outcome}")
+        else:
+            results[i] = _result(conn, shown.path, shown.status, outcome)
+    if stop is not None:
+        raise stop
+    return []

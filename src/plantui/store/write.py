@@ -7,7 +7,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -73,67 +73,99 @@ def write_document(
 
     ``on_step(done, total)`` reports passages indexed, for a progress bar on large files.
     """
-    doc = prepared.document
     with conn:
-        old = find_source(conn, prepared.path_key)
-        same = find_sha(conn, prepared.sha256)
-        others: list[sqlite3.Row] = []
-        # the plan keeps its id (scripts and notes name plans by id): the same content parsed
-        # again (--force), or new content at a source that was the only one of its document
-        keep: int | None = same
-        if same is not None:
-            # replaced, keeping its other sources
-            others = conn.execute(
-                "SELECT * FROM sources WHERE document_id = ? AND path_key != ?", (same, prepared.path_key)
-            ).fetchall()
-            delete_document(conn, same)
-        elif (
-            old is not None
-            and not conn.execute(
-                "SELECT 1 FROM sources WHERE document_id = ? AND path_key != ?",
-                (old["document_id"], prepared.path_key),
-            ).fetchone()
-        ):
-            keep = int(old["document_id"])
-            delete_document(conn, keep)
-        cursor = conn.execute(
-            "INSERT INTO documents (id, sha256, title, title_from, issuer, doc_number, issued, published, "
-            "period_start, period_end, region, kind, format, encoding, line_count, char_count, segmenter, "
-            "imported_at, page_starts, outline_counts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                keep,
-                prepared.sha256,
-                doc.title,
-                doc.title_from,
-                doc.issuer,
-                doc.doc_number,
-                doc.issued,
-                doc.published,
-                doc.period[0] if doc.period else None,
-                doc.period[1] if doc.period else None,
-                doc.region,
-                doc.kind,
-                prepared.fmt,
-                prepared.encoding,
-                doc.line_count,
-                sum(len(p.text) for p, _, _ in doc.paragraphs()),
-                fingerprint,
-                utc_now(),
-                json.dumps(list(doc.page_starts)) if doc.page_starts else None,
-                json.dumps(outline_counts(doc), ensure_ascii=False),
-            ),
-        )
-        document_id = int(cursor.lastrowid or 0)
-        node_ids = _insert_nodes(conn, document_id, doc)
-        _insert_passages(conn, document_id, doc, node_ids, prepared.fts, on_step, prepared.characters)
-        insert_targets(conn, document_id, doc.targets, doc, node_ids)
-        _upsert_source(conn, prepared, document_id)
-        conn.executemany(
-            "INSERT INTO sources (path_key, path, name, size, document_id, imported_at) VALUES (?,?,?,?,?,?)",
-            [(o["path_key"], o["path"], o["name"], o["size"], document_id, o["imported_at"]) for o in others],
-        )
-        if old is not None and old["document_id"] not in (same, keep):
-            _drop_if_orphan(conn, int(old["document_id"]))
+        return write_rows(conn, prepared, fingerprint, on_step)
+
+
+@dataclass
+class Held:
+    """Full-text rows of documents written but not yet indexed (see store/batch.py): (passage
+    id, role, words, chars) for both passage indexes and (plan, characters) for plan_chars."""
+
+    entries: list[tuple[int, str, str, str]] = field(default_factory=list)
+    plans: list[tuple[int, str]] = field(default_factory=list)
+    chars: int = 0  # characters of passage text held
+
+    def index(self, conn: sqlite3.Connection) -> None:
+        """Index what is held, and hold nothing."""
+        _index(conn, self.entries)
+        conn.executemany("INSERT INTO plan_chars (rowid, chars) VALUES (?, ?)", self.plans)
+        self.entries, self.plans, self.chars = [], [], 0
+
+
+def write_rows(
+    conn: sqlite3.Connection,
+    prepared: Prepared,
+    fingerprint: str,
+    on_step: Callable[[int, int], None] | None = None,
+    held: Held | None = None,
+) -> int:
+    """write_document inside the caller's transaction; with ``held``, the document's full-text
+    rows are added to it instead of indexed."""
+    doc = prepared.document
+    old = find_source(conn, prepared.path_key)
+    same = find_sha(conn, prepared.sha256)
+    if held is not None and (old is not None or same is not None):
+        # a document about to be removed may be one of those held (the same content twice in
+        # one batch): a contentless index forgets only rows it holds, so index them first
+        held.index(conn)
+    others: list[sqlite3.Row] = []
+    # the plan keeps its id (scripts and notes name plans by id): the same content parsed
+    # again (--force), or new content at a source that was the only one of its document
+    keep: int | None = same
+    if same is not None:
+        # replaced, keeping its other sources
+        others = conn.execute(
+            "SELECT * FROM sources WHERE document_id = ? AND path_key != ?", (same, prepared.path_key)
+        ).fetchall()
+        delete_document(conn, same)
+    elif (
+        old is not None
+        and not conn.execute(
+            "SELECT 1 FROM sources WHERE document_id = ? AND path_key != ?",
+            (old["document_id"], prepared.path_key),
+        ).fetchone()
+    ):
+        keep = int(old["document_id"])
+        delete_document(conn, keep)
+    cursor = conn.execute(
+        "INSERT INTO documents (id, sha256, title, title_from, issuer, doc_number, issued, published, "
+        "period_start, period_end, region, kind, format, encoding, line_count, char_count, segmenter, "
+        "imported_at, page_starts, outline_counts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            keep,
+            prepared.sha256,
+            doc.title,
+            doc.title_from,
+            doc.issuer,
+            doc.doc_number,
+            doc.issued,
+            doc.published,
+            doc.period[0] if doc.period else None,
+            doc.period[1] if doc.period else None,
+            doc.region,
+            doc.kind,
+            prepared.fmt,
+            prepared.encoding,
+            doc.line_count,
+            sum(len(p.text) for p, _, _ in doc.paragraphs()),
+            fingerprint,
+            utc_now(),
+            json.dumps(list(doc.page_starts)) if doc.page_starts else None,
+            json.dumps(outline_counts(doc), ensure_ascii=False),
+        ),
+    )
+    document_id = int(cursor.lastrowid or 0)
+    node_ids = _insert_nodes(conn, document_id, doc)
+    _insert_passages(conn, document_id, doc, node_ids, prepared.fts, on_step, prepared.characters, held)
+    insert_targets(conn, document_id, doc.targets, doc, node_ids)
+    _upsert_source(conn, prepared, document_id)
+    conn.executemany(
+        "INSERT INTO sources (path_key, path, name, size, document_id, imported_at) VALUES (?,?,?,?,?,?)",
+        [(o["path_key"], o["path"], o["name"], o["size"], document_id, o["imported_at"]) for o in others],
+    )
+    if old is not None and old["document_id"] not in (same, keep):
+        _drop_if_orphan(conn, int(old["document_id"]))
     return document_id
 
 
@@ -196,6 +228,7 @@ def _insert_passages(
     fts: Sequence[tuple[str, str]] | None,
     on_step: Callable[[int, int], None] | None = None,
     characters: dict[str, int] | None = None,
+    held: Held | None = None,
 ) -> None:
     from plantui import segment
 
@@ -232,24 +265,35 @@ def _insert_passages(
             if fts is not None
             else [(segment.index_words(p.text), segment.chars(p.text)) for p, _, _ in batch]
         )
-        _index(conn, [(row[0], row[4], w, c) for row, (w, c) in zip(rows, tokens, strict=True)])
+        entries = [(row[0], row[4], w, c) for row, (w, c) in zip(rows, tokens, strict=True)]
+        if held is None:
+            _index(conn, entries)
+        else:
+            held.entries += entries
+            held.chars += sum(len(row[7]) for row in rows)
         if on_step is not None:
             on_step(start + len(batch), len(paragraphs))
     found = (
         characters if characters is not None else segment.character_passages(p.text for p, _, _ in paragraphs)
     )
-    _count_characters(conn, document_id, found, 1)
+    _count_characters(conn, document_id, found, 1, held)
 
 
-def _count_characters(conn: sqlite3.Connection, document_id: int, found: dict[str, int], sign: int) -> None:
+def _count_characters(
+    conn: sqlite3.Connection, document_id: int, found: dict[str, int], sign: int, held: Held | None = None
+) -> None:
     """Add (``sign`` 1) or take away (-1) a document's passages in char_counts and plan_chars
-    (``found``: passages holding each character, see segment.character_passages)."""
+    (``found``: passages holding each character, see segment.character_passages); an added
+    plan's plan_chars row goes to ``held`` where given."""
     conn.executemany(
         "INSERT INTO char_counts (ch, passages) VALUES (?, ?) "
         "ON CONFLICT(ch) DO UPDATE SET passages = passages + excluded.passages",
         [(ch, sign * n) for ch, n in found.items()],
     )
-    _plan_chars(conn, document_id, found, delete=sign < 0)
+    if held is not None and sign > 0:
+        held.plans.append((document_id, " ".join(sorted(found))))
+    else:
+        _plan_chars(conn, document_id, found, delete=sign < 0)
 
 
 def _plan_chars(conn: sqlite3.Connection, document_id: int, found: dict[str, int], delete: bool) -> None:

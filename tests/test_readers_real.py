@@ -468,3 +468,19 @@ def test_a_web_pages_bold_run_in_before_a_colon_is_the_sections_title() -> None:
     assert [c.title for c in part.children] == ["在校学生", "其他参保人员"]
     part = next(n for n, _ in doc.walk() if n.kind == "part" and n.label == "一")
     assert part.children[1].title == "本市户籍人员"
+
+
+def test_a_word_files_bold_run_in_and_a_saved_pages_h1_as_its_title() -> None:
+    """The gz.gov.cn 通知公告 page turned into Word by pandoc: the page's <title> is only its column
+    (通知公告 - 广州市人民政府门户网站) and its menus come as Heading 4 (语言, 手机端, 微信 …); the article's
+    h1 is the title, and the headings above it are the page's. Bold runs before a colon (w:b) are
+    the sections' titles, as in the page."""
+    from plantui.parse import parse_source
+
+    path = FORMATS / "docx_pandoc_guangzhou_resident_medical_insurance_notice_2025.docx"
+    source = read_file(path)[1]
+    title = "广州市医疗保险服务中心关于开展2026年度广州市城乡居民基本医疗保险集中参保缴费工作的通告"
+    assert source.title == title
+    doc = parse_source(source, path.name)
+    assert [n.label for n in doc.outline] == ["一", "二", "三", "四", "五", "六", "七"]
+    assert [c.title for c in doc.outline[1].children] == ["在校学生", "其他参保人员"]

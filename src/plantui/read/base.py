@@ -40,3 +40,16 @@ CHROME = re.compile(
     r"|(?:\S{0,16}公报\s*)?(?:19|20)\d{2}\s*年\s*第\s*\d{1,3}\s*期(?:\s*[（(]\s*总第\s*\d{1,5}\s*期\s*[)）])?"
     r"|\S{0,16}公报\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,3}\s*号)$"
 )
+
+
+def run_in_lead(text: str, bold: str) -> int:
+    """Where a run-in title set in bold before a colon ends in a paragraph's ``text`` (Word's
+    or a page's <b>（一）在校学生：</b>个人缴费…, as Markdown's **…**：), 0 when ``bold`` — the bold
+    text the paragraph opens with, white space included — is no such run."""
+    run = re.sub(r"\s+", " ", bold).strip(_STRIP).rstrip("：: ")
+    if not run or not text.startswith(run) or text[len(run) : len(run) + 1] not in ("：", ":"):
+        return 0
+    return len(run)
+
+
+_STRIP = " \t\n\u3000\u00a0\ufeff\u200b\f\v\u2002\u2003\u2009"

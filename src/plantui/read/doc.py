@@ -36,7 +36,7 @@ _ROW_END_SPRMS = (0x2417, 0x244C)
 _TEXT, _CELL, _ROW_END = 0, 1, 2
 _ISTD = 0x10000  # not a sprm: where a paragraph's runs keep its style's index
 # sprms read: list (sprmPIlfo, sprmPIlvl), alignment (sprmPJc, sprmPJc80), type size (sprmCHps)
-_ILFO, _ILVL, _JC, _JC80, _SIZE = 0x460B, 0x260A, 0x2461, 0x2403, 0x4A43
+_ILFO, _ILVL, _JC, _JC80, _SIZE, _BOLD = 0x460B, 0x260A, 0x2461, 0x2403, 0x4A43, 0x0835
 
 
 def read_doc(data: bytes) -> Source:
@@ -454,6 +454,10 @@ class _Props:
         fallback = struct.unpack("<H", size)[0] if len(size) == 2 else _DEFAULT_SIZE
         return max(sizes, default=fallback), jc[:1] == b"\1"
 
+    def bold(self, fc: int) -> bool:
+        """Whether the character is set in bold by its own formatting (sprmCFBold on, or toggled)."""
+        return self.characters.at(fc).get(_BOLD, b"\0")[:1] in (b"\x01", b"\x81")
+
     def size(self, fc: int) -> int | None:
         size = self.characters.at(fc).get(_SIZE)
         return struct.unpack("<H", size)[0] if size and len(size) == 2 else None
@@ -464,6 +468,7 @@ def _blocks(chars: str, positions: list[int], props: _Props) -> _Writer:
     alignment noted for the title (as the .docx reader notes them)."""
     writer = _Writer()
     paragraph: list[str] = []
+    bold = [0]  # how many of the paragraph's first characters are bold (or white space)
     sizes: list[int] = []
     cell: list[_Para] = []  # the paragraphs of the cell being read
     cells: list[list[_Para]] = []  # the cells of the row being read
@@ -474,8 +479,11 @@ def _blocks(chars: str, positions: list[int], props: _Props) -> _Writer:
         _table(writer, table)
         table.clear()
         before = len(writer.blocks)
-        for piece in soft_lines(props.label(fc) + "".join(paragraph)):
-            writer.add(piece)
+        label = props.label(fc)
+        run_in = label + "".join(paragraph[: bold[0]])
+        for piece in soft_lines(label + "".join(paragraph)):
+            writer.add(piece, bold=run_in)
+            run_in = ""
         if len(writer.blocks) == before + 1:
             writer.looks[before] = props.look(fc, sizes)
 
@@ -502,7 +510,7 @@ def _blocks(chars: str, positions: list[int], props: _Props) -> _Writer:
                 cell.append(("".join(paragraph), props.look(fc, sizes)))  # a cell's paragraph
             else:
                 add(fc)
-            paragraph, sizes = [], []
+            paragraph, sizes, bold[0] = [], [], 0
         elif code == 0x07:
             # a cell's end; a row's end where the properties say so, or say nothing (Word leaves
             # the row-end mark of a wide table without its table properties in the FKP)
@@ -511,7 +519,7 @@ def _blocks(chars: str, positions: list[int], props: _Props) -> _Writer:
             else:
                 table.append(cells)
                 cells = []
-            cell, paragraph, sizes = [], [], []
+            cell, paragraph, sizes, bold[0] = [], [], [], 0
         elif code == 0x0B:
             paragraph.append("\n")
         elif code == 0x09:
@@ -519,6 +527,8 @@ def _blocks(chars: str, positions: list[int], props: _Props) -> _Writer:
         elif code == 0x1E:
             paragraph.append("-")
         elif code >= 0x20 or code == 0x0A:
+            if bold[0] == len(paragraph) and (char.isspace() or props.bold(fc)):
+                bold[0] += 1
             paragraph.append(char)
             if not char.isspace() and (size := props.size(fc)) is not None:
                 sizes.append(size)

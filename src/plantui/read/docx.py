@@ -25,7 +25,14 @@ from typing import Any
 from plantui import patterns as P
 from plantui.blocks import Block, Source
 from plantui.numerals import to_chinese
-from plantui.read.base import CHROME, MAX_ZIP_MEMBER_BYTES, MAX_ZIP_RATIO, MAX_ZIP_TOTAL_BYTES, ReadError
+from plantui.read.base import (
+    CHROME,
+    MAX_ZIP_MEMBER_BYTES,
+    MAX_ZIP_RATIO,
+    MAX_ZIP_TOTAL_BYTES,
+    ReadError,
+    run_in_lead,
+)
 from plantui.read.soft_breaks import soft_lines
 from plantui.read.word_pages import page_headings
 
@@ -305,10 +312,11 @@ class _Writer:
         self.looks: dict[int, tuple[int, bool]] = {}  # block index → (type size, centred)
         self.chunk: Callable[[str], list[Block]] = lambda rid: []  # an altChunk's blocks
 
-    def add(self, text: str, level: int = 0, box: int = 0, row: bool = False) -> None:
+    def add(self, text: str, level: int = 0, box: int = 0, row: bool = False, bold: str = "") -> None:
         text = text.strip(P.STRIP_CHARS)
         if text:
-            self.blocks.append(Block(text, len(self.blocks) + 1, level, box, final=True, row=row))
+            lead = run_in_lead(text, bold) if bold else 0
+            self.blocks.append(Block(text, len(self.blocks) + 1, level, box, final=True, row=row, lead=lead))
 
     def title(self) -> str | None:
         """The title as Word sets it: the centred paragraphs in the largest type near the top
@@ -379,9 +387,11 @@ def _paragraph(p: Any, writer: _Writer, styles: _Styles, numbering: _Numbering, 
     level = styles.level.get(style, 0)
     label = numbering.label(ppr, style)
     before = len(writer.blocks)
+    bold = label + _bold_start(p)
     for index, piece in enumerate(soft_lines(label + "".join(_runs(p)))):
         # a saved page's breadcrumb or search box set in a heading style: text, as in Markdown
-        writer.add(piece, level if index == 0 and not CHROME.match(piece.strip()) else 0, box)
+        writer.add(piece, level if index == 0 and not CHROME.match(piece.strip()) else 0, box, bold=bold)
+        bold = ""
     if box == 0 and len(writer.blocks) == before + 1:
         size, jc = styles.look(style)
         sizes = [int(v) for node in p.iter(f"{W}sz") if (v := _val(node)).isdigit()]
@@ -389,6 +399,22 @@ def _paragraph(p: Any, writer: _Writer, styles: _Styles, numbering: _Numbering, 
         writer.looks[before] = (max(sizes, default=size), (own_jc or jc) == "center")
     for boxed in _text_boxes(p):
         _walk(boxed, writer, styles, numbering, box + 1)
+
+
+def _bold_start(p: Any) -> str:
+    """The text a paragraph opens with in bold (runs with w:b), white space included."""
+    out = []
+    for run in p.iter(f"{W}r"):
+        if next(run.iterancestors(f"{W}p"), None) is not p:
+            continue  # a text box's run
+        text = "".join(t.text or "" for t in run.findall(f"{W}t"))
+        if not text:
+            continue
+        bold = run.find(f"{W}rPr/{W}b")
+        if text.strip(P.STRIP_CHARS) and (bold is None or _val(bold) in ("0", "false")):
+            break
+        out.append(text)
+    return "".join(out)
 
 
 def _runs(node: Any) -> Iterator[str]:

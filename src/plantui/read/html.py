@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from plantui.blocks import Block, Source
-from plantui.read.base import CHROME, MAX_HTML_BYTES, ReadError
+from plantui.read.base import CHROME, MAX_HTML_BYTES, ReadError, run_in_lead
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 STRIP = " \t\u3000\u00a0\ufeff\u200b\u2002\u2003\u2009"
@@ -170,17 +170,8 @@ class _Out:
         text = re.sub(r"[ \t\n\r\f\v]+", " ", text).strip(STRIP)
         if not text or CHROME.match(text):
             return
-        lead = _lead(text, bold) if bold else lead
+        lead = run_in_lead(text, bold) if bold else lead
         self.blocks.append(Block(text, len(self.blocks) + 1, 0, quote, final=True, row=row, lead=lead))
-
-
-def _lead(text: str, bold: str) -> int:
-    """Where a run-in title set in bold before a colon ends (<strong>（一）在校学生：</strong>个人缴费…,
-    as Markdown's **…**：), 0 when the paragraph does not open with one."""
-    run = re.sub(r"[ \t\n\r\f\v]+", " ", bold).strip(STRIP).rstrip("：: ")
-    if not run or not text.startswith(run) or text[len(run) : len(run) + 1] not in ("：", ":"):
-        return 0
-    return len(run)
 
 
 def _text(node: Any) -> str:

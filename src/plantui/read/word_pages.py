@@ -22,8 +22,11 @@ def page_headings(blocks: tuple[Block, ...], title: str | None) -> tuple[tuple[B
         return blocks, title
     site = _SITE_NAME.fullmatch(title)
     head = site.group("head") if site else re.split(r"\s+[-|｜–—]\s+", title)[0].strip()
+    generic = False
     if head != title and len(re.findall(r"[\u4e00-\u9fff]", head)) >= 6:
         title = head
+    elif site:
+        generic = True  # 通知公告 - 广州市人民政府门户网站: the site's column, not the article's title
     key = re.sub(r"\s+", "", title)
     at = next((i for i, b in enumerate(blocks) if b.md_level and re.sub(r"\s+", "", b.text) == key), None)
     # 江西省人民政府 政策文件 江西省人民政府办公厅关于…: the site and its column, set apart by spaces,
@@ -41,6 +44,18 @@ def page_headings(blocks: tuple[Block, ...], title: str | None) -> tuple[tuple[B
     )
     if tail is not None:
         title, at = blocks[tail].text.strip(), tail
+    if at is None and generic:
+        # the article's own title: the page's first top heading that reads like one (its h1)
+        at = next(
+            (
+                i
+                for i, b in enumerate(blocks[:400])
+                if b.md_level == 1 and len(re.findall(r"[\u4e00-\u9fff]", b.text)) >= 8
+            ),
+            None,
+        )
+        if at is not None:
+            title = blocks[at].text.strip()
     if at is None:
         return blocks, title
     # above it, only a page's chrome: short lines (a standard's 前言 and 引言 before its title stay)

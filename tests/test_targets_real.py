@@ -1025,3 +1025,16 @@ def test_a_deadline_sentence_of_aims_in_a_seed() -> None:
         (2025, "数字经济国际高端人才", 100, "名", "="),
         (2025, "创新团队", 1000, "个", "="),
     ]
+
+
+def test_names_without_a_year_after_them_or_a_time_before() -> None:
+    # report_shanxi_2026.txt, line 44: 非常规天然气产量2030年达到300亿立方米 (the year after the name);
+    # gangyao_guizhou_14th_pdf_volume6.md, line 92: 营业收入超亿元的旅游企业 20 家 (cut after 超亿元);
+    # report_hailaer_2014.txt, line 89: 年内完成绿化面积 (when, not what)
+    shanxi = [t.indicator for t in _document_targets("report_shanxi_2026.txt") if t.line == 44]
+    assert "非常规天然气产量" in shanxi and not [name for name in shanxi if "2030年" in name]
+    volume6 = [t.indicator for t in _document_targets("gangyao_guizhou_14th_pdf_volume6.md") if t.line == 92]
+    assert "旅游企业" in volume6 and not [name for name in volume6 if name.startswith("的")]
+    hailaer = [t.indicator for t in _document_targets("report_hailaer_2014.txt") if t.line in (73, 89, 101)]
+    assert {"投资总规模", "绿化面积", "就业岗位"} <= set(hailaer)
+    assert not [name for name in hailaer if name.startswith("年内")]

@@ -91,6 +91,11 @@ def clean(text: str) -> str:
         # 新增就业 stays whole: a name of one word is no name
         text = stripped if len(stripped) >= MIN_NAME or not stripped else text
     text = W.TRAILING_FILLER.sub("", text).strip(",，、;；:：。 ")
+    # 非常规天然气产量2030年(达到…), 人口２０００年(要控制在…): the year after the name dates it;
+    # 营业收入超亿元的旅游企业 cut after its amount leaves 的旅游企业
+    text = _YEAR_AFTER.sub("", text)
+    if text.startswith("的") and len(text) > MIN_NAME:
+        text = text[1:]
     if len(text) > MAX_INDICATOR:
         # keep the end of a long phrase: the measured noun is last in Chinese
         cut = max(
@@ -100,6 +105,9 @@ def clean(text: str) -> str:
         )
         text = text[cut + 1 :] if cut >= 0 else text[-MAX_INDICATOR:]
     return text
+
+
+_YEAR_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])(?:到|在|至)?(?:19|20)\d{2}年(?:底|末)?$")
 
 
 # 新增建设用地规模, 新增贷款总额: 新增 names what a measure counts (新增规模以上企业 6600 户 counts firms)

@@ -94,6 +94,14 @@ def clean(text: str) -> str:
     # 非常规天然气产量2030年(达到…), 人口２０００年(要控制在…): the year after the name dates it;
     # 营业收入超亿元的旅游企业 cut after its amount leaves 的旅游企业
     text = _YEAR_AFTER.sub("", text)
+    opened = max(text.rfind("（"), text.rfind("("))
+    if opened >= 0 and ")" not in text[opened:] and "）" not in text[opened:]:
+        # 预留30%的号源（其中专家号源不低于30%）: the amount stands inside the bracket, a part of
+        # the thing before it, and so does its name
+        inside = text[opened + 1 :]
+        inner = _INSIDE_LEAD.sub("", inside)
+        if len(inner) >= 2 and inner != inside:
+            text = inner
     if text.startswith("的") and len(text) > MIN_NAME:
         text = text[1:]
     if len(text) > MAX_INDICATOR:
@@ -107,6 +115,7 @@ def clean(text: str) -> str:
     return text
 
 
+_INSIDE_LEAD = re.compile(r"^(?:其中|含|包括)")
 _YEAR_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])(?:到|在|至)?(?:19|20)\d{2}年(?:底|末)?$")
 
 

@@ -49,6 +49,11 @@ def run_in_lead(text: str, bold: str) -> int:
     run = re.sub(r"\s+", " ", bold).strip(_STRIP).rstrip("：: ")
     if not run or not text.startswith(run) or text[len(run) : len(run) + 1] not in ("：", ":"):
         return 0
+    # 1.新要素：数据价值化抢先推进。通过…: a short phrase after the colon closes a two-part title
+    # (the bold only its first half); a sentence after it (个人缴费标准为每人413元，…) is the body
+    rest = re.match(r"[^。；;！？!?]*", text[len(run) + 1 :])
+    if rest and len(rest.group(0)) <= 20 and not re.search(r"[，,、]", rest.group(0)):
+        return 0
     return len(run)
 
 

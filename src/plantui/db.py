@@ -7,7 +7,7 @@ names back). This module re-exports their names so callers keep writing ``db.con
 
 from __future__ import annotations
 
-from plantui.store.halves import count_in_halves
+from plantui.store.halves import count_in_halves, rows_in_halves
 from plantui.store.read import (
     DocumentRow,
     block_documents,
@@ -77,6 +77,7 @@ __all__ = [
     "rebuild_fts",
     "resolve_document",
     "resolve_documents",
+    "rows_in_halves",
     "set_title",
     "target_from_row",
     "utc_now",

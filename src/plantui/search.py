@@ -170,12 +170,14 @@ def count_by_document(conn: sqlite3.Connection, query: str) -> dict[int, int]:
     expression, exact = _expression(words)
     shift = db.BLOCK_BITS
     if expression is not None and exact:
-        # counted per block inside SQLite: a few thousand rows to put together, not every match
-        rows = conn.execute(
-            f"SELECT rowid >> {shift}, count(*) FROM passages_fts WHERE passages_fts MATCH ? GROUP BY 1",
-            (expression,),
-        )
-        return db.documents_of_blocks(conn, rows)
+        # counted per block inside SQLite: a few thousand rows to put together, not every match;
+        # a phrase of several pairs in two halves of the library at once (see _count_all)
+        sql = f"SELECT rowid >> {shift}, count(*) FROM passages_fts WHERE passages_fts MATCH ?"
+        low, high = _id_range(conn)
+        if " " not in expression or low is None or high is None:
+            return db.documents_of_blocks(conn, conn.execute(sql + " GROUP BY 1", (expression,)))
+        halves = sql + " AND rowid >= ? AND rowid < ? GROUP BY 1"
+        return db.documents_of_blocks(conn, db.rows_in_halves(conn, halves, [expression], low, high))
     blocks: dict[int, int] = {}
     for passage in matching_passages(conn, query):
         blocks[passage >> shift] = blocks.get(passage >> shift, 0) + 1

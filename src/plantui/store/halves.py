@@ -15,6 +15,7 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 _lock = threading.Lock()
 # database path -> (the file's device and inode when opened, its connection)
@@ -26,21 +27,29 @@ def count_in_halves(conn: sqlite3.Connection, sql: str, args: Sequence[object], 
     """The sum of ``sql`` (a ``SELECT count(*)`` whose last two parameters bound the rowid:
     ``>= ?`` and ``< ?``) over [low, high], counted as two halves at once where the database
     is a file; in one piece otherwise (in memory, or the second connection failing)."""
+    return sum(int(row[0]) for row in rows_in_halves(conn, sql, args, low, high))
+
+
+def rows_in_halves(
+    conn: sqlite3.Connection, sql: str, args: Sequence[object], low: int, high: int
+) -> list[tuple[Any, ...]]:
+    """The rows of ``sql`` (whose last two parameters bound the rowid: ``>= ?`` and ``< ?``)
+    over [low, high], read as two halves at once (see count_in_halves), the lower half's first."""
     middle = (low + high + 1) // 2
     twin = _twin(conn)
     if twin is None:
-        return _count(conn, sql, [*args, low, high + 1])
-    future = _executor().submit(_count, twin, sql, [*args, middle, high + 1])
-    first = _count(conn, sql, [*args, low, middle])
+        return _rows(conn, sql, [*args, low, high + 1])
+    future = _executor().submit(_rows, twin, sql, [*args, middle, high + 1])
+    first = _rows(conn, sql, [*args, low, middle])
     try:
         second = future.result()
     except sqlite3.Error:
-        second = _count(conn, sql, [*args, middle, high + 1])
+        second = _rows(conn, sql, [*args, middle, high + 1])
     return first + second
 
 
-def _count(conn: sqlite3.Connection, sql: str, args: Sequence[object]) -> int:
-    return int(conn.execute(sql, args).fetchone()[0])
+def _rows(conn: sqlite3.Connection, sql: str, args: Sequence[object]) -> list[tuple[Any, ...]]:
+    return [tuple(row) for row in conn.execute(sql, args)]
 
 
 def _executor() -> ThreadPoolExecutor:

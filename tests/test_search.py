@@ -176,3 +176,21 @@ def test_halves_read_the_file_now_at_the_path(tmp_path: Path) -> None:
         assert counts[-1] == truth
         conn.close()
     assert counts[0] != counts[1]
+
+
+def test_an_interrupted_count_in_halves_stops_both_halves(seeded_path: Path) -> None:
+    # the app interrupts a stale query on its connection: the half on the second connection
+    # is interrupted (or never started) as well, and the next count is whole again
+    from plantui import db
+    from plantui.store import halves
+
+    conn = db.connect(seeded_path, create=False, readonly=True)
+    sql = "SELECT count(*) FROM passages WHERE instr(text, ?) > 0 AND id >= ? AND id < ?"
+    low, high = conn.execute("SELECT min(id), max(id) FROM passages").fetchone()
+    conn.set_progress_handler(lambda: 1, 100)  # every statement on this connection is interrupted
+    with pytest.raises(sqlite3.OperationalError):
+        halves.count_in_halves(conn, sql, ["数字"], low, high)
+    conn.set_progress_handler(None, 100)
+    truth = conn.execute("SELECT count(*) FROM passages WHERE instr(text, '数字') > 0").fetchone()[0]
+    assert halves.count_in_halves(conn, sql, ["数字"], low, high) == truth
+    conn.close()

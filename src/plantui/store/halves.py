@@ -40,7 +40,12 @@ def rows_in_halves(
     if twin is None:
         return _rows(conn, sql, [*args, low, high + 1])
     future = _executor().submit(_rows, twin, sql, [*args, middle, high + 1])
-    first = _rows(conn, sql, [*args, low, middle])
+    try:
+        first = _rows(conn, sql, [*args, low, middle])
+    except BaseException:  # interrupted (a newer keystroke in the app): the other half stops too
+        if not future.cancel():
+            twin.interrupt()
+        raise
     try:
         second = future.result()
     except sqlite3.Error:

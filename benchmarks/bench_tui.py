@@ -3,6 +3,9 @@
     python benchmarks/bench_tui.py [N] [--before DIR] [--rounds 3]     # default 1000 plans
     python benchmarks/bench_tui.py --db COPY.db [--before DIR]          # a library built already
 
+``--turns N``: before and after are measured in turn N times and the figures pooled (on a
+machine shared with other work, a busy minute then weighs on both).
+
 ``--db``: a library already built (e.g. a copy of a 10,000-plan one: the app may write to it), used
 for both checkouts in place of N generated plans (the seeds are still measured first).
 
@@ -290,7 +293,12 @@ def summary(values: list[float]) -> str:
 
 
 def main(
-    count: int, before: Path | None, rounds: int, library: Path | None = None, seeds: bool = True
+    count: int,
+    before: Path | None,
+    rounds: int,
+    library: Path | None = None,
+    seeds: bool = True,
+    turns: int = 1,
 ) -> None:
     trees: list[tuple[str, Path]] = [("after", ROOT / "src")]
     if before is not None:
@@ -301,11 +309,13 @@ def main(
     if not seeds:
         sizes.pop(0)
     for label, size in sizes:
-        figures: dict[str, dict[str, Any]] = {}
-        for name, src in trees:
-            path = library if library is not None and size < 0 else None
-            path = path or database(size, src, "" if name == "after" else name)
-            figures[name] = run(path, src, rounds)
+        figures: dict[str, dict[str, Any]] = {name: {} for name, _ in trees}
+        for _ in range(turns):  # before, after, before, after…: a busy machine weighs on both
+            for name, src in trees:
+                path = library if library is not None and size < 0 else None
+                path = path or database(size, src, "" if name == "after" else name)
+                for key, values in run(path, src, rounds).items():
+                    figures[name].setdefault(key, []).extend(values)
         for key in figures["after"]:
             shown = [f"{name} {summary(figures[name][key])}" for name, _ in trees if key in figures[name]]
             print(f"{label}: {key}: " + " → ".join(shown), flush=True)
@@ -318,6 +328,9 @@ if __name__ == "__main__":
     parser.add_argument("count", nargs="?", type=int, default=1000)
     parser.add_argument("--before", type=Path, help="an earlier checkout to measure in the same run")
     parser.add_argument("--rounds", type=int, default=3, help="times each query is typed (default 3)")
+    parser.add_argument(
+        "--turns", type=int, default=1, help="measure before and after in turn this many times"
+    )
     parser.add_argument("--db", type=Path, help="a library built already, in place of N plans")
     parser.add_argument(
         "--seeds", action=argparse.BooleanOptionalAction, default=True, help="measure the seeds first"
@@ -327,4 +340,4 @@ if __name__ == "__main__":
     if args.measure is not None:
         print(json.dumps(measure(args.measure, args.rounds)))
     else:
-        main(args.count, args.before, args.rounds, args.db, args.seeds)
+        main(args.count, args.before, args.rounds, args.db, args.seeds, args.turns)

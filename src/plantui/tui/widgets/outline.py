@@ -88,12 +88,14 @@ class OutlineTree(Tree[Ref]):
         self._filled.clear()
         self._none_found = None
         for doc in documents:
-            node = self.root.add(_doc_label(doc), Ref(doc.id), expand=False, allow_expand=True)
+            node = self._new_node(self.root, _doc_label(doc), Ref(doc.id), expand=False)
             self._pool[doc.id] = self._doc_nodes[doc.id] = node
             if doc.id in self._outlines:
                 self._fill(node, doc.id)
             if doc.id in self._expanded:
                 node.expand()
+        self.root._updates += 1
+        self._invalidate()
         self._narrow()
         if cursor is not None:
             self.follow(cursor.document_id, cursor.node_id)
@@ -231,13 +233,24 @@ class OutlineTree(Tree[Ref]):
         attached = self._doc_nodes.get(document_id) is doc_node
         for entry in entries:
             parent = parents.get(entry.parent_id, doc_node)
-            node = parent.add(_node_label(entry), Ref(document_id, entry.id), expand=counts is not None)
+            ref = Ref(document_id, entry.id)
+            node = self._new_node(parent, _node_label(entry), ref, expand=counts is not None)
             parents[entry.id] = node
             if attached:
                 self._node_nodes[entry.id] = node
         for node in parents.values():
-            if node is not doc_node and not node.children:
-                node.allow_expand = False
+            if node is not doc_node and not node._children:
+                node._allow_expand = False
+        doc_node._updates += 1
+        self._invalidate()
+
+    def _new_node(self, parent: TreeNode[Ref], label: Text, ref: Ref, *, expand: bool) -> TreeNode[Ref]:
+        """``parent.add`` without its invalidation of the whole tree per node (ten thousand plans
+        listed: ten thousand invalidations); the caller invalidates once."""
+        node = self._add_node(parent, label, ref)
+        node._expanded = expand
+        parent._children.append(node)
+        return node
 
     def _build(self) -> None:
         """Tree's list of lines, made as Tree makes it but at the cost of what changed: a plan's

@@ -484,3 +484,15 @@ def test_a_word_files_bold_run_in_and_a_saved_pages_h1_as_its_title() -> None:
     doc = parse_source(source, path.name)
     assert [n.label for n in doc.outline] == ["一", "二", "三", "四", "五", "六", "七"]
     assert [c.title for c in doc.outline[1].children] == ["在校学生", "其他参保人员"]
+
+
+def test_a_pages_generation_stamp_is_no_publication_date() -> None:
+    """万载县 2015 统计公报 (saved from the county site): meta PubDate 2022-04-24 10:00:43 is the page's
+    生成时间 (meta others: 页面生成时间 2022-04-24 10:00:43); the page shows 发布日期：2017-05-15 10:49:00.
+    宜春 2022 (xxgk template) shows no 发布日期 at all: none is made up from the stamp."""
+    from plantui.parse import parse_source
+
+    path = FORMATS / "html_wanzai_statistical_communique_2015.html"
+    assert parse_source(read_file(path)[1], path.name).published == "2017-05-15"
+    blocks = read_file(FORMATS / "html_yichun_statistical_communique_2022.html")[1].blocks
+    assert not any(b.text.startswith("发布日期") for b in blocks)

@@ -299,14 +299,25 @@ _TITLE_ELEMENTS = (
 
 
 def _page_date(tree: Any) -> str | None:
-    """The publication date a CMS writes into the page's meta tags (PubDate)."""
+    """The publication date a CMS writes into the page's meta tags (PubDate) — unless the page
+    says that stamp is when it was generated (others: 页面生成时间 …, the same time), where the date
+    the page shows (发布日期：2017-05-15 10:49:00) is the one."""
+    others = tree.css_first('meta[name="others"]')
+    generated = (others.attributes.get("content") or "") if others is not None else ""
     for selector in ('meta[name="PubDate"]', 'meta[name="pubdate"]', 'meta[name="publishdate"]'):
         node = tree.css_first(selector)
         content = (node.attributes.get("content") or "").strip() if node is not None else ""
         match = re.match(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})", content)
+        if match and "生成时间" in generated and content in generated:
+            body = tree.body.text(separator=" ") if tree.body is not None else ""
+            match = _SHOWN_DATE.search(body)
         if match:
             return f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}"
     return None
+
+
+# the date a page shows beside the article: 发布日期：2017-05-15 10:49:00
+_SHOWN_DATE = re.compile(r"发布(?:日期|时间)\s*[:：]\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 
 
 def _content(body: Any) -> Any:

@@ -496,3 +496,18 @@ def test_a_pages_generation_stamp_is_no_publication_date() -> None:
     assert parse_source(read_file(path)[1], path.name).published == "2017-05-15"
     blocks = read_file(FORMATS / "html_yichun_statistical_communique_2022.html")[1].blocks
     assert not any(b.text.startswith("发布日期") for b in blocks)
+
+
+def test_an_ocr_layers_field_box_keeps_its_labels() -> None:
+    """tesseract over a print of the gov.cn page of 国办发〔2019〕57号 (pages 1 and 10): the field box
+    at the foot reads 索引号，000014349/… | 主题分类:，综合政务… and 发文字号;，国办发(2019)】57号 | 发布日期2020年01月21日
+    — colons misread or lost; the labels are the fields they name, and the date is the page's."""
+    from plantui.parse import parse_source
+
+    path = FORMATS / "pdf_gov_egov_project_measures_2019_tesseract_p1_p10.pdf"
+    source = read_file(path)[1]
+    rows = [b.text for b in source.blocks if b.row]
+    assert any(r.startswith("发文字号：") and "| 发布日期：2020年01月21日" in r for r in rows)
+    assert any(r.startswith("索引号：000014349/2019-00146 | 主题分类：") for r in rows)
+    doc = parse_source(source, path.name)
+    assert (doc.issuer, doc.issued, doc.published) == ("国务院办公厅", "2019-12-30", "2020-01-21")

@@ -32,6 +32,10 @@ PAGE_NUMBER = re.compile(
 # a space an OCR layer puts between Chinese words or between a number and a word; not between two
 # Latin words or numbers (PM 2.5, Word 2019)
 _OCR_SPACE = re.compile(r"(?<![A-Za-z0-9.,%])\s+|\s+(?![A-Za-z0-9])")
+# a gov.cn field box's label opening a cell, its colon misread or lost by OCR
+_OCR_FIELD = re.compile(
+    r"^(索引号|主题分类|发文机关|成文日期|发文字号|发布日期|发布机构|标题|文号)[;；:：,，.、\s]*(?=[^\s;；:：,，.、])"
+)
 # a horizontal rule as OCR reads it
 _OCR_RULE = re.compile(r"[一—–\-_=－~～]{1,3}")
 # the wide space after an article's label as OCR reads it: 第二条”本办法… / 第二十三条，”列入…
@@ -165,6 +169,8 @@ def _page_lines(page: object, number: int, width: float, height: float) -> list[
             last_right = right if last_right is None else max(last_right, right)
         if ocr:  # OCR writes a space between its "words": 深 府 规 【2020] 6 号, 2020 年 第 25 期
             cells = [_OCR_GAP.sub("\\1\u3000", _OCR_SPACE.sub("", c)) for c in cells]
+            # a field's colon as OCR reads it (发文字号;，… / 发布日期2020年…): the field's colon
+            cells = [_OCR_FIELD.sub("\\1：", c) for c in cells]
         kept = [(c.strip(" \u3000"), x) for c, x in zip(cells, lefts, strict=True) if c.strip(" \u3000")]
         if ocr and len(kept) > 1:
             # a rule or a logo's stroke OCR read as a word of its own beside a line (深圳市人民政府关 |

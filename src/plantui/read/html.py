@@ -411,7 +411,7 @@ def _walk(node: Any, out: _Out, quote: int) -> None:
             continue
         else:
             text = _inline(child, out, quote, flush)
-            push(text, _bold_run(child) if text else "")
+            push(text, _bold_run(child) if text and state["open"] else "")
     flush()
 
 

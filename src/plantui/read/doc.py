@@ -1,7 +1,7 @@
 """Old Word (.doc, Word 97-2003; also WPS's .doc and .wps, written in the same format) → blocks:
 the main text in order.
 
-A .doc is an OLE compound file (a small FAT file system in one file). Its ``WordDocument``
+A .doc is an OLE compound file (read/ole.py: a small FAT file system in one file). Its ``WordDocument``
 stream opens with the FIB, which says where the piece table (CLX) lies in the table stream
 (``0Table`` or ``1Table``); the pieces map the text's character positions to 8-bit or UTF-16
 runs of the WordDocument stream. The main document is the first ``ccpText`` characters; the
@@ -12,8 +12,9 @@ paragraph the paragraph properties (PAPX) mark as the row's end (``sprmPFTtp``):
 ``a | b | c`` blocks as in the .docx reader. Fields keep their shown result, not their code
 (``HYPERLINK "…"``, ``PAGE``). Word 6/95 files and encrypted ones are refused in one line.
 
-Everything read is bounded: sector chains are followed at most once per sector, and a stream
-is never longer than the file.
+Word's list numbering (plain and style-linked) is rendered into the text as the .docx reader
+renders it, the style sheet gives sizes and centring for the title, and tables are read as the
+.docx reader reads them (a box, a frame's paragraphs, or rows). Everything read is bounded.
 """
 
 from __future__ import annotations
@@ -24,17 +25,17 @@ import struct
 from plantui import patterns as P
 from plantui.blocks import Source
 from plantui.read.base import ReadError
-from plantui.read.docx import _format, _Writer
+from plantui.read.doc_styles import ISTD as _ISTD
+from plantui.read.doc_styles import Lists, Styles, sprms
+from plantui.read.docx import _Writer
+from plantui.read.ole import CONVERT as _CONVERT
+from plantui.read.ole import Compound
 from plantui.read.soft_breaks import soft_lines
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_FREE, _END = 0xFFFFFFFF, 0xFFFFFFFE
-_CONVERT = "save it as .docx, or run: soffice --headless --convert-to docx FILE"
 # Paragraph properties: in a table (sprmPFInTable, sprmPItap), ending a row (sprmPFTtp, sprmPFInnerTtp)
 _IN_TABLE_SPRMS = (0x2416, 0x6649)
 _ROW_END_SPRMS = (0x2417, 0x244C)
 _TEXT, _CELL, _ROW_END = 0, 1, 2
-_ISTD = 0x10000  # not a sprm: where a paragraph's runs keep its style's index
 # sprms read: list (sprmPIlfo, sprmPIlvl), alignment (sprmPJc, sprmPJc80), type size (sprmCHps)
 _ILFO, _ILVL, _JC, _JC80, _SIZE, _BOLD = 0x460B, 0x260A, 0x2461, 0x2403, 0x4A43, 0x0835
 
@@ -48,7 +49,7 @@ def read_doc(data: bytes) -> Source:
 
 
 def _read(data: bytes) -> Source:
-    ole = _Compound(data)
+    ole = Compound(data)
     word = ole.stream("WordDocument")
     if word is None:
         names = ", ".join(sorted(ole.names)[:4])
@@ -69,85 +70,11 @@ def _read(data: bytes) -> Source:
     chars, positions = _text(word, pieces, max(0, ccp_text))
     paragraphs = _Runs(word, table, 0x0102, paragraphs=True)
     characters = _Runs(word, table, 0x00FA, paragraphs=False)
-    props = _Props(paragraphs, characters, _Styles(word, table), _Lists(word, table))
+    props = _Props(paragraphs, characters, Styles(word, table), Lists(word, table))
     writer = _blocks(chars, positions, props)
     if not any(b.text.strip() for b in writer.blocks):
         raise ReadError("the Word document holds no text")
     return Source(tuple(writer.blocks), len(writer.blocks), "doc", "utf-8", title=writer.title())
-
-
-class _Compound:
-    """The streams of an OLE compound file, by name."""
-
-    def __init__(self, data: bytes) -> None:
-        if len(data) < 512 or not data.startswith(_OLE):
-            raise ReadError(f"not an OLE compound file: {_CONVERT}")
-        self.data = data
-        shift, mini_shift = struct.unpack_from("<HH", data, 0x1E)
-        if not 7 <= shift <= 16 or mini_shift >= shift:
-            raise ReadError(f"a damaged Word file (sector size 2^{shift}): {_CONVERT}")
-        self.size, self.mini_size = 1 << shift, 1 << mini_shift
-        n_fat, first_dir = struct.unpack_from("<II", data, 0x2C)
-        self.cutoff, first_mini_fat, n_mini_fat, first_difat, n_difat = struct.unpack_from(
-            "<IIIII", data, 0x38
-        )
-        difat = list(struct.unpack_from("<109I", data, 0x4C))
-        sector, seen = first_difat, set[int]()
-        while sector not in (_FREE, _END) and len(seen) < n_difat and sector not in seen:
-            seen.add(sector)
-            words = struct.unpack_from(f"<{self.size // 4}I", self._sector(sector))
-            difat.extend(words[:-1])
-            sector = words[-1]
-        fat_bytes = b"".join(self._sector(s) for s in difat[:n_fat] if s not in (_FREE, _END))
-        self.fat = struct.unpack(f"<{len(fat_bytes) // 4}I", fat_bytes[: len(fat_bytes) // 4 * 4])
-        directory = self._chain(first_dir)
-        self.entries: dict[str, tuple[int, int]] = {}
-        root: tuple[int, int] | None = None
-        for at in range(0, len(directory) - 127, 128):
-            entry = directory[at : at + 128]
-            name_len, kind = struct.unpack_from("<HB", entry, 0x40)
-            if kind not in (2, 5) or not 2 <= name_len <= 64:
-                continue
-            name = entry[: name_len - 2].decode("utf-16-le", "replace")
-            start, size = struct.unpack_from("<II", entry, 0x74)
-            if kind == 5:
-                root = (start, size)
-            else:
-                self.entries.setdefault(name, (start, size))
-        self.names = set(self.entries)
-        mini_fat = self._chain(first_mini_fat) if n_mini_fat else b""
-        self.mini_fat = struct.unpack(f"<{len(mini_fat) // 4}I", mini_fat[: len(mini_fat) // 4 * 4])
-        self.mini_stream = self._chain(root[0])[: root[1]] if root else b""
-
-    def _sector(self, index: int) -> bytes:
-        at = (index + 1) * self.size
-        if at >= len(self.data) or index >= 1 << 28:
-            raise ReadError(f"a damaged Word file (sector {index} beyond its end): {_CONVERT}")
-        # the last sector may be cut short (a writer that does not pad the file): the rest is zeros
-        return self.data[at : at + self.size].ljust(self.size, b"\0")
-
-    def _chain(self, start: int) -> bytes:
-        out, sector, seen = [], start, set()
-        while sector not in (_FREE, _END) and sector < len(self.fat) and sector not in seen:
-            seen.add(sector)
-            out.append(self._sector(sector))
-            sector = self.fat[sector]
-        return b"".join(out)
-
-    def stream(self, name: str) -> bytes | None:
-        if name not in self.entries:
-            return None
-        start, size = self.entries[name]
-        size = min(size, len(self.data))
-        if size >= self.cutoff:
-            return self._chain(start)[:size]
-        out, sector, seen = [], start, set()
-        while sector not in (_FREE, _END) and sector < len(self.mini_fat) and sector not in seen:
-            seen.add(sector)
-            at = sector * self.mini_size
-            out.append(self.mini_stream[at : at + self.mini_size])
-            sector = self.mini_fat[sector]
-        return b"".join(out)[:size]
 
 
 def _pieces(table: bytes, fc_clx: int, lcb_clx: int) -> list[tuple[int, int, int, bool]]:
@@ -215,7 +142,7 @@ class _Runs:
             for j in range(crun):
                 at = page[4 * (crun + 1) + step * j] * 2
                 grpprl = _grpprl(page, at, paragraphs)
-                props = _sprms(grpprl[2:] if paragraphs else grpprl)
+                props = sprms(grpprl[2:] if paragraphs else grpprl)
                 if paragraphs and len(grpprl) >= 2:
                     props[_ISTD] = grpprl[:2]  # the paragraph's style
                 self.starts.append(fcs[j])
@@ -247,22 +174,6 @@ def _grpprl(page: bytes, at: int, paragraphs: bool) -> bytes:
     return page[start : min(start + size, 511)]
 
 
-def _sprms(grpprl: bytes) -> dict[int, bytes]:
-    out: dict[int, bytes] = {}
-    i = 0
-    while i + 2 <= len(grpprl):
-        sprm = struct.unpack_from("<H", grpprl, i)[0]
-        i += 2
-        spra = sprm >> 13
-        length = (grpprl[i] + 1 if i < len(grpprl) else 1) if spra == 6 else _OPERAND[spra]
-        out.setdefault(sprm, grpprl[i : i + length])
-        i += length
-    return out
-
-
-_OPERAND = (1, 1, 2, 4, 2, 2, 0, 3)
-
-
 def _place(props: dict[int, bytes]) -> int:
     """Where paragraph properties put a paragraph: the text, a table cell, a row's end."""
     if any(props.get(s, b"\0")[:1] != b"\0" for s in _ROW_END_SPRMS):
@@ -272,164 +183,10 @@ def _place(props: dict[int, bytes]) -> int:
     return _TEXT
 
 
-class _Styles:
-    """The style sheet (STSH): each style's paragraph and character sprms, merged down its chain
-    of base styles (a heading style's numbering, type size and alignment)."""
-
-    def __init__(self, word: bytes, table: bytes) -> None:
-        self.paragraph: dict[int, dict[int, bytes]] = {}
-        self.character: dict[int, dict[int, bytes]] = {}
-        fc, lcb = struct.unpack_from("<II", word, 0x00A2)
-        stsh = table[fc : fc + lcb]
-        if len(stsh) < 6:
-            return
-        cb_stshi = struct.unpack_from("<H", stsh, 0)[0]
-        cstd, cb_base = struct.unpack_from("<HH", stsh, 2)
-        own: dict[int, tuple[int, dict[int, bytes], dict[int, bytes]]] = {}
-        at = 2 + cb_stshi
-        for istd in range(min(cstd, 4096)):
-            if at + 2 > len(stsh):
-                break
-            cb = struct.unpack_from("<H", stsh, at)[0]
-            std = stsh[at + 2 : at + 2 + cb]
-            at += 2 + cb
-            if cb < max(cb_base, 10) + 2:
-                continue
-            stk, base = std[2] & 0x0F, struct.unpack_from("<H", std, 2)[0] >> 4
-            name_chars = struct.unpack_from("<H", std, cb_base)[0]
-            upx = cb_base + 2 + 2 * name_chars + 2
-            papx: dict[int, bytes] = {}
-            chpx: dict[int, bytes] = {}
-            for kind in (1, 2) if stk == 1 else (2,) if stk == 2 else ():
-                upx += upx % 2
-                if upx + 2 > len(std):
-                    break
-                size = struct.unpack_from("<H", std, upx)[0]
-                body = std[upx + 2 : upx + 2 + size]
-                if kind == 1:
-                    papx = _sprms(body[2:])  # after the style's own index
-                else:
-                    chpx = _sprms(body)
-                upx += 2 + size
-            own[istd] = (base, papx, chpx)
-        for istd in own:
-            chain: list[int] = []
-            at_style = istd
-            while at_style in own and at_style not in chain and len(chain) < 16:
-                chain.append(at_style)
-                at_style = own[at_style][0]
-            merged_p: dict[int, bytes] = {}
-            merged_c: dict[int, bytes] = {}
-            for step in reversed(chain):
-                merged_p.update(own[step][1])
-                merged_c.update(own[step][2])
-            self.paragraph[istd], self.character[istd] = merged_p, merged_c
-
-    def of(self, props: dict[int, bytes]) -> tuple[dict[int, bytes], dict[int, bytes]]:
-        """A paragraph's style's sprms (paragraph, character) from its runs' style index."""
-        istd = struct.unpack("<H", props[_ISTD])[0] if len(props.get(_ISTD, b"")) == 2 else 0
-        return self.paragraph.get(istd, {}), self.character.get(istd, {})
-
-
-# A level's number format (MSONFC) as the .docx reader names it
-_NFC = {
-    0: "decimal",
-    1: "upperRoman",
-    2: "lowerRoman",
-    3: "upperLetter",
-    4: "lowerLetter",
-    18: "decimalEnclosedCircle",
-    19: "decimalFullWidth",
-    22: "decimalZero",
-    23: "bullet",
-    27: "decimalEnclosedParen",
-    28: "decimalEnclosedCircleChinese",
-    30: "ideographTraditional",
-    33: "chineseCounting",
-    35: "chineseCountingThousand",
-    37: "chineseCounting",
-    38: "chineseLegalSimplified",
-    39: "chineseCountingThousand",
-    255: "none",
-}
-
-
-class _Lists:
-    """Word's list numbering (PlfLst, PlfLfo), rendered as Word shows it (一、 （一） 1. …), the
-    way the .docx reader renders a numbering definition."""
-
-    def __init__(self, word: bytes, table: bytes) -> None:
-        self.lfos: list[list[tuple[str, str, int]]] = []  # per LFO: per level (format, text, start)
-        self.counters: dict[int, list[int]] = {}
-        if len(word) < 0x02F2:
-            return
-        fc_lst, lcb_lst, fc_lfo, lcb_lfo = struct.unpack_from("<IIII", word, 0x02E2)
-        if not lcb_lst or not lcb_lfo or fc_lst + 2 > len(table):
-            return
-        count = struct.unpack_from("<h", table, fc_lst)[0]
-        lists: dict[int, list[tuple[str, str, int]]] = {}
-        at = fc_lst + 2 + 28 * max(count, 0)
-        for i in range(max(count, 0)):
-            lstf = fc_lst + 2 + 28 * i
-            if lstf + 28 > len(table):
-                return
-            lsid, simple = struct.unpack_from("<i", table, lstf)[0], table[lstf + 26] & 1
-            levels = []
-            for _ in range(1 if simple else 9):
-                level, at = _level(table, at)
-                if level is None:
-                    return
-                levels.append(level)
-            lists[lsid] = levels
-        if fc_lfo + 4 > len(table):
-            return
-        n_lfo = struct.unpack_from("<i", table, fc_lfo)[0]
-        for i in range(min(max(n_lfo, 0), 4096)):
-            lfo = fc_lfo + 4 + 16 * i
-            if lfo + 16 > len(table):
-                break
-            self.lfos.append(list(lists.get(struct.unpack_from("<i", table, lfo)[0], [])))
-
-    def label(self, ilfo: int, ilvl: int) -> str:
-        if not 1 <= ilfo <= len(self.lfos) or not 0 <= ilvl < len(self.lfos[ilfo - 1]):
-            return ""
-        levels = self.lfos[ilfo - 1]
-        counts = self.counters.setdefault(ilfo, [0] * 9)
-        fmt, text, start = levels[ilvl]
-        counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else start
-        for deeper in range(ilvl + 1, 9):
-            counts[deeper] = 0
-        if fmt in ("bullet", "none"):
-            return ""
-        out = []
-        for char in text:
-            at = ord(char)
-            if at < 9:  # a placeholder: that level's number
-                lfmt, _, lstart = levels[at] if at < len(levels) else ("decimal", "", 1)
-                out.append(_format(counts[at] or lstart, lfmt))
-            else:
-                out.append(char)
-        return "".join(out)
-
-
-def _level(table: bytes, at: int) -> tuple[tuple[str, str, int] | None, int]:
-    """One LVL (LVLF, its sprms, its number text) at ``at``: (format, text, start), next offset."""
-    if at + 28 > len(table):
-        return None, at
-    start, nfc = struct.unpack_from("<iB", table, at)
-    cb_chpx, cb_papx = table[at + 24], table[at + 25]
-    text_at = at + 28 + cb_papx + cb_chpx
-    if text_at + 2 > len(table):
-        return None, at
-    cch = struct.unpack_from("<H", table, text_at)[0]
-    text = table[text_at + 2 : text_at + 2 + 2 * cch].decode("utf-16-le", "replace")
-    return (_NFC.get(nfc, "decimal"), text, start), text_at + 2 + 2 * cch
-
-
 class _Props:
     """A paragraph's and a character's properties: direct formatting over the style's."""
 
-    def __init__(self, paragraphs: _Runs, characters: _Runs, styles: _Styles, lists: _Lists) -> None:
+    def __init__(self, paragraphs: _Runs, characters: _Runs, styles: Styles, lists: Lists) -> None:
         self.paragraphs, self.characters, self.styles, self.lists = paragraphs, characters, styles, lists
 
     def place(self, fc: int) -> int:

@@ -20,9 +20,9 @@ from typing import Any
 
 from plantui.blocks import Block, Source
 from plantui.read.base import CHROME, MAX_HTML_BYTES, ReadError, run_in_lead
+from plantui.read.html_parts import STRIP, bold_run, page_date
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-STRIP = " \t\u3000\u00a0\ufeff\u200b\u2002\u2003\u2009"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _DROP = (
     "script, style, noscript, iframe, object, embed, select, button, input, textarea, nav, svg, "
@@ -102,7 +102,7 @@ def read_html(data: bytes) -> Source:
     for label, value in fields:
         out.add(f"{label}：{value}")
     title = _page_title(tree, fields)
-    if not any(label == "发布日期" for label, _ in fields) and (date := _page_date(tree)):
+    if not any(label == "发布日期" for label, _ in fields) and (date := page_date(tree)):
         out.add(f"发布日期：{date}")
     content = _content(body)
     article = _Out()
@@ -298,28 +298,6 @@ _TITLE_ELEMENTS = (
 )
 
 
-def _page_date(tree: Any) -> str | None:
-    """The publication date a CMS writes into the page's meta tags (PubDate) — unless the page
-    says that stamp is when it was generated (others: 页面生成时间 …, the same time), where the date
-    the page shows (发布日期：2017-05-15 10:49:00) is the one."""
-    others = tree.css_first('meta[name="others"]')
-    generated = (others.attributes.get("content") or "") if others is not None else ""
-    for selector in ('meta[name="PubDate"]', 'meta[name="pubdate"]', 'meta[name="publishdate"]'):
-        node = tree.css_first(selector)
-        content = (node.attributes.get("content") or "").strip() if node is not None else ""
-        match = re.match(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})", content)
-        if match and "生成时间" in generated and content in generated:
-            body = tree.body.text(separator=" ") if tree.body is not None else ""
-            match = _SHOWN_DATE.search(body)
-        if match:
-            return f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}"
-    return None
-
-
-# the date a page shows beside the article: 发布日期：2017-05-15 10:49:00
-_SHOWN_DATE = re.compile(r"发布(?:日期|时间)\s*[:：]\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
-
-
 def _content(body: Any) -> Any:
     """The article: the deepest element that still holds most of the page's Chinese text."""
     total = _cjk(body)
@@ -411,32 +389,8 @@ def _walk(node: Any, out: _Out, quote: int) -> None:
             continue
         else:
             text = _inline(child, out, quote, flush)
-            push(text, _bold_run(child) if text and state["open"] else "")
+            push(text, bold_run(child) if text and state["open"] else "")
     flush()
-
-
-_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
-
-
-def _bold_run(node: Any) -> str:
-    """The bold text an inline element opens with (all of it when the element is bold)."""
-    if node.tag in ("strong", "b") or _BOLD_STYLE.search(node.attributes.get("style") or ""):
-        return _text(node)
-    run = ""
-    for child in node.iter(include_text=True):
-        if child.tag == "-text":
-            text = child.text_content or ""
-            if text.strip(STRIP + "\n\r\t"):
-                return run
-            run += text
-        elif child.tag in ("img", "-comment"):
-            continue
-        else:
-            inner = _bold_run(child)
-            run += inner
-            if inner != _text(child):
-                return run
-    return run
 
 
 def _inline(node: Any, out: _Out, quote: int, flush: Any) -> str:

@@ -1155,3 +1155,29 @@ def test_a_colon_after_a_short_title_before_a_days_date_is_no_title_end() -> Non
     assert classify("1、时间：2019年7月12日，上午7:30").title == "时间：2019年7月12日，上午7:30"
     # a goal sentence after the colon still ends the title there (seed: 总体目标：到2025年，…)
     assert classify("（一）总体目标：到2025年，全省数字经济总量达到1万亿元。").title == "总体目标"
+
+
+def test_decimal_sections_with_numbered_parts_of_their_own_stay_sections() -> None:
+    # formats doc_nea_psr_standard_part1_draft_2023.doc: 5.7 and 6.1 in a row look like items 5, 6
+    # whose text opens with a number, but 6.1.1 under 6.1 shows them sections
+    from plantui.passes import classify_chunks
+
+    chunks = join_lines(
+        _blocks(
+            "5.6\u3000编制PSR工作文件",
+            "5.6.1 应编制一系列指导性文件。",
+            "5.7\u3000制订进度计划",
+            "应制订进度计划。",
+            "6.1\u3000要素/专项评价",
+            "6.1.1 要素/专项评价方法",
+            "应按照评价大纲开展评价。",
+        )
+    )
+    heads = [(h.kind, h.label) for h in classify_chunks(chunks) if h is not None]
+    assert heads == [
+        ("section", "5.6"),
+        ("item", "5.6.1"),
+        ("section", "5.7"),
+        ("section", "6.1"),
+        ("item", "6.1.1"),
+    ]

@@ -158,6 +158,8 @@ def _numbers_after_items(chunks: Sequence[Chunk], heads: list[Heading | None]) -
     them, no other heading) whose first parts count 1, 2, 3 … and whose second parts are no list
     of their own (1.1, 2.1 would be) are items whose titles open with a number. One such label
     is enough where the next heading is the item after it (1.80周岁及以上的； / 2.纯老家庭…)."""
+    # a decimal label with numbered parts of its own (6.1 over 6.1.1) is a section, whatever runs
+    parents = {h.label.rsplit(".", 1)[0] for h in heads if h is not None and h.label.count(".") >= 2}
     run: list[int] = []
     for index in [*range(len(heads)), len(heads)]:
         heading = heads[index] if index < len(heads) else None
@@ -177,6 +179,7 @@ def _numbers_after_items(chunks: Sequence[Chunk], heads: list[Heading | None]) -
         )
         if (
             (len(run) >= 2 or followed)
+            and not any(str(h.label) in parents for h in (heads[i] for i in run) if h is not None)
             and firsts == list(range(firsts[0], firsts[0] + len(firsts)))
             and any(second != "1" for _, second in labels)
         ):
@@ -257,7 +260,7 @@ def _padded_parts(chunks: Sequence[Chunk], heads: list[Heading | None]) -> None:
     number in a box of its own): lines counting up from 01, three or more, are its parts."""
     found: list[tuple[int, re.Match[str]]] = []
     for index, chunk in enumerate(chunks):
-        match = _PADDED_PART.fullmatch(chunk.text.strip())
+        match = None if chunk.row else _PADDED_PART.fullmatch(chunk.text.strip())
         if match is None or heads[index] is not None or int(match.group("n")) != len(found) + 1:
             continue
         found.append((index, match))

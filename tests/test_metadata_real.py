@@ -1506,3 +1506,13 @@ def test_a_reports_own_title_above_its_delivery_line_beats_the_pages_headline() 
         "时间：2026-02-09\n省长 卢东亮\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n一、“十四五”时期工作回顾\n"
     )
     assert doc.title == "2026年山西省政府工作报告"
+
+
+def test_a_dateline_with_its_year_is_no_title_and_dates_a_reposted_page() -> None:
+    # report_state_council_2006_page1.txt: a gov.cn page of 2009 (中央政府门户网站 … 2009年03月16日 来源：新华社)
+    # reposting the news of 新华社北京2006年3月15日电 above 政 府 工 作 报 告 ——2006年3月5日在…
+    from plantui.read import read_file
+
+    path = Path(__file__).parent / "fixtures/real/docs/report_state_council_2006_page1.txt"
+    doc = parse_source(read_file(path)[1], path.name)
+    assert (doc.title, doc.issued, doc.published) == ("政府工作报告", "2006-03-05", "2006-03-15")

@@ -114,6 +114,10 @@ def extract(
     formula = S.decree_formula(folded)
     if meta.published is None:
         meta.published = parse_date(S.dated_line(folded) or "")
+    released = S.dateline_date(folded)
+    if released and meta.published and released < meta.published:
+        # 新华社北京2006年3月15日电 under a site's stamp of 2009年03月16日: the page reposted the news
+        meta.published = released
     if meta.doc_number is None:
         meta.doc_number = S.decree_number(folded, texts)
     if meta.doc_number is None:  # 中支协发2023】 81 号: OCR lost the number's opening bracket

@@ -292,9 +292,23 @@ _NEWS_LEAD = re.compile(
 
 
 # 新华社北京３月１５日电: a news agency's dateline alone on its line, above the text it carries
+# (with its year too: 新华社北京2006年3月15日电)
 _DATELINE = re.compile(
-    r"^(?:新华社|人民日报|中新社|央视网?|人民网)\s*[\u4e00-\u9fff]{0,6}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电$"
+    r"^(?:新华社|人民日报|中新社|央视网?|人民网)\s*[\u4e00-\u9fff]{0,6}\s*(?:(?:19|20)\d{2}\s*年\s*)?"
+    r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*电$"
 )
+
+
+def dateline_date(folded: list[str]) -> str | None:
+    """The day a dateline with its year names (新华社北京2006年3月15日电), ISO-written, if any."""
+    for text in folded[:20]:
+        match = _DATELINE_DAY.match(text.strip()) if _DATELINE.match(text.strip()) else None
+        if match:
+            return f"{match.group('y')}-{int(match.group('m')):02d}-{int(match.group('d')):02d}"
+    return None
+
+
+_DATELINE_DAY = re.compile(r"^\D*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 
 
 def is_dateline(folded: str) -> bool:

@@ -127,3 +127,25 @@ def test_a_batch_that_cannot_be_committed_is_written_file_by_file(
         r[0] for r in conn.execute("SELECT id FROM documents")
     )  # ids said are the stored ones
     _check(conn)
+
+
+def test_ctrl_c_keeps_the_files_finished_before_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Ctrl-C while the fourth file is written: the three before it stay imported, the fourth and
+    # the rest do not, and the library is whole
+    folder = _plans(tmp_path)
+    real = write_module.write_rows
+    calls: list[str] = []
+
+    def interrupted(conn: sqlite3.Connection, prepared: write_module.Prepared, *args: object) -> int:
+        calls.append(prepared.source)
+        document_id = real(conn, prepared, *args)  # type: ignore[arg-type]
+        if len(calls) == 4:
+            raise KeyboardInterrupt
+        return document_id
+
+    monkeypatch.setattr(batch_module, "write_rows", interrupted)
+    conn = db.connect(tmp_path / "lib.db")
+    with pytest.raises(KeyboardInterrupt):
+        import_paths(conn, [str(folder)], workers=1)
+    assert sorted(r[0] for r in conn.execute("SELECT path FROM sources")) == sorted(calls[:3])
+    _check(conn)

@@ -221,6 +221,9 @@ def import_paths(
                 on_progress(done, total, job.display)
         with contextlib.suppress(_Stop):  # the files it stopped are said; none is left to stop
             _commit(conn, writer, results, batch)
+    except KeyboardInterrupt:
+        writer.keep()  # the files finished before Ctrl-C stay imported
+        raise
     except BaseException:
         writer.abandon()
         raise

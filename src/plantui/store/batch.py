@@ -37,6 +37,7 @@ class BatchWriter:
         self.held = Held()
         self.batch: list[Prepared] = []  # written in the open transaction, in order
         self.lost = False  # the open transaction was rolled back under the batch
+        self.committing = False  # indexing the held rows and committing
 
     def write(self, prepared: Prepared, on_step: Callable[[int, int], None] | None = None) -> int:
         """Write one document in the open batch; return its id. An sqlite3.Error rolls back this
@@ -86,6 +87,7 @@ class BatchWriter:
         try:
             if lost:
                 raise sqlite3.OperationalError("the batch was rolled back")
+            self.committing = True
             self.held.index(self.conn)
             self.conn.commit()
         except sqlite3.Error:
@@ -105,7 +107,17 @@ class BatchWriter:
                     if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
                         full = exc
             return again
+        finally:
+            self.committing = False
         return None
+
+    def keep(self) -> None:
+        """Commit the documents written so far, if the batch is whole (an interrupted import keeps
+        the files it finished); roll back otherwise."""
+        if self.committing or self.lost or not self.conn.in_transaction:
+            self.abandon()
+            return
+        self.commit()
 
     def abandon(self) -> None:
         """Roll back the open batch (the import stops)."""

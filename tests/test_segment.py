@@ -116,6 +116,9 @@ def test_the_word_index_holds_the_same_tokens_as_the_words() -> None:
     conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, instance)")
     path = FIXTURES / "real" / "docs" / "reg_shanghai_data_regulation_2021.md"
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    lines += ["加任意时间血浆葡萄糖≥11.1mmol/L（200 mg/dl），或空腹血糖", "“十四五”——2020-2025年，NB-IoT、5G。"]
+    lines += [
+        "加任意时间血浆葡萄糖≥11.1mmol/L（200 mg/dl），或空腹血糖",
+        "“十四五”——2020-2025年，NB-IoT、5G。",
+    ]
     for line in lines:
         assert _tokens(conn, segment.index_words(line)) == _tokens(conn, segment.words(line)), line

@@ -173,11 +173,11 @@ def count_by_document(conn: sqlite3.Connection, query: str) -> dict[int, int]:
         # counted per block inside SQLite: a few thousand rows to put together, not every match;
         # a phrase of several pairs in two halves of the library at once (see _count_all)
         sql = f"SELECT rowid >> {shift}, count(*) FROM passages_fts WHERE passages_fts MATCH ?"
-        low, high = _id_range(conn)
-        if " " not in expression or low is None or high is None:
+        span = _halves_span(conn, expression)
+        if span is None:
             return db.documents_of_blocks(conn, conn.execute(sql + " GROUP BY 1", (expression,)))
         halves = sql + " AND rowid >= ? AND rowid < ? GROUP BY 1"
-        return db.documents_of_blocks(conn, db.rows_in_halves(conn, halves, [expression], low, high))
+        return db.documents_of_blocks(conn, db.rows_in_halves(conn, halves, [expression], *span))
     blocks: dict[int, int] = {}
     for passage in matching_passages(conn, query):
         blocks[passage >> shift] = blocks.get(passage >> shift, 0) + 1
@@ -285,14 +285,23 @@ def _top_rows(
 
 
 def _count_all(conn: sqlite3.Connection, expression: str) -> int:
-    """Every match of ``expression``. A phrase of several pairs costs a pass over each pair's
-    positions (25 ms for 互联网 at 10,000 plans): it is counted in two halves of the library at
-    once, on both cores; a single pair is a plain list, cheaper counted whole."""
-    low, high = _id_range(conn)
-    if " " not in expression or low is None or high is None:
+    """Every match of ``expression`` (in two halves at once where _halves_span says so)."""
+    span = _halves_span(conn, expression)
+    if span is None:
         return int(conn.execute(f"SELECT count(*) FROM ({_MATCH})", (expression,)).fetchone()[0])
     sql = f"SELECT count(*) FROM ({_MATCH} AND rowid >= ? AND rowid < ?)"
-    return db.count_in_halves(conn, sql, [expression], low, high)
+    return db.count_in_halves(conn, sql, [expression], *span)
+
+
+def _halves_span(conn: sqlite3.Connection, expression: str) -> tuple[int, int] | None:
+    """The passage ids over which to read every match of ``expression`` in two halves at once
+    (store/halves.py), or None to read it whole. A phrase of several pairs costs a pass over each
+    pair's positions (25 ms for 互联网 at 10,000 plans), worth splitting over both cores; a single
+    pair is a plain list, cheaper read whole (and the id range is not looked up for it)."""
+    if " " not in expression:
+        return None
+    low, high = _id_range(conn)
+    return None if low is None or high is None else (low, high)
 
 
 def _id_range(conn: sqlite3.Connection) -> tuple[int | None, int | None]:

@@ -28,7 +28,8 @@ _HASH_BYTES = 128 * 1024 * 1024
 
 
 class BatchWriter:
-    """Writes documents in batches (see the module's docstring); call ``finish`` at the end."""
+    """Writes documents in batches (see the module's docstring): ``write`` each, ``commit`` when
+    ``full`` and at the end (``keep`` on Ctrl-C, ``abandon`` when the import stops)."""
 
     def __init__(self, conn: sqlite3.Connection, fingerprint: str, limit: int | None = None) -> None:
         self.conn = conn
@@ -48,6 +49,8 @@ class BatchWriter:
                 conn.commit()
             # the write lock at once, waited for (a reader that turns writer can fail without waiting)
             conn.execute("BEGIN IMMEDIATE")
+            # (stored in the database, but set with every batch: a first batch rolled back takes
+            # the setting with it)
             for table in ("passages_fts", "passages_words"):
                 conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?)", (_HASH_BYTES,))
         # the rows held before this document: held again if it fails (rows indexed while it
